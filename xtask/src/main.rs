@@ -1,0 +1,55 @@
+//! `cargo xtask …`: the project's tooling. Every command runs from any directory.
+//!
+//! ```text
+//! cargo xtask wasm                 build the optimised Wasm module into www/pkg/
+//! cargo xtask demo [--port N]      build, then serve www/ at http://127.0.0.1:8080
+//! cargo xtask test                 everything CI runs
+//! cargo xtask train-ner            train the embedded NER model from ../shared
+//! cargo xtask eval ner [FILE]      NER P/R/F1 (default ../shared/data/conll2003/valid.txt)
+//! cargo xtask eval quotes          quote extraction on PolNeAR dev, scored by ../shared
+//! cargo xtask eval clean           cleaning junk recall / body kept / words glued
+//! cargo xtask bench                speed and size (BENCHMARKS.md)
+//! ```
+
+mod bench;
+mod eval_clean;
+mod eval_quotes;
+mod ner;
+mod test;
+mod util;
+mod web;
+
+use std::process::ExitCode;
+
+const USAGE: &str =
+    "usage: cargo xtask <wasm|demo|test|train-ner|eval ner|eval quotes|eval clean|bench> [args]";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let rest: Vec<String> = args.iter().skip(1).cloned().collect();
+    let result = match args.first().map(String::as_str) {
+        Some("wasm") => web::wasm(&rest),
+        Some("demo") => web::demo(&rest),
+        Some("serve") => web::serve_cmd(&rest),
+        Some("test") => test::run(&rest),
+        Some("train-ner") => ner::train(&rest),
+        Some("eval") => {
+            let tail: Vec<String> = rest.iter().skip(1).cloned().collect();
+            match rest.first().map(String::as_str) {
+                Some("ner") => ner::eval(&tail),
+                Some("quotes") => eval_quotes::run(&tail),
+                Some("clean") => eval_clean::run(&tail),
+                _ => Err(util::usage("eval needs one of: ner, quotes, clean")),
+            }
+        }
+        Some("bench") => bench::run(&rest),
+        _ => Err(util::usage(USAGE)),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::from(if e.usage { 2 } else { 1 })
+        }
+    }
+}
