@@ -475,6 +475,13 @@ fn credit_like(content: &str, paren: bool) -> bool {
     agency && short && (c.contains('/') || parts.len() == 1 && !paren)
 }
 
+fn ceil_boundary(s: &str, mut i: usize) -> usize {
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(s.len())
+}
+
 fn floor_boundary(s: &str, mut i: usize) -> usize {
     while i > 0 && !s.is_char_boundary(i) {
         i -= 1;
@@ -490,7 +497,7 @@ fn tail(view: &View, out: &mut Vec<(usize, usize, Reason, &'static str)>) {
     for r in TAIL_RULES {
         // Only the last window of the line can hold a tail of at most max_words words.
         let window = r.max_words.max(1) * 40;
-        let lo = floor_boundary(s, s.len().saturating_sub(window)).max(start + 1);
+        let lo = ceil_boundary(s, s.len().saturating_sub(window).max(start + 1));
         if lo >= s.len() {
             continue;
         }
