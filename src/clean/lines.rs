@@ -38,7 +38,16 @@ impl Ctx<'_> {
 struct Outcome {
     related_header: bool,
     related_item: bool,
+    /// The whole line went, by this rule.
+    whole: Option<(Reason, &'static str)>,
+    /// The line stops mid-sentence (no closing punctuation): a hard-wrapped block may go on.
+    open_end: bool,
+    /// A label such as "CORRECTION:" whose note follows on the next lines.
+    note_header: bool,
 }
+
+/// Lines after a note label ("CORRECTION:") taken as the note.
+const NOTE_LINES: usize = 2;
 
 /// Decides the cuts of every line (input spans, in order, not overlapping).
 pub fn classify(input: &str, lines: &[Line]) -> Vec<Vec<Removal>> {
@@ -58,17 +67,49 @@ pub fn classify(input: &str, lines: &[Line]) -> Vec<Vec<Removal>> {
     }
     let mut out = Vec::with_capacity(lines.len());
     let mut related = 0usize;
+    let mut note = 0usize;
     let mut seen = 0usize;
-    for (l, &v) in lines.iter().zip(&vis) {
+    let mut prev: Option<(usize, Outcome)> = None;
+    for (li, (l, &v)) in lines.iter().zip(&vis).enumerate() {
         let mut cuts = Vec::new();
         if v {
             seen += 1;
-            let ctx = Ctx {
-                from_end: total - seen,
-                related_list: related > 0,
-                repeats: &repeats,
+            let (a, e) = trim_span(input, l.start, l.end);
+            let text = &input[a..e];
+            // A hard-wrapped continuation of a removed line, or the note after a label.
+            let carried = match &prev {
+                Some((pl, po))
+                    if *pl + 1 == li
+                        && po.open_end
+                        && text.starts_with(|c: char| c.is_lowercase()) =>
+                {
+                    po.whole
+                }
+                _ if note > 0 && text.split_whitespace().count() <= 100 => {
+                    note -= 1;
+                    Some((Reason::EditorNote, "editor_note.correction"))
+                }
+                _ => None,
             };
-            let o = line(input, *l, &ctx, &mut cuts);
+            let o = if let Some((reason, rule)) = carried {
+                cuts.push(Removal {
+                    span: Span::new(a, e),
+                    reason,
+                    rule,
+                });
+                Outcome {
+                    whole: carried,
+                    open_end: open_end(text),
+                    ..Outcome::default()
+                }
+            } else {
+                let ctx = Ctx {
+                    from_end: total - seen,
+                    related_list: related > 0,
+                    repeats: &repeats,
+                };
+                line(input, *l, &ctx, &mut cuts)
+            };
             related = if o.related_header {
                 RELATED_LIST
             } else if o.related_item {
@@ -76,10 +117,21 @@ pub fn classify(input: &str, lines: &[Line]) -> Vec<Vec<Removal>> {
             } else {
                 0
             };
+            if o.note_header {
+                note = NOTE_LINES;
+            } else if carried.is_none() {
+                note = 0;
+            }
+            prev = Some((li, o));
         }
         out.push(cuts);
     }
     out
+}
+
+/// Does the line stop without closing punctuation?
+fn open_end(text: &str) -> bool {
+    text.ends_with(|c: char| c.is_alphanumeric() || c == ',' || c == ';')
 }
 
 /// The cuts of one line.
@@ -112,6 +164,13 @@ fn line(input: &str, l: Line, ctx: &Ctx, cuts: &mut Vec<Removal>) -> Outcome {
         whole_line(input, &view, &pieces, ctx, &mut outcome)
     };
     cuts.append(&mut inl);
+    outcome.whole = whole;
+    if whole.is_some() {
+        let raw = &input[l.start..l.end];
+        let raw = raw.trim_end();
+        outcome.open_end = open_end(raw);
+        outcome.note_header = matches!(whole, Some((Reason::EditorNote, _))) && raw.ends_with(':');
+    }
     if let Some((reason, rule)) = whole {
         for &(a, e) in &pieces {
             cuts.push(Removal {
@@ -230,6 +289,10 @@ fn whole_line(
         {
             return Some((Reason::Navigation, "navigation.timestamp"));
         }
+        // Slide counters ("1 of 23").
+        if kw.len() == 3 && kw[1] == "of" && is_number(kw[0]) && is_number(kw[2]) {
+            return Some((Reason::Media, "media.slide_counter"));
+        }
         // A stray letter ("X.", "C.").
         if kw.len() == 1
             && kw[0].chars().count() == 1
@@ -271,12 +334,16 @@ fn whole_line(
     }
     for r in PREFIX_RULES {
         if (r.max_words == 0 || words <= r.max_words) && ctx.zone_ok(r) && body.starts_with(r.pat) {
-            outcome.related_header = r.id == "related.prefix" && body.trim_end().ends_with(':');
+            outcome.related_header = r.id == "related.prefix";
             return Some((r.reason, r.id));
         }
     }
     for r in CONTAINS_RULES {
-        if (r.max_words == 0 || words <= r.max_words) && ctx.zone_ok(r) && view.s.contains(r.pat) {
+        if (r.max_words == 0 || words <= r.max_words)
+            && ctx.zone_ok(r)
+            && view.s.contains(r.pat)
+            && (r.id != "footer.bio" || name_first(raw_first, &view.s))
+        {
             return Some((r.reason, r.id));
         }
     }
@@ -296,7 +363,7 @@ fn whole_line(
         if urls == words {
             return Some((Reason::Other, "other.bare_url"));
         }
-        if (handles + urls) * 2 >= words && handles > 0 {
+        if (handles + urls) * 2 >= words && handles > 0 && words >= 2 {
             return Some((Reason::Share, "share.handles"));
         }
         // E-mail contact lines.
@@ -341,8 +408,8 @@ fn whole_line(
     if ctx.related_list {
         let bullet = raw_first.starts_with(['•', '-', '*', '·', '–', '—', '▪', '►']);
         let headline = words <= 18
-            && !raw_last.ends_with('.')
-            && !raw_first.starts_with(['"', '“', '\'', '‘']);
+            && !raw_first.starts_with(['"', '“', '\'', '‘'])
+            && (!raw_last.ends_with(['.', '!', '?', ':', '"', '”']) || title_case(pieces, input));
         if headline || (bullet && words <= 24) {
             outcome.related_item = true;
             return Some((Reason::Related, "related.list_item"));
@@ -351,22 +418,48 @@ fn whole_line(
     None
 }
 
+/// Are most words of four letters or more capitalised ("Rand Paul Scores Direct Hit")?
+fn title_case(pieces: &[(usize, usize)], input: &str) -> bool {
+    let (mut caps, mut long) = (0, 0);
+    for &(a, e) in pieces {
+        for w in input[a..e].split_whitespace() {
+            if w.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
+                long += 1;
+                caps += w.starts_with(|c: char| c.is_uppercase()) as usize;
+            }
+        }
+    }
+    long > 0 && caps * 10 >= long * 7
+}
+
+/// Does the line open with a person's name and then " is " / " edits " / ", a " (a bio)?
+fn name_first(raw: &str, lower: &str) -> bool {
+    let Some(verb) = [" is ", " edits ", " was ", ", a ", ", an ", ", the "]
+        .iter()
+        .filter_map(|v| lower.find(v))
+        .min()
+    else {
+        return false;
+    };
+    let n = lower[..verb].split(' ').count();
+    let name_words: Vec<&str> = raw.split_whitespace().take(8).collect();
+    if !(2..=6).contains(&n) || n > name_words.len() {
+        return false;
+    }
+    name_words[..n]
+        .iter()
+        .all(|w| w.starts_with(|c: char| c.is_uppercase() || c == '('))
+}
+
 /// "Jane Doe is a professor of history at …": a name, then "is", then a bio word.
 fn bio(raw: &str, lower: &str) -> bool {
     let Some(is) = lower.find(" is ") else {
         return false;
     };
-    let name_words: Vec<&str> = raw.split_whitespace().take(7).collect();
-    let n = lower[..is].split(' ').count();
-    if n == 0 || n > 5 || n > name_words.len() {
-        return false;
-    }
-    name_words[..n]
-        .iter()
-        .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+    name_first(raw, lower)
         && lower[is..]
             .split(|c: char| !c.is_alphanumeric())
-            .take(12)
+            .take(8)
             .any(|w| BIO_WORDS.contains(&w))
 }
 
@@ -427,7 +520,9 @@ fn caption_credit(view: &View, out: &mut Vec<(usize, usize, Reason, &'static str
             .any(|p| seg.starts_with(p));
             if (labelled && seg.split(' ').count() <= 10)
                 || (seg.contains('/') && credit_like(seg, false))
-                || (seg_start > 0 && AGENCIES.contains(&key_of(seg).as_str()))
+                || (seg_start > 0
+                    && !seg.starts_with(['[', '('])
+                    && AGENCIES.contains(&key_of(seg).as_str()))
             {
                 credit = Some((seg_start, "credit.trailing"));
             }
@@ -507,7 +602,7 @@ fn tail(view: &View, out: &mut Vec<(usize, usize, Reason, &'static str)>) {
             if before.len() == p || before.is_empty() {
                 continue;
             }
-            if !before.ends_with(['.', '!', '?', '"', '\'', ')']) {
+            if !before.ends_with(['.', '!', '?', '"', '\'', ')', ':', '”']) {
                 continue;
             }
             if s[p..].split(' ').count() > r.max_words {

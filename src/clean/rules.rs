@@ -559,6 +559,12 @@ pub const PREFIX_RULES: &[Rule] = &[
     r("editor_note.note", EditorNote, "editors' note", 200),
     r("editor_note.note", EditorNote, "editor's note:", 200),
     r("editor_note.note", EditorNote, "note to readers", 120),
+    r(
+        "editor_note.note",
+        EditorNote,
+        "as published in the international new york times",
+        120,
+    ),
     r("editor_note.note", EditorNote, "note:", 80),
     r("editor_note.note", EditorNote, "disclosure:", 80),
     r("editor_note.note", EditorNote, "disclaimer:", 80),

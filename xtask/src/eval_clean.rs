@@ -49,12 +49,88 @@ const STORY_DISCARDS: &[&str] = &[
     "From Josh Feldman writing at Mediaite",
     "Take a look at our first list",
     "— White House Correspondent",
+    "NOW OPEN—",
+    "MOVING SHOP—",
+    "PSA—",
+    "NEW YORK AT ITS CORE—",
+    "STAT OF THE WEEK",
+    "—\"",
+    "\"Met accused",
 ];
 
-/// Junk lines in PolNeAR that carry no `Discard` mark, found by reading the cleaner's
-/// removals on train: `(file name prefix, exact line text)`. Each is junk by the issue's
-/// definition (share/follow lines, credits, editor notes, database labels).
-const EXTRA_JUNK: &[(&str, &str)] = &[];
+/// Junk in PolNeAR that the annotators marked `Discard` in some articles and not in others,
+/// found by reading the cleaner's removals on train. Labelled junk everywhere by these
+/// mechanical checks (independent of the cleaner's rules):
+/// * whole lines: database labels (`ABSTRACT.`, `FULL TEXT.`, `LETTERS.`), AP live-blog
+///   separators (`___.`) and time stamps (`9:05 p.m.`), USA TODAY wire footers
+///   (`Contributing: …`);
+/// * inside lines: tweet embed markup (`<tweet …>`, `</tweet>`, `<tweet/>` and the `.` the
+///   scrape left after it), `pic.twitter.com/…` and `https://t.co/…` links.
+fn extra_junk(line: &str) -> Vec<(usize, usize)> {
+    let t = line.trim();
+    let lead = line.len() - line.trim_start().len();
+    let whole = matches!(
+        t,
+        "ABSTRACT."
+            | "FULL TEXT."
+            | "LETTERS."
+            | "Letters."
+            | "FULL TEXT. CORRECTION APPENDED."
+            | "___."
+            | "__."
+            | "___"
+    ) || t.starts_with("Contributing: ")
+        || is_ap_time(t);
+    if whole {
+        return vec![(lead, lead + t.len())];
+    }
+    let mut out = Vec::new();
+    let b = line.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let rest = &line[i..];
+        let end = if rest.starts_with("<tweet") || rest.starts_with("</tweet>") {
+            rest.find('>').map(|p| i + p + 1)
+        } else if rest.starts_with("pic.twitter.com/") || rest.starts_with("https://t.co/") {
+            Some(
+                i + rest
+                    .find(|c: char| c.is_whitespace() || !c.is_ascii() || c == '<')
+                    .unwrap_or(rest.len()),
+            )
+        } else {
+            None
+        };
+        match end {
+            Some(e) => {
+                let e = if line[e..].trim() == "." {
+                    line.len()
+                } else {
+                    e
+                };
+                out.push((i, e));
+                i = e;
+            }
+            None => i += rest.chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    out
+}
+
+/// "9:05 p.m.", "10:45 a.m."
+fn is_ap_time(t: &str) -> bool {
+    let Some((h, rest)) = t.split_once(':') else {
+        return false;
+    };
+    if rest.len() < 2 || !rest.is_char_boundary(2) {
+        return false;
+    }
+    let (m, ampm) = rest.split_at(2);
+    (1..=2).contains(&h.len())
+        && h.bytes().all(|b| b.is_ascii_digit())
+        && m.len() == 2
+        && m.bytes().all(|b| b.is_ascii_digit())
+        && matches!(ampm, " p.m." | " a.m.")
+}
 
 #[derive(Default, Clone, Copy)]
 struct Tally {
@@ -258,16 +334,19 @@ fn load_split(dir: &Path) -> Result<Vec<Doc>> {
                 }
             }
         }
-        for d in &discard {
-            let t = &text[d.start..d.end];
-            let l = if STORY_DISCARDS.iter().any(|p| t.starts_with(p)) {
-                IGNORE
-            } else {
-                JUNK
-            };
-            for b in d.start..d.end {
-                if label[b] != IGNORE || l == IGNORE {
-                    label[b] = l;
+        // Junk first, then story content over it (annotators' spans differ in extent).
+        for story in [false, true] {
+            for d in &discard {
+                let t = &text[d.start..d.end];
+                if STORY_DISCARDS.iter().any(|p| t.starts_with(p)) != story {
+                    continue;
+                }
+                for x in &mut label[d.start..d.end] {
+                    if story {
+                        *x = IGNORE;
+                    } else if *x == BODY {
+                        *x = JUNK;
+                    }
                 }
             }
         }
@@ -278,11 +357,8 @@ fn load_split(dir: &Path) -> Result<Vec<Doc>> {
             let (s, e) = (off, off + line.len());
             off = e + 1;
             let t = line.trim_end_matches('\r');
-            if EXTRA_JUNK
-                .iter()
-                .any(|(f, l)| stem.starts_with(f) && t.trim() == *l)
-            {
-                for x in &mut label[s..e] {
+            for (js, je) in extra_junk(t) {
+                for x in &mut label[s + js..s + je] {
                     if *x == BODY {
                         *x = JUNK;
                     }
@@ -567,12 +643,24 @@ fn handle(r: &mut Rng) -> String {
 
 /// One junk block (possibly several lines, joined by "\n"), in a random site style.
 fn junk_block(r: &mut Rng) -> String {
+    let k = r.below(44);
+    junk_kind(r, k)
+}
+
+/// A footer block (wire credits, copyright, "X reported from Y", author bio): these go at
+/// the end of an article.
+fn footer_block(r: &mut Rng) -> String {
+    let k = 25 + r.below(6);
+    junk_kind(r, k)
+}
+
+fn junk_kind(r: &mut Rng, kind: usize) -> String {
     let n = name(r);
     let ag = r.pick(AGENCY);
     let h = handle(r);
     let head = r.pick(HEADLINES);
     let cap = r.pick(CAPTION_SUBJECTS);
-    match r.below(44) {
+    match kind {
         0 => format!("[ad_{}]", 1 + r.below(4)),
         1 => r.pick(&["Advertisement", "ADVERTISEMENT", "Advertisement - Scroll to continue"]).to_string(),
         2 => r.pick(&["Story continues below advertisement", "ADVERTISEMENT - story continues below", "Article continues below advertisement"]).to_string(),
@@ -693,7 +781,18 @@ fn dirty_doc(d: &Doc, seed: u64) -> Doc {
         // Junk blocks between paragraphs (not before the headline).
         if i > 0 && r.chance(0.35) {
             for _ in 0..1 + r.below(2) {
-                let j = junk_block(&mut r).replace('\n', sep);
+                let mut j = junk_block(&mut r);
+                if j.contains(" reported from ")
+                    || j.contains(" is a professor")
+                    || j.starts_with("(Reporting")
+                    || j.starts_with("Copyright")
+                    || j.starts_with("Contributing")
+                {
+                    // Footers belong at the end.
+                    let k = r.below(25);
+                    j = junk_kind(&mut r, k);
+                }
+                let j = j.replace('\n', sep);
                 push(&mut text, &mut label, &j, JUNK);
                 push(&mut text, &mut label, sep, IGNORE);
             }
@@ -706,7 +805,12 @@ fn dirty_doc(d: &Doc, seed: u64) -> Doc {
     // A footer block.
     for _ in 0..r.below(3) {
         push(&mut text, &mut label, sep, IGNORE);
-        let j = junk_block(&mut r).replace('\n', sep);
+        let j = if r.chance(0.6) {
+            footer_block(&mut r)
+        } else {
+            junk_block(&mut r)
+        }
+        .replace('\n', sep);
         push(&mut text, &mut label, &j, JUNK);
     }
     let _ = n;
