@@ -334,7 +334,11 @@ fn whole_line(
     }
     for r in PREFIX_RULES {
         if (r.max_words == 0 || words <= r.max_words) && ctx.zone_ok(r) && body.starts_with(r.pat) {
-            outcome.related_header = r.id == "related.prefix";
+            // A bare header opens a list of headlines on the next lines.
+            outcome.related_header = r.id == "related.prefix"
+                && (body.trim_end().ends_with(':')
+                    || r.pat.starts_with('"')
+                    || r.pat.starts_with("also on"));
             return Some((r.reason, r.id));
         }
     }
@@ -398,7 +402,11 @@ fn whole_line(
         return Some((Reason::Navigation, "navigation.cookie_banner"));
     }
     // Sign-offs and bios at the very end.
-    if ctx.from_end < 3 && words <= 4 && raw_first.starts_with(['-', '—', '–']) {
+    if ctx.from_end < 3
+        && words <= 4
+        && raw_first.starts_with(['-', '—', '–'])
+        && !raw_first.contains(',')
+    {
         return Some((Reason::Footer, "footer.signoff"));
     }
     if ctx.from_end < 2 && words <= 45 && bio(raw_first, &view.s) {
@@ -410,7 +418,11 @@ fn whole_line(
         let headline = words <= 18
             && !raw_first.starts_with(['"', '“', '\'', '‘'])
             && (!raw_last.ends_with(['.', '!', '?', ':', '"', '”']) || title_case(pieces, input));
-        if headline || (bullet && words <= 24) {
+        let counter = words <= 3
+            && key_of(body)
+                .split(' ')
+                .all(|w| w == "of" || w.bytes().all(|b| b.is_ascii_digit()));
+        if headline || counter || (bullet && words <= 24) {
             outcome.related_item = true;
             return Some((Reason::Related, "related.list_item"));
         }
@@ -434,7 +446,7 @@ fn title_case(pieces: &[(usize, usize)], input: &str) -> bool {
 
 /// Does the line open with a person's name and then " is " / " edits " / ", a " (a bio)?
 fn name_first(raw: &str, lower: &str) -> bool {
-    let Some(verb) = [" is ", " edits ", " was ", ", a ", ", an ", ", the "]
+    let Some(verb) = [" is ", " edits "]
         .iter()
         .filter_map(|v| lower.find(v))
         .min()
@@ -442,13 +454,12 @@ fn name_first(raw: &str, lower: &str) -> bool {
         return false;
     };
     let n = lower[..verb].split(' ').count();
-    let name_words: Vec<&str> = raw.split_whitespace().take(8).collect();
-    if !(2..=6).contains(&n) || n > name_words.len() {
-        return false;
-    }
-    name_words[..n]
-        .iter()
-        .all(|w| w.starts_with(|c: char| c.is_uppercase() || c == '('))
+    let name_words: Vec<&str> = raw.split_whitespace().take(2).collect();
+    (2..=14).contains(&n)
+        && name_words.len() == 2
+        && name_words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
 }
 
 /// "Jane Doe is a professor of history at …": a name, then "is", then a bio word.
@@ -599,7 +610,7 @@ fn tail(view: &View, out: &mut Vec<(usize, usize, Reason, &'static str)>) {
         for (p, _) in s[lo..].match_indices(r.pat) {
             let p = lo + p;
             let before = s[..p].trim_end_matches(' ');
-            if before.len() == p || before.is_empty() {
+            if before.is_empty() {
                 continue;
             }
             if !before.ends_with(['.', '!', '?', '"', '\'', ')', ':', '”']) {

@@ -62,8 +62,9 @@ const STORY_DISCARDS: &[&str] = &[
 /// found by reading the cleaner's removals on train. Labelled junk everywhere by these
 /// mechanical checks (independent of the cleaner's rules):
 /// * whole lines: database labels (`ABSTRACT.`, `FULL TEXT.`, `LETTERS.`), AP live-blog
-///   separators (`___.`) and time stamps (`9:05 p.m.`), USA TODAY wire footers
-///   (`Contributing: …`);
+///   separators (`___.`) and time stamps (`9:05 p.m.`), wire footers (`Contributing: …`,
+///   `(Reporting by …`), update and correction notices (`This article has been updated…`,
+///   `Correction: …`, `CLARIFICATION: …`);
 /// * inside lines: tweet embed markup (`<tweet …>`, `</tweet>`, `<tweet/>` and the `.` the
 ///   scrape left after it), `pic.twitter.com/…` and `https://t.co/…` links.
 fn extra_junk(line: &str) -> Vec<(usize, usize)> {
@@ -80,6 +81,21 @@ fn extra_junk(line: &str) -> Vec<(usize, usize)> {
             | "__."
             | "___"
     ) || t.starts_with("Contributing: ")
+        || [
+            "This article has been updated",
+            "This article has been revised",
+            "This post has been updated",
+            "This story has been updated",
+            "Correction:",
+            "CORRECTION:",
+            "Correction Appended.",
+            "CORRECTION APPENDED.",
+            "CLARIFICATION:",
+            "(Reporting by ",
+            "(Additional reporting by ",
+        ]
+        .iter()
+        .any(|p| t.starts_with(p))
         || is_ap_time(t);
     if whole {
         return vec![(lead, lead + t.len())];
@@ -334,11 +350,19 @@ fn load_split(dir: &Path) -> Result<Vec<Doc>> {
                 }
             }
         }
-        // Junk first, then story content over it (annotators' spans differ in extent).
+        // Junk first, then story content over it (annotators' spans differ in extent: a
+        // span overlapping a story span is story too).
+        let story_spans: Vec<Span> = discard
+            .iter()
+            .copied()
+            .filter(|d| {
+                let t = &text[d.start..d.end];
+                STORY_DISCARDS.iter().any(|p| t.starts_with(p)) || signature(t)
+            })
+            .collect();
         for story in [false, true] {
             for d in &discard {
-                let t = &text[d.start..d.end];
-                if STORY_DISCARDS.iter().any(|p| t.starts_with(p)) != story {
+                if story_spans.iter().any(|s| s.overlaps(*d)) != story {
                     continue;
                 }
                 for x in &mut label[d.start..d.end] {
@@ -380,6 +404,19 @@ fn load_split(dir: &Path) -> Result<Vec<Doc>> {
         });
     }
     Ok(docs)
+}
+
+/// A letter's signature, which stays by the issue: "Kevin Hays." (two or three capitalised
+/// words alone).
+fn signature(t: &str) -> bool {
+    let t = t.trim().trim_end_matches('.');
+    let w: Vec<&str> = t.split_whitespace().collect();
+    (2..=3).contains(&w.len())
+        && w.iter().all(|x| {
+            x.starts_with(|c: char| c.is_uppercase())
+                && x.chars()
+                    .all(|c| c.is_alphabetic() || c == '.' || c == '-' || c == '\'')
+        })
 }
 
 /// White space normalised as the cleaner does: invisible characters out, runs of spaces one
