@@ -285,7 +285,6 @@ fn lexicon() -> &'static HashMap<String, CueClass> {
             "question",
             "answer",
             "comment",
-            "report",
             "show",
             "find",
             "project",
@@ -328,7 +327,6 @@ fn lexicon() -> &'static HashMap<String, CueClass> {
             "questions",
             "answers",
             "comments",
-            "reports",
             "shows",
             "finds",
             "projects",
@@ -356,14 +354,11 @@ fn lexicon() -> &'static HashMap<String, CueClass> {
             "hints",
             "notes",
             "briefs",
-            "calling",
             "reading",
             "posting",
             "texting",
             "summing",
             "figuring",
-            "finding",
-            "showing",
             "messaging",
             "emailing",
             "wanting",
@@ -380,28 +375,19 @@ fn lexicon() -> &'static HashMap<String, CueClass> {
             "singing",
             "crying",
             "knowing",
-            "called",
             "ruled",
             "objected",
             "projected",
             "figured",
             "summed",
             "wanted",
-            "found",
-            "shown",
-            "learned",
-            "learnt",
-            "known",
             "signaled",
             "felt",
             "understood",
-            "considered",
             "considering",
             "considers",
             "consider",
-            "questioned",
             "questioning",
-            "showed",
         ] {
             m.remove(noun);
         }
@@ -480,7 +466,7 @@ pub fn cue_at(doc: &Doc, i: usize) -> Option<CueMatch> {
         }
         if (1..words.len()).all(|k| lower(doc, i + k) == words[k]) {
             let mut end = i + words.len();
-            if words.last() == Some(&"that") {
+            if words.len() > 1 && words.last() == Some(&"that") {
                 end -= 1;
             }
             return Some(CueMatch {
@@ -492,6 +478,27 @@ pub fn cue_at(doc: &Doc, i: usize) -> Option<CueMatch> {
         }
     }
     let class = cue_word(&w)?;
+    // A noun after a determiner (`the reports`, `a call`) is no cue.
+    if i > 0
+        && matches!(
+            lower(doc, i - 1).as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "this"
+                | "these"
+                | "those"
+                | "such"
+                | "our"
+                | "my"
+        )
+    {
+        return None;
+    }
     Some(CueMatch {
         start: i,
         end: i + 1,

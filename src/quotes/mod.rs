@@ -116,9 +116,10 @@ impl Ctx<'_, '_> {
     }
 
     fn cue_span(&self, c: CueMatch) -> Span {
+        let last = c.end.saturating_sub(1).max(c.start);
         Span::new(
             self.doc.tokens[c.start].span.start,
-            self.doc.tokens[c.end - 1].span.end,
+            self.doc.tokens[last].span.end,
         )
     }
 }
@@ -130,12 +131,29 @@ struct Attribution {
     speaker: Option<Phrase>,
 }
 
-/// `…,” he said` / `…,” said the official` / `…,” Hugh Hill, a doctor, said`: the cue right
-/// after a quotation, in tokens `[a, b)`.
+/// `…,” he said` / `…,” said the official` / `…,” Hugh Hill, a doctor, said` / `…” ― Jane
+/// Doe`: the cue right after a quotation, in tokens `[a, b)`.
 fn trailing(ctx: &Ctx, a: usize, b: usize) -> Option<Attribution> {
     let doc = ctx.doc;
-    let b = b.min(a + WINDOW).min(doc.tokens.len());
+    let b = b.min(a + 30).min(doc.tokens.len());
     let mut k = a;
+    // A dash and a name closing the paragraph: the speaker's signature.
+    if k < b && ctx.is_punct(k, &["―", "—", "–", "-", "--"]) {
+        if let Some(np) = speakers::after(doc, k + 1, b) {
+            if np.named && (np.end == b || ctx.is_punct(np.end, &[",", "."])) {
+                let cue = CueMatch {
+                    start: k,
+                    end: k + 1,
+                    class: CueClass::Speech,
+                    according: false,
+                };
+                return Some(Attribution {
+                    cue,
+                    speaker: Some(np),
+                });
+            }
+        }
+    }
     while k < b && ctx.is_punct(k, &[",", "—", "–", "-", "--", "…", "..."]) {
         k += 1;
     }
@@ -145,48 +163,65 @@ fn trailing(ctx: &Ctx, a: usize, b: usize) -> Option<Attribution> {
     // The clause ends at the first terminal or quote mark.
     let mut end = k;
     while end < b
-        && !ctx.is_punct(end, &[".", "!", "?", ";"])
+        && !(ctx.is_punct(end, &[".", "!", "?", ";"]) && !ctx.is_punct(end + 1, &[","]))
         && doc.tokens[end].kind != TokenKind::Quote
     {
         end += 1;
     }
     // Cue first: `said the official`.
     if let Some(c) = cue_at(doc, k) {
-        if c.class != CueClass::Thought {
+        if c.class != CueClass::Thought && k < a + WINDOW {
             let speaker = if c.class == CueClass::Tell {
                 None
             } else {
                 speakers::after(doc, c.end, end)
             };
-            let speaker = speaker.or_else(|| {
-                // `…,” according to X` / `…,” said in a statement by X` are rare; `…,” added
-                // Smith` is covered above. Nothing else.
-                None
-            });
             return Some(Attribution { cue: c, speaker });
         }
     }
     // Subject first: `he said`, `the official told reporters`, `Hill, a doctor, said`.
     let np = speakers::after(doc, k, end)?;
     let mut j = np.end;
-    if ctx.is_punct(j, &[","]) {
-        // An appositive: find the cue after the closing comma.
-        let mut m = j + 1;
-        while m < end && !ctx.is_punct(m, &[","]) {
-            m += 1;
-        }
-        j = m + 1;
-    }
     let mut skipped = 0;
     while j < end && skipped < 3 && cue_at(doc, j).is_none() {
+        if ctx.is_punct(j, &[","]) {
+            break;
+        }
         j += 1;
         skipped += 1;
+    }
+    if j < end && ctx.is_punct(j, &[","]) {
+        // Appositives: the cue follows a later comma.
+        let mut m = j + 1;
+        let limit = end.min(j + 25);
+        while m < limit && !(ctx.is_punct(m - 1, &[","]) && cue_at(doc, m).is_some()) {
+            m += 1;
+        }
+        j = m;
     }
     let c = cue_at(doc, j).filter(|_| j < end)?;
     Some(Attribution {
         cue: c,
         speaker: Some(np),
     })
+}
+
+/// The subject of the sentence whose tokens start at `a`, before token `before`: its first
+/// noun phrase, skipping an opening adverbial (`In a speech on Tuesday, …`).
+fn subject(ctx: &Ctx, a: usize, before: usize) -> Option<Phrase> {
+    let doc = ctx.doc;
+    let mut k = a;
+    while k < before && doc.tokens[k].kind != TokenKind::Word {
+        k += 1;
+    }
+    if let Some(p) = speakers::after(doc, k, before) {
+        if p.named || p.pronoun || p.end - p.start >= 2 {
+            return Some(p);
+        }
+    }
+    // `In a speech Tuesday, Bolton …`: after the first comma.
+    let comma = (k..before.min(k + 12)).find(|&i| ctx.is_punct(i, &[","]))?;
+    speakers::after(doc, comma + 1, before).filter(|p| p.named || p.pronoun)
 }
 
 /// `He said: “…` / `Said the official: “…`: a cue right before a quotation whose mark is at
@@ -214,16 +249,21 @@ fn leading(ctx: &Ctx, lo: usize, open: usize) -> Option<(Attribution, bool)> {
                 && between.len() <= 8
                 && !between[..between.len() - 1].contains(&",")
             || between == ["that"];
+        let participle = ctx.tok(k).ends_with("ing") && k > lo && ctx.is_punct(k - 1, &[","]);
         let speaker = if c.according {
             speakers::after(doc, c.end, open)
+        } else if participle {
+            subject(ctx, sent_lo.max(lo), k)
         } else {
-            speakers::before(doc, c.start, lo.max(sent_lo).min(c.start)).or_else(|| {
-                if c.class == CueClass::Tell || c.end >= open {
-                    None
-                } else {
-                    speakers::after(doc, c.end, open).filter(|p| !p.pronoun || lead_in)
-                }
-            })
+            speakers::before(doc, c.start, lo.max(sent_lo).min(c.start))
+                .or_else(|| {
+                    if c.class == CueClass::Tell || c.end >= open {
+                        None
+                    } else {
+                        speakers::after(doc, c.end, open).filter(|p| !p.pronoun || lead_in)
+                    }
+                })
+                .or_else(|| subject(ctx, sent_lo.max(lo), k))
         };
         return Some((Attribution { cue: c, speaker }, lead_in));
     }
