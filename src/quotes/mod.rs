@@ -232,6 +232,7 @@ fn leading(ctx: &Ctx, lo: usize, open: usize) -> Option<(Attribution, bool)> {
     let sent_lo = doc.sentences[doc.sentence_of(open.min(doc.tokens.len().saturating_sub(1)))]
         .tokens
         .start;
+    let lo0 = open.saturating_sub(80);
     let lo = lo.max(open.saturating_sub(30));
     let mut k = open;
     while k > lo {
@@ -253,7 +254,7 @@ fn leading(ctx: &Ctx, lo: usize, open: usize) -> Option<(Attribution, bool)> {
         let speaker = if c.according {
             speakers::after(doc, c.end, open)
         } else if participle {
-            subject(ctx, sent_lo.max(lo), k)
+            subject(ctx, sent_lo.max(lo0), k)
         } else {
             speakers::before(doc, c.start, lo.max(sent_lo).min(c.start))
                 .or_else(|| {
@@ -263,7 +264,7 @@ fn leading(ctx: &Ctx, lo: usize, open: usize) -> Option<(Attribution, bool)> {
                         speakers::after(doc, c.end, open).filter(|p| !p.pronoun || lead_in)
                     }
                 })
-                .or_else(|| subject(ctx, sent_lo.max(lo), k))
+                .or_else(|| subject(ctx, sent_lo.max(lo0), k))
         };
         return Some((Attribution { cue: c, speaker }, lead_in));
     }
@@ -484,6 +485,15 @@ fn indirect(ctx: &Ctx, out: &mut Vec<Quote>) {
     let mut taken: Vec<Span> = out.iter().flat_map(|q| q.content.iter().copied()).collect();
     taken.extend(ctx.quoted.iter().copied());
     taken.sort();
+    // Merge, so that ends are sorted too.
+    let mut merged: Vec<Span> = Vec::with_capacity(taken.len());
+    for t in taken {
+        match merged.last_mut() {
+            Some(m) if t.start <= m.end => m.end = m.end.max(t.end),
+            _ => merged.push(t),
+        }
+    }
+    let taken = merged;
     let overlaps_taken = |s: Span| {
         let k = taken.partition_point(|t| t.end <= s.start);
         taken[k..]
@@ -494,11 +504,13 @@ fn indirect(ctx: &Ctx, out: &mut Vec<Quote>) {
     let mut found = Vec::new();
     for sent in &doc.sentences {
         let (a, b) = (sent.tokens.start, sent.tokens.end);
-        if b - a < 6 || b - a > 120 || overlaps_taken(sent.span) {
+        if b - a < 6 || b - a > 150 {
             continue;
         }
         if let Some(q) = reported(ctx, a, b) {
-            found.push(q);
+            if !q.content.iter().any(|&c| overlaps_taken(c)) {
+                found.push(q);
+            }
         }
     }
     out.extend(found);
@@ -584,24 +596,42 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
             continue;
         }
         let next = ctx.tok(c.end.min(b - 1)).to_lowercase();
-        let needs_that = matches!(c.class, CueClass::Thought | CueClass::Report);
-        if needs_that && next != "that" {
-            continue;
-        }
-        if c.class == CueClass::Speech
-            && !(next == "that"
-                || speakers::is_pronoun(&next)
-                || matches!(
-                    next.as_str(),
-                    "the" | "a" | "an" | "there" | "his" | "her" | "their" | "its"
-                )
-                || ctx
-                    .tok(c.end.min(b - 1))
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase))
-        {
-            continue;
+        let clause_start = next == "that"
+            || speakers::is_pronoun(&next)
+            || matches!(
+                next.as_str(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "there"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "this"
+                    | "these"
+                    | "those"
+                    | "neither"
+                    | "no"
+                    | "some"
+                    | "many"
+                    | "most"
+                    | "all"
+                    | "if"
+                    | "whether"
+                    | "both"
+            )
+            || ctx
+                .tok(c.end.min(b - 1))
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+        let that_soon = (c.end..b.min(c.end + 6)).any(|i| ctx.tok(i).eq_ignore_ascii_case("that"));
+        match c.class {
+            CueClass::Report if next != "that" => continue,
+            CueClass::Thought if !(clause_start || that_soon) => continue,
+            CueClass::Speech if !(clause_start || that_soon) => continue,
+            _ => {}
         }
         let content = clause_after(ctx, c, b)?;
         let conf = if next == "that" { 0.7 } else { 0.55 };

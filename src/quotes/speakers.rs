@@ -300,7 +300,13 @@ pub fn before(doc: &Doc, end: usize, lo: usize) -> Option<Phrase> {
         }
         return None;
     }
-    if !nominal(doc, last) && doc.token_str(last) != "'s" && doc.token_str(last) != "’s" {
+    let number_head =
+        doc.tokens[last].kind == TokenKind::Number && last > lo && doc.token_str(last - 1) == "of";
+    if !nominal(doc, last)
+        && !number_head
+        && doc.token_str(last) != "'s"
+        && doc.token_str(last) != "’s"
+    {
         return None;
     }
     let mut s = last;
@@ -314,7 +320,10 @@ pub fn before(doc: &Doc, end: usize, lo: usize) -> Option<Phrase> {
             if l != "other" {
                 break;
             }
-        } else if matches!(l.as_str(), "'s" | "’s") || nominal(doc, p) {
+        } else if matches!(l.as_str(), "'s" | "’s")
+            || nominal(doc, p)
+            || doc.tokens[p].kind == TokenKind::Number
+        {
             s = p;
         } else if matches!(l.as_str(), "of" | "for" | "-" | "&")
             && p > lo
@@ -343,7 +352,9 @@ pub fn after(doc: &Doc, start: usize, hi: usize) -> Option<Phrase> {
     if is_pronoun(&l) {
         return make(doc, start, start + 1);
     }
-    if !(is_determiner(&l) || nominal(doc, start)) {
+    let numbered =
+        doc.tokens[start].kind == TokenKind::Number && start + 1 < hi && nominal(doc, start + 1);
+    if !(is_determiner(&l) || nominal(doc, start) || numbered) {
         return None;
     }
     let mut e = start + 1;
@@ -351,7 +362,10 @@ pub fn after(doc: &Doc, start: usize, hi: usize) -> Option<Phrase> {
     while e < hi && n < 12 {
         let w = doc.token_str(e);
         let l = w.to_lowercase();
-        if nominal(doc, e) || matches!(l.as_str(), "'s" | "’s") {
+        if nominal(doc, e)
+            || matches!(l.as_str(), "'s" | "’s")
+            || doc.tokens[e].kind == TokenKind::Number && e + 1 < hi && nominal(doc, e + 1)
+        {
             e += 1;
         } else if matches!(l.as_str(), "of" | "for" | "-" | "&")
             && e + 1 < hi
