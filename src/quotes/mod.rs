@@ -369,6 +369,12 @@ pub fn extract(
             None
         };
         let lead = leading(&ctx, lo, open_tok);
+        // Quoted words inside the reported clause of the quote before: already covered.
+        if let Some((idx, _, _)) = last {
+            if out[idx].content.iter().any(|c| c.contains(q.inner())) {
+                continue;
+            }
+        }
         // The split quote: “…,” he said, “…”  — this quotation's leading cue is the previous
         // quotation's trailing cue.
         if let (Some((idx, line, Some(pc))), Some((la, _))) = (last, lead) {
@@ -567,7 +573,7 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
                 Some(p) if p.start > a && ctx.is_punct(p.start - 1, &[","]) => {
                     (p.start - 1, Some(p))
                 }
-                _ if k > a && ctx.is_punct(k - 1, &[","]) => {
+                _ if k > a && ctx.is_punct(k - 1, &[","]) && !lw.ends_with("ing") => {
                     (k - 1, speakers::after(doc, c.end, b))
                 }
                 _ => continue,

@@ -231,6 +231,10 @@ fn nominal(doc: &Doc, i: usize) -> bool {
     let s = doc.token_str(i);
     match t.kind {
         TokenKind::Word => {
+            // Acronyms (`US`, `NATO`) are names even when they spell a function word.
+            if s.len() >= 2 && s.chars().all(|c| c.is_uppercase() || c == '.') {
+                return true;
+            }
             let l = s.to_lowercase();
             !is_stop(&l)
                 && !is_pronoun(&l)
@@ -362,6 +366,14 @@ pub fn after(doc: &Doc, start: usize, hi: usize) -> Option<Phrase> {
     while e < hi && n < 12 {
         let w = doc.token_str(e);
         let l = w.to_lowercase();
+        // A past-tense verb after the head (`Pompeo ordered`), not an adjective after a
+        // determiner (`the embattled leader`).
+        let verb_like = !is_cap(w)
+            && (l.ends_with("ed") || l.ends_with("es"))
+            && !is_determiner(&doc.token_str(e - 1).to_lowercase());
+        if verb_like {
+            break;
+        }
         if nominal(doc, e)
             || matches!(l.as_str(), "'s" | "’s")
             || doc.tokens[e].kind == TokenKind::Number && e + 1 < hi && nominal(doc, e + 1)
