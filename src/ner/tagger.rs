@@ -1,0 +1,144 @@
+//! Viterbi decoding with BIO constraints over the packed model's scores.
+
+use super::features::{token_features, SentenceFeatures};
+use super::model::{Model, N_TAGS, START};
+
+/// Can `tag` follow `prev` (`START` for the first token)? `I-X` only follows `B-X` or `I-X`.
+#[inline]
+pub(crate) fn allowed(prev: usize, tag: usize) -> bool {
+    if tag == 0 || tag % 2 == 1 {
+        return true;
+    }
+    prev == tag || prev + 1 == tag
+}
+
+/// Best tag sequence for per-token emission scores `em` (row-major, `N_TAGS` per token) and
+/// transition scores `trans[prev][tag]`. Writes tags to `out`. `back` is scratch space.
+pub(crate) fn viterbi(
+    em: &[[f32; N_TAGS]],
+    trans: &[[f32; N_TAGS]; N_TAGS + 1],
+    back: &mut Vec<[u8; N_TAGS]>,
+    out: &mut Vec<u8>,
+) {
+    out.clear();
+    let n = em.len();
+    if n == 0 {
+        return;
+    }
+    back.clear();
+    back.resize(n, [0; N_TAGS]);
+    let mut cur = [f32::NEG_INFINITY; N_TAGS];
+    for t in 0..N_TAGS {
+        if allowed(START, t) {
+            cur[t] = em[0][t] + trans[START][t];
+        }
+    }
+    for i in 1..n {
+        let mut next = [f32::NEG_INFINITY; N_TAGS];
+        for t in 0..N_TAGS {
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0u8;
+            for p in 0..N_TAGS {
+                if !allowed(p, t) {
+                    continue;
+                }
+                let s = cur[p] + trans[p][t];
+                if s > best {
+                    best = s;
+                    arg = p as u8;
+                }
+            }
+            next[t] = best + em[i][t];
+            back[i][t] = arg;
+        }
+        cur = next;
+    }
+    let mut best = 0;
+    for t in 1..N_TAGS {
+        if cur[t] > cur[best] {
+            best = t;
+        }
+    }
+    out.resize(n, 0);
+    out[n - 1] = best as u8;
+    for i in (1..n).rev() {
+        out[i - 1] = back[i][out[i] as usize];
+    }
+}
+
+/// Reusable buffers for tagging; one per thread or call, never per token.
+#[derive(Default)]
+pub struct Workspace {
+    pub(crate) sf: SentenceFeatures,
+    feats: Vec<u32>,
+    em: Vec<[f32; N_TAGS]>,
+    back: Vec<[u8; N_TAGS]>,
+}
+
+impl Workspace {
+    pub fn new() -> Workspace {
+        Workspace::default()
+    }
+}
+
+impl Model {
+    /// Emission scores of the prepared sentence in `ws.sf`.
+    fn emissions(&self, ws: &mut Workspace) {
+        let n = ws.sf.len();
+        ws.em.clear();
+        ws.em.resize(n, [0.0; N_TAGS]);
+        for i in 0..n {
+            token_features(&ws.sf, i, &mut ws.feats);
+            let row = &mut ws.em[i];
+            for &f in &ws.feats {
+                if let Some(idx) = self.feats.get(f) {
+                    let w = &self.weights[idx as usize * N_TAGS..(idx as usize + 1) * N_TAGS];
+                    for (r, x) in row.iter_mut().zip(w) {
+                        *r += x;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Tags one sentence; tag indices into [`super::model::TAGS`] go to `out`. `doc` holds
+    /// document-level evidence per token (0 when none).
+    pub fn tag_tokens<S: AsRef<str>>(
+        &self,
+        tokens: &[S],
+        doc: Option<&[u8]>,
+        ws: &mut Workspace,
+        out: &mut Vec<u8>,
+    ) {
+        ws.sf.prepare(tokens, &self.lex);
+        if let Some(d) = doc {
+            for (a, b) in ws.sf.doc.iter_mut().zip(d) {
+                *a = *b;
+            }
+        }
+        self.emissions(ws);
+        viterbi(&ws.em, &self.trans, &mut ws.back, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn viterbi_respects_bio() {
+        // Emissions prefer I-PER at the first token; it must not be chosen.
+        let mut em = vec![[0f32; N_TAGS]; 2];
+        em[0][2] = 10.0;
+        em[1][2] = 10.0;
+        let trans = [[0f32; N_TAGS]; N_TAGS + 1];
+        let mut out = Vec::new();
+        viterbi(&em, &trans, &mut Vec::new(), &mut out);
+        assert_ne!(out[0], 2);
+        assert!(allowed(out[0] as usize, out[1] as usize));
+        assert!(!allowed(START, 2));
+        assert!(!allowed(0, 4));
+        assert!(!allowed(1, 4));
+        assert!(allowed(3, 4) && allowed(4, 4));
+    }
+}

@@ -1,0 +1,239 @@
+//! The trainer: a structured averaged perceptron over the same features and decoder the tagger
+//! uses, then pruning and packing. Deterministic: a seeded shuffle, integer weights.
+
+use super::features::{token_features, SentenceFeatures};
+use super::lexicon::{phrase_key, token_key, word_key, Lexicons, MAX_PHRASE};
+use super::model::{pack, Unpacked, N_TAGS, START};
+use super::score::Sentence;
+use super::tagger::viterbi;
+use std::collections::HashMap;
+
+/// Training settings.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub epochs: usize,
+    pub seed: u64,
+    /// Features whose largest averaged weight (in update units) is below this are dropped.
+    pub prune: f32,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            epochs: 12,
+            seed: 2003,
+            prune: 0.0,
+        }
+    }
+}
+
+/// Gazetteer phrases and word clusters to pack with the model.
+#[derive(Clone, Debug, Default)]
+pub struct Resources {
+    pub phrases: Vec<(u32, u8)>,
+    pub words: Vec<(u32, [u32; 3])>,
+}
+
+impl Resources {
+    /// Adds a gazetteer phrase (tokenised as the tagger tokenises text) to list `list` (0..8).
+    pub fn add_phrase(&mut self, phrase: &str, list: u8) {
+        let doc = crate::text::Doc::new(phrase);
+        let keys: Vec<u64> = doc
+            .tokens
+            .iter()
+            .map(|t| token_key(t.span.slice(phrase)))
+            .collect();
+        if keys.is_empty() || keys.len() > MAX_PHRASE || list >= 8 {
+            return;
+        }
+        self.phrases.push((phrase_key(&keys), 1 << list));
+    }
+
+    /// Adds the cluster codes of a word.
+    pub fn add_word(&mut self, word: &str, codes: [u32; 3]) {
+        self.words.push((word_key(word), codes));
+    }
+
+    fn normalise(&mut self) {
+        self.phrases.sort_unstable();
+        let mut merged: Vec<(u32, u8)> = Vec::with_capacity(self.phrases.len());
+        for &(k, m) in &self.phrases {
+            match merged.last_mut() {
+                Some(last) if last.0 == k => last.1 |= m,
+                _ => merged.push((k, m)),
+            }
+        }
+        self.phrases = merged;
+        self.words.sort_unstable();
+        self.words.dedup_by_key(|w| w.0);
+    }
+}
+
+struct Xorshift(u64);
+impl Xorshift {
+    fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.0 = x;
+        x
+    }
+}
+
+/// Features of every token, interned to dense ids.
+struct Compiled {
+    /// Per sentence: per token: range into `ids`.
+    starts: Vec<Vec<usize>>,
+    ids: Vec<u32>,
+}
+
+fn compile(
+    sents: &[&Sentence],
+    lex: &Lexicons,
+    index: &mut HashMap<u32, u32>,
+    keys: &mut Vec<u32>,
+) -> Compiled {
+    let mut sf = SentenceFeatures::new();
+    let mut buf = Vec::new();
+    let mut c = Compiled {
+        starts: Vec::with_capacity(sents.len()),
+        ids: Vec::new(),
+    };
+    for s in sents {
+        sf.prepare(&s.tokens, lex);
+        let mut st = Vec::with_capacity(s.tokens.len() + 1);
+        for i in 0..s.tokens.len() {
+            st.push(c.ids.len());
+            token_features(&sf, i, &mut buf);
+            for &f in &buf {
+                let id = *index.entry(f).or_insert_with(|| {
+                    keys.push(f);
+                    (keys.len() - 1) as u32
+                });
+                c.ids.push(id);
+            }
+        }
+        st.push(c.ids.len());
+        c.starts.push(st);
+    }
+    c
+}
+
+/// Trains on `docs` and returns the packed model. `log` receives progress lines.
+pub fn train(
+    docs: &[Vec<Sentence>],
+    resources: &Resources,
+    cfg: &Config,
+    mut log: impl FnMut(&str),
+) -> Vec<u8> {
+    let mut res = resources.clone();
+    res.normalise();
+    let lex = Lexicons::from_parts(&res.phrases, &res.words);
+    let sents: Vec<&Sentence> = docs.iter().flatten().collect();
+    let mut index = HashMap::new();
+    let mut keys = Vec::new();
+    let data = compile(&sents, &lex, &mut index, &mut keys);
+    let nf = keys.len();
+    log(&format!(
+        "{} sentences, {} tokens, {} features",
+        sents.len(),
+        sents.iter().map(|s| s.tokens.len()).sum::<usize>(),
+        nf
+    ));
+    let mut w = vec![0i32; nf * N_TAGS];
+    let mut u = vec![0i64; nf * N_TAGS];
+    let mut tw = [[0i32; N_TAGS]; N_TAGS + 1];
+    let mut tu = [[0i64; N_TAGS]; N_TAGS + 1];
+    let mut c: i64 = 1;
+    let mut rng = Xorshift(cfg.seed.max(1));
+    let mut order: Vec<usize> = (0..sents.len()).collect();
+    let mut em: Vec<[f32; N_TAGS]> = Vec::new();
+    let mut back = Vec::new();
+    let mut pred = Vec::new();
+    for epoch in 0..cfg.epochs {
+        for i in (1..order.len()).rev() {
+            let j = (rng.next() % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
+        let mut wrong = 0usize;
+        let mut total = 0usize;
+        for &si in &order {
+            let s = sents[si];
+            let st = &data.starts[si];
+            let n = s.tokens.len();
+            em.clear();
+            em.resize(n, [0.0; N_TAGS]);
+            for (i, row) in em.iter_mut().enumerate() {
+                for &f in &data.ids[st[i]..st[i + 1]] {
+                    let base = f as usize * N_TAGS;
+                    for (t, r) in row.iter_mut().enumerate() {
+                        *r += w[base + t] as f32;
+                    }
+                }
+            }
+            let trans: [[f32; N_TAGS]; N_TAGS + 1] = tw.map(|r| r.map(|x| x as f32));
+            viterbi(&em, &trans, &mut back, &mut pred);
+            total += n;
+            for i in 0..n {
+                let (g, p) = (s.tags[i] as usize, pred[i] as usize);
+                let pg = if i == 0 {
+                    START
+                } else {
+                    s.tags[i - 1] as usize
+                };
+                let pp = if i == 0 { START } else { pred[i - 1] as usize };
+                if g != p {
+                    wrong += 1;
+                    for &f in &data.ids[st[i]..st[i + 1]] {
+                        let base = f as usize * N_TAGS;
+                        w[base + g] += 1;
+                        u[base + g] += c;
+                        w[base + p] -= 1;
+                        u[base + p] -= c;
+                    }
+                }
+                if (pg, g) != (pp, p) {
+                    tw[pg][g] += 1;
+                    tu[pg][g] += c;
+                    tw[pp][p] -= 1;
+                    tu[pp][p] -= c;
+                }
+            }
+            c += 1;
+        }
+        log(&format!(
+            "epoch {}: train token error {:.3}%",
+            epoch + 1,
+            100.0 * wrong as f64 / total.max(1) as f64
+        ));
+    }
+    // Averaged weights: w - u / c.
+    let avg = |w: i32, u: i64| -> f32 { (w as f64 - u as f64 / c as f64) as f32 };
+    let mut trans = [[0f32; N_TAGS]; N_TAGS + 1];
+    for p in 0..=N_TAGS {
+        for t in 0..N_TAGS {
+            trans[p][t] = avg(tw[p][t], tu[p][t]);
+        }
+    }
+    let mut feats: Vec<(u32, [f32; N_TAGS])> = Vec::new();
+    for (id, &k) in keys.iter().enumerate() {
+        let mut row = [0f32; N_TAGS];
+        let mut max = 0f32;
+        for t in 0..N_TAGS {
+            row[t] = avg(w[id * N_TAGS + t], u[id * N_TAGS + t]);
+            max = max.max(row[t].abs());
+        }
+        if max > cfg.prune && max > 0.0 {
+            feats.push((k, row));
+        }
+    }
+    feats.sort_unstable_by_key(|f| f.0);
+    log(&format!("kept {} of {} features", feats.len(), nf));
+    pack(&Unpacked {
+        trans,
+        feats: &feats,
+        phrases: &res.phrases,
+        words: &res.words,
+    })
+}
