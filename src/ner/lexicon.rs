@@ -37,9 +37,19 @@ pub(crate) fn phrase_key(keys: &[u64]) -> u32 {
     fold(h.finish())
 }
 
-/// The key of a word in the cluster table.
+/// The key of a word in the cluster table: lowercased, digits mapped to `0`.
 pub(crate) fn word_key(token: &str) -> u32 {
-    fold(hash_lower(SEED_PHRASE_TOKEN + 1, token))
+    let mut h = H::new(SEED_PHRASE_TOKEN + 1);
+    for c in token.chars() {
+        if c.is_ascii_digit() {
+            h = h.ch('0');
+        } else if c.is_ascii() {
+            h = h.ch(c.to_ascii_lowercase());
+        } else {
+            h = c.to_lowercase().fold(h, H::ch);
+        }
+    }
+    fold(h.finish())
 }
 
 #[inline]
@@ -99,13 +109,18 @@ impl Lexicons {
             return;
         }
         let mut keys = [0u64; MAX_PHRASE];
+        let mut filled = 0;
         for i in 0..tokens.len() {
             let max = MAX_PHRASE.min(tokens.len() - i);
-            for (k, t) in keys.iter_mut().zip(&tokens[i..i + max]) {
-                *k = token_key(t.as_ref());
+            // keys[j % MAX_PHRASE] holds the key of token j; fill up to i + max.
+            while filled < i + max {
+                keys[filled % MAX_PHRASE] = token_key(tokens[filled].as_ref());
+                filled += 1;
             }
+            let mut h = H::new(91);
             for len in 1..=max {
-                let Some(idx) = self.phrases.get(phrase_key(&keys[..len])) else {
+                h = h.add(keys[(i + len - 1) % MAX_PHRASE]);
+                let Some(idx) = self.phrases.get(fold(h.finish())) else {
                     continue;
                 };
                 let mut mask = self.masks[idx as usize];

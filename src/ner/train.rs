@@ -237,3 +237,196 @@ pub fn train(
         words: &res.words,
     })
 }
+
+/// Word clusters from unlabelled text: each lowercased word seen at least `min_count` times
+/// gets a vector of its left and right neighbours (positive PMI over the most frequent
+/// context words, projected to a fixed number of dimensions with a seeded random projection),
+/// and a top-down bisecting spherical 2-means splits the words into a binary tree. The path
+/// of a word (up to `depth` bits) is returned, Brown-cluster style, as a string of 0s and 1s.
+pub fn clusters<'a>(
+    sentences: impl Iterator<Item = Vec<&'a str>>,
+    min_count: u32,
+    depth: usize,
+    seed: u64,
+) -> Vec<(String, String)> {
+    const CTX: usize = 2000;
+    const DIM: usize = 128;
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut words: Vec<String> = Vec::new();
+    let mut counts: Vec<u32> = Vec::new();
+    let mut corpus: Vec<Vec<u32>> = Vec::new();
+    for s in sentences {
+        let mut v = Vec::with_capacity(s.len());
+        for t in s {
+            let lw = normalise_word(t);
+            let id = match ids.get(&lw) {
+                Some(&id) => id,
+                None => {
+                    let id = words.len() as u32;
+                    ids.insert(lw.clone(), id);
+                    words.push(lw);
+                    counts.push(0);
+                    id
+                }
+            };
+            counts[id as usize] += 1;
+            v.push(id);
+        }
+        corpus.push(v);
+    }
+    // Context words: the CTX most frequent (ties by word, deterministic).
+    let mut by_freq: Vec<u32> = (0..words.len() as u32).collect();
+    by_freq.sort_by(|&a, &b| {
+        counts[b as usize]
+            .cmp(&counts[a as usize])
+            .then_with(|| words[a as usize].cmp(&words[b as usize]))
+    });
+    let mut ctx_of = vec![u32::MAX; words.len()];
+    for (r, &w) in by_freq.iter().take(CTX).enumerate() {
+        ctx_of[w as usize] = r as u32;
+    }
+    let targets: Vec<u32> = by_freq
+        .iter()
+        .copied()
+        .filter(|&w| counts[w as usize] >= min_count)
+        .collect();
+    let mut row_of = vec![u32::MAX; words.len()];
+    for (r, &w) in targets.iter().enumerate() {
+        row_of[w as usize] = r as u32;
+    }
+    // Co-occurrence counts: context slot = side * CTX + context rank (side 0: left, 1: right).
+    let mut cooc: Vec<HashMap<u32, u32>> = vec![HashMap::new(); targets.len()];
+    let mut ctx_total = vec![0u64; 2 * CTX];
+    let mut total = 0u64;
+    for s in &corpus {
+        for i in 0..s.len() {
+            let r = row_of[s[i] as usize];
+            if r == u32::MAX {
+                continue;
+            }
+            for (side, j) in [(0usize, i.wrapping_sub(1)), (1, i + 1)] {
+                let c = if j < s.len() {
+                    ctx_of[s[j] as usize]
+                } else {
+                    CTX as u32 - 1 // boundary shares the rarest slot
+                };
+                if c == u32::MAX {
+                    continue;
+                }
+                let slot = side as u32 * CTX as u32 + c;
+                *cooc[r as usize].entry(slot).or_insert(0) += 1;
+                ctx_total[slot as usize] += 1;
+                total += 1;
+            }
+        }
+    }
+    // Random projection of PPMI rows.
+    let proj = |slot: u32, d: usize| -> f32 {
+        let h = super::features::H::new(seed)
+            .add(slot as u64)
+            .add(d as u64)
+            .finish();
+        if h & 1 == 0 {
+            1.0
+        } else {
+            -1.0
+        }
+    };
+    let mut table = vec![0f32; 2 * CTX * DIM];
+    for slot in 0..2 * CTX {
+        for d in 0..DIM {
+            table[slot * DIM + d] = proj(slot as u32, d);
+        }
+    }
+    let n = targets.len();
+    let mut vecs = vec![0f32; n * DIM];
+    for r in 0..n {
+        let row_total: u64 = cooc[r].values().map(|&c| c as u64).sum();
+        let mut entries: Vec<(u32, u32)> = cooc[r].iter().map(|(&k, &v)| (k, v)).collect();
+        entries.sort_unstable();
+        let v = &mut vecs[r * DIM..(r + 1) * DIM];
+        for (slot, c) in entries {
+            let pmi = ((c as f64 * total as f64)
+                / (row_total as f64 * ctx_total[slot as usize] as f64))
+                .ln();
+            if pmi <= 0.0 {
+                continue;
+            }
+            let t = &table[slot as usize * DIM..(slot as usize + 1) * DIM];
+            for (x, p) in v.iter_mut().zip(t) {
+                *x += pmi as f32 * p;
+            }
+        }
+        let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            v.iter_mut().for_each(|x| *x /= norm);
+        }
+    }
+    // Bisecting spherical 2-means.
+    let mut paths = vec![String::new(); n];
+    let mut stack: Vec<(Vec<usize>, usize)> = vec![((0..n).collect(), 0)];
+    let dot = |a: &[f32], b: &[f32]| -> f32 { a.iter().zip(b).map(|(x, y)| x * y).sum() };
+    while let Some((members, level)) = stack.pop() {
+        if level >= depth || members.len() < 4 {
+            continue;
+        }
+        let v = |i: usize| &vecs[i * DIM..(i + 1) * DIM];
+        let mut mean = vec![0f32; DIM];
+        for &m in &members {
+            mean.iter_mut().zip(v(m)).for_each(|(a, b)| *a += b);
+        }
+        let far = |from: &[f32]| -> usize {
+            *members
+                .iter()
+                .min_by(|&&a, &&b| dot(v(a), from).total_cmp(&dot(v(b), from)))
+                .unwrap_or(&members[0])
+        };
+        let a = far(&mean);
+        let b = far(v(a));
+        let mut c = [v(a).to_vec(), v(b).to_vec()];
+        let mut side = vec![0u8; members.len()];
+        for _ in 0..10 {
+            for (k, &m) in members.iter().enumerate() {
+                side[k] = u8::from(dot(v(m), &c[1]) > dot(v(m), &c[0]));
+            }
+            let mut nc = [vec![0f32; DIM], vec![0f32; DIM]];
+            for (k, &m) in members.iter().enumerate() {
+                nc[side[k] as usize]
+                    .iter_mut()
+                    .zip(v(m))
+                    .for_each(|(a, b)| *a += b);
+            }
+            for x in nc.iter_mut() {
+                let norm = x.iter().map(|y| y * y).sum::<f32>().sqrt();
+                if norm > 0.0 {
+                    x.iter_mut().for_each(|y| *y /= norm);
+                }
+            }
+            c = nc;
+        }
+        let mut parts = [Vec::new(), Vec::new()];
+        for (k, &m) in members.iter().enumerate() {
+            paths[m].push(if side[k] == 0 { '0' } else { '1' });
+            parts[side[k] as usize].push(m);
+        }
+        if parts[0].is_empty() || parts[1].is_empty() {
+            continue;
+        }
+        for p in parts {
+            stack.push((p, level + 1));
+        }
+    }
+    targets
+        .iter()
+        .zip(paths)
+        .map(|(&w, p)| (words[w as usize].clone(), p))
+        .collect()
+}
+
+/// Lowercased, digits mapped to 0 (the cluster vocabulary).
+fn normalise_word(t: &str) -> String {
+    t.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c.is_ascii_digit() { '0' } else { c })
+        .collect()
+}

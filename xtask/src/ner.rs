@@ -70,26 +70,49 @@ fn resources() -> Result<(Resources, Vec<String>)> {
             used.push(format!("lexicons/{file}: {n} entries (list {list})"));
         }
     }
-    let path = dir.join("clusters.txt");
-    if let Ok(text) = std::fs::read_to_string(&path) {
-        let mut n = 0;
-        for line in text.lines() {
-            // word <TAB> bit path
-            let mut cols = line.split('\t');
-            let (Some(word), Some(bits)) = (cols.next(), cols.next()) else {
-                continue;
-            };
-            let code = |len: usize| -> u32 {
-                let b: String = bits.chars().take(len).collect();
-                // Distinguish prefix lengths: leading 1 marker.
-                u32::from_str_radix(&format!("1{b}"), 2).unwrap_or(0)
-            };
-            res.add_word(word, [code(4), code(8), code(16)]);
-            n += 1;
-        }
-        used.push(format!("lexicons/clusters.txt: {n} words"));
-    }
     Ok((res, used))
+}
+
+/// Word clusters from CoNLL-2003 train and the PolNeAR train text (unlabelled), computed
+/// at training time (never written to the repository: they are derived from ../shared).
+fn add_clusters(train_docs: &[Vec<Sentence>], res: &mut Resources) -> Result<usize> {
+    let dir = shared()
+        .join("data")
+        .join("polnear")
+        .join("train")
+        .join("text");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map_err(|e| fail(format!("{}: {e}", dir.display())))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    files.sort();
+    let texts: Vec<String> = files
+        .iter()
+        .filter_map(|f| std::fs::read_to_string(f).ok())
+        .collect();
+    let docs: Vec<newsmark::text::Doc> =
+        texts.iter().map(|t| newsmark::text::Doc::new(t)).collect();
+    let conll = train_docs
+        .iter()
+        .flatten()
+        .map(|s| s.tokens.iter().map(String::as_str).collect::<Vec<&str>>());
+    let news = docs.iter().flat_map(|d| {
+        (0..d.sentences.len()).map(move |s| {
+            d.sentence_tokens(s)
+                .iter()
+                .map(|t| t.span.slice(d.text))
+                .collect::<Vec<&str>>()
+        })
+    });
+    let clusters = train::clusters(conll.chain(news), 3, 12, 7);
+    for (word, path) in &clusters {
+        let code = |len: usize| -> u32 {
+            let p: String = path.chars().take(len).collect();
+            u32::from_str_radix(&format!("1{p}"), 2).unwrap_or(0)
+        };
+        res.add_word(word, [code(4), code(8), code(12)]);
+    }
+    Ok(clusters.len())
 }
 
 fn gz_size(path: &Path) -> Result<usize> {
@@ -135,7 +158,13 @@ pub fn train(args: &[String]) -> Result {
     let start = Instant::now();
     let train_docs = read_docs(&conll("train.txt"))?;
     let valid_docs = read_docs(&conll("valid.txt"))?;
-    let (res, used) = resources()?;
+    let (mut res, mut used) = resources()?;
+    let t0 = Instant::now();
+    let n = add_clusters(&train_docs, &mut res)?;
+    used.push(format!(
+        "word clusters: {n} words, built in {:.0} s from CoNLL-2003 train + PolNeAR train text",
+        t0.elapsed().as_secs_f64()
+    ));
     for u in &used {
         eprintln!("resource {u}");
     }
