@@ -43,6 +43,11 @@ pub(crate) fn hash_lower(seed: u64, s: &str) -> u64 {
     h.finish()
 }
 
+/// The key of a word in the document evidence map (case-insensitive).
+pub(crate) fn doc_key(t: &str) -> u64 {
+    hash_lower(99, t)
+}
+
 #[inline]
 fn lower_ch(h: H, c: char) -> H {
     if c.is_ascii() {
@@ -408,7 +413,12 @@ pub(crate) fn token_features(sf: &SentenceFeatures, i: usize, out: &mut Vec<u32>
     }
     let d = sf.doc.get(i).copied().unwrap_or(0);
     if d != 0 {
-        out.push(f1(T_DOC, d as u64));
-        out.push(f2(T_DOC_SHAPE, d as u64, t.short_shape));
+        out.extend_from_slice(&doc_features(d, t.short_shape));
     }
+}
+
+/// The features of document evidence `d` (non-zero) on a token of shape `short_shape`.
+#[inline]
+pub(crate) fn doc_features(d: u8, short_shape: u64) -> [u32; 2] {
+    [f1(T_DOC, d as u64), f2(T_DOC_SHAPE, d as u64, short_shape)]
 }

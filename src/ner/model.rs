@@ -11,7 +11,7 @@
 //! Loading validates every length and the checksum: corrupt bytes give an error, never a panic.
 
 use super::lexicon::Lexicons;
-use super::table::Table;
+use super::table::WeightTable;
 use std::fmt;
 
 pub const MAGIC: &[u8; 8] = b"NMNERMDL";
@@ -46,9 +46,10 @@ fn err<T>(m: impl Into<String>) -> Result<T, ModelError> {
 pub struct Model {
     /// `trans[prev][tag]`, with `prev == START` for the first token.
     pub(crate) trans: [[f32; N_TAGS]; N_TAGS + 1],
-    pub(crate) feats: Table,
-    /// `weights[index * N_TAGS + tag]`.
-    pub(crate) weights: Vec<f32>,
+    /// Feature key -> one codebook index per tag.
+    pub(crate) feats: WeightTable,
+    /// Codebook: the weight of each code.
+    pub(crate) book: [f32; 256],
     pub(crate) lex: Lexicons,
 }
 
@@ -279,15 +280,15 @@ impl Model {
         let n = c.count(1 + N_TAGS)?;
         let keys = c.keys(n)?;
         let codes = c.take(n * N_TAGS)?;
-        let mut weights = vec![0f32; n * N_TAGS];
-        for t in 0..N_TAGS {
-            for (i, &q) in codes[t * n..(t + 1) * n].iter().enumerate() {
-                weights[i * N_TAGS + t] = book[q as usize];
-            }
-        }
-        let mut feats = Table::with_capacity(n);
+        let mut feats = WeightTable::with_capacity(n);
         for (i, &k) in keys.iter().enumerate() {
-            feats.insert(k, i as u32);
+            let mut row = [0u8; N_TAGS];
+            for (t, q) in row.iter_mut().enumerate() {
+                *q = codes[t * n + i];
+            }
+            if !feats.insert(k, row) {
+                return err("duplicate feature key");
+            }
         }
         let np = c.count(2)?;
         let pkeys = c.keys(np)?;
@@ -305,7 +306,7 @@ impl Model {
         Ok(Model {
             trans,
             feats,
-            weights,
+            book,
             lex: Lexicons::from_parts(&phrases, &words),
         })
     }
@@ -338,8 +339,10 @@ mod tests {
     fn round_trip() {
         let m = Model::from_bytes(&tiny()).unwrap();
         assert_eq!(m.features(), 2);
-        let i = m.feats.get(900).unwrap() as usize;
-        assert!((m.weights[i * N_TAGS] + 1.0).abs() < 1e-6);
+        let codes = m.feats.get(900).unwrap();
+        assert!((m.book[codes[0] as usize] + 1.0).abs() < 1e-6);
+        assert!((m.book[m.feats.get(5).unwrap()[8] as usize] - 0.5).abs() < 1e-6);
+        assert!(m.feats.get(6).is_none());
         assert_eq!(m.trans[START][3], 0.25);
     }
 

@@ -75,6 +75,81 @@ impl Table {
     }
 }
 
+/// One slot of [`WeightTable`]: a feature key and its quantised weights, 16 bytes, so that a
+/// lookup costs one cache line.
+#[derive(Clone, Copy, Default, Debug)]
+#[repr(C, align(16))]
+pub(crate) struct Entry {
+    pub key: u32,
+    pub codes: [u8; 9],
+}
+
+/// Feature key -> quantised weights, open addressing with the weights inline.
+#[derive(Default, Debug, Clone)]
+pub(crate) struct WeightTable {
+    slots: Vec<Entry>,
+    len: usize,
+}
+
+impl WeightTable {
+    /// A table for `n` keys (load factor at most 3/4).
+    pub(crate) fn with_capacity(n: usize) -> WeightTable {
+        let cap = (n * 4 / 3 + 1).max(16).next_power_of_two();
+        WeightTable {
+            slots: vec![Entry::default(); cap],
+            len: 0,
+        }
+    }
+
+    #[inline]
+    fn slot(&self, key: u32) -> usize {
+        (key.wrapping_mul(0x9e37_79b1) >> 7) as usize & (self.slots.len() - 1)
+    }
+
+    /// Inserts a non-zero key; the table must have been made for enough keys.
+    pub(crate) fn insert(&mut self, key: u32, codes: [u8; 9]) -> bool {
+        if key == 0 || self.len + 1 > self.slots.len() * 3 / 4 {
+            return false;
+        }
+        let mask = self.slots.len() - 1;
+        let mut s = self.slot(key);
+        loop {
+            if self.slots[s].key == 0 {
+                self.slots[s] = Entry { key, codes };
+                self.len += 1;
+                return true;
+            }
+            if self.slots[s].key == key {
+                return false;
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
+    #[inline]
+    pub(crate) fn get(&self, key: u32) -> Option<&[u8; 9]> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut s = self.slot(key);
+        loop {
+            let e = &self.slots[s];
+            if e.key == key {
+                return Some(&e.codes);
+            }
+            if e.key == 0 {
+                return None;
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

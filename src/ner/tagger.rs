@@ -1,6 +1,6 @@
 //! Viterbi decoding with BIO constraints over the packed model's scores.
 
-use super::features::{token_features, SentenceFeatures};
+use super::features::{doc_features, token_features, SentenceFeatures};
 use super::model::{Model, N_TAGS, START};
 
 /// Can `tag` follow `prev` (`START` for the first token)? `I-X` only follows `B-X` or `I-X`.
@@ -73,6 +73,8 @@ pub struct Workspace {
     feats: Vec<u32>,
     em: Vec<[f32; N_TAGS]>,
     back: Vec<[u8; N_TAGS]>,
+    part_em: Vec<[f32; N_TAGS]>,
+    part_shape: Vec<u64>,
 }
 
 impl Workspace {
@@ -91,13 +93,65 @@ impl Model {
             token_features(&ws.sf, i, &mut ws.feats);
             let row = &mut ws.em[i];
             for &f in &ws.feats {
-                if let Some(idx) = self.feats.get(f) {
-                    let w = &self.weights[idx as usize * N_TAGS..(idx as usize + 1) * N_TAGS];
-                    for (r, x) in row.iter_mut().zip(w) {
-                        *r += x;
+                if let Some(codes) = self.feats.get(f) {
+                    for (r, &q) in row.iter_mut().zip(codes) {
+                        *r += self.book[q as usize];
                     }
                 }
             }
+        }
+    }
+
+    /// Adds the weights of document evidence `d` to an emission row.
+    #[inline]
+    pub(crate) fn add_doc(&self, d: u8, short_shape: u64, row: &mut [f32; N_TAGS]) {
+        for f in doc_features(d, short_shape) {
+            if let Some(codes) = self.feats.get(f) {
+                for (r, &q) in row.iter_mut().zip(codes) {
+                    *r += self.book[q as usize];
+                }
+            }
+        }
+    }
+
+    /// Tags a whole document part in two passes (see [`super::tag_document`]); the second pass
+    /// reuses the first pass's emission scores and adds only the document features.
+    pub(crate) fn tag_part<S: AsRef<str>>(
+        &self,
+        sents: &[Vec<S>],
+        ws: &mut Workspace,
+        out: &mut Vec<Vec<u8>>,
+    ) {
+        ws.part_em.clear();
+        ws.part_shape.clear();
+        let mut first = Vec::with_capacity(sents.len());
+        for s in sents {
+            let mut tags = Vec::with_capacity(s.len());
+            self.tag_tokens(s, None, ws, &mut tags);
+            ws.part_em.extend_from_slice(&ws.em);
+            ws.part_shape
+                .extend(ws.sf.info.iter().map(|i| i.short_shape));
+            first.push(tags);
+        }
+        let evidence = super::doc_evidence(sents, &first);
+        let mut at = 0;
+        for (tags, ev) in first.into_iter().zip(&evidence) {
+            let n = tags.len();
+            if ev.iter().all(|&d| d == 0) {
+                out.push(tags);
+            } else {
+                ws.em.clear();
+                ws.em.extend_from_slice(&ws.part_em[at..at + n]);
+                for (k, &d) in ev.iter().enumerate() {
+                    if d != 0 {
+                        self.add_doc(d, ws.part_shape[at + k], &mut ws.em[k]);
+                    }
+                }
+                let mut second = Vec::with_capacity(n);
+                viterbi(&ws.em, &self.trans, &mut ws.back, &mut second);
+                out.push(second);
+            }
+            at += n;
         }
     }
 

@@ -15,6 +15,9 @@ pub struct Config {
     pub seed: u64,
     /// Features whose largest averaged weight (in update units) is below this are dropped.
     pub prune: f32,
+    /// Learn the second, document-level pass (see [`train`]).
+    pub doc_features: bool,
+    pub folds: usize,
 }
 
 impl Default for Config {
@@ -23,6 +26,8 @@ impl Default for Config {
             epochs: 12,
             seed: 2003,
             prune: 0.0,
+            doc_features: true,
+            folds: 5,
         }
     }
 }
@@ -89,7 +94,7 @@ struct Compiled {
 }
 
 fn compile(
-    sents: &[&Sentence],
+    sents: &[(&Sentence, Option<&[u8]>)],
     lex: &Lexicons,
     index: &mut HashMap<u32, u32>,
     keys: &mut Vec<u32>,
@@ -100,8 +105,11 @@ fn compile(
         starts: Vec::with_capacity(sents.len()),
         ids: Vec::new(),
     };
-    for s in sents {
+    for (s, ev) in sents {
         sf.prepare(&s.tokens, lex);
+        if let Some(ev) = ev {
+            sf.doc.copy_from_slice(ev);
+        }
         let mut st = Vec::with_capacity(s.tokens.len() + 1);
         for i in 0..s.tokens.len() {
             st.push(c.ids.len());
@@ -121,6 +129,11 @@ fn compile(
 }
 
 /// Trains on `docs` and returns the packed model. `log` receives progress lines.
+///
+/// Documents are cut at datelines as the tagger cuts them. With `cfg.doc_features`, the
+/// document evidence of the second pass is made by jackknifing: a first-pass model trained on
+/// the other `cfg.folds` - 1 folds tags each fold; the final model learns from every sentence
+/// twice, once without evidence (the first pass) and once with it (the second).
 pub fn train(
     docs: &[Vec<Sentence>],
     resources: &Resources,
@@ -130,15 +143,77 @@ pub fn train(
     let mut res = resources.clone();
     res.normalise();
     let lex = Lexicons::from_parts(&res.phrases, &res.words);
-    let sents: Vec<&Sentence> = docs.iter().flatten().collect();
+    let mut parts: Vec<Vec<&Sentence>> = Vec::new();
+    for d in docs {
+        let toks: Vec<&[String]> = d.iter().map(|s| s.tokens.as_slice()).collect();
+        for r in super::split_at_datelines(&toks) {
+            parts.push(d[r].iter().collect());
+        }
+    }
+    log(&format!("{} documents after dateline split", parts.len()));
+    let plain: Vec<(&Sentence, Option<&[u8]>)> =
+        parts.iter().flatten().map(|s| (*s, None)).collect();
+    if !cfg.doc_features {
+        return fit(&plain, &lex, &res, cfg, &mut log);
+    }
+    let folds = cfg.folds.max(2);
+    let mut evidence: Vec<Vec<Vec<u8>>> = vec![Vec::new(); parts.len()];
+    for k in 0..folds {
+        let train: Vec<(&Sentence, Option<&[u8]>)> = parts
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % folds != k)
+            .flat_map(|(_, p)| p.iter().map(|s| (*s, None)))
+            .collect();
+        let bytes = fit(&train, &lex, &res, cfg, &mut |_: &str| {});
+        let model = match super::Model::from_bytes(&bytes) {
+            Ok(m) => m,
+            Err(e) => panic!("the trainer wrote a bad model: {e}"),
+        };
+        let mut ws = super::Workspace::new();
+        for (i, p) in parts.iter().enumerate().filter(|(i, _)| i % folds == k) {
+            let toks: Vec<&Vec<String>> = p.iter().map(|s| &s.tokens).collect();
+            let first: Vec<Vec<u8>> = toks
+                .iter()
+                .map(|t| {
+                    let mut out = Vec::new();
+                    model.tag_tokens(t, None, &mut ws, &mut out);
+                    out
+                })
+                .collect();
+            let sents: Vec<Vec<&str>> = toks
+                .iter()
+                .map(|t| t.iter().map(String::as_str).collect())
+                .collect();
+            evidence[i] = super::doc_evidence(&sents, &first);
+        }
+        log(&format!("jackknife fold {} of {folds} done", k + 1));
+    }
+    let mut examples = plain.clone();
+    for (p, ev) in parts.iter().zip(&evidence) {
+        for (s, e) in p.iter().zip(ev) {
+            examples.push((*s, Some(e.as_slice())));
+        }
+    }
+    fit(&examples, &lex, &res, cfg, &mut log)
+}
+
+/// One perceptron run over `sents` (with optional document evidence), packed.
+fn fit(
+    sents: &[(&Sentence, Option<&[u8]>)],
+    lex: &Lexicons,
+    res: &Resources,
+    cfg: &Config,
+    log: &mut dyn FnMut(&str),
+) -> Vec<u8> {
     let mut index = HashMap::new();
     let mut keys = Vec::new();
-    let data = compile(&sents, &lex, &mut index, &mut keys);
+    let data = compile(sents, lex, &mut index, &mut keys);
     let nf = keys.len();
     log(&format!(
         "{} sentences, {} tokens, {} features",
         sents.len(),
-        sents.iter().map(|s| s.tokens.len()).sum::<usize>(),
+        sents.iter().map(|s| s.0.tokens.len()).sum::<usize>(),
         nf
     ));
     let mut w = vec![0i32; nf * N_TAGS];
@@ -159,7 +234,7 @@ pub fn train(
         let mut wrong = 0usize;
         let mut total = 0usize;
         for &si in &order {
-            let s = sents[si];
+            let s = sents[si].0;
             let st = &data.starts[si];
             let n = s.tokens.len();
             em.clear();

@@ -139,6 +139,7 @@ pub fn train(args: &[String]) -> Result {
                     .and_then(|v| v.parse().ok())
                     .ok_or_else(|| usage("--epochs N"))?
             }
+            "--no-doc" => cfg.doc_features = false,
             "--prune" => {
                 cfg.prune = it
                     .next()
