@@ -1,11 +1,23 @@
 //! Entity mentions and their grouping into entities within one article.
 //!
 //! The tagger ([`crate::ner`]) produces [`Mention`]s; [`group`] joins the mentions that
-//! name the same person, organisation, place or thing into [`Entity`]s.
+//! name the same person, organisation, place or thing into [`Entity`]s:
+//!
+//! * titles are not part of a name (`Secretary of State Mike Pompeo`, `Mr. Pompeo` and
+//!   `Pompeo` are one person, named `Mike Pompeo`);
+//! * a later surname or first-and-last name joins the person it ends (`Pompeo`);
+//! * known aliases are one place or body (`U.S.`, `US`, `United States`, `America`);
+//! * an acronym joins the organisation whose initials it spells, or the one it follows in
+//!   parentheses (`the Islamic Revolutionary Guard Corps (IRGC)`);
+//! * the canonical name is the fullest form.
+//!
+//! [`resolve_pronoun`] finds the entity a pronoun refers to. Everything is linear in the
+//! number of mentions times a small constant (the candidates are looked up by key).
 
 use crate::span::Span;
 use crate::text::Doc;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// CoNLL entity types.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -55,29 +67,491 @@ pub struct Entity {
     pub mentions: Vec<usize>,
 }
 
+/// Title words that precede a person's name and are not part of it.
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "gen",
+    "general",
+    "lt",
+    "col",
+    "colonel",
+    "maj",
+    "major",
+    "capt",
+    "captain",
+    "sgt",
+    "sergeant",
+    "adm",
+    "admiral",
+    "gov",
+    "governor",
+    "sen",
+    "senator",
+    "rep",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "secretary",
+    "state",
+    "of",
+    "defense",
+    "defence",
+    "foreign",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "rev",
+    "reverend",
+    "judge",
+    "justice",
+    "chief",
+    "deputy",
+    "ambassador",
+    "mayor",
+    "speaker",
+    "leader",
+    "attorney",
+    "former",
+    "first",
+    "spokesman",
+    "spokeswoman",
+    "national",
+    "security",
+    "adviser",
+    "advisor",
+    "us",
+    "u.s",
+    "u.s.",
+    "director",
+    "chairman",
+    "chairwoman",
+    "candidate",
+    "nominee",
+    "democratic",
+    "republican",
+    "sheikh",
+    "ayatollah",
+    "the",
+    "treasury",
+    "homeland",
+    "energy",
+    "health",
+    "commerce",
+    "labor",
+    "interior",
+    "senate",
+    "house",
+    "majority",
+    "minority",
+    "whip",
+    "economy",
+    "finance",
+    "and",
+];
+
+/// Gender suggested by a title, when it says.
+fn title_gender(word: &str) -> Option<Gender> {
+    match word {
+        "mr" | "sir" | "lord" | "king" | "prince" | "congressman" | "spokesman" | "chairman" => {
+            Some(Gender::Male)
+        }
+        "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" | "congresswoman"
+        | "spokeswoman" | "chairwoman" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// Grammatical gender of a person, as far as the article tells.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+/// Place and body aliases: (alias, canonical key).
+const ALIASES: &[(&str, &str)] = &[
+    ("u.s.", "united states"),
+    ("u.s", "united states"),
+    ("us", "united states"),
+    ("usa", "united states"),
+    ("u.s.a.", "united states"),
+    ("america", "united states"),
+    ("the united states", "united states"),
+    ("united states of america", "united states"),
+    ("u.k.", "united kingdom"),
+    ("uk", "united kingdom"),
+    ("britain", "united kingdom"),
+    ("great britain", "united kingdom"),
+    ("the united kingdom", "united kingdom"),
+    ("u.n.", "united nations"),
+    ("un", "united nations"),
+    ("the united nations", "united nations"),
+    ("e.u.", "european union"),
+    ("eu", "european union"),
+    ("the european union", "european union"),
+    ("ussr", "soviet union"),
+    ("u.s.s.r.", "soviet union"),
+    ("uae", "united arab emirates"),
+    ("u.a.e.", "united arab emirates"),
+    ("gop", "republican party"),
+    ("republicans", "republican party"),
+    ("democrats", "democratic party"),
+];
+
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let w = w
+                .trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '"' | '“' | '”'));
+            w.to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// The words of a person's name without the titles before it (keeps at least the last
+/// word), and the gender its titles suggest.
+fn person_name(text: &str) -> (Vec<String>, Option<Gender>) {
+    let ws = words(text);
+    let mut gender = None;
+    let mut start = 0;
+    while start + 1 < ws.len() {
+        let w = ws[start].trim_end_matches('.');
+        if TITLES.contains(&w) || TITLES.contains(&ws[start].as_str()) {
+            gender = gender.or(title_gender(w));
+            start += 1;
+        } else {
+            break;
+        }
+    }
+    (ws[start..].to_vec(), gender)
+}
+
+/// The original-case text of a person's name without its titles.
+fn person_display(text: &str) -> String {
+    let (name, _) = person_name(text);
+    let orig: Vec<&str> = text.split_whitespace().collect();
+    let keep = name.len().min(orig.len());
+    let mut s = orig[orig.len() - keep..].join(" ");
+    for suffix in ["'s", "’s"] {
+        if let Some(t) = s.strip_suffix(suffix) {
+            s = t.to_string();
+        }
+    }
+    s
+}
+
+fn alias_key(ws: &[String]) -> String {
+    let joined = ws.join(" ");
+    ALIASES
+        .iter()
+        .find(|(a, _)| *a == joined)
+        .map(|(_, k)| k.to_string())
+        .unwrap_or(joined)
+}
+
+/// Initials of a multi-word name, skipping small words: `Islamic Revolutionary Guard Corps`
+/// → `irgc`.
+fn initials(ws: &[String]) -> String {
+    ws.iter()
+        .filter(|w| !matches!(w.as_str(), "of" | "the" | "and" | "for" | "&" | "de" | "la"))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+fn acronym(text: &str) -> Option<String> {
+    let letters: String = text.chars().filter(|c| *c != '.').collect();
+    let n = letters.chars().count();
+    ((2..=8).contains(&n) && letters.chars().all(|c| c.is_uppercase() || c == '&'))
+        .then(|| letters.to_lowercase())
+}
+
 /// Groups mentions (sorted by position) into entities; returns the entities and, for each
 /// mention, the index of its entity.
 pub fn group(doc: &Doc, mentions: &[Mention]) -> (Vec<Entity>, Vec<usize>) {
     let mut entities: Vec<Entity> = Vec::new();
     let mut of_mention = Vec::with_capacity(mentions.len());
+    // Lookup keys → entity: (label-class, key).
+    let mut by_key: HashMap<(u8, String), usize> = HashMap::new();
+    // Full-name length of each entity's canonical form, for "fullest".
+    let mut best_len: Vec<usize> = Vec::new();
+    let class = |l: Label| match l {
+        Label::Per => 0u8,
+        Label::Loc | Label::Org => 1,
+        Label::Misc => 2,
+    };
     for (i, m) in mentions.iter().enumerate() {
         let text = m.span.slice(doc.text);
-        let found = entities
-            .iter()
-            .position(|e| e.label == m.label && e.name == text);
+        let c = class(m.label);
+        let mut found: Option<usize>;
+        let mut keys: Vec<String> = Vec::new();
+        let display;
+        let fullness;
+        if m.label == Label::Per {
+            let (name, _) = person_name(text);
+            display = person_display(text);
+            fullness = name.len();
+            let full = name.join(" ");
+            // The full name, the last name, and first+last.
+            keys.push(format!("full:{full}"));
+            if let Some(last) = name.last() {
+                keys.push(format!("last:{last}"));
+            }
+            found = by_key
+                .get(&(c, format!("full:{full}")))
+                .or_else(|| {
+                    if name.len() == 1 {
+                        // A single word: a surname (or a first name used alone).
+                        by_key
+                            .get(&(c, format!("last:{full}")))
+                            .or_else(|| by_key.get(&(c, format!("first:{full}"))))
+                    } else {
+                        // A longer name whose last word was seen alone before.
+                        name.last()
+                            .and_then(|l| by_key.get(&(c, format!("full:{l}"))))
+                            .filter(|&&e| best_len[e] == 1)
+                    }
+                })
+                .copied();
+            if name.len() > 1 {
+                keys.push(format!("first:{}", name[0]));
+            }
+        } else {
+            let ws = words(text);
+            let key = alias_key(&ws);
+            display = text
+                .trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .to_string();
+            fullness = ws.len();
+            keys.push(format!("name:{key}"));
+            if ws.len() > 1 {
+                keys.push(format!("acr:{}", initials(&ws)));
+            }
+            found = by_key.get(&(c, format!("name:{key}"))).copied();
+            if found.is_none() {
+                if let Some(a) = acronym(text) {
+                    found = by_key.get(&(c, format!("acr:{a}"))).copied();
+                }
+            }
+            // "Full Name (ACR)": the acronym in parentheses right after the previous mention.
+            if found.is_none() && i > 0 && acronym(text).is_some() {
+                let prev = mentions[i - 1];
+                let between = doc.text.get(prev.span.end..m.span.start).unwrap_or("");
+                if between.trim() == "(" && class(prev.label) == c {
+                    found = Some(of_mention[i - 1]);
+                }
+            }
+        }
         let id = match found {
             Some(id) => id,
             None => {
                 entities.push(Entity {
                     label: m.label,
-                    name: text.to_string(),
+                    name: display.clone(),
                     mentions: Vec::new(),
                 });
+                best_len.push(0);
                 entities.len() - 1
             }
         };
+        if fullness > best_len[id] {
+            best_len[id] = fullness;
+            entities[id].name = display;
+        }
         entities[id].mentions.push(i);
+        for k in keys {
+            // "first:" keys only when unambiguous: keep the first owner.
+            by_key.entry((c, k)).or_insert(id);
+        }
         of_mention.push(id);
     }
     (entities, of_mention)
+}
+
+/// The gender of each entity, as far as titles (`Mr.`, `Mrs.`) and the pronouns after its
+/// mentions do not say otherwise: `None` when unknown.
+pub fn genders(doc: &Doc, mentions: &[Mention], entities: &[Entity]) -> Vec<Option<Gender>> {
+    entities
+        .iter()
+        .map(|e| {
+            if e.label != Label::Per {
+                return None;
+            }
+            e.mentions
+                .iter()
+                .find_map(|&m| person_name(mentions[m].span.slice(doc.text)).1)
+        })
+        .collect()
+}
+
+/// What a pronoun can refer to.
+fn pronoun_wants(lower: &str) -> Option<(Label, Option<Gender>)> {
+    match lower {
+        "he" | "him" | "his" | "himself" => Some((Label::Per, Some(Gender::Male))),
+        "she" | "her" | "hers" | "herself" => Some((Label::Per, Some(Gender::Female))),
+        "i" | "me" | "my" => Some((Label::Per, None)),
+        "it" | "its" | "itself" | "they" | "their" | "them" | "we" | "our" => {
+            Some((Label::Org, None))
+        }
+        _ => None,
+    }
+}
+
+/// Resolves pronouns to entities; built once per article (it precomputes genders).
+pub struct Resolver<'a> {
+    mentions: &'a [Mention],
+    mention_entity: &'a [usize],
+    entities: &'a [Entity],
+    genders: Vec<Option<Gender>>,
+}
+
+impl<'a> Resolver<'a> {
+    pub fn new(
+        doc: &Doc,
+        mentions: &'a [Mention],
+        mention_entity: &'a [usize],
+        entities: &'a [Entity],
+    ) -> Resolver<'a> {
+        Resolver {
+            mentions,
+            mention_entity,
+            entities,
+            genders: genders(doc, mentions, entities),
+        }
+    }
+
+    /// The entity a pronoun at byte `at` refers to: the most recent compatible entity
+    /// mentioned before it (a person for `he`/`she`/`I`, respecting a known gender; an
+    /// organisation for `it`/`they`/`we`). Mentions for which `skip` returns true (say,
+    /// inside a quotation) are passed over. Looks back at most 200 mentions.
+    pub fn resolve(&self, at: usize, pronoun: &str, skip: &dyn Fn(Span) -> bool) -> Option<usize> {
+        let (label, gender) = pronoun_wants(&pronoun.to_lowercase())?;
+        let before = self.mentions.partition_point(|m| m.span.start < at);
+        for k in (before.saturating_sub(200)..before).rev() {
+            let m = &self.mentions[k];
+            if skip(m.span) {
+                continue;
+            }
+            let e = *self.mention_entity.get(k)?;
+            let ent = self.entities.get(e)?;
+            let ok = match label {
+                Label::Per => {
+                    let known = self.genders.get(e).copied().flatten();
+                    ent.label == Label::Per
+                        && !(gender.is_some() && known.is_some() && known != gender)
+                }
+                _ => ent.label == Label::Org,
+            };
+            if ok {
+                return Some(e);
+            }
+        }
+        None
+    }
+
+    /// The entity of the mention overlapping `span` (the last one, nearest a cue).
+    pub fn entity_at(&self, span: Span) -> Option<usize> {
+        let end = self.mentions.partition_point(|m| m.span.start < span.end);
+        (end.saturating_sub(8)..end)
+            .rev()
+            .find(|&k| self.mentions[k].span.overlaps(span))
+            .and_then(|k| self.mention_entity.get(k).copied())
+    }
+}
+
+/// The entity a pronoun at byte `at` refers to (see [`Resolver::resolve`]).
+pub fn resolve_pronoun(
+    doc: &Doc,
+    mentions: &[Mention],
+    mention_entity: &[usize],
+    entities: &[Entity],
+    at: usize,
+    pronoun: &str,
+    skip: &dyn Fn(Span) -> bool,
+) -> Option<usize> {
+    Resolver::new(doc, mentions, mention_entity, entities).resolve(at, pronoun, skip)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(text: &str, needle: &str, nth: usize, label: Label) -> Mention {
+        let start = text.match_indices(needle).nth(nth).unwrap().0;
+        Mention {
+            span: Span::new(start, start + needle.len()),
+            label,
+        }
+    }
+
+    #[test]
+    fn titles_surnames_aliases_acronyms() {
+        let t = "Secretary of State Mike Pompeo met U.S. envoys. Pompeo said the United States \
+                 and the Islamic Revolutionary Guard Corps (IRGC) clash. Mr. Pompeo blamed the IRGC.";
+        let doc = Doc::new(t);
+        let ms = vec![
+            mention(t, "Secretary of State Mike Pompeo", 0, Label::Per),
+            mention(t, "U.S.", 0, Label::Loc),
+            mention(t, "Pompeo", 1, Label::Per),
+            mention(t, "United States", 0, Label::Loc),
+            mention(t, "Islamic Revolutionary Guard Corps", 0, Label::Org),
+            mention(t, "IRGC", 0, Label::Org),
+            mention(t, "Mr. Pompeo", 0, Label::Per),
+            mention(t, "IRGC", 1, Label::Org),
+        ];
+        let (ents, of) = group(&doc, &ms);
+        assert_eq!(ents.len(), 3);
+        assert_eq!(of, vec![0, 1, 0, 1, 2, 2, 0, 2]);
+        assert_eq!(ents[0].name, "Mike Pompeo");
+        assert_eq!(ents[0].mentions, vec![0, 2, 6]);
+        assert_eq!(ents[2].name, "Islamic Revolutionary Guard Corps");
+    }
+
+    #[test]
+    fn pronouns_resolve_to_recent_compatible() {
+        let t = "Mrs. Jane Roe met John Smith at Acme. She left. He stayed.";
+        let doc = Doc::new(t);
+        let ms = vec![
+            mention(t, "Mrs. Jane Roe", 0, Label::Per),
+            mention(t, "John Smith", 0, Label::Per),
+            mention(t, "Acme", 0, Label::Org),
+        ];
+        let (ents, of) = group(&doc, &ms);
+        let no = |_: Span| false;
+        let she = t.find("She").unwrap();
+        let he = t.find("He ").unwrap();
+        assert_eq!(
+            resolve_pronoun(&doc, &ms, &of, &ents, she, "She", &no),
+            Some(0)
+        );
+        assert_eq!(
+            resolve_pronoun(&doc, &ms, &of, &ents, he, "He", &no),
+            Some(1)
+        );
+        assert_eq!(
+            resolve_pronoun(&doc, &ms, &of, &ents, he, "it", &no),
+            Some(2)
+        );
+    }
 }

@@ -1,10 +1,32 @@
 //! Quotations: direct quotes in quote marks, partial quotes and reported speech, with their
 //! cue and speaker.
+//!
+//! 1. [`marks`] finds the quoted spans (every mark style, nesting, multi-paragraph).
+//! 2. Each top-level quotation looks for its cue ([`cues`]) after it (`…,” he said`), before
+//!    it (`He said: “…`), or at the end of the previous paragraph (a colon lead-in); the
+//!    speaker ([`speakers`]) is the noun phrase next to the cue. A quote that goes on after
+//!    its cue (`“…,” he said, “…”`) is one quote with several pieces; so are further quotes
+//!    of the same paragraph that have no cue of their own.
+//! 3. Quoted words inside a sentence that reports speech (`Bolton promised there would be
+//!    “hell to pay”`) make a `partial` quote whose content is the reported clause.
+//! 4. Sentences without marks that report speech (`X said that …`, `…, X said.`,
+//!    `according to X, …`) make `indirect` quotes.
+//! 5. Speakers are tied to entities: the mention under the speaker span, or for a pronoun the
+//!    entity it refers to ([`crate::entities::Resolver`]).
+//!
+//! Everything is linear in the length of the text: each quotation and sentence looks at a
+//! bounded window of tokens.
 
-use crate::entities::{Entity, Mention};
+pub mod cues;
+pub mod marks;
+pub mod speakers;
+
+use crate::entities::{Entity, Mention, Resolver};
 use crate::span::Span;
-use crate::text::Doc;
+use crate::text::{Doc, TokenKind};
+use cues::{cue_at, CueClass, CueMatch};
 use serde::{Deserialize, Serialize};
+use speakers::Phrase;
 
 /// How a quotation is given.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -37,6 +59,262 @@ pub struct Quote {
     pub confidence: f32,
 }
 
+/// Confidence below which a quote is a guess (scare quotes, titles, unattributed marks).
+pub const CONFIDENT: f32 = 0.5;
+
+/// How far (in tokens) a cue may be from its quotation.
+const WINDOW: usize = 14;
+
+struct Ctx<'d, 'a> {
+    doc: &'d Doc<'a>,
+    /// Byte offset where each line starts.
+    lines: Vec<usize>,
+    resolver: Resolver<'d>,
+    /// Outer spans of the top-level quotations, sorted.
+    quoted: Vec<Span>,
+}
+
+impl Ctx<'_, '_> {
+    fn line_of(&self, at: usize) -> usize {
+        self.lines.partition_point(|&s| s <= at).saturating_sub(1)
+    }
+
+    fn line_span(&self, line: usize) -> Span {
+        let start = self.lines[line];
+        let end = self
+            .lines
+            .get(line + 1)
+            .map_or(self.doc.text.len(), |&n| n - 1);
+        Span::new(start, end.max(start))
+    }
+
+    fn in_quote(&self, span: Span) -> bool {
+        let k = self.quoted.partition_point(|q| q.end <= span.start);
+        self.quoted.get(k).is_some_and(|q| q.overlaps(span))
+    }
+
+    fn tok(&self, i: usize) -> &str {
+        self.doc.token_str(i)
+    }
+
+    fn is_punct(&self, i: usize, set: &[&str]) -> bool {
+        i < self.doc.tokens.len() && set.contains(&self.tok(i))
+    }
+
+    fn speaker(&self, p: Phrase) -> Speaker {
+        let entity = if p.pronoun {
+            let skip = |s: Span| self.in_quote(s);
+            self.resolver
+                .resolve(p.span.start, self.tok(p.start), &skip)
+        } else {
+            self.resolver.entity_at(p.span)
+        };
+        Speaker {
+            span: p.span,
+            entity,
+        }
+    }
+
+    fn cue_span(&self, c: CueMatch) -> Span {
+        let last = c.end.saturating_sub(1).max(c.start);
+        Span::new(
+            self.doc.tokens[c.start].span.start,
+            self.doc.tokens[last].span.end,
+        )
+    }
+}
+
+/// A cue with its speaker, found next to a quotation.
+#[derive(Clone, Copy, Debug)]
+struct Attribution {
+    cue: CueMatch,
+    speaker: Option<Phrase>,
+}
+
+/// `…,” he said` / `…,” said the official` / `…,” Hugh Hill, a doctor, said` / `…” ― Jane
+/// Doe`: the cue right after a quotation, in tokens `[a, b)`.
+fn trailing(ctx: &Ctx, a: usize, b: usize) -> Option<Attribution> {
+    let doc = ctx.doc;
+    let b = b.min(a + 30).min(doc.tokens.len());
+    let mut k = a;
+    // A dash and a name closing the paragraph: the speaker's signature.
+    if k < b && ctx.is_punct(k, &["―", "—", "–", "-", "--"]) {
+        if let Some(np) = speakers::after(doc, k + 1, b) {
+            if np.named && (np.end == b || ctx.is_punct(np.end, &[",", "."])) {
+                let cue = CueMatch {
+                    start: k,
+                    end: k + 1,
+                    class: CueClass::Speech,
+                    according: false,
+                };
+                return Some(Attribution {
+                    cue,
+                    speaker: Some(np),
+                });
+            }
+        }
+    }
+    while k < b && ctx.is_punct(k, &[",", "—", "–", "-", "--", "…", "..."]) {
+        k += 1;
+    }
+    if k >= b {
+        return None;
+    }
+    // The clause ends at the first terminal or quote mark.
+    let mut end = k;
+    while end < b
+        && !(ctx.is_punct(end, &[".", "!", "?", ";"]) && !ctx.is_punct(end + 1, &[","]))
+        && doc.tokens[end].kind != TokenKind::Quote
+    {
+        end += 1;
+    }
+    // Cue first: `said the official`.
+    if let Some(c) = cue_at(doc, k) {
+        if c.class != CueClass::Thought && k < a + WINDOW {
+            let speaker = if c.class == CueClass::Tell {
+                None
+            } else {
+                speakers::after(doc, c.end, end)
+            };
+            return Some(Attribution { cue: c, speaker });
+        }
+    }
+    // Subject first: `he said`, `the official told reporters`, `Hill, a doctor, said`.
+    let np = speakers::after(doc, k, end)?;
+    let mut j = np.end;
+    let mut skipped = 0;
+    while j < end && skipped < 3 && cue_at(doc, j).is_none() {
+        if ctx.is_punct(j, &[","]) {
+            break;
+        }
+        j += 1;
+        skipped += 1;
+    }
+    if j < end && ctx.is_punct(j, &[","]) {
+        // Appositives: the cue follows a later comma.
+        let mut m = j + 1;
+        let limit = end.min(j + 25);
+        while m < limit && !(ctx.is_punct(m - 1, &[","]) && cue_at(doc, m).is_some()) {
+            m += 1;
+        }
+        j = m;
+    }
+    let c = cue_at(doc, j).filter(|_| j < end)?;
+    Some(Attribution {
+        cue: c,
+        speaker: Some(np),
+    })
+}
+
+/// The subject of the sentence whose tokens start at `a`, before token `before`: its first
+/// noun phrase, skipping an opening adverbial (`In a speech on Tuesday, …`).
+fn subject(ctx: &Ctx, a: usize, before: usize) -> Option<Phrase> {
+    let doc = ctx.doc;
+    let mut k = a;
+    while k < before && doc.tokens[k].kind != TokenKind::Word {
+        k += 1;
+    }
+    if let Some(p) = speakers::after(doc, k, before) {
+        if p.named || p.pronoun || p.end - p.start >= 2 {
+            return Some(p);
+        }
+    }
+    // `In a speech Tuesday, Bolton …`: after the first comma.
+    let comma = (k..before.min(k + 12)).find(|&i| ctx.is_punct(i, &[","]))?;
+    speakers::after(doc, comma + 1, before).filter(|p| p.named || p.pronoun)
+}
+
+/// `He said: “…` / `Said the official: “…`: a cue right before a quotation whose mark is at
+/// token `open`; `lo` bounds the search. Returns the attribution and whether only a lead-in
+/// (`:`, `,`, nothing) separates the cue from the quotation.
+fn leading(ctx: &Ctx, lo: usize, open: usize) -> Option<(Attribution, bool)> {
+    let doc = ctx.doc;
+    let sent_lo = doc.sentences[doc.sentence_of(open.min(doc.tokens.len().saturating_sub(1)))]
+        .tokens
+        .start;
+    let lo0 = open.saturating_sub(80);
+    let lo = lo.max(open.saturating_sub(30));
+    let mut k = open;
+    while k > lo {
+        k -= 1;
+        if doc.tokens[k].kind == TokenKind::Quote || ctx.is_punct(k, &[".", "!", "?", ";"]) {
+            break;
+        }
+        let Some(c) = cue_at(doc, k) else { continue };
+        if c.end > open {
+            continue;
+        }
+        let between: Vec<&str> = (c.end..open).map(|i| ctx.tok(i)).collect();
+        let lead_in = between.is_empty()
+            || matches!(between.last(), Some(&":") | Some(&","))
+                && between.len() <= 8
+                && !between[..between.len() - 1].contains(&",")
+            || between == ["that"];
+        let participle = ctx.tok(k).ends_with("ing") && k > lo && ctx.is_punct(k - 1, &[","]);
+        let speaker = if c.according {
+            speakers::after(doc, c.end, open)
+        } else if participle {
+            subject(ctx, sent_lo.max(lo0), k)
+        } else {
+            speakers::before(doc, c.start, lo.max(sent_lo).min(c.start))
+                .or_else(|| {
+                    if c.class == CueClass::Tell || c.end >= open {
+                        None
+                    } else {
+                        speakers::after(doc, c.end, open).filter(|p| !p.pronoun || lead_in)
+                    }
+                })
+                .or_else(|| subject(ctx, sent_lo.max(lo0), k))
+        };
+        return Some((Attribution { cue: c, speaker }, lead_in));
+    }
+    None
+}
+
+/// A colon lead-in at the end of line `line`: `The minister said:`.
+fn lead_in_line(ctx: &Ctx, line: usize) -> Option<Attribution> {
+    let span = ctx.line_span(line);
+    let text = span.slice(ctx.doc.text).trim_end();
+    if !text.ends_with(':') {
+        return None;
+    }
+    let colon = ctx.doc.token_at_or_after(span.start + text.len() - 1);
+    let lo = ctx.doc.token_at_or_after(span.start);
+    leading(ctx, lo, colon + 1).map(|(a, _)| a)
+}
+
+/// The tokens of the sentence holding token `t`.
+fn sentence_range(doc: &Doc, t: usize) -> (usize, usize) {
+    let s = &doc.sentences[doc.sentence_of(t)];
+    (s.tokens.start, s.tokens.end)
+}
+
+/// The content of reported speech after a cue: from `that` (or the first word after the
+/// cue, its listener skipped) to the end of the sentence, without its final punctuation.
+fn clause_after(ctx: &Ctx, c: CueMatch, end: usize) -> Option<Span> {
+    let doc = ctx.doc;
+    let mut k = c.end;
+    // `said on Tuesday that`, `told reporters that`: jump to a close `that`.
+    if let Some(t) = (k..end.min(k + 6)).find(|&i| ctx.tok(i).eq_ignore_ascii_case("that")) {
+        if !(k..t)
+            .any(|i| ctx.is_punct(i, &[",", ":", ";"]) || doc.tokens[i].kind == TokenKind::Quote)
+        {
+            k = t;
+        }
+    } else if c.class == CueClass::Tell {
+        let np = speakers::after(doc, k, end)?;
+        k = np.end;
+    }
+    while k < end && ctx.is_punct(k, &[",", ":"]) {
+        k += 1;
+    }
+    let mut e = end;
+    while e > k && doc.tokens[e - 1].kind == TokenKind::Punct {
+        e -= 1;
+    }
+    (e >= k + 3).then(|| Span::new(doc.tokens[k].span.start, doc.tokens[e - 1].span.end))
+}
+
 /// Finds the quotations of a document.
 pub fn extract(
     doc: &Doc,
@@ -44,6 +322,326 @@ pub fn extract(
     entities: &[Entity],
     mention_entity: &[usize],
 ) -> Vec<Quote> {
-    let _ = (doc, mentions, entities, mention_entity);
-    Vec::new()
+    let text = doc.text;
+    if doc.tokens.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec![0];
+    lines.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+    let all = marks::find(text);
+    let top: Vec<&marks::Quotation> = all.iter().filter(|q| q.depth == 0).collect();
+    let ctx = Ctx {
+        doc,
+        lines,
+        resolver: Resolver::new(doc, mentions, mention_entity, entities),
+        quoted: top.iter().map(|q| q.outer()).collect(),
+    };
+    let mut out: Vec<Quote> = Vec::new();
+    // Per top-level quotation: the index of its quote in `out` and the cue it used.
+    let mut last: Option<(usize, usize, Option<CueMatch>)> = None; // (out index, line, cue)
+    for (qi, q) in top.iter().enumerate() {
+        let outer = q.outer();
+        let open_line = ctx.line_of(q.open.start);
+        let close_line = ctx.line_of(outer.end.saturating_sub(1));
+        let open_tok = doc.token_at_or_after(q.open.start);
+        let after_tok = doc.token_at_or_after(outer.end);
+        // Bounds: the neighbouring quotations and the lines.
+        let prev_end = if qi > 0 {
+            ctx.quoted[qi - 1].end.max(ctx.lines[open_line])
+        } else {
+            ctx.lines[open_line]
+        };
+        let next_start = top
+            .get(qi + 1)
+            .map_or(text.len(), |n| n.open.start)
+            .min(ctx.line_span(close_line).end);
+        let lo = doc.token_at_or_after(prev_end);
+        let hi = doc.token_at_or_after(next_start);
+        let words = q
+            .pieces
+            .iter()
+            .map(|p| p.slice(text).split_whitespace().count())
+            .sum::<usize>();
+
+        let trail = if q.close.is_some() {
+            trailing(&ctx, after_tok, hi)
+        } else {
+            None
+        };
+        let lead = leading(&ctx, lo, open_tok);
+        // Quoted words inside the reported clause of the quote before: already covered.
+        if let Some((idx, _, _)) = last {
+            if out[idx].content.iter().any(|c| c.contains(q.inner())) {
+                continue;
+            }
+        }
+        // The split quote: “…,” he said, “…”  — this quotation's leading cue is the previous
+        // quotation's trailing cue.
+        if let (Some((idx, line, Some(pc))), Some((la, _))) = (last, lead) {
+            if line == open_line && pc == la.cue && out[idx].kind == QuoteKind::Direct {
+                out[idx].content.extend(q.pieces.iter().copied());
+                let trail_cue = trail.map(|t| t.cue);
+                last = Some((idx, close_line, trail_cue.or(Some(pc))));
+                continue;
+            }
+        }
+        let line_text = ctx.line_span(open_line).slice(text);
+        let starts_line = text[ctx.lines[open_line]..q.open.start].trim().is_empty();
+        let mut kind = QuoteKind::Direct;
+        let mut content = q.pieces.clone();
+        let mut confidence;
+        let att = if let Some(t) = trail {
+            confidence = 0.9;
+            // `…” he said` after an embedded quotation still reports a partial quote.
+            if !starts_line && lead.is_some_and(|(_, li)| !li) {
+                kind = QuoteKind::Partial;
+            }
+            Some(t)
+        } else if let Some((l, lead_in)) = lead {
+            if lead_in {
+                confidence = 0.85;
+            } else {
+                // Quoted words inside reported speech.
+                kind = QuoteKind::Partial;
+                confidence = 0.7;
+                let (_, s_end) = sentence_range(doc, open_tok);
+                let s_end = s_end.max(after_tok).min(doc.tokens.len());
+                if let Some(clause) = clause_after(&ctx, l.cue, s_end) {
+                    if clause.start <= q.open.start && clause.end >= q.inner().end {
+                        content = vec![clause];
+                    }
+                }
+            }
+            Some(l)
+        } else if starts_line && open_line > 0 {
+            // A colon lead-in on the previous paragraph.
+            let mut prev = open_line - 1;
+            while prev > 0 && ctx.line_span(prev).slice(text).trim().is_empty() {
+                prev -= 1;
+            }
+            confidence = 0.8;
+            lead_in_line(&ctx, prev)
+        } else {
+            confidence = 0.0;
+            None
+        };
+        // No cue at all: a paragraph-long quotation goes on from the last speaker of the
+        // paragraph before; a further quotation of the same paragraph belongs to its quote.
+        if att.is_none() {
+            if let Some((idx, line, _)) = last {
+                let same_par = line == open_line;
+                if same_par && out[idx].kind == QuoteKind::Direct {
+                    out[idx].content.extend(q.pieces.iter().copied());
+                    last = Some((idx, close_line, None));
+                    continue;
+                }
+            }
+            let whole_par =
+                starts_line && text[outer.end..ctx.line_span(close_line).end].trim().len() <= 2;
+            if whole_par && words >= 4 {
+                if let Some((idx, line, _)) = last {
+                    if open_line <= line + 4 && out[idx].speaker.is_some() {
+                        let sp = out[idx].speaker;
+                        out.push(Quote {
+                            kind: QuoteKind::Direct,
+                            content,
+                            cue: None,
+                            speaker: sp,
+                            confidence: 0.6,
+                        });
+                        last = Some((out.len() - 1, close_line, None));
+                        continue;
+                    }
+                }
+            }
+            confidence = if words <= 3 {
+                0.1
+            } else if whole_par {
+                0.45
+            } else {
+                0.3
+            };
+            let _ = line_text;
+        }
+        if q.close.is_none() {
+            confidence *= 0.8;
+        }
+        if words <= 2 && kind == QuoteKind::Direct && !starts_line {
+            confidence *= 0.6;
+        }
+        let speaker = att.and_then(|a| a.speaker).map(|p| ctx.speaker(p));
+        let cue = att.map(|a| ctx.cue_span(a.cue));
+        out.push(Quote {
+            kind,
+            content,
+            cue,
+            speaker,
+            confidence,
+        });
+        last = Some((out.len() - 1, close_line, att.map(|a| a.cue)));
+    }
+    indirect(&ctx, &mut out);
+    out.sort_by_key(|q| q.content.first().map_or(0, |s| s.start));
+    out
+}
+
+/// Reported speech without quote marks, one sentence at a time.
+fn indirect(ctx: &Ctx, out: &mut Vec<Quote>) {
+    let doc = ctx.doc;
+    let mut taken: Vec<Span> = out.iter().flat_map(|q| q.content.iter().copied()).collect();
+    taken.extend(ctx.quoted.iter().copied());
+    taken.sort();
+    // Merge, so that ends are sorted too.
+    let mut merged: Vec<Span> = Vec::with_capacity(taken.len());
+    for t in taken {
+        match merged.last_mut() {
+            Some(m) if t.start <= m.end => m.end = m.end.max(t.end),
+            _ => merged.push(t),
+        }
+    }
+    let taken = merged;
+    let overlaps_taken = |s: Span| {
+        let k = taken.partition_point(|t| t.end <= s.start);
+        taken[k..]
+            .iter()
+            .take_while(|t| t.start < s.end)
+            .any(|t| t.overlaps(s))
+    };
+    let mut found = Vec::new();
+    for sent in &doc.sentences {
+        let (a, b) = (sent.tokens.start, sent.tokens.end);
+        if b - a < 6 || b - a > 150 {
+            continue;
+        }
+        if let Some(q) = reported(ctx, a, b) {
+            if !q.content.iter().any(|&c| overlaps_taken(c)) {
+                found.push(q);
+            }
+        }
+    }
+    out.extend(found);
+}
+
+fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
+    let doc = ctx.doc;
+    let sent_span = |s: usize, e: usize| {
+        let mut e = e;
+        while e > s && doc.tokens[e - 1].kind == TokenKind::Punct {
+            e -= 1;
+        }
+        (e >= s + 3).then(|| Span::new(doc.tokens[s].span.start, doc.tokens[e - 1].span.end))
+    };
+    let mk = |ctx: &Ctx, content: Span, c: CueMatch, sp: Option<Phrase>, conf: f32| Quote {
+        kind: QuoteKind::Indirect,
+        content: vec![content],
+        cue: Some(ctx.cue_span(c)),
+        speaker: sp.map(|p| ctx.speaker(p)),
+        confidence: conf,
+    };
+    for k in a..b {
+        let Some(c) = cue_at(doc, k) else { continue };
+        if c.according {
+            let np = speakers::after(doc, c.end, b)?;
+            if k == a || ctx.is_punct(k.saturating_sub(1), &[","]) && k > a {
+                if k == a {
+                    // According to X, CLAUSE.
+                    let mut s = np.end;
+                    while s < b && !ctx.is_punct(s, &[","]) {
+                        s += 1;
+                    }
+                    let content = sent_span(s + 1, b)?;
+                    return Some(mk(ctx, content, c, Some(np), 0.7));
+                }
+                // CLAUSE, according to X.
+                let content = sent_span(a, k - 1)?;
+                return Some(mk(ctx, content, c, Some(np), 0.7));
+            }
+            continue;
+        }
+        let lw = ctx.tok(k);
+        if lw.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        // CLAUSE, NP CUE. / CLAUSE, CUE NP.
+        if k + 3 >= b || ctx.is_punct(c.end, &[".", "!", "?"]) || b - c.end <= 4 {
+            if c.class == CueClass::Thought {
+                continue;
+            }
+            // The comma before the attribution.
+            let np_before = speakers::before(doc, k, a);
+            let (comma, sp) = match np_before {
+                Some(p) if p.start > a && ctx.is_punct(p.start - 1, &[","]) => {
+                    (p.start - 1, Some(p))
+                }
+                _ if k > a && ctx.is_punct(k - 1, &[","]) && !lw.ends_with("ing") => {
+                    (k - 1, speakers::after(doc, c.end, b))
+                }
+                _ => continue,
+            };
+            sp?;
+            let content = sent_span(a, comma)?;
+            return Some(mk(ctx, content, c, sp, 0.65));
+        }
+        // `, saying (that) …`: the subject of the sentence.
+        if lw == "saying" && k > a && ctx.is_punct(k - 1, &[","]) {
+            let sp = speakers::after(doc, a, k);
+            let content = clause_after(ctx, c, b)?;
+            return Some(mk(ctx, content, c, sp, 0.55));
+        }
+        // NP CUE (that) CLAUSE.
+        let Some(sp) = speakers::before(doc, k, a) else {
+            continue;
+        };
+        let subject_pos = sp.start == a
+            || ctx.is_punct(sp.start - 1, &[",", "—", "–", ":"])
+            || matches!(
+                ctx.tok(sp.start - 1).to_lowercase().as_str(),
+                "but" | "and" | "yet" | "so" | "meanwhile" | "also"
+            );
+        if !subject_pos {
+            continue;
+        }
+        let next = ctx.tok(c.end.min(b - 1)).to_lowercase();
+        let clause_start = next == "that"
+            || speakers::is_pronoun(&next)
+            || matches!(
+                next.as_str(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "there"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "this"
+                    | "these"
+                    | "those"
+                    | "neither"
+                    | "no"
+                    | "some"
+                    | "many"
+                    | "most"
+                    | "all"
+                    | "if"
+                    | "whether"
+                    | "both"
+            )
+            || ctx
+                .tok(c.end.min(b - 1))
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+        let that_soon = (c.end..b.min(c.end + 6)).any(|i| ctx.tok(i).eq_ignore_ascii_case("that"));
+        match c.class {
+            CueClass::Report if next != "that" => continue,
+            CueClass::Thought if !(clause_start || that_soon) => continue,
+            CueClass::Speech if !(clause_start || that_soon) => continue,
+            _ => {}
+        }
+        let content = clause_after(ctx, c, b)?;
+        let conf = if next == "that" { 0.7 } else { 0.55 };
+        return Some(mk(ctx, content, c, Some(sp), conf));
+    }
+    None
 }

@@ -1,0 +1,539 @@
+//! Cues: the words that introduce speech or thought (`said`, `told`, `according to`, `in a
+//! statement`, …).
+//!
+//! The lexicon lists verbs by their base form; the inflected forms (`adds`, `added`,
+//! `adding`) are generated, irregular forms are listed.
+
+use crate::text::{Doc, TokenKind};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// How a cue word relates speech.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueClass {
+    /// A verb of saying (`said`, `warned`, `tweeted`): its subject is the speaker, and after
+    /// a quote it may invert (`said the official`).
+    Speech,
+    /// A verb whose object is the listener (`told`, `assured`, `urged`): the noun phrase after
+    /// it is not the speaker.
+    Tell,
+    /// A verb of thought or belief (`believes`, `thinks`): reported speech only.
+    Thought,
+    /// A verb that reports findings (`shows`, `found`, `reported`).
+    Report,
+}
+
+/// Regular speech verbs (base forms).
+const SPEECH: &[&str] = &[
+    "say",
+    "add",
+    "warn",
+    "insist",
+    "ask",
+    "answer",
+    "respond",
+    "reply",
+    "explain",
+    "note",
+    "claim",
+    "state",
+    "announce",
+    "declare",
+    "confirm",
+    "deny",
+    "tweet",
+    "post",
+    "write",
+    "argue",
+    "acknowledge",
+    "admit",
+    "suggest",
+    "predict",
+    "promise",
+    "vow",
+    "pledge",
+    "recall",
+    "reveal",
+    "disclose",
+    "allege",
+    "assert",
+    "contend",
+    "maintain",
+    "concede",
+    "complain",
+    "counter",
+    "continue",
+    "conclude",
+    "estimate",
+    "joke",
+    "quip",
+    "boast",
+    "lament",
+    "remark",
+    "comment",
+    "observe",
+    "testify",
+    "shout",
+    "yell",
+    "scream",
+    "whisper",
+    "mutter",
+    "proclaim",
+    "repeat",
+    "reiterate",
+    "recount",
+    "describe",
+    "mention",
+    "stress",
+    "emphasize",
+    "emphasise",
+    "caution",
+    "retort",
+    "exclaim",
+    "wonder",
+    "speculate",
+    "predict",
+    "chant",
+    "sing",
+    "cry",
+    "add",
+    "affirm",
+    "charge",
+    "accuse",
+    "blame",
+    "criticize",
+    "criticise",
+    "praise",
+    "demand",
+    "plead",
+    "propose",
+    "recommend",
+    "threaten",
+    "rule",
+    "call",
+    "dismiss",
+    "question",
+    "rebut",
+    "echo",
+    "summarize",
+    "sum",
+    "advise",
+    "brag",
+    "grumble",
+    "concur",
+    "agree",
+    "disagree",
+    "object",
+    "protest",
+    "insist",
+    "interject",
+    "elaborate",
+    "clarify",
+    "specify",
+    "signal",
+    "hint",
+    "imply",
+    "indicate",
+    "acknowledge",
+    "posit",
+    "theorize",
+    "muse",
+    "snap",
+    "quote",
+    "cite",
+    "tell",
+    "read",
+    "blog",
+    "text",
+    "email",
+    "message",
+    "quip",
+    "brief",
+];
+
+/// Verbs whose object is the listener.
+const TELL: &[&str] = &[
+    "tell", "assure", "urge", "inform", "remind", "warn", "ask", "promise", "advise", "brief",
+    "caution", "notify",
+];
+
+/// Thought and belief.
+const THOUGHT: &[&str] = &[
+    "believe",
+    "think",
+    "hope",
+    "fear",
+    "expect",
+    "worry",
+    "feel",
+    "know",
+    "doubt",
+    "suspect",
+    "assume",
+    "guess",
+    "reckon",
+    "figure",
+    "imagine",
+    "understand",
+    "consider",
+    "want",
+];
+
+/// Reporting of findings.
+const REPORT: &[&str] = &[
+    "report", "show", "find", "indicate", "suggest", "reveal", "conclude", "estimate", "project",
+    "learn", "confirm",
+];
+
+/// Irregular forms: (form, base).
+const IRREGULAR: &[(&str, &str)] = &[
+    ("said", "say"),
+    ("says", "say"),
+    ("told", "tell"),
+    ("wrote", "write"),
+    ("written", "write"),
+    ("thought", "think"),
+    ("knew", "know"),
+    ("known", "know"),
+    ("felt", "feel"),
+    ("found", "find"),
+    ("shown", "show"),
+    ("sang", "sing"),
+    ("sung", "sing"),
+    ("understood", "understand"),
+    ("read", "read"),
+    ("learnt", "learn"),
+];
+
+fn inflect(base: &str) -> Vec<String> {
+    let mut out = vec![base.to_string()];
+    let b = base.as_bytes();
+    let last = *b.last().unwrap_or(&b'a');
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    // -s
+    if base.ends_with('s')
+        || base.ends_with('x')
+        || base.ends_with("sh")
+        || base.ends_with("ch")
+        || base.ends_with('z')
+    {
+        out.push(format!("{base}es"));
+    } else if last == b'y' && b.len() > 1 && !vowel(b[b.len() - 2]) {
+        out.push(format!("{}ies", &base[..base.len() - 1]));
+    } else {
+        out.push(format!("{base}s"));
+    }
+    // -ed / -ing
+    if last == b'e' {
+        out.push(format!("{base}d"));
+        out.push(format!("{}ing", &base[..base.len() - 1]));
+    } else if last == b'y' && b.len() > 1 && !vowel(b[b.len() - 2]) {
+        out.push(format!("{}ied", &base[..base.len() - 1]));
+        out.push(format!("{base}ing"));
+    } else {
+        out.push(format!("{base}ed"));
+        out.push(format!("{base}ing"));
+        // Doubled final consonant (admit → admitted, quip → quipped, snap → snapped).
+        let n = b.len();
+        if n >= 3
+            && !vowel(last)
+            && !matches!(last, b'w' | b'x' | b'y')
+            && vowel(b[n - 2])
+            && !vowel(b[n - 3])
+            && matches!(
+                base,
+                "admit" | "quip" | "snap" | "brag" | "rebut" | "commit" | "chat"
+            )
+        {
+            out.push(format!("{base}{}ed", last as char));
+            out.push(format!("{base}{}ing", last as char));
+        }
+    }
+    out
+}
+
+fn lexicon() -> &'static HashMap<String, CueClass> {
+    static LEX: OnceLock<HashMap<String, CueClass>> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let mut m = HashMap::new();
+        let add = |list: &[&str], class: CueClass, m: &mut HashMap<String, CueClass>| {
+            for base in list {
+                let mut forms = inflect(base);
+                forms.extend(
+                    IRREGULAR
+                        .iter()
+                        .filter(|(_, b)| b == base)
+                        .map(|(f, _)| f.to_string()),
+                );
+                for f in forms {
+                    m.entry(f).or_insert(class);
+                }
+            }
+        };
+        // Earlier lists win: Tell before Speech so `told` is a Tell cue.
+        add(TELL, CueClass::Tell, &mut m);
+        add(SPEECH, CueClass::Speech, &mut m);
+        add(REPORT, CueClass::Report, &mut m);
+        add(THOUGHT, CueClass::Thought, &mut m);
+        // Bare bases of regular verbs that are common nouns too make poor cues.
+        for noun in [
+            "post",
+            "text",
+            "email",
+            "message",
+            "call",
+            "question",
+            "answer",
+            "comment",
+            "show",
+            "find",
+            "project",
+            "echo",
+            "sum",
+            "figure",
+            "quote",
+            "read",
+            "signal",
+            "object",
+            "rule",
+            "cry",
+            "charge",
+            "state",
+            "claim",
+            "estimate",
+            "concern",
+            "demand",
+            "blame",
+            "doubt",
+            "hope",
+            "fear",
+            "want",
+            "feel",
+            "guess",
+            "promise",
+            "protest",
+            "sing",
+            "chant",
+            "counter",
+            "hint",
+            "note",
+            "cite",
+            "brief",
+            "posts",
+            "texts",
+            "emails",
+            "messages",
+            "calls",
+            "questions",
+            "answers",
+            "comments",
+            "shows",
+            "finds",
+            "projects",
+            "echoes",
+            "sums",
+            "figures",
+            "quotes",
+            "signals",
+            "objects",
+            "rules",
+            "cries",
+            "charges",
+            "states",
+            "claims",
+            "estimates",
+            "demands",
+            "doubts",
+            "hopes",
+            "fears",
+            "wants",
+            "guesses",
+            "promises",
+            "protests",
+            "counters",
+            "hints",
+            "notes",
+            "briefs",
+            "reading",
+            "posting",
+            "texting",
+            "summing",
+            "figuring",
+            "messaging",
+            "emailing",
+            "wanting",
+            "feeling",
+            "signaling",
+            "ruling",
+            "charging",
+            "blaming",
+            "mentioning",
+            "briefing",
+            "understanding",
+            "thinking",
+            "learning",
+            "singing",
+            "crying",
+            "knowing",
+            "ruled",
+            "objected",
+            "projected",
+            "figured",
+            "summed",
+            "wanted",
+            "signaled",
+            "felt",
+            "understood",
+            "considering",
+            "considers",
+            "consider",
+            "questioning",
+        ] {
+            m.remove(noun);
+        }
+        m
+    })
+}
+
+/// The class of a cue word (lowercased), if it is one.
+pub fn cue_word(word: &str) -> Option<CueClass> {
+    if word.len() > 20 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    lexicon().get(word).copied()
+}
+
+/// Multi-word cue phrases, as lowercased token sequences, with the class they act as.
+const PHRASES: &[(&[&str], CueClass)] = &[
+    (&["according", "to"], CueClass::Speech),
+    (&["in", "a", "statement"], CueClass::Speech),
+    (&["in", "an", "interview"], CueClass::Speech),
+    (&["in", "a", "tweet"], CueClass::Speech),
+    (&["in", "a", "post"], CueClass::Speech),
+    (&["in", "a", "letter"], CueClass::Speech),
+    (&["in", "an", "email"], CueClass::Speech),
+    (&["in", "a", "speech"], CueClass::Speech),
+    (&["pointed", "out"], CueClass::Speech),
+    (&["points", "out"], CueClass::Speech),
+    (&["point", "out"], CueClass::Speech),
+    (&["went", "on"], CueClass::Speech),
+    (&["goes", "on"], CueClass::Speech),
+    (&["quoted", "as", "saying"], CueClass::Speech),
+    (&["made", "clear"], CueClass::Speech),
+    (&["makes", "clear"], CueClass::Speech),
+    (&["spelled", "out"], CueClass::Speech),
+    (&["called", "for"], CueClass::Speech),
+    (&["calls", "for"], CueClass::Speech),
+    (&["called", "on"], CueClass::Tell),
+    (&["calls", "on"], CueClass::Tell),
+    (&["found", "that"], CueClass::Report),
+    (&["finds", "that"], CueClass::Report),
+    (&["shows", "that"], CueClass::Report),
+    (&["showed", "that"], CueClass::Report),
+    (&["learned", "that"], CueClass::Report),
+    (&["feels", "that"], CueClass::Thought),
+    (&["felt", "that"], CueClass::Thought),
+    (&["knows", "that"], CueClass::Thought),
+    (&["knew", "that"], CueClass::Thought),
+    (&["considers", "that"], CueClass::Thought),
+];
+
+/// A cue found at a token: the token range it covers (the phrase's `that` excluded) and its
+/// class.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CueMatch {
+    pub start: usize,
+    pub end: usize,
+    pub class: CueClass,
+    /// `according to`-style phrase: the speaker follows, the content is elsewhere.
+    pub according: bool,
+}
+
+fn lower(doc: &Doc, i: usize) -> String {
+    doc.token_str(i).to_lowercase()
+}
+
+/// The cue starting at token `i`, if any.
+pub fn cue_at(doc: &Doc, i: usize) -> Option<CueMatch> {
+    let t = doc.tokens.get(i)?;
+    if t.kind != TokenKind::Word {
+        return None;
+    }
+    let w = lower(doc, i);
+    for (words, class) in PHRASES {
+        if words[0] != w || i + words.len() > doc.tokens.len() {
+            continue;
+        }
+        if (1..words.len()).all(|k| lower(doc, i + k) == words[k]) {
+            let mut end = i + words.len();
+            if words.len() > 1 && words.last() == Some(&"that") {
+                end -= 1;
+            }
+            return Some(CueMatch {
+                start: i,
+                end,
+                class: *class,
+                according: words[0] == "according",
+            });
+        }
+    }
+    let class = cue_word(&w)?;
+    // A noun after a determiner (`the reports`, `a call`) is no cue.
+    if i > 0
+        && matches!(
+            lower(doc, i - 1).as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "this"
+                | "these"
+                | "those"
+                | "such"
+                | "our"
+                | "my"
+        )
+    {
+        return None;
+    }
+    Some(CueMatch {
+        start: i,
+        end: i + 1,
+        class,
+        according: false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicon_forms() {
+        for w in [
+            "said", "says", "told", "added", "warned", "promised", "insisted", "wrote", "tweeted",
+            "asked", "admitted", "denies", "replied", "argues", "quipped", "believes",
+        ] {
+            assert!(cue_word(w).is_some(), "{w}");
+        }
+        assert_eq!(cue_word("told"), Some(CueClass::Tell));
+        assert_eq!(cue_word("said"), Some(CueClass::Speech));
+        for w in ["table", "president", "post", "Said", "the"] {
+            assert!(cue_word(w).is_none(), "{w}");
+        }
+    }
+
+    #[test]
+    fn phrases() {
+        let d = Doc::new("According to officials, it rained. He pointed out that it was late.");
+        let c = cue_at(&d, 0).unwrap();
+        assert_eq!((c.start, c.end, c.according), (0, 2, true));
+        let i = (0..d.tokens.len())
+            .find(|&i| d.token_str(i) == "pointed")
+            .unwrap();
+        assert_eq!(cue_at(&d, i).unwrap().end, i + 2);
+    }
+}

@@ -1,0 +1,444 @@
+//! Speakers: the noun phrase next to a cue that names the source of a quote — a name
+//! (`Pompeo`, `Secretary of State Mike Pompeo`), a description (`the official`, `a senior
+//! Iraqi security official`, `sources`) or a pronoun (`he`).
+//!
+//! Works on tokens alone (capitalisation, a closed list of function words), so it needs no
+//! tagger; the entity a speaker refers to is found afterwards from the mentions.
+
+use crate::span::Span;
+use crate::text::{Doc, TokenKind};
+
+/// Subject pronouns that can be speakers.
+pub fn is_pronoun(lower: &str) -> bool {
+    matches!(lower, "he" | "she" | "they" | "it" | "we" | "i" | "you")
+}
+
+/// Words that end a noun phrase going left or right: function words, verbs that commonly sit
+/// next to a subject, adverbs.
+fn is_stop(lower: &str) -> bool {
+    matches!(
+        lower,
+        "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "what"
+            | "when"
+            | "where"
+            | "while"
+            | "why"
+            | "how"
+            | "and"
+            | "or"
+            | "but"
+            | "nor"
+            | "so"
+            | "yet"
+            | "if"
+            | "as"
+            | "because"
+            | "although"
+            | "though"
+            | "since"
+            | "until"
+            | "unless"
+            | "than"
+            | "then"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "by"
+            | "with"
+            | "from"
+            | "into"
+            | "onto"
+            | "about"
+            | "after"
+            | "before"
+            | "during"
+            | "over"
+            | "under"
+            | "against"
+            | "between"
+            | "through"
+            | "without"
+            | "within"
+            | "among"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "has"
+            | "have"
+            | "had"
+            | "do"
+            | "does"
+            | "did"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "shall"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "not"
+            | "n't"
+            | "also"
+            | "later"
+            | "earlier"
+            | "once"
+            | "again"
+            | "still"
+            | "just"
+            | "even"
+            | "only"
+            | "now"
+            | "there"
+            | "here"
+            | "this"
+            | "these"
+            | "those"
+            | "it"
+            | "its"
+            | "him"
+            | "her"
+            | "them"
+            | "us"
+            | "me"
+            | "you"
+            | "said"
+            | "says"
+            | "say"
+            | "told"
+            | "tells"
+            | "reporters"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "tomorrow"
+    )
+}
+
+/// Words that may sit between a subject and its cue (`he also said`, `Trump has said`).
+fn is_between(lower: &str) -> bool {
+    matches!(
+        lower,
+        "also"
+            | "later"
+            | "earlier"
+            | "previously"
+            | "once"
+            | "again"
+            | "then"
+            | "further"
+            | "repeatedly"
+            | "recently"
+            | "has"
+            | "have"
+            | "had"
+            | "would"
+            | "will"
+            | "could"
+            | "did"
+            | "does"
+            | "do"
+            | "reportedly"
+            | "publicly"
+            | "privately"
+            | "often"
+            | "frequently"
+            | "first"
+            | "simply"
+            | "flatly"
+            | "quickly"
+            | "immediately"
+            | "has-since"
+            | "since"
+            | "just"
+            | "is"
+            | "was"
+            | "are"
+            | "were"
+            | "had-also"
+    )
+}
+
+fn is_determiner(lower: &str) -> bool {
+    matches!(
+        lower,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "your"
+            | "some"
+            | "many"
+            | "several"
+            | "other"
+            | "another"
+            | "both"
+            | "one"
+            | "two"
+            | "three"
+            | "four"
+            | "most"
+            | "few"
+            | "all"
+            | "no"
+            | "each"
+            | "every"
+    )
+}
+
+/// A speaker phrase found next to a cue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Phrase {
+    pub span: Span,
+    /// Token range.
+    pub start: usize,
+    pub end: usize,
+    /// A subject pronoun.
+    pub pronoun: bool,
+    /// Starts with a capital letter (a name).
+    pub named: bool,
+}
+
+fn is_cap(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn nominal(doc: &Doc, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    let s = doc.token_str(i);
+    match t.kind {
+        TokenKind::Word => {
+            // Acronyms (`US`, `NATO`) are names even when they spell a function word.
+            if s.len() >= 2 && s.chars().all(|c| c.is_uppercase() || c == '.') {
+                return true;
+            }
+            let l = s.to_lowercase();
+            !is_stop(&l)
+                && !is_pronoun(&l)
+                && !is_determiner(&l)
+                && (!l.ends_with("ly") || is_cap(s))
+                && (is_cap(s) || super::cues::cue_word(&l).is_none())
+        }
+        TokenKind::Number => false,
+        _ => false,
+    }
+}
+
+fn make(doc: &Doc, start: usize, end: usize) -> Option<Phrase> {
+    if start >= end {
+        return None;
+    }
+    let first = doc.token_str(start);
+    let l = first.to_lowercase();
+    Some(Phrase {
+        span: Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end),
+        start,
+        end,
+        pronoun: end - start == 1 && is_pronoun(&l),
+        named: (start..end)
+            .any(|k| is_cap(doc.token_str(k)) && !is_determiner(&doc.token_str(k).to_lowercase())),
+    })
+}
+
+/// The noun phrase that ends right before token `end` (exclusive), not starting before
+/// `lo`. Skips words that sit between a subject and its verb (`has`, `also`).
+pub fn before(doc: &Doc, end: usize, lo: usize) -> Option<Phrase> {
+    let mut j = end;
+    let mut skipped = 0;
+    while j > lo && skipped < 3 && is_between(&doc.token_str(j - 1).to_lowercase()) {
+        j -= 1;
+        skipped += 1;
+    }
+    if j <= lo {
+        return None;
+    }
+    let last = j - 1;
+    let ll = doc.token_str(last).to_lowercase();
+    if is_pronoun(&ll) {
+        return make(doc, last, j);
+    }
+    // "X, a doctor, said" / "X, speaking on condition of anonymity, said": the subject
+    // stands before the parenthetical commas.
+    if doc.token_str(last) == "," {
+        let mut k = last;
+        let floor = lo.max(last.saturating_sub(30));
+        while k > floor && !matches!(doc.token_str(k - 1), "," | "." | ";" | ":") {
+            if doc.tokens[k - 1].kind == TokenKind::Quote {
+                return None;
+            }
+            k -= 1;
+        }
+        if k > floor && doc.token_str(k - 1) == "," {
+            let p = before(doc, k - 1, lo)?;
+            // Only a named or described subject, at the start of its clause.
+            let at_start = p.start == lo
+                || matches!(
+                    doc.token_str(p.start - 1),
+                    "." | ";" | ":" | "," | "“" | "\"" | "”" | "—" | "–"
+                )
+                || doc.sentence_of(p.start) != doc.sentence_of(p.start - 1);
+            return (at_start && !p.pronoun).then_some(p);
+        }
+        return None;
+    }
+    let number_head =
+        doc.tokens[last].kind == TokenKind::Number && last > lo && doc.token_str(last - 1) == "of";
+    if !nominal(doc, last)
+        && !number_head
+        && doc.token_str(last) != "'s"
+        && doc.token_str(last) != "’s"
+    {
+        return None;
+    }
+    let mut s = last;
+    let mut n = 1;
+    while s > lo && n < 12 {
+        let p = s - 1;
+        let w = doc.token_str(p);
+        let l = w.to_lowercase();
+        if is_determiner(&l) {
+            s = p;
+            if l != "other" {
+                break;
+            }
+        } else if matches!(l.as_str(), "'s" | "’s")
+            || nominal(doc, p)
+            || doc.tokens[p].kind == TokenKind::Number
+        {
+            s = p;
+        } else if matches!(l.as_str(), "of" | "for" | "-" | "&")
+            && p > lo
+            && (nominal(doc, p - 1) || is_cap(doc.token_str(p - 1)))
+        {
+            s = p;
+        } else {
+            break;
+        }
+        n += 1;
+    }
+    // Don't start with a dangling connective.
+    while s < last && matches!(doc.token_str(s).to_lowercase().as_str(), "of" | "for" | "-") {
+        s += 1;
+    }
+    make(doc, s, last + 1)
+}
+
+/// The noun phrase that starts at token `start`, not reaching `hi` (exclusive).
+pub fn after(doc: &Doc, start: usize, hi: usize) -> Option<Phrase> {
+    if start >= hi {
+        return None;
+    }
+    let w = doc.token_str(start);
+    let l = w.to_lowercase();
+    if is_pronoun(&l) {
+        return make(doc, start, start + 1);
+    }
+    let numbered =
+        doc.tokens[start].kind == TokenKind::Number && start + 1 < hi && nominal(doc, start + 1);
+    if !(is_determiner(&l) || nominal(doc, start) || numbered) {
+        return None;
+    }
+    let mut e = start + 1;
+    let mut n = 1;
+    while e < hi && n < 12 {
+        let w = doc.token_str(e);
+        let l = w.to_lowercase();
+        // A past-tense verb after the head (`Pompeo ordered`), not an adjective after a
+        // determiner (`the embattled leader`).
+        let verb_like = !is_cap(w)
+            && (l.ends_with("ed") || l.ends_with("es"))
+            && !is_determiner(&doc.token_str(e - 1).to_lowercase());
+        if verb_like {
+            break;
+        }
+        if nominal(doc, e)
+            || matches!(l.as_str(), "'s" | "’s")
+            || doc.tokens[e].kind == TokenKind::Number && e + 1 < hi && nominal(doc, e + 1)
+        {
+            e += 1;
+        } else if matches!(l.as_str(), "of" | "for" | "-" | "&")
+            && e + 1 < hi
+            && (nominal(doc, e + 1) || is_determiner(&doc.token_str(e + 1).to_lowercase()))
+        {
+            e += 1;
+        } else if is_determiner(&l) && e > start && doc.token_str(e - 1).eq_ignore_ascii_case("of")
+        {
+            e += 1;
+        } else {
+            break;
+        }
+        n += 1;
+    }
+    // Trailing connectives or determiners are not part of it.
+    while e > start + 1 {
+        let l = doc.token_str(e - 1).to_lowercase();
+        if matches!(l.as_str(), "of" | "for" | "-" | "&") || is_determiner(&l) {
+            e -= 1;
+        } else {
+            break;
+        }
+    }
+    let p = make(doc, start, e)?;
+    // A bare determiner is no phrase.
+    if p.end - p.start == 1 && is_determiner(&l) {
+        return None;
+    }
+    Some(p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find_tok(d: &Doc, w: &str) -> usize {
+        (0..d.tokens.len()).find(|&i| d.token_str(i) == w).unwrap()
+    }
+
+    #[test]
+    fn phrases_before_and_after() {
+        let t = "Secretary of State Mike Pompeo also said it.";
+        let d = Doc::new(t);
+        let p = before(&d, find_tok(&d, "said"), 0).unwrap();
+        assert_eq!(p.span.slice(t), "Secretary of State Mike Pompeo");
+        let t = "It is over, a senior Iraqi security official said.";
+        let d = Doc::new(t);
+        let p = before(&d, find_tok(&d, "said"), 0).unwrap();
+        assert_eq!(p.span.slice(t), "a senior Iraqi security official");
+        let t = "Hugh Hill, a doctor, said: yes.";
+        let d = Doc::new(t);
+        let p = before(&d, find_tok(&d, "said"), 0).unwrap();
+        assert_eq!(p.span.slice(t), "Hugh Hill");
+        let t = "It is over, said the official in Basra.";
+        let d = Doc::new(t);
+        let p = after(&d, find_tok(&d, "said") + 1, d.tokens.len()).unwrap();
+        assert_eq!(p.span.slice(t), "the official");
+        let t = "It is over, he said.";
+        let d = Doc::new(t);
+        let p = before(&d, find_tok(&d, "said"), 0).unwrap();
+        assert!(p.pronoun);
+        assert_eq!(p.span.slice(t), "he");
+    }
+}
