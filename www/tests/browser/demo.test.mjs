@@ -55,6 +55,7 @@ test('the cleaned article has no ad markers and the cleaning view strikes them t
   await page.click('#tab-cleaning');
   assert.equal(await page.isVisible('#cleaning'), true);
   assert.equal(await page.isVisible('#article'), false);
+  assert.equal(await page.isVisible('#legend'), false, 'the layer legend belongs to the analysis view');
   const removed = await page.$$eval('#original mark.cl-removed', (ms) => ms.map((m) => [m.textContent, m.title]));
   const n = await page.evaluate(() => window.newsmarkResult.removed.length);
   assert.ok(n >= 4, `removed ${n} pieces`);
