@@ -202,11 +202,18 @@ test('the Worker API answers, reports errors and recovers', async () => {
     }
     const b = await w.analyze('“Yes,” said Ann Lee in Oslo.');
     const v = await w.version();
+    // A worker that is gone (terminated or crashed) fails its pending calls and is replaced.
+    const pending = w.analyze('“Yes,” said Ann Lee in Oslo.').catch((e) => e.message);
     w.terminate();
-    return { a, b, errors, v };
+    const lost = await pending;
+    const c = await w.analyze('“Yes,” said Ann Lee in Oslo.');
+    w.terminate();
+    return { a, b, c, errors, v, lost };
   });
   assert.equal(out.a.text, '“Yes,” said Ann Lee in Oslo.');
   assert.deepEqual(out.b, out.a);
+  assert.match(out.lost, /terminated/);
+  assert.deepEqual(out.c, out.a);
   assert.equal(out.errors.length, 2);
   assert.equal(out.errors[0][0], 'TypeError');
   assert.match(out.errors[0][1], /text must be a string/);
