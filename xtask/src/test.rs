@@ -8,22 +8,30 @@ use crate::web;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// `cargo xtask test` runs everything; `cargo xtask test web` only the Wasm, Node and browser
+/// stages (for work on www/).
 pub fn run(args: &[String]) -> Result {
-    if let Some(a) = args.first() {
-        return Err(crate::util::usage(format!(
-            "test takes no arguments (got {a})"
-        )));
+    let web_only = match args {
+        [] => false,
+        [a] if a == "web" => true,
+        _ => {
+            return Err(crate::util::usage(
+                "usage: cargo xtask test [web]  (web: only the Wasm, Node and browser tests)",
+            ))
+        }
+    };
+    if !web_only {
+        sh(cargo().args(["fmt", "--all", "--check"]))?;
+        sh(cargo().args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]))?;
+        sh(cargo().args(["test", "--workspace"]))?;
     }
-    sh(cargo().args(["fmt", "--all", "--check"]))?;
-    sh(cargo().args([
-        "clippy",
-        "--workspace",
-        "--all-targets",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
-    sh(cargo().args(["test", "--workspace"]))?;
 
     let size = web::build_wasm()?;
     check_budget(size.gzip, &size.path)?;
