@@ -106,8 +106,10 @@ pub fn build_wasm() -> Result<WasmSize> {
     let before = fs::metadata(&wasm)?.len();
     let opt = root.join("www/node_modules/.bin/wasm-opt");
     let tmp = pkg.join("newsmark_bg.opt.wasm");
+    // -O3, not -Oz: measured on this module (model data dominates its size) both give the same
+    // gzipped size (1,027,9xx bytes) while -O3 analysed a 1 MB article ~10-30% faster.
     run(Command::new(&opt)
-        .arg("-Oz")
+        .arg("-O3")
         .args(WASM_FEATURES)
         .arg(&wasm)
         .arg("-o")
