@@ -1,9 +1,9 @@
 // The demo page in headless Chromium: www/ served on a random local port.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { serve, launch, watch, ROOT } from './harness.mjs';
+import { serve, launch, watch, ROOT, WWW } from './harness.mjs';
 
 let server;
 let browser;
@@ -143,6 +143,19 @@ test('clicking an entity highlights all its mentions and scrolls to the first', 
   await context.close();
 });
 
+test('another sample can be picked', async () => {
+  const { page, seen, context } = await open();
+  const before = await page.evaluate(() => document.body.dataset.analysed);
+  await page.selectOption('#sample', 'samples/council-budget.txt');
+  await page.waitForFunction((b) => document.body.dataset.analysed !== b, before, { timeout: 30_000 });
+  assert.match(await page.inputValue('#text'), /Brantford City Council/);
+  assert.match(await page.textContent('#article'), /approved a \$1\.2 billion budget/);
+  const people = await page.$$eval('#entities button.entity[data-label="PER"] .name', (ns) => ns.map((n) => n.textContent));
+  assert.ok(people.some((n) => n.includes('Osei')), JSON.stringify(people));
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
 test('a pasted article is analysed; typing re-analyses after a pause', async () => {
   const { page, seen, context } = await open();
   const text = 'Ministers met in Lisbon on Friday.\n\n“We are close to a deal,” said Carla Mendes, the finance minister.';
@@ -270,6 +283,34 @@ test('the embedding example runs', async () => {
   assert.match(out, /QUOTE Jane Doe: We will stay,?/);
   assert.deepEqual(seen.errors, []);
   await context.close();
+});
+
+test('the README examples run as written', async () => {
+  // Every ```html block of www/README.md (and of the top README, when it has one) that imports
+  // newsmark.js is served from www/ and must print the analysis of its sample.
+  const blocks = [];
+  for (const file of [path.join(WWW, 'README.md'), path.join(ROOT, 'README.md')]) {
+    if (!existsSync(file)) continue;
+    for (const m of readFileSync(file, 'utf8').matchAll(/```html\n([\s\S]*?)```/g)) {
+      if (m[1].includes('newsmark.js') && m[1].includes('id="out"')) blocks.push(m[1].replaceAll("'./www/newsmark.js'", "'./newsmark.js'"));
+    }
+  }
+  assert.ok(blocks.length >= 1, 'www/README.md has the example');
+  for (const [i, block] of blocks.entries()) {
+    const extra = { [`/readme-example-${i}.html`]: { type: 'text/html; charset=utf-8', body: `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,">${block}` } };
+    const s = await serve(WWW, extra);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const seen = watch(page, s.url);
+    await page.goto(`${s.url}readme-example-${i}.html`);
+    await page.waitForFunction(() => document.getElementById('out').textContent.length > 0, null, { timeout: 30_000 });
+    const out = await page.textContent('#out');
+    assert.match(out, /PER Jane Doe/, out);
+    assert.match(out, /QUOTE Jane Doe: We will stay/, out);
+    assert.deepEqual(seen.errors, []);
+    await context.close();
+    await s.close();
+  }
 });
 
 test('screenshot of the demo for the README', async () => {
