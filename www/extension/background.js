@@ -5,6 +5,7 @@ import { init, analyze } from './lib/newsmark.js';
 
 const ready = init(chrome.runtime.getURL('lib/pkg/newsmark_bg.wasm'));
 const SEPARATOR = '\n\n';
+const NAMES = { PER: 'Person', ORG: 'Organisation', LOC: 'Place', MISC: 'Other name' };
 
 chrome.action.onClicked.addListener((tab) => {
   markTab(tab.id).catch((e) => {
@@ -21,7 +22,7 @@ export function summarise(blocks) {
   const spans = [];
   // Input coordinates: the blocks as they are on the page (cleaning may drop junk inside them).
   r.mentions.forEach((m, i) =>
-    spans.push({ id: `m${i}`, start: m.inputStart, end: m.inputEnd, kind: m.label, group: `e${m.entity}`, label: `${m.label}: ${r.entities[m.entity]?.name ?? m.text}` }),
+    spans.push({ id: `m${i}`, start: m.inputStart, end: m.inputEnd, kind: m.label, group: `e${m.entity}`, label: `${NAMES[m.label]}: ${r.entities[m.entity]?.name ?? m.text}` }),
   );
   r.quotes.forEach((q, i) => {
     const who = q.speaker ? (r.entities[q.speaker.entity]?.name ?? q.speaker.text) : 'unknown speaker';

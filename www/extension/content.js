@@ -87,6 +87,8 @@
       .n { opacity: .7; float: right; }
       .who { font-weight: 600; }
       .said { font-style: italic; }
+      .tip { position: fixed; z-index: 2147483647; max-width: 280px; background: #1d1d1f; color: #fff; padding: 4px 8px;
+        border-radius: 6px; font: 13px/1.35 system-ui, sans-serif; pointer-events: none; }
       button.close { font: inherit; cursor: pointer; border: 1px solid #999; border-radius: 5px; background: none; color: inherit; }`;
     const box = el('section', { className: 'panel', role: 'dialog', ariaLabel: 'newsmark' });
     const close = el('button', { className: 'close', type: 'button', textContent: 'Close' });
@@ -113,7 +115,9 @@
       ql.append(el('li', {}, b));
     }
     box.append(el('h3', { textContent: 'Quotes' }), ql);
-    root.append(css, box);
+    const tip = el('div', { className: 'tip', role: 'tooltip', hidden: true });
+    root.append(css, box, tip);
+    state.tip = tip;
     document.documentElement.append(host);
     state.host = host;
     close.focus();
@@ -125,7 +129,25 @@
     target?.scrollIntoView({ block: 'center', behavior: 'smooth' });
   }
 
+  // Hover tooltips: the highlighter's own hit-testing (the Highlight API has no elements to hover).
+  let frame = 0;
+  document.addEventListener('mousemove', (e) => {
+    if (!state.highlighter || frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      const tip = state.tip;
+      if (!tip || !state.highlighter) return;
+      const spans = state.highlighter.spansAtPoint(e.clientX, e.clientY).filter((s) => s.label);
+      tip.hidden = spans.length === 0;
+      if (tip.hidden) return;
+      tip.replaceChildren(...spans.map((s) => el('div', { textContent: s.label })));
+      tip.style.left = `${Math.min(e.clientX + 12, innerWidth - 290)}px`;
+      tip.style.top = `${e.clientY + 16}px`;
+    });
+  });
+
   function clear() {
+    state.tip = null;
     state.highlighter?.clear();
     state.highlighter = null;
     state.host?.remove();

@@ -109,6 +109,22 @@ test('the toolbar action highlights the article in place and lists its people, p
   assert.ok(panel.orgs.length > 0 && panel.places.length > 0, JSON.stringify(panel));
   assert.ok(panel.quotes.some((t) => t.startsWith('Tomas Lindqvist: ') && t.includes('Every day')), JSON.stringify(panel.quotes));
 
+  // Hovering a highlight shows what it is (the highlighter's own hit-testing).
+  const box = await page.evaluate(() => {
+    const p = [...document.querySelectorAll('article p')].find((x) => x.textContent.includes('Lindqvist'));
+    const t = [...p.childNodes].find((n) => n.nodeType === 3 && n.data.includes('Lindqvist'));
+    const r = document.createRange();
+    const at = t.data.indexOf('Lindqvist');
+    r.setStart(t, at + 2);
+    r.setEnd(t, at + 3);
+    const b = r.getBoundingClientRect();
+    return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+  });
+  await page.mouse.move(box.x, box.y);
+  await page.waitForFunction(() => !document.getElementById('newsmark-panel-host').shadowRoot.querySelector('.tip').hidden, null, { timeout: 5000 });
+  const tip = await page.evaluate(() => document.getElementById('newsmark-panel-host').shadowRoot.querySelector('.tip').textContent);
+  assert.match(tip, /Person: Tomas Lindqvist/);
+
   // Clicking an item marks all its mentions.
   await page.evaluate(() => {
     const root = document.getElementById('newsmark-panel-host').shadowRoot;
