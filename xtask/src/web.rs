@@ -318,14 +318,19 @@ pub fn serve(port: u16) -> Result {
         .map_err(|e| fail(format!("cannot listen on 127.0.0.1:{port}: {e}")))?;
     let port = listener.local_addr()?.port();
     println!("newsmark demo: http://127.0.0.1:{port}/  (Ctrl-C to stop)");
+    serve_on(listener, &www);
+    Ok(())
+}
+
+/// Answers requests on `listener` with the files under `www`, one thread per connection.
+fn serve_on(listener: TcpListener, www: &Path) {
     for stream in listener.incoming() {
         let Ok(stream) = stream else { continue };
-        let www = www.clone();
+        let www = www.to_path_buf();
         std::thread::spawn(move || {
             let _ = handle(stream, &www);
         });
     }
-    Ok(())
 }
 
 fn handle(mut stream: TcpStream, www: &Path) -> std::io::Result<()> {
@@ -488,6 +493,30 @@ mod tests {
         assert!(js.contains("globalThis.__newsmarkHighlight = { a, b };"));
         assert!(!js.contains("export"));
         assert!(classic_script("export const a = 1;\nexport { a };\n").is_err());
+    }
+
+    fn get(port: u16, path: &str) -> String {
+        let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        write!(s, "GET {path} HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+        let mut out = String::new();
+        s.read_to_string(&mut out).unwrap();
+        out
+    }
+
+    #[test]
+    fn serves_www_over_http() {
+        let listener = TcpListener::bind(("127.0.0.1", 0)).unwrap();
+        let port = listener.local_addr().unwrap().port();
+        std::thread::spawn(move || serve_on(listener, &root().join("www")));
+        let index = get(port, "/");
+        assert!(index.starts_with("HTTP/1.1 200 OK\r\n"), "{index}");
+        assert!(index.contains("Content-Type: text/html; charset=utf-8"));
+        assert!(index.contains("<title>newsmark"));
+        let js = get(port, "/app.js");
+        assert!(js.contains("Content-Type: text/javascript"));
+        assert!(get(port, "/../Cargo.toml").starts_with("HTTP/1.1 404"));
+        assert!(get(port, "/%2e%2e/Cargo.toml").starts_with("HTTP/1.1 404"));
+        assert!(get(port, "/no-such-file.js").starts_with("HTTP/1.1 404"));
     }
 
     #[test]
