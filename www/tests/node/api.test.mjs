@@ -180,6 +180,24 @@ test('clean() finds no entities or quotes', () => {
   assert.equal(r.text, analyze(sample).text);
 });
 
+test('init() with no argument loads the module next to newsmark.js (file: URL in Node)', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const code = `import { init, analyze, version } from ${JSON.stringify(new URL('newsmark.js', www).href)};
+await init();
+console.log(version(), analyze('Hello.').text);`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout.trim(), `${version()} Hello.`);
+});
+
+test('calls before init() fail clearly', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const code = `import { analyze } from ${JSON.stringify(new URL('newsmark.js', www).href)};
+try { analyze('x'); } catch (e) { console.log(e.message); }`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
+  assert.match(r.stdout, /call `await init\(\)` before analyze\(\)/);
+});
+
 test('init() twice is harmless', async () => {
   await init();
   await init(wasmBytes);
