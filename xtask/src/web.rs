@@ -43,7 +43,9 @@ pub fn demo(args: &[String]) -> Result {
 pub fn serve_cmd(args: &[String]) -> Result {
     let port = parse_port(args)?;
     if !root().join("www/pkg/newsmark_bg.wasm").exists() {
-        eprintln!("note: www/pkg/ is not built yet; run `cargo xtask wasm` (or `cargo xtask demo`)");
+        eprintln!(
+            "note: www/pkg/ is not built yet; run `cargo xtask wasm` (or `cargo xtask demo`)"
+        );
     }
     serve(port)
 }
@@ -83,7 +85,10 @@ pub fn build_wasm() -> Result<WasmSize> {
     let target_dir = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("target"));
-    let built = target_dir.join(TARGET).join("release").join("newsmark.wasm");
+    let built = target_dir
+        .join(TARGET)
+        .join("release")
+        .join("newsmark.wasm");
     let pkg = root.join("www").join("pkg");
     if pkg.exists() {
         fs::remove_dir_all(&pkg)?;
@@ -133,7 +138,8 @@ pub fn build_wasm() -> Result<WasmSize> {
 fn add_reinstantiate_hook(pkg: &Path) -> Result {
     let js = pkg.join("newsmark.js");
     let mut glue = fs::read_to_string(&js)?;
-    if !glue.contains("let wasmModule, wasmInstance, wasm;") || !glue.contains("function initSync(") {
+    if !glue.contains("let wasmModule, wasmInstance, wasm;") || !glue.contains("function initSync(")
+    {
         return Err(fail(
             "the wasm-bindgen glue changed shape; update add_reinstantiate_hook in xtask/src/web.rs",
         ));
@@ -146,7 +152,9 @@ fn add_reinstantiate_hook(pkg: &Path) -> Result {
     fs::write(&js, glue)?;
     let dts = pkg.join("newsmark.d.ts");
     let mut types = fs::read_to_string(&dts)?;
-    types.push_str("\nexport function __newsmark_reinstantiate(module: WebAssembly.Module): InitOutput;\n");
+    types.push_str(
+        "\nexport function __newsmark_reinstantiate(module: WebAssembly.Module): InitOutput;\n",
+    );
     fs::write(&dts, types)?;
     Ok(())
 }
@@ -253,7 +261,9 @@ fn cargo_home() -> PathBuf {
 pub fn ensure_npm_packages() -> Result {
     let www = root().join("www");
     let ok = www.join("node_modules/.bin/wasm-opt").exists()
-        && www.join("node_modules/playwright-core/package.json").exists();
+        && www
+            .join("node_modules/playwright-core/package.json")
+            .exists();
     if ok {
         return Ok(());
     }
@@ -446,9 +456,6 @@ mod tests {
     #[test]
     fn wasm_has_its_mime_type() {
         assert_eq!(mime(Path::new("a/b.wasm")), "application/wasm");
-        assert_eq!(
-            mime(Path::new("index.html")),
-            "text/html; charset=utf-8"
-        );
+        assert_eq!(mime(Path::new("index.html")), "text/html; charset=utf-8");
     }
 }
