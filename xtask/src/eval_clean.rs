@@ -56,6 +56,25 @@ const STORY_DISCARDS: &[&str] = &[
     "STAT OF THE WEEK",
     "—\"",
     "\"Met accused",
+    "BROADWAY BEAT—",
+    // The POLITICO Caucus member list, state by state.
+    "Iowa: Tim Albrecht",
+    "New Hampshire: Charlie Arlinghaus",
+    "South Carolina: Andrew Collins",
+    "Nevada: Adam Khan",
+    // A poll table and its source line.
+    "Should federal funding for Planned Parenthood",
+    "Poll of 1,000 likely voters",
+    "Source USA TODAY/",
+    // Readers' comments that make up a USA TODAY "what readers say" story.
+    "Michelle Obama provided Melania Trump",
+    "Got to give Sen. Bernie Sanders",
+    "Like night and day compared",
+    "Michele talking about Hillary",
+    "Michelle was a class act",
+    "Sarah Silverman telling",
+    "Republicans are still way ahead",
+    "I loved them all",
 ];
 
 /// Junk in PolNeAR that the annotators marked `Discard` in some articles and not in others,
