@@ -112,7 +112,8 @@ pub fn classify(input: &str, lines: &[Line]) -> Vec<Vec<Removal>> {
             };
             related = if o.related_header {
                 RELATED_LIST
-            } else if o.related_item {
+            } else if related > 0 && (o.related_item || o.whole.is_some()) {
+                // Junk inside the list (an ad slot, a repeated teaser) does not end it.
                 related - 1
             } else {
                 0

@@ -19,7 +19,8 @@
 //! paragraphs verbatim = expected paragraphs (white space normalised) found as whole
 //! paragraphs of the cleaned text.
 //!
-//! `--verbose` lists missed junk and removed body; `--seed N` changes the dirtying seed.
+//! `--verbose` lists missed junk and removed body; `--seed N` changes the dirtying seed;
+//! `--dump DIR` writes the dirtied articles to DIR for inspection.
 
 use crate::util::{fail, shared, Result};
 use newsmark::clean::{clean, is_invisible, is_space, Cleaned};
@@ -231,17 +232,26 @@ struct Doc {
 struct Args {
     verbose: bool,
     seed: u64,
+    dump: Option<std::path::PathBuf>,
 }
 
 pub fn run(args: &[String]) -> Result {
     let mut a = Args {
         verbose: false,
         seed: 2024,
+        dump: None,
     };
     let mut it = args.iter();
     while let Some(x) = it.next() {
         match x.as_str() {
             "--verbose" | "-v" => a.verbose = true,
+            "--dump" => {
+                a.dump = Some(
+                    it.next()
+                        .ok_or_else(|| crate::util::usage("--dump needs a directory"))?
+                        .into(),
+                )
+            }
             "--seed" => {
                 a.seed = it
                     .next()
@@ -270,6 +280,18 @@ pub fn run(args: &[String]) -> Result {
         .map(|(i, d)| dirty_doc(d, a.seed.wrapping_add(i as u64)))
         .collect();
 
+    if let Some(dir) = &a.dump {
+        fs::create_dir_all(dir)?;
+        for d in &dirty {
+            let name = d.name.trim_start_matches("dirty:");
+            fs::write(dir.join(name), &d.text)?;
+        }
+        println!(
+            "wrote {} dirtied articles to {}",
+            dirty.len(),
+            dir.display()
+        );
+    }
     let mut rows = Vec::new();
     for (name, docs) in [
         ("real: PolNeAR train", &train),
@@ -784,7 +806,7 @@ fn junk_kind(r: &mut Rng, kind: usize) -> String {
         36 => r.pick(&["ABSTRACT.", "FULL TEXT.", "Skip Advertisement"]).to_string(),
         37 => "📰 👉 💬 🔔".to_string(),
         38 => format!("Download our app for iOS or Android. Follow us on Instagram {h}."),
-        39 => format!("Listen to our politics podcast embedded below. Subscribe here."),
+        39 => "Listen to our politics podcast embedded below. Subscribe here.".to_string(),
         40 => format!("[caption id=\"attachment_{}\" align=\"alignnone\" width=\"600\"]", r.below(99999)),
         41 => format!("Send tips to {}@example.com.", r.pick(FIRST).to_lowercase()),
         42 => format!("Photo by {n} for {}", r.pick(&["The Washington Post", "The New York Times", "USA TODAY"])),
@@ -857,7 +879,6 @@ fn dirty_doc(d: &Doc, seed: u64) -> Doc {
             label.extend(std::iter::repeat_n(x, c.len_utf8()));
         }
     };
-    let n = d.paras.len();
     for (i, p) in d.paras.iter().enumerate() {
         if i > 0 {
             push(&mut text, &mut label, sep, IGNORE);
@@ -897,7 +918,6 @@ fn dirty_doc(d: &Doc, seed: u64) -> Doc {
         .replace('\n', sep);
         push(&mut text, &mut label, &j, JUNK);
     }
-    let _ = n;
     Doc {
         name: format!("dirty:{}", d.name),
         text,
