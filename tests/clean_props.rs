@@ -145,6 +145,20 @@ fn clean_never_glues_words() {
 }
 
 #[test]
+fn clean_glued_chrome_phrases() {
+    let c = check("The mayor said.Continue reading the main storyThe council agreed.");
+    assert_eq!(c.text, "The mayor said. The council agreed.");
+    assert_eq!(c.removed[0].rule, "navigation.inline_chrome");
+    let c = check("It was late. ADVERTISEMENT The vote passed.");
+    assert_eq!(c.text, "It was late. The vote passed.");
+    // Words that only contain the phrase stay.
+    let input = "ADVERTISEMENTS are banned, said the CONTRACTADVERTISEMENT clause.";
+    let c = check(input);
+    assert_eq!(c.text, input);
+    assert!(c.removed.is_empty());
+}
+
+#[test]
 fn clean_inline_tail_keeps_the_sentence() {
     let c = check("She thanked her. Read more: FBI reopens inquiry into campaign finances");
     assert_eq!(c.text, "She thanked her.");

@@ -1210,3 +1210,58 @@ pub const BIO_WORDS: &[&str] = &[
     "researcher",
     "scholar",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::view::key_of;
+
+    fn all() -> impl Iterator<Item = &'static Rule> {
+        KEY_RULES
+            .iter()
+            .chain(PREFIX_RULES)
+            .chain(CONTAINS_RULES)
+            .chain(TAIL_RULES)
+    }
+
+    #[test]
+    fn rule_ids_start_with_their_reason() {
+        for r in all() {
+            let prefix = r.id.split('.').next().unwrap();
+            assert_eq!(
+                prefix,
+                r.reason.name(),
+                "rule {} has reason {:?}",
+                r.id,
+                r.reason
+            );
+            assert!(r.id.len() > prefix.len() + 1, "rule id {}", r.id);
+        }
+    }
+
+    #[test]
+    fn patterns_are_in_the_form_they_are_matched_in() {
+        for r in KEY_RULES {
+            assert_eq!(key_of(r.pat), r.pat, "key rule {} is not a key", r.id);
+        }
+        for r in PREFIX_RULES.iter().chain(CONTAINS_RULES).chain(TAIL_RULES) {
+            // Lower case, straight quotes, no double spaces: the view's form.
+            assert_eq!(r.pat.to_lowercase(), r.pat, "rule {}: {:?}", r.id, r.pat);
+            assert!(
+                !r.pat.contains(['’', '“', '”', '–']),
+                "rule {}: {:?}",
+                r.id,
+                r.pat
+            );
+            assert!(!r.pat.contains("  ") && !r.pat.is_empty(), "rule {}", r.id);
+        }
+        for a in AGENCIES
+            .iter()
+            .chain(SHARE_WORDS)
+            .chain(MONTHS)
+            .chain(WEEKDAYS)
+        {
+            assert_eq!(key_of(a), *a);
+        }
+    }
+}
