@@ -159,6 +159,51 @@ fn clean_glued_chrome_phrases() {
 }
 
 #[test]
+fn clean_credit_styles() {
+    for (input, caption, credit) in [
+        (
+            "Protesters outside the court on Monday.Credit...Doug Mills/The New York Times",
+            "Protesters outside the court on Monday.",
+            "Credit...Doug Mills/The New York Times",
+        ),
+        (
+            "Joe Biden in Washington on Monday. Photograph: Evan Vucci/AP",
+            "Joe Biden in Washington on Monday.",
+            "Photograph: Evan Vucci/AP",
+        ),
+        (
+            "Iraqi protesters gather in Basra, Iraq September 7, 2018. REUTERS/Essam Al-Sudani",
+            "Iraqi protesters gather in Basra, Iraq September 7, 2018.",
+            "REUTERS/Essam Al-Sudani",
+        ),
+        (
+            "WASHINGTON, DC - JANUARY 20: The president speaks. (Photo by Win McNamee/Getty Images)",
+            "WASHINGTON, DC - JANUARY 20: The president speaks.",
+            "(Photo by Win McNamee/Getty Images)",
+        ),
+    ] {
+        let c = check(input);
+        let got: Vec<&str> = c
+            .removed
+            .iter()
+            .map(|r| &input[r.span.start..r.span.end])
+            .collect();
+        assert_eq!(got, [caption, credit], "input {input:?}");
+        assert_eq!(c.text, "");
+    }
+    // Prose that mentions credit or an agency stays.
+    for input in [
+        "The coach gave him credit: he won the match on Sunday.",
+        "The poll was conducted by Reuters/Ipsos.",
+        "He joined Reuters in 2010 and later moved to AP.",
+    ] {
+        let c = check(input);
+        assert_eq!(c.text, input);
+        assert!(c.removed.is_empty(), "{:?}", c.removed);
+    }
+}
+
+#[test]
 fn clean_inline_tail_keeps_the_sentence() {
     let c = check("She thanked her. Read more: FBI reopens inquiry into campaign finances");
     assert_eq!(c.text, "She thanked her.");
