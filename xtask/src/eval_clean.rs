@@ -749,7 +749,10 @@ fn handle(r: &mut Rng) -> String {
 
 /// One junk block (possibly several lines, joined by "\n"), in a random site style.
 fn junk_block(r: &mut Rng) -> String {
-    let k = r.below(44);
+    let k = match r.below(52) {
+        k @ 0..=43 => k,
+        k => k + 6,
+    };
     junk_kind(r, k)
 }
 
@@ -810,13 +813,23 @@ fn junk_kind(r: &mut Rng, kind: usize) -> String {
         40 => format!("[caption id=\"attachment_{}\" align=\"alignnone\" width=\"600\"]", r.below(99999)),
         41 => format!("Send tips to {}@example.com.", r.pick(FIRST).to_lowercase()),
         42 => format!("Photo by {n} for {}", r.pick(&["The Washington Post", "The New York Times", "USA TODAY"])),
-        _ => format!("Sponsored: {}", r.pick(&["The one trick doctors hate", "Compare the best mortgage rates", "These cars are selling for nothing"])),
+        43 => format!("Sponsored: {}", r.pick(&["The one trick doctors hate", "Compare the best mortgage rates", "These cars are selling for nothing"])),
+        50 => format!("{cap}.Credit...{n}/{}", r.pick(&["The New York Times", "Reuters", "Associated Press"])),
+        51 => format!("{cap}. Photograph: {n}/{}", r.pick(&["AP", "Reuters", "AFP via Getty Images"])),
+        52 => format!("{cap}. REUTERS/{n}"),
+        53 => format!("{}: {cap}. (Photo by {n}/Getty Images)", r.pick(&["WASHINGTON, DC - JANUARY 20", "NEW YORK, NY - MAY 3", "LONDON, ENGLAND - JUNE 1"])),
+        54 => r.pick(&["Already a subscriber? Log in", "Subscribe to continue reading.", "You have reached your limit of free articles."]).to_string(),
+        55 => r.pick(&["Home » News » Politics", "Home > World > Europe", "Skip to content"]).to_string(),
+        56 => format!("ALSO READ | {head}"),
+        _ => format!("Image source, {ag}\nImage caption, {cap}"),
     }
 }
 
 /// Inline junk appended to a paragraph: (text, with a leading separator).
 fn inline_tail(r: &mut Rng) -> String {
-    match r.below(5) {
+    match r.below(7) {
+        5 => "Continue reading the main story".to_string(),
+        6 => " ADVERTISEMENT".to_string(),
         0 => format!(" Read more: {}", r.pick(HEADLINES)),
         1 => format!(" Related: {}", r.pick(HEADLINES)),
         2 => format!("[ad_{}]", 1 + r.below(3)),
