@@ -286,6 +286,13 @@ const T_LEN: u64 = 44;
 const T_SHAPE3: u64 = 45;
 const T_FL_M1: u64 = 46;
 const T_FL_P1: u64 = 47;
+const T_WX_M1: u64 = 48;
+const T_WX_P1: u64 = 49;
+const T_S_M2: u64 = 50;
+const T_S_P2: u64 = 51;
+const T_SUF_M1: u64 = 52;
+const T_SUF_P1: u64 = 53;
+const T_L_M1P1: u64 = 54;
 
 #[inline]
 fn f1(t: u64, a: u64) -> u32 {
@@ -365,6 +372,15 @@ pub(crate) fn token_features(sf: &SentenceFeatures, i: usize, out: &mut Vec<u32>
     out.push(f2(T_W_P1, t.shape, lw(p1)));
     out.push(f2(T_FL_M1, fl(m1), t.flags as u64));
     out.push(f2(T_FL_P1, t.flags as u64, fl(p1)));
+    let wx = |x: Option<&TokInfo>| x.map_or(BOUNDARY, |x| x.word);
+    let suf3 = |x: Option<&TokInfo>| x.map_or(BOUNDARY, |x| x.suf[2]);
+    out.push(f1(T_WX_M1, wx(m1)));
+    out.push(f1(T_WX_P1, wx(p1)));
+    out.push(f1(T_S_M2, ss(m2)));
+    out.push(f1(T_S_P2, ss(p2)));
+    out.push(f1(T_SUF_M1, suf3(m1)));
+    out.push(f1(T_SUF_P1, suf3(p1)));
+    out.push(f2(T_L_M1P1, lw(m1), lw(p1)));
     if i == 0 {
         out.push(f2(T_FIRST, t.short_shape, t.lower));
     }
