@@ -23,7 +23,7 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Config {
         Config {
-            epochs: 12,
+            epochs: 25,
             seed: 2003,
             prune: 0.0,
             doc_features: true,
