@@ -32,6 +32,11 @@ pub fn model() -> Result<&'static Model, &'static ModelError> {
         .as_ref()
 }
 
+/// The bytes of the embedded model.
+pub fn model_bytes() -> &'static [u8] {
+    MODEL_BYTES
+}
+
 /// The size in bytes of the embedded model.
 pub fn model_size() -> usize {
     MODEL_BYTES.len()

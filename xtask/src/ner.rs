@@ -243,7 +243,8 @@ fn write_card(
     }
     s.push_str("\nSources and licences of the lexicons: see `lexicons/README.md`.\n\n");
     s.push_str(&format!(
-        "## Validation (CoNLL-2003 valid, exact match, whole file as one document)\n\n\
+        "## Validation (CoNLL-2003 valid, exact match, conlleval style; documents cut at \
+         datelines as `newsmark tag-conll` does)\n\n\
          Overall: P {:.2} R {:.2} F1 {:.2}\n\n| type | P | R | F1 |\n|---|---|---|---|\n",
         100.0 * p,
         100.0 * r,
@@ -259,6 +260,11 @@ fn write_card(
         ));
     }
     s.push_str(&format!("\n```text\n$ cargo xtask eval ner\n{report}```\n"));
+    s.push_str(
+        "\n## Known limits\n\n- Trained on 1996 Reuters news only; the clusters add some 2016 US news \
+         vocabulary. Types of rare names (ORG vs PER vs LOC) are the main error.\n\
+         - Gazetteers cover people's names and places only (no organisation list).\n",
+    );
     let path = root().join("models").join("MODEL_CARD.md");
     std::fs::write(&path, s).map_err(|e| fail(format!("{}: {e}", path.display())))?;
     Ok(())
