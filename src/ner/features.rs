@@ -278,8 +278,7 @@ const T_GAZ: u64 = 30;
 const T_GAZ_M1: u64 = 31;
 const T_GAZ_P1: u64 = 32;
 const T_CL: u64 = 33;
-const T_CL_M1: u64 = 36;
-const T_CL_P1: u64 = 39;
+const T_CL_SHAPE: u64 = 36;
 const T_DOC: u64 = 42;
 const T_DOC_SHAPE: u64 = 43;
 const T_LEN: u64 = 44;
@@ -415,16 +414,11 @@ pub(crate) fn token_features(sf: &SentenceFeatures, i: usize, out: &mut Vec<u32>
     for k in 0..3 {
         if t.cluster[k] != 0 {
             out.push(f1(T_CL + k as u64, t.cluster[k] as u64));
-        }
-        if let Some(m) = m1 {
-            if m.cluster[k] != 0 {
-                out.push(f1(T_CL_M1 + k as u64, m.cluster[k] as u64));
-            }
-        }
-        if let Some(p) = p1 {
-            if p.cluster[k] != 0 {
-                out.push(f1(T_CL_P1 + k as u64, p.cluster[k] as u64));
-            }
+            out.push(f2(
+                T_CL_SHAPE + k as u64,
+                t.cluster[k] as u64,
+                t.short_shape,
+            ));
         }
     }
     let d = sf.doc.get(i).copied().unwrap_or(0);

@@ -140,6 +140,12 @@ pub fn train(args: &[String]) -> Result {
                     .ok_or_else(|| usage("--epochs N"))?
             }
             "--no-doc" => cfg.doc_features = false,
+            "--min-count" => {
+                cfg.min_count = it
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .ok_or_else(|| usage("--min-count N"))?
+            }
             "--prune" => {
                 cfg.prune = it
                     .next()
