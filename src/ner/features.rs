@@ -292,6 +292,8 @@ const T_S_P2: u64 = 51;
 const T_SUF_M1: u64 = 52;
 const T_SUF_P1: u64 = 53;
 const T_L_M1P1: u64 = 54;
+const T_L_M2M1: u64 = 55;
+const T_L_P1P2: u64 = 56;
 
 #[inline]
 fn f1(t: u64, a: u64) -> u32 {
@@ -380,6 +382,9 @@ pub(crate) fn token_features(sf: &SentenceFeatures, i: usize, out: &mut Vec<u32>
     out.push(f1(T_SUF_M1, suf3(m1)));
     out.push(f1(T_SUF_P1, suf3(p1)));
     out.push(f2(T_L_M1P1, lw(m1), lw(p1)));
+    out.push(f2(T_L_M2M1, lw(m2), lw(m1)));
+    out.push(f2(T_L_P1P2, lw(p1), lw(p2)));
+
     if i == 0 {
         out.push(f2(T_FIRST, t.short_shape, t.lower));
     }
