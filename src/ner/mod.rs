@@ -174,7 +174,8 @@ pub fn split_at_datelines<T: AsRef<[S]>, S: AsRef<str>>(
 
 /// Document evidence per token from first-pass tags: for a token with an upper-case letter,
 /// `1 + label` (PER, ORG, LOC, MISC) of the label the same word (case-insensitive) most often
-/// has in the part, plus 4 when it also has another label; 0 when the word is never tagged.
+/// has in the other sentences of the part, plus 4 when it also has another label there; 0
+/// when the word is not tagged elsewhere.
 pub fn doc_evidence<S: AsRef<str>>(sentences: &[Vec<S>], tags: &[Vec<u8>]) -> Vec<Vec<u8>> {
     use std::collections::HashMap;
     let key = |t: &str| features::doc_key(t);
@@ -190,16 +191,33 @@ pub fn doc_evidence<S: AsRef<str>>(sentences: &[Vec<S>], tags: &[Vec<u8>]) -> Ve
             c[l] = c[l].saturating_add(1);
         }
     }
+    // Evidence comes from the other sentences only: subtract the sentence's own counts.
+    let mut own: HashMap<u64, [u16; 4]> = HashMap::new();
     sentences
         .iter()
-        .map(|s| {
+        .zip(tags)
+        .map(|(s, tags)| {
+            own.clear();
+            for (t, &tag) in s.iter().zip(tags) {
+                let t = t.as_ref();
+                if tag != 0 && t.chars().any(char::is_uppercase) {
+                    let c = own.entry(key(t)).or_insert([0; 4]);
+                    let l = (tag as usize - 1) / 2;
+                    c[l] = c[l].saturating_add(1);
+                }
+            }
             s.iter()
                 .map(|t| {
                     let t = t.as_ref();
                     if !t.chars().any(char::is_uppercase) {
                         return 0;
                     }
-                    match counts.get(&key(t)) {
+                    let k = key(t);
+                    let other = counts.get(&k).map(|c| {
+                        let mine = own.get(&k).copied().unwrap_or([0; 4]);
+                        [0, 1, 2, 3].map(|l| c[l].saturating_sub(mine[l]))
+                    });
+                    match other.filter(|c| c.iter().any(|&x| x > 0)) {
                         Some(c) => {
                             let mut best = 0;
                             for l in 1..4 {
