@@ -294,6 +294,7 @@ const T_SUF_P1: u64 = 53;
 const T_L_M1P1: u64 = 54;
 const T_L_M2M1: u64 = 55;
 const T_L_P1P2: u64 = 56;
+const T_DOC_CASE: u64 = 57;
 
 #[inline]
 fn f1(t: u64, a: u64) -> u32 {
@@ -428,12 +429,28 @@ pub(crate) fn token_features(sf: &SentenceFeatures, i: usize, out: &mut Vec<u32>
     }
     let d = sf.doc.get(i).copied().unwrap_or(0);
     if d != 0 {
-        out.extend_from_slice(&doc_features(d, t.short_shape));
+        out.extend(
+            doc_features(d, t.short_shape)
+                .into_iter()
+                .filter(|&f| f != 0),
+        );
     }
 }
 
 /// The features of document evidence `d` (non-zero) on a token of shape `short_shape`.
 #[inline]
-pub(crate) fn doc_features(d: u8, short_shape: u64) -> [u32; 2] {
-    [f1(T_DOC, d as u64), f2(T_DOC_SHAPE, d as u64, short_shape)]
+/// The low 4 bits of `d` are the label evidence, bits 4 and 5 the case evidence (see
+/// [`super::doc_evidence`]). Absent features are 0.
+pub(crate) fn doc_features(d: u8, short_shape: u64) -> [u32; 3] {
+    let label = (d & 15) as u64;
+    let case = (d >> 4) as u64;
+    let mut out = [0; 3];
+    if label != 0 {
+        out[0] = f1(T_DOC, label);
+        out[1] = f2(T_DOC_SHAPE, label, short_shape);
+    }
+    if case != 0 {
+        out[2] = f2(T_DOC_CASE, case, short_shape);
+    }
+    out
 }

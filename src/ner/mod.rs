@@ -175,11 +175,42 @@ pub fn split_at_datelines<T: AsRef<[S]>, S: AsRef<str>>(
 /// Document evidence per token from first-pass tags: for a token with an upper-case letter,
 /// `1 + label` (PER, ORG, LOC, MISC) of the label the same word (case-insensitive) most often
 /// has in the other sentences of the part, plus 4 when it also has another label there; 0
-/// when the word is not tagged elsewhere.
+/// when the word is not tagged elsewhere; bit 4 set when the word also occurs in lower case
+/// in the part, bit 5 when it occurs capitalised inside a (non-headline) sentence.
 pub fn doc_evidence<S: AsRef<str>>(sentences: &[Vec<S>], tags: &[Vec<u8>]) -> Vec<Vec<u8>> {
     use std::collections::HashMap;
     let key = |t: &str| features::doc_key(t);
     let mut counts: HashMap<u64, [u16; 4]> = HashMap::new();
+    // Case evidence per word: bit 0 seen all lower case, bit 1 seen capitalised inside a
+    // sentence that is not a headline.
+    let mut case: HashMap<u64, u8> = HashMap::new();
+    for s in sentences {
+        let letters = s
+            .iter()
+            .flat_map(|t| t.as_ref().chars().take(64))
+            .filter(|c| c.is_alphabetic());
+        let (mut up, mut all) = (0usize, 0usize);
+        for c in letters {
+            all += 1;
+            up += usize::from(c.is_uppercase());
+        }
+        let headline = all >= 6 && up * 10 >= all * 7;
+        for (i, t) in s.iter().enumerate() {
+            let t = t.as_ref();
+            let mut chars = t.chars();
+            let Some(first) = chars.next() else { continue };
+            let bit = if first.is_lowercase() && !t.chars().any(char::is_uppercase) {
+                1
+            } else if i > 0 && !headline && first.is_uppercase() {
+                2
+            } else {
+                0
+            };
+            if bit != 0 {
+                *case.entry(key(t)).or_insert(0) |= bit;
+            }
+        }
+    }
     for (s, tags) in sentences.iter().zip(tags) {
         for (t, &tag) in s.iter().zip(tags) {
             let t = t.as_ref();
@@ -213,6 +244,7 @@ pub fn doc_evidence<S: AsRef<str>>(sentences: &[Vec<S>], tags: &[Vec<u8>]) -> Ve
                         return 0;
                     }
                     let k = key(t);
+                    let case_bits = case.get(&k).copied().unwrap_or(0) << 4;
                     let other = counts.get(&k).map(|c| {
                         let mine = own.get(&k).copied().unwrap_or([0; 4]);
                         [0, 1, 2, 3].map(|l| c[l].saturating_sub(mine[l]))
@@ -226,9 +258,9 @@ pub fn doc_evidence<S: AsRef<str>>(sentences: &[Vec<S>], tags: &[Vec<u8>]) -> Ve
                                 }
                             }
                             let mixed = c.iter().filter(|&&x| x > 0).count() > 1;
-                            1 + best as u8 + if mixed { 4 } else { 0 }
+                            case_bits | (1 + best as u8 + if mixed { 4 } else { 0 })
                         }
-                        None => 0,
+                        None => case_bits,
                     }
                 })
                 .collect()

@@ -106,6 +106,9 @@ impl Model {
     #[inline]
     pub(crate) fn add_doc(&self, d: u8, short_shape: u64, row: &mut [f32; N_TAGS]) {
         for f in doc_features(d, short_shape) {
+            if f == 0 {
+                continue;
+            }
             if let Some(codes) = self.feats.get(f) {
                 for (r, &q) in row.iter_mut().zip(codes) {
                     *r += self.book[q as usize];
