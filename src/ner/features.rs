@@ -102,7 +102,7 @@ pub struct SentenceFeatures {
     /// More than half the letters of the sentence are upper case (headline or dateline).
     pub(crate) caps_sentence: bool,
     /// Document-level evidence per token (see [`super::tagger`]): label bits.
-    pub(crate) doc: Vec<u8>,
+    pub(crate) doc: Vec<u16>,
 }
 
 impl SentenceFeatures {
@@ -295,6 +295,7 @@ const T_L_M1P1: u64 = 54;
 const T_L_M2M1: u64 = 55;
 const T_L_P1P2: u64 = 56;
 const T_DOC_CASE: u64 = 57;
+const T_DOC_LAST: u64 = 58;
 
 #[inline]
 fn f1(t: u64, a: u64) -> u32 {
@@ -439,12 +440,17 @@ pub(crate) fn token_features(sf: &SentenceFeatures, i: usize, out: &mut Vec<u32>
 
 /// The features of document evidence `d` (non-zero) on a token of shape `short_shape`.
 #[inline]
-/// The low 4 bits of `d` are the label evidence, bits 4 and 5 the case evidence (see
+/// The low 4 bits of `d` are the label evidence, bits 4 and 5 the case evidence, bits 6..9
+/// the label of longer entities the word ends (see
 /// [`super::doc_evidence`]). Absent features are 0.
-pub(crate) fn doc_features(d: u8, short_shape: u64) -> [u32; 3] {
+pub(crate) fn doc_features(d: u16, short_shape: u64) -> [u32; 4] {
     let label = (d & 15) as u64;
-    let case = (d >> 4) as u64;
-    let mut out = [0; 3];
+    let case = ((d >> 4) & 3) as u64;
+    let last = (d >> 6) as u64;
+    let mut out = [0; 4];
+    if last != 0 {
+        out[3] = f2(T_DOC_LAST, last, short_shape);
+    }
     if label != 0 {
         out[0] = f1(T_DOC, label);
         out[1] = f2(T_DOC_SHAPE, label, short_shape);

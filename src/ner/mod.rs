@@ -176,11 +176,25 @@ pub fn split_at_datelines<T: AsRef<[S]>, S: AsRef<str>>(
 /// `1 + label` (PER, ORG, LOC, MISC) of the label the same word (case-insensitive) most often
 /// has in the other sentences of the part, plus 4 when it also has another label there; 0
 /// when the word is not tagged elsewhere; bit 4 set when the word also occurs in lower case
-/// in the part, bit 5 when it occurs capitalised inside a (non-headline) sentence.
-pub fn doc_evidence<S: AsRef<str>>(sentences: &[Vec<S>], tags: &[Vec<u8>]) -> Vec<Vec<u8>> {
+/// in the part, bit 5 when it occurs capitalised inside a (non-headline) sentence; bits 6..9:
+/// `1 + label` when the word ends a first-pass entity of two or more tokens in the part.
+pub fn doc_evidence<S: AsRef<str>>(sentences: &[Vec<S>], tags: &[Vec<u8>]) -> Vec<Vec<u16>> {
     use std::collections::HashMap;
     let key = |t: &str| features::doc_key(t);
     let mut counts: HashMap<u64, [u16; 4]> = HashMap::new();
+    // Label of the first-pass entities of two or more tokens that end with the word.
+    let mut last_of: HashMap<u64, [u16; 4]> = HashMap::new();
+    for (s, tags) in sentences.iter().zip(tags) {
+        for i in 1..s.len().min(tags.len()) {
+            let (t, prev) = (tags[i], tags[i - 1]);
+            let ends = i + 1 == tags.len() || tags[i + 1] != t || t % 2 == 1;
+            if t != 0 && t % 2 == 0 && prev != 0 && ends {
+                let c = last_of.entry(key(s[i].as_ref())).or_insert([0; 4]);
+                let l = (t as usize - 1) / 2;
+                c[l] = c[l].saturating_add(1);
+            }
+        }
+    }
     // Case evidence per word: bit 0 seen all lower case, bit 1 seen capitalised inside a
     // sentence that is not a headline.
     let mut case: HashMap<u64, u8> = HashMap::new();
@@ -244,7 +258,16 @@ pub fn doc_evidence<S: AsRef<str>>(sentences: &[Vec<S>], tags: &[Vec<u8>]) -> Ve
                         return 0;
                     }
                     let k = key(t);
-                    let case_bits = case.get(&k).copied().unwrap_or(0) << 4;
+                    let mut case_bits = (case.get(&k).copied().unwrap_or(0) as u16) << 4;
+                    if let Some(c) = last_of.get(&k) {
+                        let mut best = 0;
+                        for l in 1..4 {
+                            if c[l] > c[best] {
+                                best = l;
+                            }
+                        }
+                        case_bits |= (1 + best as u16) << 6;
+                    }
                     let other = counts.get(&k).map(|c| {
                         let mine = own.get(&k).copied().unwrap_or([0; 4]);
                         [0, 1, 2, 3].map(|l| c[l].saturating_sub(mine[l]))
@@ -258,7 +281,7 @@ pub fn doc_evidence<S: AsRef<str>>(sentences: &[Vec<S>], tags: &[Vec<u8>]) -> Ve
                                 }
                             }
                             let mixed = c.iter().filter(|&&x| x > 0).count() > 1;
-                            case_bits | (1 + best as u8 + if mixed { 4 } else { 0 })
+                            case_bits | (1 + best as u16 + if mixed { 4 } else { 0 })
                         }
                         None => case_bits,
                     }

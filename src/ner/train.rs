@@ -97,7 +97,7 @@ struct Compiled {
 }
 
 fn compile(
-    sents: &[(&Sentence, Option<&[u8]>)],
+    sents: &[(&Sentence, Option<&[u16]>)],
     lex: &Lexicons,
     index: &mut HashMap<u32, u32>,
     keys: &mut Vec<u32>,
@@ -154,15 +154,15 @@ pub fn train(
         }
     }
     log(&format!("{} documents after dateline split", parts.len()));
-    let plain: Vec<(&Sentence, Option<&[u8]>)> =
+    let plain: Vec<(&Sentence, Option<&[u16]>)> =
         parts.iter().flatten().map(|s| (*s, None)).collect();
     if !cfg.doc_features {
         return fit(&plain, &lex, &res, cfg, 1, &mut log);
     }
     let folds = cfg.folds.max(2);
-    let mut evidence: Vec<Vec<Vec<u8>>> = vec![Vec::new(); parts.len()];
+    let mut evidence: Vec<Vec<Vec<u16>>> = vec![Vec::new(); parts.len()];
     for k in 0..folds {
-        let train: Vec<(&Sentence, Option<&[u8]>)> = parts
+        let train: Vec<(&Sentence, Option<&[u16]>)> = parts
             .iter()
             .enumerate()
             .filter(|(i, _)| i % folds != k)
@@ -204,7 +204,7 @@ pub fn train(
 /// One perceptron run over `sents` (with optional document evidence), packed. `copies` is how
 /// many times each training sentence occurs in `sents` (for the feature count cut-off).
 fn fit(
-    sents: &[(&Sentence, Option<&[u8]>)],
+    sents: &[(&Sentence, Option<&[u16]>)],
     lex: &Lexicons,
     res: &Resources,
     cfg: &Config,
