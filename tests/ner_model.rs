@@ -46,6 +46,19 @@ fn names_places_organisations_in_a_story() {
 }
 
 #[test]
+fn titles_are_outside_the_span() {
+    let ms = mentions("Mr. Dinesh Patel told Judge Richard Berman that Dr. Anna Kowalski was ill.");
+    assert!(
+        ms.iter().all(|(t, _)| !t.starts_with("Mr.")
+            && !t.starts_with("Judge")
+            && !t.starts_with("Dr.")),
+        "{ms:?}"
+    );
+    assert!(has(&ms, "Richard Berman", Label::Per), "{ms:?}");
+    assert!(has(&ms, "Anna Kowalski", Label::Per), "{ms:?}");
+}
+
+#[test]
 fn possessive_is_outside_the_span() {
     let text = "Iran's foreign minister spoke to John Smith's lawyers in London.";
     let ms = mentions(text);

@@ -129,7 +129,69 @@ pub fn tag_document<S: AsRef<str>>(model: &Model, sentences: &[Vec<S>]) -> Vec<V
     for part in split_at_datelines(sentences) {
         model.tag_part(&sentences[part], &mut ws, &mut out);
     }
+    for (s, tags) in sentences.iter().zip(out.iter_mut()) {
+        strip_titles(s, tags);
+    }
     out
+}
+
+/// Titles and honorifics that CoNLL keeps outside person names.
+const TITLES: &[&str] = &[
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "prof.",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "judge",
+    "justice",
+    "president",
+    "vice",
+    "secretary",
+    "minister",
+    "senator",
+    "sen.",
+    "rep.",
+    "gov.",
+    "governor",
+    "gen.",
+    "general",
+    "col.",
+    "lt.",
+    "sgt.",
+    "capt.",
+    "adm.",
+    "rev.",
+    "pope",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "chancellor",
+    "mayor",
+    "ambassador",
+];
+
+/// Moves a title that starts a person name outside it (`Mr.` `Smith` -> O B-PER).
+fn strip_titles<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
+    const B_PER: u8 = 1;
+    const I_PER: u8 = 2;
+    for i in 0..tokens.len().min(tags.len()).saturating_sub(1) {
+        if tags[i] == B_PER && tags[i + 1] == I_PER {
+            let t = tokens[i].as_ref();
+            if t.len() <= 12 && TITLES.contains(&t.to_lowercase().as_str()) {
+                tags[i] = 0;
+                tags[i + 1] = B_PER;
+            }
+        }
+    }
 }
 
 /// Is this sentence a news dateline (`BRUSSELS 1996-08-22`): at most 8 tokens ending in an
