@@ -296,6 +296,8 @@ const T_L_M2M1: u64 = 55;
 const T_L_P1P2: u64 = 56;
 const T_DOC_CASE: u64 = 57;
 const T_DOC_LAST: u64 = 58;
+const T_GAZ_CTX: u64 = 59;
+const T_GAZ_CTX2: u64 = 60;
 
 #[inline]
 fn f1(t: u64, a: u64) -> u32 {
@@ -401,6 +403,8 @@ pub(crate) fn token_features(sf: &SentenceFeatures, i: usize, out: &mut Vec<u32>
         g &= g - 1;
         out.push(f1(T_GAZ, b));
         out.push(f2(T_GAZ, b, t.short_shape));
+        out.push(f2(T_GAZ_CTX, b, lw(m1)));
+        out.push(f2(T_GAZ_CTX2, b, lw(p1)));
     }
     if let Some(m) = m1 {
         let mut g = m.gaz;
