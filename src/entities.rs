@@ -178,6 +178,81 @@ fn title_gender(word: &str) -> Option<Gender> {
     }
 }
 
+/// Common first names, for the pronoun a person takes (`she` for `Hillary Clinton`).
+const MALE_NAMES: &[&str] = &[
+    "john", "james", "robert", "michael", "william", "david", "richard", "joseph", "thomas",
+    "charles", "mike", "donald", "barack", "joe", "bernie", "george", "paul", "mark", "tim", "ted",
+    "marco", "jeb", "chris", "mitch", "bill", "ben", "jim", "tom", "steve", "peter", "kevin",
+    "brian", "jeff", "eric", "scott", "gary", "frank", "andrew", "daniel", "matthew", "anthony",
+    "vladimir", "emmanuel", "boris", "xi", "ali", "mohammed", "muhammad", "ahmed", "hassan",
+    "abdul", "benjamin", "rex", "rudy", "reince", "newt", "harry", "jack", "sean",
+];
+const FEMALE_NAMES: &[&str] = &[
+    "mary",
+    "patricia",
+    "jennifer",
+    "linda",
+    "elizabeth",
+    "barbara",
+    "susan",
+    "jessica",
+    "sarah",
+    "karen",
+    "nancy",
+    "lisa",
+    "hillary",
+    "michelle",
+    "melania",
+    "ivanka",
+    "chelsea",
+    "kellyanne",
+    "nikki",
+    "theresa",
+    "angela",
+    "jane",
+    "anna",
+    "ann",
+    "anne",
+    "maria",
+    "emily",
+    "laura",
+    "kate",
+    "katherine",
+    "catherine",
+    "margaret",
+    "helen",
+    "julie",
+    "amy",
+    "rachel",
+    "hope",
+    "sheryl",
+    "kamala",
+    "diane",
+    "dianne",
+    "janet",
+    "loretta",
+    "samantha",
+    "sally",
+    "ruth",
+    "marine",
+    "huma",
+    "donna",
+    "debbie",
+    "condoleezza",
+    "madeleine",
+    "christine",
+];
+
+fn first_name_gender(first: &str) -> Option<Gender> {
+    if MALE_NAMES.contains(&first) {
+        Some(Gender::Male)
+    } else if FEMALE_NAMES.contains(&first) {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}
+
 /// Grammatical gender of a person, as far as the article tells.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Gender {
@@ -398,9 +473,14 @@ pub fn genders(doc: &Doc, mentions: &[Mention], entities: &[Entity]) -> Vec<Opti
             if e.label != Label::Per {
                 return None;
             }
-            e.mentions
-                .iter()
-                .find_map(|&m| person_name(mentions[m].span.slice(doc.text)).1)
+            e.mentions.iter().find_map(|&m| {
+                let (name, title) = person_name(mentions[m].span.slice(doc.text));
+                title.or_else(|| {
+                    (name.len() > 1)
+                        .then(|| first_name_gender(&name[0]))
+                        .flatten()
+                })
+            })
         })
         .collect()
 }

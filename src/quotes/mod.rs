@@ -229,9 +229,12 @@ fn subject(ctx: &Ctx, a: usize, before: usize) -> Option<Phrase> {
 /// (`:`, `,`, nothing) separates the cue from the quotation.
 fn leading(ctx: &Ctx, lo: usize, open: usize) -> Option<(Attribution, bool)> {
     let doc = ctx.doc;
-    let sent_lo = doc.sentences[doc.sentence_of(open.min(doc.tokens.len().saturating_sub(1)))]
-        .tokens
-        .start;
+    let sent_lo = doc.sentences[doc.sentence_of(
+        open.saturating_sub(1)
+            .min(doc.tokens.len().saturating_sub(1)),
+    )]
+    .tokens
+    .start;
     let lo0 = open.saturating_sub(80);
     let lo = lo.max(open.saturating_sub(30));
     let mut k = open;
@@ -250,6 +253,18 @@ fn leading(ctx: &Ctx, lo: usize, open: usize) -> Option<(Attribution, bool)> {
                 && between.len() <= 8
                 && !between[..between.len() - 1].contains(&",")
             || between == ["that"];
+        // `a song called “Blue Roads”`: a name, not speech.
+        let naming = matches!(
+            ctx.tok(k).to_lowercase().as_str(),
+            "called" | "named" | "dubbed" | "titled" | "entitled" | "known"
+        ) && !(k > 0 && {
+            let prev = ctx.tok(k - 1);
+            speakers::is_pronoun(&prev.to_lowercase())
+                || prev.chars().next().is_some_and(char::is_uppercase)
+        });
+        if naming {
+            return None;
+        }
         let participle = ctx.tok(k).ends_with("ing") && k > lo && ctx.is_punct(k - 1, &[","]);
         let speaker = if c.according {
             speakers::after(doc, c.end, open)
@@ -371,7 +386,13 @@ pub fn extract(
         let lead = leading(&ctx, lo, open_tok);
         // Quoted words inside the reported clause of the quote before: already covered.
         if let Some((idx, _, _)) = last {
-            if out[idx].content.iter().any(|c| c.contains(q.inner())) {
+            if out[idx]
+                .content
+                .iter()
+                .rev()
+                .take(2)
+                .any(|c| c.contains(q.inner()))
+            {
                 continue;
             }
         }
@@ -385,8 +406,7 @@ pub fn extract(
                 continue;
             }
         }
-        let line_text = ctx.line_span(open_line).slice(text);
-        let starts_line = text[ctx.lines[open_line]..q.open.start].trim().is_empty();
+        let starts_line = doc.token_at_or_after(ctx.lines[open_line]) == open_tok;
         let mut kind = QuoteKind::Direct;
         let mut content = q.pieces.clone();
         let mut confidence;
@@ -436,8 +456,8 @@ pub fn extract(
                     continue;
                 }
             }
-            let whole_par =
-                starts_line && text[outer.end..ctx.line_span(close_line).end].trim().len() <= 2;
+            let whole_par = starts_line
+                && doc.token_at_or_after(ctx.line_span(close_line).end) <= after_tok + 1;
             if whole_par && words >= 4 {
                 if let Some((idx, line, _)) = last {
                     if open_line <= line + 4 && out[idx].speaker.is_some() {
@@ -461,7 +481,6 @@ pub fn extract(
             } else {
                 0.3
             };
-            let _ = line_text;
         }
         if q.close.is_none() {
             confidence *= 0.8;
