@@ -128,9 +128,8 @@ fn line_marks(line: &[(usize, char)], end: usize, out: &mut Vec<Mark>) {
         if matches!(c, '\'' | '`') && at(i + 1) == Some(c) {
             let span = Span::new(b, next_end + 1);
             let after = at(i + 2);
-            let dir = if c == '`' {
-                Dir::Open
-            } else if opens_before(prev) && after.is_some_and(|a| !a.is_whitespace()) {
+            let dir = if c == '`' || opens_before(prev) && after.is_some_and(|a| !a.is_whitespace())
+            {
                 Dir::Open
             } else {
                 Dir::Close

@@ -163,7 +163,7 @@ fn trailing(ctx: &Ctx, a: usize, b: usize) -> Option<Attribution> {
     // The clause ends at the first terminal or quote mark.
     let mut end = k;
     while end < b
-        && !(ctx.is_punct(end, &[".", "!", "?", ";"]) && !ctx.is_punct(end + 1, &[","]))
+        && (!ctx.is_punct(end, &[".", "!", "?", ";"]) || ctx.is_punct(end + 1, &[","]))
         && doc.tokens[end].kind != TokenKind::Quote
     {
         end += 1;

@@ -327,11 +327,9 @@ pub fn before(doc: &Doc, end: usize, lo: usize) -> Option<Phrase> {
         } else if matches!(l.as_str(), "'s" | "’s")
             || nominal(doc, p)
             || doc.tokens[p].kind == TokenKind::Number
-        {
-            s = p;
-        } else if matches!(l.as_str(), "of" | "for" | "-" | "&")
-            && p > lo
-            && (nominal(doc, p - 1) || is_cap(doc.token_str(p - 1)))
+            || matches!(l.as_str(), "of" | "for" | "-" | "&")
+                && p > lo
+                && (nominal(doc, p - 1) || is_cap(doc.token_str(p - 1)))
         {
             s = p;
         } else {
@@ -374,17 +372,15 @@ pub fn after(doc: &Doc, start: usize, hi: usize) -> Option<Phrase> {
         if verb_like {
             break;
         }
+        let connective = matches!(l.as_str(), "of" | "for" | "-" | "&")
+            && e + 1 < hi
+            && (nominal(doc, e + 1) || is_determiner(&doc.token_str(e + 1).to_lowercase()));
+        let after_of = is_determiner(&l) && doc.token_str(e - 1).eq_ignore_ascii_case("of");
         if nominal(doc, e)
             || matches!(l.as_str(), "'s" | "’s")
             || doc.tokens[e].kind == TokenKind::Number && e + 1 < hi && nominal(doc, e + 1)
-        {
-            e += 1;
-        } else if matches!(l.as_str(), "of" | "for" | "-" | "&")
-            && e + 1 < hi
-            && (nominal(doc, e + 1) || is_determiner(&doc.token_str(e + 1).to_lowercase()))
-        {
-            e += 1;
-        } else if is_determiner(&l) && e > start && doc.token_str(e - 1).eq_ignore_ascii_case("of")
+            || connective
+            || after_of
         {
             e += 1;
         } else {
