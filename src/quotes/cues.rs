@@ -399,6 +399,7 @@ pub fn cue_word(word: &str) -> Option<CueClass> {
 /// Multi-word cue phrases, as lowercased token sequences, with the class they act as.
 const PHRASES: &[(&[&str], CueClass)] = &[
     (&["according", "to"], CueClass::Speech),
+    (&["put", "it"], CueClass::Speech),
     (&["in", "a", "statement"], CueClass::Speech),
     (&["in", "an", "interview"], CueClass::Speech),
     (&["in", "a", "tweet"], CueClass::Speech),

@@ -97,6 +97,20 @@ impl Ctx<'_, '_> {
         self.doc.token_str(i)
     }
 
+    /// Does token `i` end a sentence (`.` not inside `(D-Wis.)` or before a comma)?
+    fn terminal(&self, i: usize) -> bool {
+        if !self.is_punct(i, &[".", "!", "?", ";"]) {
+            return false;
+        }
+        match self.doc.tokens.get(i + 1) {
+            None => true,
+            Some(_) => {
+                let n = self.tok(i + 1);
+                !(matches!(n, "," | ")" | "]") || n.chars().next().is_some_and(char::is_lowercase))
+            }
+        }
+    }
+
     fn is_punct(&self, i: usize, set: &[&str]) -> bool {
         i < self.doc.tokens.len() && set.contains(&self.tok(i))
     }
@@ -162,10 +176,7 @@ fn trailing(ctx: &Ctx, a: usize, b: usize) -> Option<Attribution> {
     }
     // The clause ends at the first terminal or quote mark.
     let mut end = k;
-    while end < b
-        && (!ctx.is_punct(end, &[".", "!", "?", ";"]) || ctx.is_punct(end + 1, &[","]))
-        && doc.tokens[end].kind != TokenKind::Quote
-    {
+    while end < b && !ctx.terminal(end) && doc.tokens[end].kind != TokenKind::Quote {
         end += 1;
     }
     // Cue first: `said the official`.
@@ -180,11 +191,43 @@ fn trailing(ctx: &Ctx, a: usize, b: usize) -> Option<Attribution> {
         }
     }
     // Subject first: `he said`, `the official told reporters`, `Hill, a doctor, said`.
+    if let Some(att) = subject_cue(ctx, k, end) {
+        return Some(att);
+    }
+    // The sentence goes on after the quotation and ends with its attribution:
+    // `“…” for criminal behavior, she said.`
+    let mut m = k;
+    while m < end {
+        if ctx.is_punct(m, &[","]) {
+            if let Some(att) = subject_cue(ctx, m + 1, end) {
+                let cue_end = att.cue.end;
+                let rest_is_tail = cue_end + 3 >= end;
+                if rest_is_tail {
+                    return Some(att);
+                }
+            }
+        }
+        m += 1;
+    }
+    None
+}
+
+/// `NP [adverbs] CUE` starting at token `k` (the noun phrase may carry a parenthetical
+/// `(D-Mo.)`, appositives between commas, or a prepositional phrase: `a narrator in the ad
+/// asks`).
+fn subject_cue(ctx: &Ctx, k: usize, end: usize) -> Option<Attribution> {
+    let doc = ctx.doc;
     let np = speakers::after(doc, k, end)?;
     let mut j = np.end;
+    // A parenthetical: `Rep. Gwen Moore (D-Wis.) said`.
+    if ctx.is_punct(j, &["("]) {
+        if let Some(close) = (j + 1..end.min(j + 8)).find(|&i| ctx.is_punct(i, &[")"])) {
+            j = close + 1;
+        }
+    }
     let mut skipped = 0;
-    while j < end && skipped < 3 && cue_at(doc, j).is_none() {
-        if ctx.is_punct(j, &[","]) {
+    while j < end && skipped < 6 && cue_at(doc, j).is_none() {
+        if ctx.is_punct(j, &[","]) || doc.tokens[j].kind == TokenKind::Quote {
             break;
         }
         j += 1;
@@ -199,7 +242,7 @@ fn trailing(ctx: &Ctx, a: usize, b: usize) -> Option<Attribution> {
         }
         j = m;
     }
-    let c = cue_at(doc, j).filter(|_| j < end)?;
+    let c = cue_at(doc, j).filter(|c| j < end && c.class != CueClass::Thought)?;
     Some(Attribution {
         cue: c,
         speaker: Some(np),

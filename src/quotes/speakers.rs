@@ -240,7 +240,9 @@ fn nominal(doc: &Doc, i: usize) -> bool {
                 && !is_pronoun(&l)
                 && !is_determiner(&l)
                 && (!l.ends_with("ly") || is_cap(s))
-                && (is_cap(s) || super::cues::cue_word(&l).is_none())
+                && (is_cap(s)
+                    || super::cues::cue_word(&l).is_none()
+                    || i > 0 && is_determiner(&doc.token_str(i - 1).to_lowercase()))
         }
         TokenKind::Number => false,
         _ => false,
@@ -299,7 +301,8 @@ pub fn before(doc: &Doc, end: usize, lo: usize) -> Option<Phrase> {
                     doc.token_str(p.start - 1),
                     "." | ";" | ":" | "," | "“" | "\"" | "”" | "—" | "–"
                 )
-                || doc.sentence_of(p.start) != doc.sentence_of(p.start - 1);
+                || doc.sentence_of(p.start) != doc.sentence_of(p.start - 1)
+                || is_stop(&doc.token_str(p.start - 1).to_lowercase());
             return (at_start && !p.pronoun).then_some(p);
         }
         return None;
