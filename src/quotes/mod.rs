@@ -257,9 +257,76 @@ fn subject(ctx: &Ctx, a: usize, before: usize) -> Option<Phrase> {
     while k < before && doc.tokens[k].kind != TokenKind::Word {
         k += 1;
     }
-    if let Some(p) = speakers::after(doc, k, before) {
-        if p.named || p.pronoun || p.end - p.start >= 2 {
-            return Some(p);
+    let first = if k < before {
+        ctx.tok(k).to_lowercase()
+    } else {
+        String::new()
+    };
+    let adverbial = matches!(
+        first.as_str(),
+        "meanwhile"
+            | "however"
+            | "but"
+            | "and"
+            | "still"
+            | "also"
+            | "despite"
+            | "after"
+            | "before"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "of"
+            | "with"
+            | "then"
+            | "yet"
+            | "so"
+            | "instead"
+            | "earlier"
+            | "later"
+            | "during"
+            | "since"
+            | "while"
+            | "when"
+            | "as"
+            | "if"
+            | "although"
+            | "though"
+            | "because"
+            | "by"
+            | "from"
+            | "last"
+            | "this"
+            | "speaking"
+            | "asked"
+            | "now"
+            | "today"
+            | "yesterday"
+            | "separately"
+            | "similarly"
+            | "still,"
+            | "indeed"
+            | "moreover"
+            | "further"
+            | "furthermore"
+            | "again"
+    );
+    if !adverbial {
+        if let Some(p) = speakers::after(doc, k, before) {
+            if p.named || p.pronoun || p.end - p.start >= 2 {
+                return Some(p);
+            }
+        }
+    } else if matches!(
+        first.as_str(),
+        "but" | "and" | "yet" | "so" | "then" | "still"
+    ) {
+        // `But Trump said …`
+        if let Some(p) = speakers::after(doc, k + 1, before) {
+            if p.named || p.pronoun {
+                return Some(p);
+            }
         }
     }
     // `In a speech Tuesday, Bolton …`: after the first comma.
