@@ -642,13 +642,68 @@ fn indirect(ctx: &Ctx, out: &mut Vec<Quote>) {
         if b - a < 6 || b - a > 150 {
             continue;
         }
-        if let Some(q) = reported(ctx, a, b) {
+        // Up to three reports per sentence, one after the other.
+        let mut from = a;
+        for _ in 0..3 {
+            let Some(q) = reported(ctx, from, b) else {
+                break;
+            };
+            let end = q.content.iter().map(|c| c.end).max().unwrap_or(0);
+            let cue_end = q.cue.map_or(0, |c| c.end);
             if !q.content.iter().any(|&c| overlaps_taken(c)) {
                 found.push(q);
             }
+            let next = doc.token_at_or_after(end.max(cue_end));
+            if next <= from || next + 6 > b {
+                break;
+            }
+            from = next;
         }
     }
     out.extend(found);
+}
+
+/// A verb outside the lexicon that takes a `that` clause (`Companies complain that …`,
+/// `the report alleges that …`).
+fn generic_cue(ctx: &Ctx, k: usize, b: usize) -> Option<CueMatch> {
+    let doc = ctx.doc;
+    if k + 1 >= b
+        || doc.tokens[k].kind != TokenKind::Word
+        || !ctx.tok(k + 1).eq_ignore_ascii_case("that")
+    {
+        return None;
+    }
+    let w = ctx.tok(k);
+    let verb_like = w.len() > 3
+        && w.chars().all(|c| c.is_ascii_lowercase())
+        && (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"));
+    if !verb_like
+        || matches!(
+            w,
+            "has"
+                | "was"
+                | "is"
+                | "does"
+                | "this"
+                | "thus"
+                | "sees"
+                | "means"
+                | "so"
+                | "needed"
+                | "needs"
+                | "ensures"
+                | "ensured"
+                | "indeed"
+        )
+    {
+        return None;
+    }
+    Some(CueMatch {
+        start: k,
+        end: k + 1,
+        class: CueClass::Report,
+        according: false,
+    })
 }
 
 fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
@@ -668,7 +723,9 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
         confidence: conf,
     };
     for k in a..b {
-        let Some(c) = cue_at(doc, k) else { continue };
+        let Some(c) = cue_at(doc, k).or_else(|| generic_cue(ctx, k, b)) else {
+            continue;
+        };
         if c.according {
             let np = speakers::after(doc, c.end, b)?;
             if k == a || ctx.is_punct(k.saturating_sub(1), &[","]) && k > a {
@@ -731,7 +788,36 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
             continue;
         }
         let next = ctx.tok(c.end.min(b - 1)).to_lowercase();
+        let next_tok = c.end.min(b - 1);
         let clause_start = next == "that"
+            || c.class == CueClass::Speech
+                && doc.tokens[next_tok].kind == TokenKind::Word
+                && !matches!(
+                    next.as_str(),
+                    "to" | "in"
+                        | "on"
+                        | "at"
+                        | "by"
+                        | "for"
+                        | "with"
+                        | "about"
+                        | "from"
+                        | "of"
+                        | "during"
+                        | "after"
+                        | "before"
+                        | "so"
+                        | "and"
+                        | "or"
+                        | "as"
+                        | "than"
+                        | "yes"
+                        | "no"
+                        | "goodbye"
+                        | "hello"
+                        | "thanks"
+                        | "sorry"
+                )
             || speakers::is_pronoun(&next)
             || matches!(
                 next.as_str(),

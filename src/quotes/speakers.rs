@@ -277,6 +277,16 @@ pub fn before(doc: &Doc, end: usize, lo: usize) -> Option<Phrase> {
     if j <= lo {
         return None;
     }
+    // A parenthetical after the name: `Rep. Trey Gowdy (R-S.C.) said`.
+    if doc.token_str(j - 1) == ")" {
+        let floor = lo.max(j.saturating_sub(10));
+        if let Some(open) = (floor..j - 1).rev().find(|&i| doc.token_str(i) == "(") {
+            if open > lo {
+                return before(doc, open, lo);
+            }
+        }
+        return None;
+    }
     let last = j - 1;
     let ll = doc.token_str(last).to_lowercase();
     if is_pronoun(&ll) {
