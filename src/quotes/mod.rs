@@ -487,6 +487,55 @@ pub fn extract(
             .iter()
             .map(|p| p.slice(text).split_whitespace().count())
             .sum::<usize>();
+        // `tweet-id="7834"`: markup, not a quotation.
+        if text[..q.open.start].ends_with('=') {
+            continue;
+        }
+        // `on “Face the Nation,”`, `in “Contract with America”`: a title.
+        let title = words <= 6
+            && open_tok > 0
+            && matches!(
+                ctx.tok(open_tok - 1).to_lowercase().as_str(),
+                "on" | "in"
+                    | "of"
+                    | "at"
+                    | "titled"
+                    | "entitled"
+                    | "book"
+                    | "film"
+                    | "show"
+                    | "song"
+                    | "movie"
+                    | "program"
+                    | "programme"
+                    | "album"
+                    | "headline"
+            )
+            && q.pieces.iter().all(|p| {
+                p.slice(text)
+                    .split_whitespace()
+                    .filter(|w| {
+                        !matches!(
+                            *w,
+                            "of" | "the" | "a" | "and" | "with" | "for" | "to" | "in" | "on"
+                        )
+                    })
+                    .all(|w| {
+                        w.chars()
+                            .next()
+                            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                    })
+            });
+        if title {
+            out.push(Quote {
+                kind: QuoteKind::Direct,
+                content: q.pieces.clone(),
+                cue: None,
+                speaker: None,
+                confidence: 0.1,
+            });
+            continue;
+        }
 
         let trail = if q.close.is_some() {
             trailing(&ctx, after_tok, hi)
