@@ -249,6 +249,35 @@ fn subject_cue(ctx: &Ctx, k: usize, end: usize) -> Option<Attribution> {
     })
 }
 
+/// `…, Schiff said.` / `…, said Schiff.` ending the sentence right before token `open`
+/// (not before `lo`).
+fn previous_sentence_attribution(ctx: &Ctx, open: usize, lo: usize) -> Option<Attribution> {
+    let doc = ctx.doc;
+    if open == 0 || open <= lo {
+        return None;
+    }
+    let last = open - 1;
+    if !ctx.is_punct(last, &["."]) {
+        return None;
+    }
+    let s_lo = lo.max(last.saturating_sub(12));
+    let comma = (s_lo..last).rev().find(|&i| ctx.is_punct(i, &[","]))?;
+    if doc.sentence_of(comma) != doc.sentence_of(last) {
+        return None;
+    }
+    if let Some(c) = cue_at(doc, comma + 1) {
+        if c.class == CueClass::Speech {
+            let sp = speakers::after(doc, c.end, last)?;
+            return (sp.end == last).then_some(Attribution {
+                cue: c,
+                speaker: Some(sp),
+            });
+        }
+    }
+    let att = subject_cue(ctx, comma + 1, last)?;
+    (att.cue.end + 2 >= last).then_some(att)
+}
+
 /// The subject of the sentence whose tokens start at `a`, before token `before`: its first
 /// noun phrase, skipping an opening adverbial (`In a speech on Tuesday, …`).
 fn subject(ctx: &Ctx, a: usize, before: usize) -> Option<Phrase> {
@@ -609,7 +638,10 @@ pub fn extract(
         if att.is_none() {
             if let Some((idx, line, _)) = last {
                 let same_par = line == open_line;
-                if same_par && out[idx].kind == QuoteKind::Direct {
+                let same_sentence = out[idx].content.last().is_some_and(|c| {
+                    doc.sentence_of(doc.token_at_or_after(c.start)) == doc.sentence_of(open_tok)
+                });
+                if same_par && (out[idx].kind == QuoteKind::Direct || same_sentence) {
                     out[idx].content.extend(q.pieces.iter().copied());
                     last = Some((idx, close_line, None));
                     continue;
@@ -640,6 +672,63 @@ pub fn extract(
             } else {
                 0.3
             };
+            // The previous sentence of the paragraph ends with its attribution (`…, Schiff
+            // said. “The other factor …`): the quotation goes on with that speaker.
+            if open_tok > lo {
+                if let Some(att) = previous_sentence_attribution(&ctx, open_tok, lo) {
+                    out.push(Quote {
+                        kind: QuoteKind::Direct,
+                        content,
+                        cue: None,
+                        speaker: att.speaker.map(|p| ctx.speaker(p)),
+                        confidence: 0.6,
+                    });
+                    last = Some((out.len() - 1, close_line, None));
+                    continue;
+                }
+            }
+            // Embedded quoted words: the subject of the sentence, and the word after it as the
+            // cue (`Trump openly admires Putin as a “strong leader”`).
+            if !starts_line {
+                let (s_lo, _) = sentence_range(doc, open_tok);
+                if let Some(p) = subject(&ctx, s_lo.max(lo), open_tok) {
+                    let mut v = p.end;
+                    // Past an appositive: `Another critic, Laurence Tribe, likened …`.
+                    if ctx.is_punct(v, &[","]) {
+                        if let Some(c) =
+                            (v + 1..open_tok.min(v + 20)).find(|&i| ctx.is_punct(i, &[","]))
+                        {
+                            v = c + 1;
+                        }
+                    }
+                    while v < open_tok
+                        && (doc.tokens[v].kind != TokenKind::Word
+                            || matches!(
+                                ctx.tok(v).to_lowercase().as_str(),
+                                "has" | "have" | "had" | "also" | "was" | "is" | "would" | "will"
+                            ))
+                    {
+                        v += 1;
+                    }
+                    if v < open_tok && p.end < open_tok {
+                        let cue = CueMatch {
+                            start: v,
+                            end: v + 1,
+                            class: CueClass::Speech,
+                            according: false,
+                        };
+                        out.push(Quote {
+                            kind: QuoteKind::Partial,
+                            content,
+                            cue: Some(ctx.cue_span(cue)),
+                            speaker: Some(ctx.speaker(p)),
+                            confidence: if words >= 2 { 0.5 } else { 0.3 },
+                        });
+                        last = Some((out.len() - 1, close_line, None));
+                        continue;
+                    }
+                }
+            }
         }
         if q.close.is_none() {
             confidence *= 0.8;
