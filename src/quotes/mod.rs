@@ -555,7 +555,18 @@ pub fn extract(
                             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
                     })
             });
-        if title {
+        // `a song called “Blue Roads”`: a name, not speech (but `what he called “…”` is).
+        let named = open_tok > 1
+            && matches!(
+                ctx.tok(open_tok - 1).to_lowercase().as_str(),
+                "called" | "named" | "dubbed" | "titled" | "entitled"
+            )
+            && {
+                let prev = ctx.tok(open_tok - 2);
+                !(speakers::is_pronoun(&prev.to_lowercase())
+                    || prev.chars().next().is_some_and(char::is_uppercase))
+            };
+        if title || named && words <= 6 {
             out.push(Quote {
                 kind: QuoteKind::Direct,
                 content: q.pieces.clone(),
