@@ -281,6 +281,10 @@ fn previous_sentence_attribution(ctx: &Ctx, open: usize, lo: usize) -> Option<At
 /// The subject of the sentence whose tokens start at `a`, before token `before`: its first
 /// noun phrase, skipping an opening adverbial (`In a speech on Tuesday, …`).
 fn subject(ctx: &Ctx, a: usize, before: usize) -> Option<Phrase> {
+    subject_any(ctx, a, before).filter(|p| !ctx.in_quote(p.span))
+}
+
+fn subject_any(ctx: &Ctx, a: usize, before: usize) -> Option<Phrase> {
     let doc = ctx.doc;
     let mut k = a;
     while k < before && doc.tokens[k].kind != TokenKind::Word {
@@ -408,7 +412,18 @@ fn leading(ctx: &Ctx, lo: usize, open: usize) -> Option<(Attribution, bool)> {
         let speaker = if c.according {
             speakers::after(doc, c.end, open)
         } else if participle {
-            subject(ctx, sent_lo.max(lo0), k)
+            // `…,” he said, adding …`: the speaker of the cue before; else the subject.
+            let floor = sent_lo.max(lo0);
+            (floor..k)
+                .rev()
+                .take(20)
+                .find_map(|j| {
+                    let c = cue_at(doc, j).filter(|c| !ctx.tok(c.start).ends_with("ing"))?;
+                    speakers::before(doc, c.start, floor)
+                        .or_else(|| speakers::after(doc, c.end, k))
+                        .filter(|p| !ctx.in_quote(p.span))
+                })
+                .or_else(|| subject(ctx, floor, k))
         } else {
             speakers::before(doc, c.start, lo.max(sent_lo).min(c.start))
                 .or_else(|| {
