@@ -464,7 +464,7 @@ fn clause_after(ctx: &Ctx, c: CueMatch, end: usize) -> Option<Span> {
     let doc = ctx.doc;
     let mut k = c.end;
     // `said on Tuesday that`, `told reporters that`: jump to a close `that`.
-    if let Some(t) = (k..end.min(k + 6)).find(|&i| ctx.tok(i).eq_ignore_ascii_case("that")) {
+    if let Some(t) = (k..end.min(k + 12)).find(|&i| ctx.tok(i).eq_ignore_ascii_case("that")) {
         if !(k..t)
             .any(|i| ctx.is_punct(i, &[",", ":", ";"]) || doc.tokens[i].kind == TokenKind::Quote)
         {
@@ -913,7 +913,37 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
             continue;
         }
         // CLAUSE, NP CUE. / CLAUSE, CUE NP.
-        if k + 3 >= b || ctx.is_punct(c.end, &[".", "!", "?"]) || b - c.end <= 4 {
+        let tail_only = c.end + 1 >= b
+            || ctx.is_punct(c.end, &[".", "!", "?"])
+            || speakers::after(doc, c.end, b)
+                .is_some_and(|p| p.end + 1 >= b || ctx.is_punct(p.end, &[","]))
+                && k > a
+                && ctx.is_punct(k - 1, &[","])
+            || (c.end..b.saturating_sub(1)).all(|i| {
+                matches!(
+                    ctx.tok(i).to_lowercase().as_str(),
+                    "on" | "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                        | "today"
+                        | "yesterday"
+                        | "tonight"
+                        | "last"
+                        | "week"
+                        | "night"
+                        | "morning"
+                        | "afternoon"
+                        | "evening"
+                        | "earlier"
+                        | "later"
+                        | "recently"
+                )
+            });
+        if tail_only {
             if c.class == CueClass::Thought {
                 continue;
             }
@@ -931,6 +961,44 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
             sp?;
             let content = sent_span(a, comma)?;
             return Some(mk(ctx, content, c, sp, 0.65));
+        }
+        // A parenthetical attribution: `CLAUSE, NP CUE, CLAUSE.` / `CLAUSE, CUE NP, …`.
+        if c.class != CueClass::Thought && !lw.ends_with("ing") && k > a + 2 {
+            let np_before = speakers::before(doc, k, a);
+            let pre = match np_before {
+                Some(p) if p.start > a + 2 && ctx.is_punct(p.start - 1, &[","]) => {
+                    Some((p.start - 1, p, c.end))
+                }
+                _ if ctx.is_punct(k - 1, &[","]) => speakers::after(doc, c.end, b)
+                    .filter(|p| p.pronoun || p.named || p.end - p.start >= 2)
+                    .map(|p| (k - 1, p, p.end)),
+                _ => None,
+            };
+            if let Some((comma, sp, att_end)) = pre {
+                // The attribution may carry an appositive or a time: up to the next comma.
+                let mut e = att_end;
+                while e < b && e < att_end + 12 && !ctx.is_punct(e, &[",", ".", "!", "?", ";"]) {
+                    e += 1;
+                }
+                let relative = e + 1 < b
+                    && matches!(
+                        ctx.tok(e + 1).to_lowercase().as_str(),
+                        "who" | "which" | "whose" | "whom" | "where" | "when" | "and" | "but"
+                    );
+                if ctx.is_punct(e, &[","]) && !relative {
+                    let first = sent_span(a, comma);
+                    let rest = sent_span(e + 1, b);
+                    if let (Some(f), Some(r)) = (first, rest) {
+                        return Some(Quote {
+                            kind: QuoteKind::Indirect,
+                            content: vec![f, r],
+                            cue: Some(ctx.cue_span(c)),
+                            speaker: Some(ctx.speaker(sp)),
+                            confidence: 0.6,
+                        });
+                    }
+                }
+            }
         }
         // `, saying (that) …`: the subject of the sentence.
         if lw == "saying" && k > a && ctx.is_punct(k - 1, &[","]) {
@@ -1011,7 +1079,7 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
                 .chars()
                 .next()
                 .is_some_and(char::is_uppercase);
-        let that_soon = (c.end..b.min(c.end + 6)).any(|i| ctx.tok(i).eq_ignore_ascii_case("that"));
+        let that_soon = (c.end..b.min(c.end + 12)).any(|i| ctx.tok(i).eq_ignore_ascii_case("that"));
         match c.class {
             CueClass::Report if next != "that" => continue,
             CueClass::Thought if !(clause_start || that_soon) => continue,

@@ -334,7 +334,14 @@ pub fn before(doc: &Doc, end: usize, lo: usize) -> Option<Phrase> {
         let l = w.to_lowercase();
         if is_determiner(&l) {
             s = p;
-            if l != "other" {
+            // `the author of the book`: go on through `of`.
+            let of_before = p > lo + 1
+                && matches!(
+                    doc.token_str(p - 1).to_lowercase().as_str(),
+                    "of" | "for" | "at" | "from"
+                )
+                && nominal(doc, p - 2);
+            if l != "other" && !of_before {
                 break;
             }
         } else if matches!(l.as_str(), "'s" | "’s")
