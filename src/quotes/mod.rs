@@ -187,7 +187,11 @@ fn trailing(ctx: &Ctx, a: usize, b: usize) -> Option<Attribution> {
             } else {
                 speakers::after(doc, c.end, end)
             };
-            return Some(Attribution { cue: c, speaker });
+            // `“…” suggests that …` with no speaker: the cue belongs to another clause.
+            if speaker.is_some() || c.class == CueClass::Speech && !c.according {
+                return Some(Attribution { cue: c, speaker });
+            }
+            return None;
         }
     }
     // Subject first: `he said`, `the official told reporters`, `Hill, a doctor, said`.
@@ -388,6 +392,10 @@ fn leading(ctx: &Ctx, lo: usize, open: usize) -> Option<(Attribution, bool)> {
         }
         let Some(c) = cue_at(doc, k) else { continue };
         if c.end > open {
+            continue;
+        }
+        // `too early to tell`: an infinitive is not the attribution.
+        if k > 0 && ctx.tok(k - 1).eq_ignore_ascii_case("to") && !c.according {
             continue;
         }
         let between: Vec<&str> = (c.end..open).map(|i| ctx.tok(i)).collect();
