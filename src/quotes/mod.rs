@@ -1024,7 +1024,23 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
                 ctx.tok(sp.start - 1).to_lowercase().as_str(),
                 "but" | "and" | "yet" | "so" | "meanwhile" | "also"
             );
-        if !subject_pos {
+        // `Politicians and even some technologists say …`, `Six in 10 say …`: the whole
+        // sentence start is one long subject.
+        let long_subject = sp.start > a
+            && sp.start - a <= 8
+            && (a..sp.start).all(|i| {
+                let t = ctx.tok(i).to_lowercase();
+                matches!(doc.tokens[i].kind, TokenKind::Word | TokenKind::Number)
+                    && !matches!(
+                        t.as_str(),
+                        "that" | "which" | "who" | "because" | "if" | "when" | "while" | "as"
+                            | "since" | "after" | "before" | "but" | "although" | "though"
+                            | "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will"
+                            | "would" | "not" | "it" | "this" | "there" | "what" | "how"
+                    )
+                    && cue_at(doc, i).is_none()
+            });
+        if !subject_pos && !long_subject {
             continue;
         }
         let next = ctx.tok(c.end.min(b - 1)).to_lowercase();

@@ -279,7 +279,7 @@ pub fn before(doc: &Doc, end: usize, lo: usize) -> Option<Phrase> {
     }
     // A parenthetical after the name: `Rep. Trey Gowdy (R-S.C.) said`.
     if doc.token_str(j - 1) == ")" {
-        let floor = lo.max(j.saturating_sub(10));
+        let floor = lo.max(j.saturating_sub(20));
         if let Some(open) = (floor..j - 1).rev().find(|&i| doc.token_str(i) == "(") {
             if open > lo {
                 return before(doc, open, lo);
