@@ -835,6 +835,28 @@ fn indirect(ctx: &Ctx, out: &mut Vec<Quote>) {
     out.extend(found);
 }
 
+/// The cue of `…, NP CUE.` / `…, CUE NP.` closing the sentence `[a, b)`, if any.
+fn tail_attribution(ctx: &Ctx, a: usize, b: usize) -> Option<usize> {
+    let doc = ctx.doc;
+    let mut e = b;
+    while e > a && doc.tokens[e - 1].kind == TokenKind::Punct {
+        e -= 1;
+    }
+    let lo = a.max(e.saturating_sub(12));
+    let comma = (lo..e).rev().find(|&i| ctx.is_punct(i, &[","]))?;
+    let k = (comma + 1..e).find(|&i| cue_at(doc, i).is_some())?;
+    let c = cue_at(doc, k)?;
+    if c.class == CueClass::Thought || ctx.tok(k).ends_with("ing") {
+        return None;
+    }
+    let ok = if k == comma + 1 {
+        speakers::after(doc, c.end, e).is_some_and(|p| p.end == e)
+    } else {
+        speakers::after(doc, comma + 1, k).is_some_and(|p| p.end + 2 >= k) && c.end + 2 >= e
+    };
+    ok.then_some(k)
+}
+
 /// A verb outside the lexicon that takes a `that` clause (`Companies complain that …`,
 /// `the report alleges that …`).
 fn generic_cue(ctx: &Ctx, k: usize, b: usize) -> Option<CueMatch> {
@@ -894,6 +916,7 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
         speaker: sp.map(|p| ctx.speaker(p)),
         confidence: conf,
     };
+    let tail_at = tail_attribution(ctx, a, b);
     for k in a..b {
         let Some(c) = cue_at(doc, k).or_else(|| generic_cue(ctx, k, b)) else {
             continue;
@@ -1024,6 +1047,11 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
                 ctx.tok(sp.start - 1).to_lowercase().as_str(),
                 "but" | "and" | "yet" | "so" | "meanwhile" | "also"
             );
+        // `Clinton had told police that …, the source added.`: the outer attribution at
+        // the end of the sentence wins over a report inside its content.
+        if tail_at.is_some_and(|t| t > k) {
+            continue;
+        }
         // `Politicians and even some technologists say …`, `Six in 10 say …`: the whole
         // sentence start is one long subject.
         let long_subject = sp.start > a
@@ -1033,10 +1061,35 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
                 matches!(doc.tokens[i].kind, TokenKind::Word | TokenKind::Number)
                     && !matches!(
                         t.as_str(),
-                        "that" | "which" | "who" | "because" | "if" | "when" | "while" | "as"
-                            | "since" | "after" | "before" | "but" | "although" | "though"
-                            | "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will"
-                            | "would" | "not" | "it" | "this" | "there" | "what" | "how"
+                        "that"
+                            | "which"
+                            | "who"
+                            | "because"
+                            | "if"
+                            | "when"
+                            | "while"
+                            | "as"
+                            | "since"
+                            | "after"
+                            | "before"
+                            | "but"
+                            | "although"
+                            | "though"
+                            | "is"
+                            | "are"
+                            | "was"
+                            | "were"
+                            | "has"
+                            | "have"
+                            | "had"
+                            | "will"
+                            | "would"
+                            | "not"
+                            | "it"
+                            | "this"
+                            | "there"
+                            | "what"
+                            | "how"
                     )
                     && cue_at(doc, i).is_none()
             });
