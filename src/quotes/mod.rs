@@ -435,10 +435,19 @@ fn leading(ctx: &Ctx, lo: usize, open: usize) -> Option<(Attribution, bool)> {
         } else {
             speakers::before(doc, c.start, lo.max(sent_lo).min(c.start))
                 .or_else(|| {
-                    if c.class == CueClass::Tell || c.end >= open {
+                    // Inverted (`Said the official: “…`, `…, added Smith: “…`) only at the
+                    // start of a clause; `by saying his refusal …` is an object.
+                    let clause_start = k == sent_lo
+                        || k > 0
+                            && (ctx.is_punct(k - 1, &[",", ":", "—", "–", "("])
+                                || doc.tokens[k - 1].kind == TokenKind::Quote);
+                    if c.class == CueClass::Tell || c.end >= open || !clause_start {
                         None
                     } else {
-                        speakers::after(doc, c.end, open).filter(|p| !p.pronoun || lead_in)
+                        speakers::after(doc, c.end, open).filter(|p| {
+                            (!p.pronoun || lead_in)
+                                && (p.named || p.pronoun || p.end - p.start >= 2)
+                        })
                     }
                 })
                 .or_else(|| subject(ctx, sent_lo.max(lo0), k))
