@@ -472,6 +472,16 @@ pub fn cue_at(doc: &Doc, i: usize) -> Option<CueMatch> {
         }
     }
     let class = cue_word(&w)?;
+    // A plural noun after a possessive or a compound modifier (`Trump’s tweets`,
+    // `late-night tweets`) is no cue.
+    if i > 0 && w.ends_with('s') && w != "says" {
+        let prev = doc.token_str(i - 1);
+        if matches!(prev, "'s" | "’s")
+            || prev.contains('-') && prev.chars().any(char::is_alphabetic)
+        {
+            return None;
+        }
+    }
     // A noun after a determiner (`the reports`, `a call`) is no cue.
     if i > 0
         && matches!(
