@@ -349,7 +349,9 @@ fn subject_any(ctx: &Ctx, a: usize, before: usize) -> Option<Phrase> {
             | "furthermore"
             | "again"
     );
-    if !adverbial {
+    // `Ironically, …`, `Correction: …`: one word set off by punctuation is no subject.
+    let set_off = k + 1 < before && ctx.is_punct(k + 1, &[",", ":"]);
+    if !adverbial && !set_off {
         if let Some(p) = speakers::after(doc, k, before) {
             if p.named || p.pronoun || p.end - p.start >= 2 {
                 return Some(p);
@@ -692,7 +694,27 @@ pub fn extract(
             }
             let whole_par = starts_line
                 && doc.token_at_or_after(ctx.line_span(close_line).end) <= after_tok + 1;
-            if whole_par && words >= 4 {
+            let title_case = q.pieces.iter().all(|p| {
+                let ws: Vec<&str> = p.slice(text).split_whitespace().collect();
+                ws.len() <= 8
+                    && ws.iter().all(|w| {
+                        w.chars().next().is_some_and(|c| !c.is_lowercase())
+                            || matches!(
+                                *w,
+                                "of" | "the"
+                                    | "a"
+                                    | "an"
+                                    | "and"
+                                    | "in"
+                                    | "on"
+                                    | "to"
+                                    | "for"
+                                    | "with"
+                                    | "at"
+                            )
+                    })
+            });
+            if whole_par && words >= 4 && !title_case {
                 if let Some((idx, line, _)) = last {
                     if open_line <= line + 4 && out[idx].speaker.is_some() {
                         let sp = out[idx].speaker;
