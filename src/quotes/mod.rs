@@ -611,8 +611,25 @@ pub fn extract(
             continue;
         }
 
+        // A quotation closed by a full stop is followed by a new sentence: only a short
+        // `he said.` after it is its attribution, not `She says it …`.
+        let full_stop = q
+            .pieces
+            .last()
+            .is_some_and(|p| p.slice(text).ends_with('.') && !p.slice(text).ends_with("..."));
         let trail = if q.close.is_some() {
-            trailing(&ctx, after_tok, hi)
+            trailing(&ctx, after_tok, hi).filter(|t| {
+                if !full_stop {
+                    return true;
+                }
+                let tail = t.speaker.map_or(t.cue.end, |p| p.end.max(t.cue.end));
+                // Reject when a complement clause follows (`She says it underscores …`).
+                tail >= doc.tokens.len() || {
+                    let n = ctx.tok(tail).to_lowercase();
+                    !(speakers::is_pronoun(&n)
+                        || matches!(n.as_str(), "that" | "the" | "a" | "an" | "this"))
+                }
+            })
         } else {
             None
         };
