@@ -253,6 +253,19 @@ fn subject_cue(ctx: &Ctx, k: usize, end: usize) -> Option<Attribution> {
     })
 }
 
+/// `Name: ` opening line `line`, with the colon right before the quotation at token
+/// `open` or the quotation starting the rest of the line: the name's phrase and the colon.
+fn starts_line_after_name(ctx: &Ctx, line: usize, open: usize) -> Option<(Option<Phrase>, usize)> {
+    let doc = ctx.doc;
+    let first = doc.token_at_or_after(ctx.lines[line]);
+    let colon = (first..open.min(first + 6)).find(|&i| ctx.is_punct(i, &[":"]))?;
+    if colon + 1 != open {
+        return None;
+    }
+    let np = speakers::after(doc, first, colon).filter(|p| p.named && p.end == colon)?;
+    Some((Some(np), colon))
+}
+
 /// `…, Schiff said.` / `…, said Schiff.` ending the sentence right before token `open`
 /// (not before `lo`).
 fn previous_sentence_attribution(ctx: &Ctx, open: usize, lo: usize) -> Option<Attribution> {
@@ -265,9 +278,10 @@ fn previous_sentence_attribution(ctx: &Ctx, open: usize, lo: usize) -> Option<At
         return None;
     }
     let s_lo = lo.max(last.saturating_sub(12));
-    let comma = (s_lo..last).rev().find(|&i| ctx.is_punct(i, &[","]))?;
-    if doc.sentence_of(comma) != doc.sentence_of(last) {
-        return None;
+    let mut comma = (s_lo..last).rev().find(|&i| ctx.is_punct(i, &[","]))?;
+    // `…,” she said. “…`: past the closing mark.
+    while comma + 1 < last && doc.tokens[comma + 1].kind == TokenKind::Quote {
+        comma += 1;
     }
     if let Some(c) = cue_at(doc, comma + 1) {
         if c.class == CueClass::Speech {
@@ -617,6 +631,24 @@ pub fn extract(
             .pieces
             .last()
             .is_some_and(|p| p.slice(text).ends_with('.') && !p.slice(text).ends_with("..."));
+        // A headline or transcript line: `Pence: ‘…’`, `WALLACE: …`.
+        if let Some((np, colon)) = starts_line_after_name(&ctx, open_line, open_tok) {
+            let cue = CueMatch {
+                start: colon,
+                end: colon + 1,
+                class: CueClass::Speech,
+                according: false,
+            };
+            out.push(Quote {
+                kind: QuoteKind::Direct,
+                content: q.pieces.clone(),
+                cue: Some(ctx.cue_span(cue)),
+                speaker: np.map(|p| ctx.speaker(p)),
+                confidence: 0.6,
+            });
+            last = Some((out.len() - 1, close_line, Some(cue)));
+            continue;
+        }
         let trail = if q.close.is_some() {
             trailing(&ctx, after_tok, hi).filter(|t| {
                 if !full_stop {
@@ -757,7 +789,8 @@ pub fn extract(
             // The previous sentence of the paragraph ends with its attribution (`…, Schiff
             // said. “The other factor …`): the quotation goes on with that speaker.
             if open_tok > lo {
-                if let Some(att) = previous_sentence_attribution(&ctx, open_tok, lo) {
+                let line_first = doc.token_at_or_after(ctx.lines[open_line]);
+                if let Some(att) = previous_sentence_attribution(&ctx, open_tok, line_first) {
                     out.push(Quote {
                         kind: QuoteKind::Direct,
                         content,
