@@ -1248,5 +1248,19 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
         let conf = if next == "that" { 0.7 } else { 0.55 };
         return Some(mk(ctx, content, c, Some(sp), conf));
     }
-    None
+    // No pattern matched, but the sentence does report speech: the clause after its first
+    // speech verb, and the subject of the sentence as a guess.
+    let k = (a..b).find(|&k| {
+        cue_at(doc, k).is_some_and(|c| {
+            matches!(c.class, CueClass::Speech | CueClass::Tell)
+                && !c.according
+                && !ctx.tok(k).ends_with("ing")
+                && ctx.tok(k).chars().all(|ch| ch.is_lowercase())
+                && !(k > 0 && ctx.tok(k - 1).eq_ignore_ascii_case("to"))
+        })
+    })?;
+    let c = cue_at(doc, k)?;
+    let content = clause_after(ctx, c, b)?;
+    let sp = subject(ctx, a, k).filter(|p| p.end <= k && (p.named || p.pronoun))?;
+    Some(mk(ctx, content, c, Some(sp), 0.5))
 }
