@@ -1252,8 +1252,7 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
     // speech verb, and the subject of the sentence as a guess.
     let k = (a..b).find(|&k| {
         cue_at(doc, k).is_some_and(|c| {
-            matches!(c.class, CueClass::Speech | CueClass::Tell)
-                && !c.according
+            !c.according
                 && !ctx.tok(k).ends_with("ing")
                 && ctx.tok(k).chars().all(|ch| ch.is_lowercase())
                 && !(k > 0 && ctx.tok(k - 1).eq_ignore_ascii_case("to"))
