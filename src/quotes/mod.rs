@@ -468,6 +468,23 @@ fn leading(ctx: &Ctx, lo: usize, open: usize) -> Option<(Attribution, bool)> {
                 })
                 .or_else(|| subject(ctx, sent_lo.max(lo0), k))
         };
+        // `Ban Ki-moon condemned what he called “…”`: the pronoun of the relative clause
+        // stands for the subject of the sentence, who is the source.
+        let speaker = match speaker {
+            Some(p)
+                if p.pronoun
+                    && p.start > 0
+                    && matches!(
+                        ctx.tok(p.start - 1).to_lowercase().as_str(),
+                        "what" | "which"
+                    ) =>
+            {
+                subject(ctx, sent_lo.max(lo0), p.start - 1)
+                    .filter(|s| s.named && s.end < p.start)
+                    .or(Some(p))
+            }
+            other => other,
+        };
         return Some((Attribution { cue: c, speaker }, lead_in));
     }
     None
