@@ -274,3 +274,31 @@ fn odd_inputs_do_not_panic() {
         }
     }
 }
+
+#[test]
+fn relative_clause_pronoun_and_parenthetical_reports() {
+    let t = "Mayor Ivo Tamm condemned what he called “a reckless stunt” by the council.\n\n\
+             The new bridge, engineers said, will open in the spring.\n\n\
+             Clara Stone had told the board that the budget was sound, but the bank rejected it, the auditor added.\n";
+    let (qs, _) = run(t, &[]);
+    let by = |needle: &str| {
+        qs.iter()
+            .find(|q| q.content.iter().any(|c| c.slice(t).contains(needle)))
+            .unwrap_or_else(|| panic!("no quote with {needle}: {qs:?}"))
+    };
+    assert_eq!(
+        by("reckless stunt").speaker.unwrap().span.slice(t),
+        "Mayor Ivo Tamm"
+    );
+    let p = by("new bridge");
+    assert_eq!(p.kind, QuoteKind::Indirect);
+    assert_eq!(p.speaker.unwrap().span.slice(t), "engineers");
+    assert_eq!(
+        pieces(t, p),
+        vec!["The new bridge", "will open in the spring"]
+    );
+    // The sentence-final attribution is the outer one.
+    let outer = by("budget was sound");
+    assert_eq!(outer.speaker.unwrap().span.slice(t), "the auditor");
+    assert_eq!(outer.cue.unwrap().slice(t), "added");
+}
