@@ -1272,7 +1272,7 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
             !c.according
                 && !ctx.tok(k).ends_with("ing")
                 && ctx.tok(k).chars().all(|ch| ch.is_lowercase())
-                && !(k > 0 && ctx.tok(k - 1).eq_ignore_ascii_case("to"))
+                && (k == 0 || !ctx.tok(k - 1).eq_ignore_ascii_case("to"))
         })
     })?;
     let c = cue_at(doc, k)?;
