@@ -424,6 +424,11 @@ pub fn group(doc: &Doc, mentions: &[Mention]) -> (Vec<Entity>, Vec<usize>) {
                 keys.push(format!("acr:{}", initials(&ws)));
             }
             found = by_key.get(&(c, format!("name:{key}"))).copied();
+            // A surname the tagger mislabelled (`Pompeo` as ORG after `Mike Pompeo`): the
+            // person it names.
+            if found.is_none() && ws.len() == 1 {
+                found = by_key.get(&(0, format!("last:{}", ws[0]))).copied();
+            }
             if found.is_none() {
                 if let Some(a) = acronym(text) {
                     found = by_key.get(&(c, format!("acr:{a}"))).copied();
@@ -606,6 +611,20 @@ mod tests {
         assert_eq!(ents[0].name, "Mike Pompeo");
         assert_eq!(ents[0].mentions, vec![0, 2, 6]);
         assert_eq!(ents[2].name, "Islamic Revolutionary Guard Corps");
+    }
+
+    #[test]
+    fn mislabelled_surname_joins_the_person() {
+        let t = "Mike Pompeo spoke. Later Pompeo left.";
+        let doc = Doc::new(t);
+        let ms = vec![
+            mention(t, "Mike Pompeo", 0, Label::Per),
+            mention(t, "Pompeo", 1, Label::Org),
+        ];
+        let (ents, of) = group(&doc, &ms);
+        assert_eq!(of, vec![0, 0]);
+        assert_eq!(ents[0].label, Label::Per);
+        assert_eq!(ents[0].mentions, vec![0, 1]);
     }
 
     #[test]

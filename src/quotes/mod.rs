@@ -445,7 +445,7 @@ fn leading(ctx: &Ctx, lo: usize, open: usize) -> Option<(Attribution, bool)> {
                     let c = cue_at(doc, j).filter(|c| !ctx.tok(c.start).ends_with("ing"))?;
                     speakers::before(doc, c.start, floor)
                         .or_else(|| speakers::after(doc, c.end, k))
-                        .filter(|p| !ctx.in_quote(p.span))
+                        .filter(|p| !ctx.in_quote(p.span) && (p.named || p.pronoun))
                 })
                 .or_else(|| subject(ctx, floor, k))
         } else {
