@@ -302,3 +302,16 @@ fn relative_clause_pronoun_and_parenthetical_reports() {
     assert_eq!(outer.speaker.unwrap().span.slice(t), "the auditor");
     assert_eq!(outer.cue.unwrap().slice(t), "added");
 }
+
+#[test]
+fn pronoun_skips_names_inside_quotations() {
+    let t = "Dana Wells chaired the meeting.\n\n“Ask Robin Vale about the money,” she said.\n";
+    let ms = [
+        mention(t, "Dana Wells", 0, Label::Per),
+        mention(t, "Robin Vale", 0, Label::Per),
+    ];
+    let (qs, ents) = run(t, &ms);
+    let sp = qs[0].speaker.unwrap();
+    assert_eq!(sp.span.slice(t), "she");
+    assert_eq!(ents[sp.entity.unwrap()].name, "Dana Wells");
+}
