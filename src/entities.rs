@@ -555,6 +555,15 @@ impl<'a> Resolver<'a> {
         None
     }
 
+    /// The span of the last mention overlapping `span`.
+    pub fn mention_at(&self, span: Span) -> Option<Span> {
+        let end = self.mentions.partition_point(|m| m.span.start < span.end);
+        (end.saturating_sub(8)..end)
+            .rev()
+            .find(|&k| self.mentions[k].span.overlaps(span))
+            .map(|k| self.mentions[k].span)
+    }
+
     /// The entity of the mention overlapping `span` (the last one, nearest a cue).
     pub fn entity_at(&self, span: Span) -> Option<usize> {
         let end = self.mentions.partition_point(|m| m.span.start < span.end);

@@ -315,3 +315,17 @@ fn pronoun_skips_names_inside_quotations() {
     assert_eq!(sp.span.slice(t), "she");
     assert_eq!(ents[sp.entity.unwrap()].name, "Dana Wells");
 }
+
+#[test]
+fn speaker_span_completed_by_a_longer_mention() {
+    let t = "“We will win,” said Gwen Moore (D-Wis.) on Friday.";
+    let ms = [mention(t, "Gwen Moore (D-Wis.)", 0, Label::Per)];
+    let (qs, ents) = run(t, &ms);
+    let sp = qs[0].speaker.unwrap();
+    assert_eq!(sp.span.slice(t), "Gwen Moore (D-Wis.)");
+    assert_eq!(sp.entity, Some(0));
+    assert_eq!(ents.len(), 1);
+    // Without the mention, the phrase alone.
+    let (qs, _) = run(t, &[]);
+    assert_eq!(qs[0].speaker.unwrap().span.slice(t), "Gwen Moore");
+}

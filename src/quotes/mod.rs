@@ -123,10 +123,13 @@ impl Ctx<'_, '_> {
         } else {
             self.resolver.entity_at(p.span)
         };
-        Speaker {
-            span: p.span,
-            entity,
-        }
+        // A name the phrase cut short (`Abu Mahdi` of `Abu Mahdi al-Mohandes`) is completed
+        // by the tagger's mention.
+        let span = match self.resolver.mention_at(p.span) {
+            Some(m) if m.end > p.span.end && m.start >= p.span.start => p.span.cover(m),
+            _ => p.span,
+        };
+        Speaker { span, entity }
     }
 
     fn cue_span(&self, c: CueMatch) -> Span {
