@@ -387,8 +387,9 @@ fn split_sentences(
         if !sent_break {
             // Terminal punctuation, possibly followed by closing quotes/brackets, before a
             // token that starts a sentence.
+            // (At most three closing marks are looked through, keeping this linear.)
             let mut j = i;
-            while j > sent_start + 1 {
+            while j > sent_start + 1 && i - j < 3 {
                 let t = tokens[j - 1].span.slice(text);
                 if tokens[j - 1].kind == TokenKind::Quote || matches!(t, ")" | "]") {
                     j -= 1;

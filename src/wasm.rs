@@ -44,8 +44,20 @@ fn options_arg(options: JsValue) -> Result<Options, JsValue> {
     if !options.is_object() || js_sys::Array::is_array(&options) {
         return Err(type_error("newsmark: options must be an object".into()));
     }
-    serde_wasm_bindgen::from_value(options)
-        .map_err(|e| type_error(format!("newsmark: invalid options: {e}")))
+    // Through serde_json::Value: serde_wasm_bindgen reads only the known fields of a struct,
+    // so unknown keys would be ignored silently; serde_json rejects them (deny_unknown_fields).
+    let value: serde_json::Value = serde_wasm_bindgen::from_value(options)
+        .map_err(|e| type_error(format!("newsmark: invalid options: {}", js_message(e))))?;
+    serde_json::from_value(value).map_err(|e| type_error(format!("newsmark: invalid options: {e}")))
+}
+
+/// The message of a serde_wasm_bindgen error, without the "Error: " of its display.
+fn js_message(e: serde_wasm_bindgen::Error) -> String {
+    let v: JsValue = e.into();
+    match v.dyn_ref::<js_sys::Error>() {
+        Some(err) => err.message().into(),
+        None => v.as_string().unwrap_or_else(|| "invalid value".into()),
+    }
 }
 
 fn to_js(result: &analysis::Analysis) -> Result<JsValue, JsValue> {

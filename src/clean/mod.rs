@@ -1,8 +1,41 @@
 //! Article cleaning: removes scraped junk and normalises white space, keeping an exact map
 //! from the cleaned text back to the input.
+//!
+//! One pass over the lines of the input:
+//!
+//! 1. **Inline markers** are cut anywhere in a line by hand-written scanners
+//!    ([`inline`]): ad and plugin shortcodes (`[ad_1]`), embed markup (`<tweet …>`,
+//!    `[Video: …]`, `pic.twitter.com/…`, tweet signatures).
+//! 2. **Whole lines** are matched against the pattern tables of [`rules`] (exact keys,
+//!    prefixes, contained phrases, each limited by the line's length and its position in the
+//!    article) and against features of the line: link and handle density, date-only and
+//!    punctuation-only lines, share bars, bios at the end, repetition, lists of headlines
+//!    after a "Related" header.
+//! 3. **Captions and credits**: a credit at the end of a line ("(Essam al-Sudani /
+//!    Reuters)", "John Moore/Getty Images", "| Getty", "Photo: AP") is cut with reason
+//!    `credit` and the short caption before it with reason `caption`.
+//! 4. **Tails**: "…her. Read more: FBI reopens…" loses only the tail.
+//!
+//! The kept pieces are then written through [`TextBuilder`]: CR/CRLF become LF, Unicode
+//! spaces and control characters become one space, invisible characters (zero-width,
+//! soft hyphen, BOM, word joiner) vanish without splitting their word, lines are trimmed,
+//! and every kept line is its own paragraph, separated by one blank line (adjacent list
+//! items stay one per line; a hard-wrapped line continuing in lower case is joined with a
+//! space when the text separates its paragraphs with blank lines). A cut always leaves a
+//! space or a line break behind, so no two words are ever glued.
+//!
+//! Everything is linear in the input: each line is scanned a bounded number of times, and
+//! every look-ahead is bounded.
+
+mod inline;
+mod lines;
+pub mod rules;
+mod view;
 
 use crate::span::{OffsetMap, Span, TextBuilder};
 use serde::{Deserialize, Serialize};
+
+pub use view::{is_invisible, is_space};
 
 /// Why a piece of the input was removed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -18,6 +51,24 @@ pub enum Reason {
     EditorNote,
     Navigation,
     Other,
+}
+
+impl Reason {
+    /// The name used in results (`editor_note`, …).
+    pub fn name(self) -> &'static str {
+        match self {
+            Reason::Marker => "marker",
+            Reason::Share => "share",
+            Reason::Related => "related",
+            Reason::Media => "media",
+            Reason::Caption => "caption",
+            Reason::Credit => "credit",
+            Reason::Footer => "footer",
+            Reason::EditorNote => "editor_note",
+            Reason::Navigation => "navigation",
+            Reason::Other => "other",
+        }
+    }
 }
 
 /// One removal, in input coordinates.
@@ -46,14 +97,217 @@ pub fn identity(input: &str) -> Cleaned {
     }
 }
 
+/// A line of the input: `start..end` is its content, without the line break.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Line {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Splits the input into lines at LF, CRLF and lone CR.
+fn split_lines(input: &str) -> Vec<Line> {
+    let bytes = input.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                out.push(Line { start, end: i });
+                i += 1;
+                start = i;
+            }
+            b'\r' => {
+                out.push(Line { start, end: i });
+                i += if bytes.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
+                start = i;
+            }
+            _ => i += 1,
+        }
+    }
+    out.push(Line {
+        start,
+        end: bytes.len(),
+    });
+    out
+}
+
+/// Does `input[start..end]` hold anything but white space and invisible characters?
+fn visible(input: &str, start: usize, end: usize) -> bool {
+    input[start..end]
+        .chars()
+        .any(|c| !is_space(c) && !is_invisible(c))
+}
+
+/// `start..end` without leading and trailing white space and invisible characters.
+pub(crate) fn trim_span(input: &str, start: usize, end: usize) -> (usize, usize) {
+    let s = &input[start..end];
+    let lead = s.len()
+        - s.trim_start_matches(|c: char| is_space(c) || is_invisible(c))
+            .len();
+    let t = s.trim_end_matches(|c: char| is_space(c) || is_invisible(c));
+    (start + lead, start + t.len().max(lead))
+}
+
 /// Cleans a scraped article.
 pub fn clean(input: &str) -> Cleaned {
-    let mut b = TextBuilder::new(input);
-    b.copy(0, input.len());
-    let (text, map) = b.finish();
-    Cleaned {
-        text,
-        map,
-        removed: Vec::new(),
+    let lines = split_lines(input);
+    let cuts = lines::classify(input, &lines);
+    emit(input, &lines, cuts)
+}
+
+/// Is this line a list item ("- x", "• x", "1. x", "2) x")?
+fn list_item(first: &str) -> bool {
+    let mut chars = first.chars();
+    match chars.next() {
+        Some('-' | '*' | '•' | '·' | '–' | '▪' | '◦' | '‣') => {
+            matches!(chars.next(), Some(c) if is_space(c))
+        }
+        Some(c) if c.is_ascii_digit() => {
+            let rest = first.trim_start_matches(|c: char| c.is_ascii_digit());
+            let digits = first.len() - rest.len();
+            digits <= 3 && (rest.starts_with(". ") || rest.starts_with(") ")) && rest.len() > 2
+        }
+        _ => false,
     }
+}
+
+/// Writes the kept pieces of every line through a [`TextBuilder`].
+fn emit(input: &str, lines: &[Line], line_cuts: Vec<Vec<Removal>>) -> Cleaned {
+    // Does the text separate paragraphs with blank lines? Then a single line break
+    // followed by a lower-case word is a hard wrap inside a paragraph.
+    let mut blank_between = false;
+    {
+        let mut seen = false;
+        let mut blank = false;
+        for l in lines {
+            if visible(input, l.start, l.end) {
+                if seen && blank {
+                    blank_between = true;
+                    break;
+                }
+                seen = true;
+                blank = false;
+            } else {
+                blank = true;
+            }
+        }
+    }
+
+    let mut b = TextBuilder::new(input);
+    let mut removed = Vec::new();
+    // End of the last emitted or removed content: the separator before the next line
+    // stands for the white space from here.
+    let mut last_end = 0usize;
+    let mut last_line: Option<usize> = None;
+    let mut last_list = false;
+    let mut last_char: Option<char> = None;
+
+    for (li, (line, cuts)) in lines.iter().zip(line_cuts).enumerate() {
+        // Kept pieces: the line minus its cuts.
+        let mut pieces: Vec<(usize, usize, bool)> = Vec::new(); // (start, end, after_cut)
+        let mut at = line.start;
+        let mut after_cut = false;
+        for c in &cuts {
+            let (cs, ce) = (c.span.start.max(at), c.span.end.min(line.end));
+            if cs > at {
+                pieces.push((at, cs, after_cut));
+            }
+            if ce > cs || c.span.is_empty() {
+                after_cut = true;
+            }
+            at = at.max(ce);
+        }
+        if at < line.end {
+            pieces.push((at, line.end, after_cut));
+        }
+        let had_cuts = !cuts.is_empty();
+        for c in cuts {
+            if !c.span.is_empty() {
+                last_end = last_end.max(c.span.end);
+                removed.push(c);
+            }
+        }
+        let first_visible = pieces.iter().find_map(|&(a, e, _)| {
+            input[a..e]
+                .char_indices()
+                .find(|&(_, c)| !is_space(c) && !is_invisible(c))
+                .map(|(i, _)| a + i)
+        });
+        let Some(first) = first_visible else {
+            if had_cuts {
+                // A removed line breaks adjacency with the next kept one.
+                last_line = None;
+            }
+            continue;
+        };
+        // The separator before this line.
+        let is_list = list_item(&input[first..line.end]);
+        if !b.text().is_empty() {
+            let adjacent = last_line == Some(li.wrapping_sub(1)) && li > 0;
+            let first_char = input[first..].chars().next();
+            let sep = if adjacent && is_list && last_list {
+                "\n"
+            } else if adjacent
+                && blank_between
+                && !is_list
+                && first_char.is_some_and(char::is_lowercase)
+                && last_char.is_some_and(|c| c.is_alphabetic() || c == ',')
+            {
+                " "
+            } else {
+                "\n\n"
+            };
+            let gap_start = last_end.min(first);
+            b.replace(sep, gap_start, first);
+        }
+        // The line's text, white space normalised.
+        let mut pending: Option<(usize, usize)> = None;
+        let mut started = false;
+        for &(a, e, cut_before) in &pieces {
+            if cut_before && started && pending.is_none() {
+                pending = Some((a, a));
+            }
+            let mut run: Option<usize> = None;
+            for (i, c) in input[a..e].char_indices() {
+                let pos = a + i;
+                let space = is_space(c);
+                if space || is_invisible(c) {
+                    if let Some(rs) = run.take() {
+                        b.copy(rs, pos);
+                        last_end = pos;
+                    }
+                    if space && started {
+                        pending = match pending {
+                            None => Some((pos, pos + c.len_utf8())),
+                            Some((s, pe)) if pe == pos => Some((s, pos + c.len_utf8())),
+                            p => p,
+                        };
+                    }
+                    continue;
+                }
+                if run.is_none() {
+                    if let Some((s, pe)) = pending.take() {
+                        b.replace(" ", s, pe);
+                    }
+                    started = true;
+                    run = Some(pos);
+                }
+                last_char = Some(c);
+            }
+            if let Some(rs) = run {
+                b.copy(rs, e);
+                last_end = e;
+            }
+        }
+        last_line = Some(li);
+        last_list = is_list;
+    }
+    removed.sort_by_key(|r: &Removal| (r.span.start, r.span.end));
+    let (text, map) = b.finish();
+    Cleaned { text, map, removed }
 }

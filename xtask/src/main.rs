@@ -8,12 +8,14 @@
 //! cargo xtask eval ner [FILE]      NER P/R/F1 (default ../shared/data/conll2003/valid.txt)
 //! cargo xtask eval quotes          quote extraction on PolNeAR dev, scored by ../shared
 //! cargo xtask eval clean           cleaning junk recall / body kept / words glued
-//! cargo xtask bench                speed and size (BENCHMARKS.md)
+//! cargo xtask bench [--quick]      speed and size (BENCHMARKS.md)
+//! cargo xtask fuzz [TARGET] [--seconds N]   cargo-fuzz over analyze, clean, tagger
 //! ```
 
 mod bench;
 mod eval_clean;
 mod eval_quotes;
+mod fuzz;
 mod ner;
 mod test;
 mod util;
@@ -22,7 +24,7 @@ mod web;
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: cargo xtask <wasm|demo|test|train-ner|eval ner|eval quotes|eval clean|bench> [args]";
+    "usage: cargo xtask <wasm|demo|test|train-ner|eval ner|eval quotes|eval clean|bench|fuzz> [args]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -43,6 +45,7 @@ fn main() -> ExitCode {
             }
         }
         Some("bench") => bench::run(&rest),
+        Some("fuzz") => fuzz::run(&rest),
         _ => Err(util::usage(USAGE)),
     };
     match result {

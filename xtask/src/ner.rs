@@ -1,10 +1,284 @@
 //! `cargo xtask train-ner` and `cargo xtask eval ner`.
-use crate::util::{fail, Result};
+use crate::util::{fail, output, root, shared, usage, Result};
+use newsmark::ner::score::{read_conll, Scores, Sentence};
+use newsmark::ner::train::{self, Config, Resources};
+use newsmark::ner::{tag_document, Model};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
 
-pub fn train(_args: &[String]) -> Result {
-    Err(fail("train-ner: not implemented yet"))
+fn conll(name: &str) -> PathBuf {
+    shared().join("data").join("conll2003").join(name)
 }
 
-pub fn eval(_args: &[String]) -> Result {
-    Err(fail("eval ner: not implemented yet"))
+fn read_docs(path: &Path) -> Result<Vec<Vec<Sentence>>> {
+    let text =
+        std::fs::read_to_string(path).map_err(|e| fail(format!("{}: {e}", path.display())))?;
+    read_conll(&text).map_err(|e| fail(format!("{}: {e}", path.display())))
+}
+
+/// Scores `model` on documents, tagging each document as `newsmark tag-conll` does.
+/// Returns the scores and the tokens per second of tagging.
+fn score(model: &Model, docs: &[Vec<Sentence>]) -> (Scores, f64) {
+    let mut scores = Scores::new();
+    let start = Instant::now();
+    let mut tokens = 0usize;
+    let mut all = Vec::new();
+    for doc in docs {
+        let sents: Vec<&Vec<String>> = doc.iter().map(|s| &s.tokens).collect();
+        let owned: Vec<Vec<&str>> = sents
+            .iter()
+            .map(|s| s.iter().map(String::as_str).collect())
+            .collect();
+        tokens += owned.iter().map(Vec::len).sum::<usize>();
+        all.push(tag_document(model, &owned));
+    }
+    let secs = start.elapsed().as_secs_f64();
+    for (doc, pred) in docs.iter().zip(&all) {
+        for (s, p) in doc.iter().zip(pred) {
+            scores.add(&s.tags, p);
+        }
+    }
+    (scores, tokens as f64 / secs.max(1e-9))
+}
+
+/// Loads the gazetteers and clusters under `lexicons/` (see lexicons/README.md).
+fn resources() -> Result<(Resources, Vec<String>)> {
+    let mut res = Resources::default();
+    let mut used = Vec::new();
+    let dir = root().join("lexicons");
+    // Gazetteer lists: file name -> list id.
+    const LISTS: &[(&str, u8)] = &[
+        ("per_first.txt", 0),
+        ("per_last.txt", 1),
+        ("loc.txt", 2),
+        ("org.txt", 3),
+        ("misc.txt", 4),
+        ("country.txt", 5),
+    ];
+    for (file, list) in LISTS {
+        let path = dir.join(file);
+        if let Ok(text) = std::fs::read_to_string(&path) {
+            let mut n = 0;
+            for line in text.lines() {
+                let line = line.trim();
+                if !line.is_empty() && !line.starts_with('#') {
+                    res.add_phrase(line, *list);
+                    n += 1;
+                }
+            }
+            used.push(format!("lexicons/{file}: {n} entries (list {list})"));
+        }
+    }
+    Ok((res, used))
+}
+
+/// Word clusters from CoNLL-2003 train and the PolNeAR train text (unlabelled), computed
+/// at training time (never written to the repository: they are derived from ../shared).
+fn add_clusters(train_docs: &[Vec<Sentence>], res: &mut Resources) -> Result<usize> {
+    let dir = shared()
+        .join("data")
+        .join("polnear")
+        .join("train")
+        .join("text");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map_err(|e| fail(format!("{}: {e}", dir.display())))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    files.sort();
+    let texts: Vec<String> = files
+        .iter()
+        .filter_map(|f| std::fs::read_to_string(f).ok())
+        .collect();
+    let docs: Vec<newsmark::text::Doc> =
+        texts.iter().map(|t| newsmark::text::Doc::new(t)).collect();
+    let conll = train_docs
+        .iter()
+        .flatten()
+        .map(|s| s.tokens.iter().map(String::as_str).collect::<Vec<&str>>());
+    let news = docs.iter().flat_map(|d| {
+        (0..d.sentences.len()).map(move |s| {
+            d.sentence_tokens(s)
+                .iter()
+                .map(|t| t.span.slice(d.text))
+                .collect::<Vec<&str>>()
+        })
+    });
+    let clusters = train::clusters(conll.chain(news), 3, 12, 7);
+    for (word, path) in &clusters {
+        let code = |len: usize| -> u32 {
+            let p: String = path.chars().take(len).collect();
+            u32::from_str_radix(&format!("1{p}"), 2).unwrap_or(0)
+        };
+        res.add_word(word, [code(4), code(8), code(12)]);
+    }
+    Ok(clusters.len())
+}
+
+fn gz_size(path: &Path) -> Result<usize> {
+    let out = output(
+        Command::new("sh")
+            .arg("-c")
+            .arg(format!("gzip -9 -c '{}' | wc -c", path.display())),
+    )?;
+    out.trim()
+        .parse()
+        .map_err(|_| fail(format!("gzip size: {out}")))
+}
+
+pub fn train(args: &[String]) -> Result {
+    let mut cfg = Config::default();
+    let mut out = root().join("models").join("ner.bin");
+    let mut card = true;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--epochs" => {
+                cfg.epochs = it
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .ok_or_else(|| usage("--epochs N"))?
+            }
+            "--no-doc" => cfg.doc_features = false,
+            "--prune" => {
+                cfg.prune = it
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .ok_or_else(|| usage("--prune X"))?
+            }
+            "--out" => {
+                out = it
+                    .next()
+                    .map(PathBuf::from)
+                    .ok_or_else(|| usage("--out FILE"))?;
+                card = false;
+            }
+            _ => return Err(usage(format!("train-ner: unknown argument {a}"))),
+        }
+    }
+    let start = Instant::now();
+    let train_docs = read_docs(&conll("train.txt"))?;
+    let valid_docs = read_docs(&conll("valid.txt"))?;
+    let (mut res, mut used) = resources()?;
+    let t0 = Instant::now();
+    let n = add_clusters(&train_docs, &mut res)?;
+    used.push(format!(
+        "word clusters: {n} words, built in {:.0} s from CoNLL-2003 train + PolNeAR train text",
+        t0.elapsed().as_secs_f64()
+    ));
+    for u in &used {
+        eprintln!("resource {u}");
+    }
+    let bytes = train::train(&train_docs, &res, &cfg, |m| eprintln!("train-ner: {m}"));
+    let train_secs = start.elapsed().as_secs_f64();
+    std::fs::write(&out, &bytes).map_err(|e| fail(format!("{}: {e}", out.display())))?;
+    let model = Model::from_bytes(&bytes).map_err(|e| fail(e.to_string()))?;
+    let (scores, tps) = score(&model, &valid_docs);
+    let gz = gz_size(&out)?;
+    let report = scores.report();
+    eprintln!("{report}");
+    eprintln!(
+        "model {}: {} bytes, {} gzipped, {} features; trained in {:.0} s; tagging {:.0} tokens/s",
+        out.display(),
+        bytes.len(),
+        gz,
+        model.features(),
+        train_secs,
+        tps
+    );
+    if card {
+        write_card(
+            &cfg,
+            &used,
+            &scores,
+            &report,
+            bytes.len(),
+            gz,
+            &model,
+            train_secs,
+        )?;
+    }
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn write_card(
+    cfg: &Config,
+    used: &[String],
+    scores: &Scores,
+    report: &str,
+    raw: usize,
+    gz: usize,
+    model: &Model,
+    secs: f64,
+) -> Result {
+    let (p, r, f) = scores.overall();
+    let mut s = String::new();
+    s.push_str("# NER model card (`models/ner.bin`)\n\n");
+    s.push_str("Written by `cargo xtask train-ner`; reproduce with that command (deterministic, seeded).\n\n");
+    s.push_str("## Model\n\n");
+    s.push_str(&format!(
+        "Linear-chain structured averaged perceptron over hashed sparse features \
+         (src/ner/features.rs), Viterbi decoding with BIO constraints. {} epochs, seed {}, \
+         pruning threshold {}. {} features kept; weights quantised to one byte through a \
+         256-level codebook.\n\n",
+        cfg.epochs,
+        cfg.seed,
+        cfg.prune,
+        model.features()
+    ));
+    s.push_str(&format!(
+        "Size: {raw} bytes raw, {gz} bytes gzipped (gzip -9). Training time: {secs:.0} s \
+         (release build, one thread).\n\n"
+    ));
+    s.push_str("## Data\n\n- CoNLL-2003 English train (`../shared/data/conll2003/train.txt`), \
+                IOB2; used for training only. Not redistributed.\n\
+                - CoNLL-2003 English valid (`../shared/data/conll2003/valid.txt`): evaluation only.\n\n");
+    s.push_str("## Resources\n\n");
+    if used.is_empty() {
+        s.push_str("- none\n");
+    }
+    for u in used {
+        s.push_str(&format!("- {u}\n"));
+    }
+    s.push_str("\nSources and licences of the lexicons: see `lexicons/README.md`.\n\n");
+    s.push_str(&format!(
+        "## Validation (CoNLL-2003 valid, exact match, whole file as one document)\n\n\
+         Overall: P {:.2} R {:.2} F1 {:.2}\n\n| type | P | R | F1 |\n|---|---|---|---|\n",
+        100.0 * p,
+        100.0 * r,
+        100.0 * f
+    ));
+    for l in ["PER", "ORG", "LOC", "MISC"] {
+        let (p, r, f) = scores.label(l);
+        s.push_str(&format!(
+            "| {l} | {:.2} | {:.2} | {:.2} |\n",
+            100.0 * p,
+            100.0 * r,
+            100.0 * f
+        ));
+    }
+    s.push_str(&format!("\n```text\n$ cargo xtask eval ner\n{report}```\n"));
+    let path = root().join("models").join("MODEL_CARD.md");
+    std::fs::write(&path, s).map_err(|e| fail(format!("{}: {e}", path.display())))?;
+    Ok(())
+}
+
+pub fn eval(args: &[String]) -> Result {
+    let path = match args {
+        [] => conll("valid.txt"),
+        [f] => PathBuf::from(f),
+        _ => return Err(usage("usage: cargo xtask eval ner [FILE]")),
+    };
+    let docs = read_docs(&path)?;
+    let model = newsmark::ner::model().map_err(|e| fail(e.to_string()))?;
+    let (scores, tps) = score(model, &docs);
+    print!("{}", scores.report());
+    println!(
+        "model: {} bytes, {} features; tagging speed {:.0} tokens/s",
+        newsmark::ner::model_size(),
+        model.features(),
+        tps
+    );
+    Ok(())
 }

@@ -1,0 +1,59 @@
+// Headless Chromium: first result after page load, latency and throughput beside compromise.
+//   node bench/browser.mjs ../shared/data/polnear/dev/text [--quick]
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { join, normalize, extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { loadTexts, typicalArticle, percentile, fmt } from './common.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
+const server = createServer(async (req, res) => {
+  const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+  if (path.includes('..')) { res.writeHead(403).end(); return; }
+  try {
+    const body = await readFile(join(root, path));
+    res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(body);
+  } catch {
+    res.writeHead(404).end();
+  }
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const url = `http://127.0.0.1:${server.address().port}/bench/page.html`;
+
+const quick = process.argv.includes('--quick');
+const texts = loadTexts(process.argv[2]);
+const article = typicalArticle(texts);
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+try {
+  // Several fresh pages: time from navigation start to the first result.
+  const firsts = [];
+  let result;
+  for (let i = 0; i < (quick ? 3 : 7); i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => document.title === 'ready');
+    firsts.push(await page.evaluate(() => window.firstResult));
+    if (i === 0) {
+      result = await page.evaluate((a) => window.bench(a), { texts, article, minMs: quick ? 300 : 2000, reps: quick ? 200 : 1000 });
+    }
+    await context.close();
+  }
+  firsts.sort((a, b) => a - b);
+  const mb = texts.reduce((n, t) => n + Buffer.byteLength(t), 0) / 1e6;
+  const { ours, theirs, lat } = result;
+  console.log(`\n## Wasm in headless Chromium ${browser.version()} (\`cargo xtask bench\`, bench/browser.mjs)\n`);
+  console.log('| library | MB/s | ms per text | ratio |\n| --- | ---: | ---: | ---: |');
+  console.log(`| newsmark \`analyze\` | ${fmt(mb / ours, 2)} | ${fmt((ours * 1e3) / texts.length, 2)} | ${fmt(theirs / ours)}× |`);
+  console.log(`| compromise 14.17 | ${fmt(mb / theirs, 2)} | ${fmt((theirs * 1e3) / texts.length, 2)} | 1× |`);
+  console.log(`\n\`analyze\` on a ${Buffer.byteLength(article)}-byte article: p50 ${fmt(percentile(lat, 50), 2)} ms, p95 ${fmt(percentile(lat, 95), 2)} ms.`);
+  console.log(`First result after navigation start (fetch + compile + model load + first analyze), median of ${firsts.length} fresh pages: ${fmt(percentile(firsts, 50), 0)} ms (min ${fmt(firsts[0], 0)}, max ${fmt(firsts[firsts.length - 1], 0)}).`);
+} finally {
+  await browser.close();
+  server.close();
+}

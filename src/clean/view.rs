@@ -1,0 +1,188 @@
+//! Character classes and the normalised, lower-case view of a line that rules match on.
+
+/// Characters dropped without a trace: zero-width spaces and joiners, soft hyphens, the BOM,
+/// word joiners and direction marks. They sit inside words, so removing them never splits
+/// one.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{061C}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{17B4}'
+            | '\u{17B5}'
+            | '\u{180B}'..='\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+    )
+}
+
+/// White space inside a line (everything that becomes one ASCII space): spaces, tabs,
+/// NBSP and the other Unicode spaces, and control characters (NUL and friends), which must
+/// not glue the words around them.
+pub fn is_space(c: char) -> bool {
+    match c {
+        ' ' | '\t' => true,
+        '\n' | '\r' => false,
+        '\u{00A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{2028}' | '\u{2029}' => true,
+        '\u{202F}' | '\u{205F}' | '\u{3000}' | '\u{0085}' => true,
+        c if c.is_control() => true,
+        _ => false,
+    }
+}
+
+/// A normalised view of part of a line, with the input offset of every byte.
+#[derive(Debug, Default)]
+pub struct View {
+    /// Lower case, straight quotes, `—` for every dash, one space between words, no
+    /// invisible characters, trimmed.
+    pub s: String,
+    /// `at[i]`: input byte offset of the char holding byte `i` of `s`; `at[s.len()]` is the
+    /// input end of the last char.
+    pub at: Vec<usize>,
+    /// Words (runs separated by spaces).
+    pub words: usize,
+}
+
+fn fold(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+        | '\u{00BB}' => '"',
+        '\u{2010}' | '\u{2011}' => '-',
+        '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => '—',
+        c if c.is_ascii() => c.to_ascii_lowercase(),
+        c => {
+            let mut l = c.to_lowercase();
+            match (l.next(), l.next()) {
+                (Some(x), None) => x,
+                _ => c,
+            }
+        }
+    }
+}
+
+impl View {
+    /// The view of `input[start..end]` (char boundaries).
+    pub fn new(input: &str, start: usize, end: usize) -> View {
+        View::of_pieces(input, &[(start, end)])
+    }
+
+    /// The view of several pieces of one line, read as if a space stood between them.
+    pub fn of_pieces(input: &str, pieces: &[(usize, usize)]) -> View {
+        let mut s = String::new();
+        let mut at = Vec::new();
+        let mut space: Option<usize> = None;
+        let mut words = 0;
+        let start = pieces.first().map_or(0, |p| p.0);
+        let chars = pieces.iter().enumerate().flat_map(|(k, &(a, b))| {
+            // A piece boundary reads as a space.
+            let gap = (k > 0).then_some((a, ' '));
+            gap.into_iter()
+                .chain(input[a..b].char_indices().map(move |(i, c)| (a + i, c)))
+        });
+        for (pos, c) in chars {
+            if is_invisible(c) {
+                continue;
+            }
+            if is_space(c) {
+                if space.is_none() {
+                    space = Some(pos);
+                }
+                continue;
+            }
+            if let Some(sp) = space.take() {
+                if !s.is_empty() {
+                    s.push(' ');
+                    at.push(sp);
+                }
+            }
+            if s.is_empty() || s.ends_with(' ') {
+                words += 1;
+            }
+            let f = fold(c);
+            for _ in 0..f.len_utf8() {
+                at.push(pos);
+            }
+            s.push(f);
+        }
+        // End of the last kept char.
+        let last_end = match at.last() {
+            Some(&p) => p + input[p..].chars().next().map_or(0, char::len_utf8),
+            None => start,
+        };
+        at.push(last_end);
+        View { s, at, words }
+    }
+
+    /// Input offset where the char at view byte `i` starts (`i` on a char boundary).
+    pub fn input_start(&self, i: usize) -> usize {
+        self.at[i.min(self.at.len() - 1)]
+    }
+
+    /// Input offset where the char ending at view byte `i` ends (`i` on a char boundary).
+    pub fn input_end(&self, input: &str, i: usize) -> usize {
+        if i >= self.s.len() {
+            return self.at[self.at.len() - 1];
+        }
+        if i == 0 {
+            return self.at[0];
+        }
+        let prev = self.s[..i].chars().next_back().map_or(1, char::len_utf8);
+        let p = self.at[i - prev];
+        p + input[p..].chars().next().map_or(0, char::len_utf8)
+    }
+
+    /// The view with leading bullets, quote marks and stars stripped: the byte where the
+    /// line's words start.
+    pub fn body_start(&self) -> usize {
+        let mut i = 0;
+        for (j, c) in self.s.char_indices() {
+            if matches!(
+                c,
+                '•' | '·'
+                    | '*'
+                    | '-'
+                    | '—'
+                    | '>'
+                    | '|'
+                    | '#'
+                    | '■'
+                    | '▪'
+                    | '►'
+                    | '▶'
+                    | '●'
+                    | ' '
+            ) {
+                i = j + c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        i
+    }
+}
+
+/// Letters and digits of `s`, words joined by one space.
+pub fn key_of(s: &str) -> String {
+    let mut k = String::with_capacity(s.len());
+    let mut gap = false;
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            if gap && !k.is_empty() {
+                k.push(' ');
+            }
+            gap = false;
+            k.push(c);
+        } else {
+            gap = true;
+        }
+    }
+    k
+}

@@ -1,0 +1,424 @@
+//! Feature extraction shared by the trainer and the tagger.
+//!
+//! Every feature is a 32-bit hash of a template id and the values it looks at (FxHash-style,
+//! deterministic across platforms). Per-token attributes are computed once per sentence into a
+//! reusable buffer ([`SentenceFeatures`]); features of a token are then combinations of the
+//! attributes of the token and its neighbours. Nothing is allocated per token once the buffers
+//! have grown to the longest sentence seen.
+
+use super::lexicon::Lexicons;
+
+const K: u64 = 0x517c_c1b7_2722_0a95;
+
+/// A small, deterministic FxHash-style hasher.
+#[derive(Clone, Copy)]
+pub(crate) struct H(u64);
+
+impl H {
+    #[inline]
+    pub(crate) fn new(seed: u64) -> H {
+        H(seed.wrapping_mul(K) ^ 0x9e37_79b9_7f4a_7c15)
+    }
+    #[inline]
+    pub(crate) fn add(self, x: u64) -> H {
+        H((self.0.rotate_left(5) ^ x).wrapping_mul(K))
+    }
+    #[inline]
+    pub(crate) fn ch(self, c: char) -> H {
+        self.add(c as u64)
+    }
+    #[inline]
+    pub(crate) fn finish(self) -> u64 {
+        let h = self.0;
+        (h ^ (h >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9) ^ (h >> 32)
+    }
+}
+
+/// Hashes the lowercased string (digits kept).
+pub(crate) fn hash_lower(seed: u64, s: &str) -> u64 {
+    let mut h = H::new(seed);
+    for c in s.chars() {
+        h = lower_ch(h, c);
+    }
+    h.finish()
+}
+
+/// The key of a word in the document evidence map (case-insensitive).
+pub(crate) fn doc_key(t: &str) -> u64 {
+    hash_lower(99, t)
+}
+
+#[inline]
+fn lower_ch(h: H, c: char) -> H {
+    if c.is_ascii() {
+        h.ch(c.to_ascii_lowercase())
+    } else {
+        c.to_lowercase().fold(h, H::ch)
+    }
+}
+
+/// Apostrophes and quote variants normalised to their ASCII form.
+#[inline]
+fn norm_char(c: char) -> char {
+    match c {
+        '’' | '‘' | '‛' | '`' | '´' => '\'',
+        '“' | '”' | '„' | '‟' | '«' | '»' => '"',
+        '—' | '–' | '―' | '‒' => '-',
+        _ => c,
+    }
+}
+
+pub(crate) const F_INIT_CAP: u16 = 1;
+pub(crate) const F_ALL_CAPS: u16 = 2;
+pub(crate) const F_HAS_DIGIT: u16 = 4;
+pub(crate) const F_ALL_DIGIT: u16 = 8;
+pub(crate) const F_HAS_HYPHEN: u16 = 16;
+pub(crate) const F_HAS_PERIOD: u16 = 32;
+pub(crate) const F_PUNCT: u16 = 64;
+pub(crate) const F_HAS_LOWER: u16 = 128;
+pub(crate) const F_MIXED: u16 = 256;
+
+/// Attributes of one token.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct TokInfo {
+    pub word: u64,
+    pub lower: u64,
+    pub shape: u64,
+    pub short_shape: u64,
+    pub pre: [u64; 4],
+    pub suf: [u64; 4],
+    pub flags: u16,
+    pub len: u8,
+    /// Gazetteer membership: one bit per (list, position) pair, see [`Lexicons::mark`].
+    pub gaz: u32,
+    /// Word-cluster path prefixes (0 when unknown).
+    pub cluster: [u32; 3],
+}
+
+/// Per-token attributes of a sentence plus the sentence-level flags, reused across sentences.
+#[derive(Default)]
+pub struct SentenceFeatures {
+    pub(crate) info: Vec<TokInfo>,
+    /// More than half the letters of the sentence are upper case (headline or dateline).
+    pub(crate) caps_sentence: bool,
+    /// Document-level evidence per token (see [`super::tagger`]): label bits.
+    pub(crate) doc: Vec<u8>,
+}
+
+impl SentenceFeatures {
+    pub fn new() -> SentenceFeatures {
+        SentenceFeatures::default()
+    }
+
+    /// Computes token attributes for `tokens`.
+    pub(crate) fn prepare<S: AsRef<str>>(&mut self, tokens: &[S], lex: &Lexicons) {
+        self.info.clear();
+        let mut upper = 0usize;
+        let mut letters = 0usize;
+        for t in tokens {
+            let t = t.as_ref();
+            let info = token_info(t);
+            for c in t.chars().take(64) {
+                if c.is_alphabetic() {
+                    letters += 1;
+                    if c.is_uppercase() {
+                        upper += 1;
+                    }
+                }
+            }
+            self.info.push(info);
+        }
+        self.caps_sentence = letters >= 6 && upper * 10 >= letters * 7;
+        lex.mark_sentence(tokens, &mut self.info);
+        self.doc.clear();
+        self.doc.resize(tokens.len(), 0);
+    }
+
+    pub fn len(&self) -> usize {
+        self.info.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.info.is_empty()
+    }
+}
+
+/// The attributes of one token. Long tokens are looked at only in their first 64 characters.
+fn token_info(t: &str) -> TokInfo {
+    let mut info = TokInfo::default();
+    let mut w = H::new(1);
+    let mut l = H::new(2);
+    let mut shape = H::new(3);
+    let mut short = H::new(4);
+    let mut last_class = '\0';
+    let mut run = 0usize;
+    let mut n = 0usize;
+    let mut upper = 0usize;
+    let mut lower = 0usize;
+    let mut digits = 0usize;
+    let mut alpha = 0usize;
+    let mut pre = H::new(5);
+    let mut punct = true;
+    for (i, c0) in t.chars().take(64).enumerate() {
+        let c = norm_char(c0);
+        n += 1;
+        w = w.ch(c);
+        l = lower_ch(l, c);
+        if i < 4 {
+            pre = lower_ch(pre, c);
+            info.pre[i] = pre.finish();
+        }
+        let class = if c.is_uppercase() {
+            upper += 1;
+            alpha += 1;
+            'X'
+        } else if c.is_lowercase() {
+            lower += 1;
+            alpha += 1;
+            'x'
+        } else if c.is_ascii_digit() {
+            digits += 1;
+            'd'
+        } else if c.is_alphabetic() {
+            alpha += 1;
+            'a'
+        } else if c.is_ascii_punctuation() {
+            c
+        } else {
+            'o'
+        };
+        if c.is_alphanumeric() {
+            punct = false;
+        }
+        if class == last_class {
+            run += 1;
+        } else {
+            run = 1;
+            short = short.ch(class);
+        }
+        if run <= 4 {
+            shape = shape.ch(class);
+        }
+        last_class = class;
+        match c {
+            '-' => info.flags |= F_HAS_HYPHEN,
+            '.' => info.flags |= F_HAS_PERIOD,
+            _ => {}
+        }
+    }
+    // Suffixes of the lowercased form, over the last 4 characters.
+    let mut tail = ['\0'; 4];
+    let mut k = 0;
+    for c in t.chars().rev().take(4) {
+        tail[k] = norm_char(c);
+        k += 1;
+    }
+    for j in 0..k {
+        let mut h = H::new(6);
+        for &c in tail[..=j].iter().rev() {
+            h = lower_ch(h, c);
+        }
+        info.suf[j] = h.finish();
+    }
+    info.word = w.finish();
+    info.lower = l.finish();
+    info.shape = shape.finish();
+    info.short_shape = short.finish();
+    info.len = n.min(255) as u8;
+    let first_upper = t.chars().next().is_some_and(char::is_uppercase);
+    if first_upper {
+        info.flags |= F_INIT_CAP;
+    }
+    if upper > 0 && lower == 0 {
+        info.flags |= F_ALL_CAPS;
+    }
+    if lower > 0 {
+        info.flags |= F_HAS_LOWER;
+    }
+    if upper > 0 && lower > 0 && !(first_upper && upper == 1) {
+        info.flags |= F_MIXED;
+    }
+    if digits > 0 {
+        info.flags |= F_HAS_DIGIT;
+        if alpha == 0 {
+            info.flags |= F_ALL_DIGIT;
+        }
+    }
+    if punct && n > 0 {
+        info.flags |= F_PUNCT;
+    }
+    info
+}
+
+// Template ids.
+const T_BIAS: u64 = 1;
+const T_WORD: u64 = 2;
+const T_LOWER: u64 = 3;
+const T_SHAPE: u64 = 4;
+const T_SHORT: u64 = 5;
+const T_PRE: u64 = 6;
+const T_SUF: u64 = 10;
+const T_FLAGS: u64 = 14;
+const T_L_M1: u64 = 15;
+const T_L_P1: u64 = 16;
+const T_L_M2: u64 = 17;
+const T_L_P2: u64 = 18;
+const T_S_M1: u64 = 19;
+const T_S_P1: u64 = 20;
+const T_SS_M1: u64 = 21;
+const T_SS_P1: u64 = 22;
+const T_BI_M1: u64 = 23;
+const T_BI_P1: u64 = 24;
+const T_FIRST: u64 = 25;
+const T_CAPS_SENT: u64 = 26;
+const T_CAPS_LOWER: u64 = 27;
+const T_W_M1: u64 = 28;
+const T_W_P1: u64 = 29;
+const T_GAZ: u64 = 30;
+const T_GAZ_M1: u64 = 31;
+const T_GAZ_P1: u64 = 32;
+const T_CL: u64 = 33;
+const T_CL_M1: u64 = 36;
+const T_CL_P1: u64 = 39;
+const T_DOC: u64 = 42;
+const T_DOC_SHAPE: u64 = 43;
+const T_LEN: u64 = 44;
+const T_SHAPE3: u64 = 45;
+const T_FL_M1: u64 = 46;
+const T_FL_P1: u64 = 47;
+
+#[inline]
+fn f1(t: u64, a: u64) -> u32 {
+    fold(H::new(t).add(a).finish())
+}
+
+#[inline]
+fn f2(t: u64, a: u64, b: u64) -> u32 {
+    fold(H::new(t).add(a).add(b).finish())
+}
+
+#[inline]
+fn fold(h: u64) -> u32 {
+    let x = (h ^ (h >> 32)) as u32;
+    // 0 marks an empty slot in the packed model's table.
+    x.max(1)
+}
+
+const BOUNDARY: u64 = 0xdead_beef;
+
+/// Pushes the features of token `i` into `out` (cleared first).
+pub(crate) fn token_features(sf: &SentenceFeatures, i: usize, out: &mut Vec<u32>) {
+    out.clear();
+    let info = &sf.info;
+    let n = info.len();
+    let t = &info[i];
+    let get = |j: isize| -> Option<&TokInfo> {
+        if j < 0 || j as usize >= n {
+            None
+        } else {
+            Some(&info[j as usize])
+        }
+    };
+    let ii = i as isize;
+    let m1 = get(ii - 1);
+    let p1 = get(ii + 1);
+    let m2 = get(ii - 2);
+    let p2 = get(ii + 2);
+    let lw = |x: Option<&TokInfo>| x.map_or(BOUNDARY, |x| x.lower);
+    let sh = |x: Option<&TokInfo>| x.map_or(BOUNDARY, |x| x.shape);
+    let ss = |x: Option<&TokInfo>| x.map_or(BOUNDARY, |x| x.short_shape);
+    let fl = |x: Option<&TokInfo>| x.map_or(0xffff, |x| x.flags as u64);
+
+    out.push(f1(T_BIAS, 0));
+    out.push(f1(T_WORD, t.word));
+    out.push(f1(T_LOWER, t.lower));
+    out.push(f1(T_SHAPE, t.shape));
+    out.push(f1(T_SHORT, t.short_shape));
+    for k in 0..4 {
+        if t.pre[k] != 0 && (t.len as usize) > k + 1 {
+            out.push(f1(T_PRE + k as u64, t.pre[k]));
+        }
+        if t.suf[k] != 0 && (t.len as usize) > k + 1 {
+            out.push(f1(T_SUF + k as u64, t.suf[k]));
+        }
+    }
+    out.push(f1(T_FLAGS, t.flags as u64));
+    out.push(f1(T_LEN, (t.len as u64).min(12)));
+    out.push(f1(T_L_M1, lw(m1)));
+    out.push(f1(T_L_P1, lw(p1)));
+    out.push(f1(T_L_M2, lw(m2)));
+    out.push(f1(T_L_P2, lw(p2)));
+    out.push(f1(T_S_M1, sh(m1)));
+    out.push(f1(T_S_P1, sh(p1)));
+    out.push(f2(T_SS_M1, ss(m1), t.short_shape));
+    out.push(f2(T_SS_P1, t.short_shape, ss(p1)));
+    out.push(fold(
+        H::new(T_SHAPE3)
+            .add(ss(m1))
+            .add(t.short_shape)
+            .add(ss(p1))
+            .finish(),
+    ));
+    out.push(f2(T_BI_M1, lw(m1), t.lower));
+    out.push(f2(T_BI_P1, t.lower, lw(p1)));
+    out.push(f2(T_W_M1, lw(m1), t.shape));
+    out.push(f2(T_W_P1, t.shape, lw(p1)));
+    out.push(f2(T_FL_M1, fl(m1), t.flags as u64));
+    out.push(f2(T_FL_P1, t.flags as u64, fl(p1)));
+    if i == 0 {
+        out.push(f2(T_FIRST, t.short_shape, t.lower));
+    }
+    if sf.caps_sentence {
+        out.push(f2(T_CAPS_SENT, t.short_shape, n.min(8) as u64));
+        out.push(f1(T_CAPS_LOWER, t.lower));
+    }
+    // Gazetteers: each set bit is one feature, alone and with the shape.
+    let mut g = t.gaz;
+    while g != 0 {
+        let b = g.trailing_zeros() as u64;
+        g &= g - 1;
+        out.push(f1(T_GAZ, b));
+        out.push(f2(T_GAZ, b, t.short_shape));
+    }
+    if let Some(m) = m1 {
+        let mut g = m.gaz;
+        while g != 0 {
+            let b = g.trailing_zeros() as u64;
+            g &= g - 1;
+            out.push(f1(T_GAZ_M1, b));
+        }
+    }
+    if let Some(p) = p1 {
+        let mut g = p.gaz;
+        while g != 0 {
+            let b = g.trailing_zeros() as u64;
+            g &= g - 1;
+            out.push(f1(T_GAZ_P1, b));
+        }
+    }
+    for k in 0..3 {
+        if t.cluster[k] != 0 {
+            out.push(f1(T_CL + k as u64, t.cluster[k] as u64));
+        }
+        if let Some(m) = m1 {
+            if m.cluster[k] != 0 {
+                out.push(f1(T_CL_M1 + k as u64, m.cluster[k] as u64));
+            }
+        }
+        if let Some(p) = p1 {
+            if p.cluster[k] != 0 {
+                out.push(f1(T_CL_P1 + k as u64, p.cluster[k] as u64));
+            }
+        }
+    }
+    let d = sf.doc.get(i).copied().unwrap_or(0);
+    if d != 0 {
+        out.extend_from_slice(&doc_features(d, t.short_shape));
+    }
+}
+
+/// The features of document evidence `d` (non-zero) on a token of shape `short_shape`.
+#[inline]
+pub(crate) fn doc_features(d: u8, short_shape: u64) -> [u32; 2] {
+    [f1(T_DOC, d as u64), f2(T_DOC_SHAPE, d as u64, short_shape)]
+}

@@ -1,0 +1,198 @@
+//! Viterbi decoding with BIO constraints over the packed model's scores.
+
+use super::features::{doc_features, token_features, SentenceFeatures};
+use super::model::{Model, N_TAGS, START};
+
+/// Can `tag` follow `prev` (`START` for the first token)? `I-X` only follows `B-X` or `I-X`.
+#[inline]
+pub(crate) fn allowed(prev: usize, tag: usize) -> bool {
+    if tag == 0 || tag % 2 == 1 {
+        return true;
+    }
+    prev == tag || prev + 1 == tag
+}
+
+/// Best tag sequence for per-token emission scores `em` (row-major, `N_TAGS` per token) and
+/// transition scores `trans[prev][tag]`. Writes tags to `out`. `back` is scratch space.
+pub(crate) fn viterbi(
+    em: &[[f32; N_TAGS]],
+    trans: &[[f32; N_TAGS]; N_TAGS + 1],
+    back: &mut Vec<[u8; N_TAGS]>,
+    out: &mut Vec<u8>,
+) {
+    out.clear();
+    let n = em.len();
+    if n == 0 {
+        return;
+    }
+    back.clear();
+    back.resize(n, [0; N_TAGS]);
+    let mut cur = [f32::NEG_INFINITY; N_TAGS];
+    for t in 0..N_TAGS {
+        if allowed(START, t) {
+            cur[t] = em[0][t] + trans[START][t];
+        }
+    }
+    for i in 1..n {
+        let mut next = [f32::NEG_INFINITY; N_TAGS];
+        for t in 0..N_TAGS {
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0u8;
+            for p in 0..N_TAGS {
+                if !allowed(p, t) {
+                    continue;
+                }
+                let s = cur[p] + trans[p][t];
+                if s > best {
+                    best = s;
+                    arg = p as u8;
+                }
+            }
+            next[t] = best + em[i][t];
+            back[i][t] = arg;
+        }
+        cur = next;
+    }
+    let mut best = 0;
+    for t in 1..N_TAGS {
+        if cur[t] > cur[best] {
+            best = t;
+        }
+    }
+    out.resize(n, 0);
+    out[n - 1] = best as u8;
+    for i in (1..n).rev() {
+        out[i - 1] = back[i][out[i] as usize];
+    }
+}
+
+/// Reusable buffers for tagging; one per thread or call, never per token.
+#[derive(Default)]
+pub struct Workspace {
+    pub(crate) sf: SentenceFeatures,
+    feats: Vec<u32>,
+    em: Vec<[f32; N_TAGS]>,
+    back: Vec<[u8; N_TAGS]>,
+    part_em: Vec<[f32; N_TAGS]>,
+    part_shape: Vec<u64>,
+}
+
+impl Workspace {
+    pub fn new() -> Workspace {
+        Workspace::default()
+    }
+}
+
+impl Model {
+    /// Emission scores of the prepared sentence in `ws.sf`.
+    fn emissions(&self, ws: &mut Workspace) {
+        let n = ws.sf.len();
+        ws.em.clear();
+        ws.em.resize(n, [0.0; N_TAGS]);
+        for i in 0..n {
+            token_features(&ws.sf, i, &mut ws.feats);
+            let row = &mut ws.em[i];
+            for &f in &ws.feats {
+                if let Some(codes) = self.feats.get(f) {
+                    for (r, &q) in row.iter_mut().zip(codes) {
+                        *r += self.book[q as usize];
+                    }
+                }
+            }
+        }
+    }
+
+    /// Adds the weights of document evidence `d` to an emission row.
+    #[inline]
+    pub(crate) fn add_doc(&self, d: u8, short_shape: u64, row: &mut [f32; N_TAGS]) {
+        for f in doc_features(d, short_shape) {
+            if let Some(codes) = self.feats.get(f) {
+                for (r, &q) in row.iter_mut().zip(codes) {
+                    *r += self.book[q as usize];
+                }
+            }
+        }
+    }
+
+    /// Tags a whole document part in two passes (see [`super::tag_document`]); the second pass
+    /// reuses the first pass's emission scores and adds only the document features.
+    pub(crate) fn tag_part<S: AsRef<str>>(
+        &self,
+        sents: &[Vec<S>],
+        ws: &mut Workspace,
+        out: &mut Vec<Vec<u8>>,
+    ) {
+        ws.part_em.clear();
+        ws.part_shape.clear();
+        let mut first = Vec::with_capacity(sents.len());
+        for s in sents {
+            let mut tags = Vec::with_capacity(s.len());
+            self.tag_tokens(s, None, ws, &mut tags);
+            ws.part_em.extend_from_slice(&ws.em);
+            ws.part_shape
+                .extend(ws.sf.info.iter().map(|i| i.short_shape));
+            first.push(tags);
+        }
+        let evidence = super::doc_evidence(sents, &first);
+        let mut at = 0;
+        for (tags, ev) in first.into_iter().zip(&evidence) {
+            let n = tags.len();
+            if ev.iter().all(|&d| d == 0) {
+                out.push(tags);
+            } else {
+                ws.em.clear();
+                ws.em.extend_from_slice(&ws.part_em[at..at + n]);
+                for (k, &d) in ev.iter().enumerate() {
+                    if d != 0 {
+                        self.add_doc(d, ws.part_shape[at + k], &mut ws.em[k]);
+                    }
+                }
+                let mut second = Vec::with_capacity(n);
+                viterbi(&ws.em, &self.trans, &mut ws.back, &mut second);
+                out.push(second);
+            }
+            at += n;
+        }
+    }
+
+    /// Tags one sentence; tag indices into [`super::model::TAGS`] go to `out`. `doc` holds
+    /// document-level evidence per token (0 when none).
+    pub fn tag_tokens<S: AsRef<str>>(
+        &self,
+        tokens: &[S],
+        doc: Option<&[u8]>,
+        ws: &mut Workspace,
+        out: &mut Vec<u8>,
+    ) {
+        ws.sf.prepare(tokens, &self.lex);
+        if let Some(d) = doc {
+            for (a, b) in ws.sf.doc.iter_mut().zip(d) {
+                *a = *b;
+            }
+        }
+        self.emissions(ws);
+        viterbi(&ws.em, &self.trans, &mut ws.back, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn viterbi_respects_bio() {
+        // Emissions prefer I-PER at the first token; it must not be chosen.
+        let mut em = vec![[0f32; N_TAGS]; 2];
+        em[0][2] = 10.0;
+        em[1][2] = 10.0;
+        let trans = [[0f32; N_TAGS]; N_TAGS + 1];
+        let mut out = Vec::new();
+        viterbi(&em, &trans, &mut Vec::new(), &mut out);
+        assert_ne!(out[0], 2);
+        assert!(allowed(out[0] as usize, out[1] as usize));
+        assert!(!allowed(START, 2));
+        assert!(!allowed(0, 4));
+        assert!(!allowed(1, 4));
+        assert!(allowed(3, 4) && allowed(4, 4));
+    }
+}

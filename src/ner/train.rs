@@ -1,0 +1,507 @@
+//! The trainer: a structured averaged perceptron over the same features and decoder the tagger
+//! uses, then pruning and packing. Deterministic: a seeded shuffle, integer weights.
+
+use super::features::{token_features, SentenceFeatures};
+use super::lexicon::{phrase_key, token_key, word_key, Lexicons, MAX_PHRASE};
+use super::model::{pack, Unpacked, N_TAGS, START};
+use super::score::Sentence;
+use super::tagger::viterbi;
+use std::collections::HashMap;
+
+/// Training settings.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub epochs: usize,
+    pub seed: u64,
+    /// Features whose largest averaged weight (in update units) is below this are dropped.
+    pub prune: f32,
+    /// Learn the second, document-level pass (see [`train`]).
+    pub doc_features: bool,
+    pub folds: usize,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            epochs: 12,
+            seed: 2003,
+            prune: 0.0,
+            doc_features: true,
+            folds: 5,
+        }
+    }
+}
+
+/// Gazetteer phrases and word clusters to pack with the model.
+#[derive(Clone, Debug, Default)]
+pub struct Resources {
+    pub phrases: Vec<(u32, u8)>,
+    pub words: Vec<(u32, [u32; 3])>,
+}
+
+impl Resources {
+    /// Adds a gazetteer phrase (tokenised as the tagger tokenises text) to list `list` (0..8).
+    pub fn add_phrase(&mut self, phrase: &str, list: u8) {
+        let doc = crate::text::Doc::new(phrase);
+        let keys: Vec<u64> = doc
+            .tokens
+            .iter()
+            .map(|t| token_key(t.span.slice(phrase)))
+            .collect();
+        if keys.is_empty() || keys.len() > MAX_PHRASE || list >= 8 {
+            return;
+        }
+        self.phrases.push((phrase_key(&keys), 1 << list));
+    }
+
+    /// Adds the cluster codes of a word.
+    pub fn add_word(&mut self, word: &str, codes: [u32; 3]) {
+        self.words.push((word_key(word), codes));
+    }
+
+    fn normalise(&mut self) {
+        self.phrases.sort_unstable();
+        let mut merged: Vec<(u32, u8)> = Vec::with_capacity(self.phrases.len());
+        for &(k, m) in &self.phrases {
+            match merged.last_mut() {
+                Some(last) if last.0 == k => last.1 |= m,
+                _ => merged.push((k, m)),
+            }
+        }
+        self.phrases = merged;
+        self.words.sort_unstable();
+        self.words.dedup_by_key(|w| w.0);
+    }
+}
+
+struct Xorshift(u64);
+impl Xorshift {
+    fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.0 = x;
+        x
+    }
+}
+
+/// Features of every token, interned to dense ids.
+struct Compiled {
+    /// Per sentence: per token: range into `ids`.
+    starts: Vec<Vec<usize>>,
+    ids: Vec<u32>,
+}
+
+fn compile(
+    sents: &[(&Sentence, Option<&[u8]>)],
+    lex: &Lexicons,
+    index: &mut HashMap<u32, u32>,
+    keys: &mut Vec<u32>,
+) -> Compiled {
+    let mut sf = SentenceFeatures::new();
+    let mut buf = Vec::new();
+    let mut c = Compiled {
+        starts: Vec::with_capacity(sents.len()),
+        ids: Vec::new(),
+    };
+    for (s, ev) in sents {
+        sf.prepare(&s.tokens, lex);
+        if let Some(ev) = ev {
+            sf.doc.copy_from_slice(ev);
+        }
+        let mut st = Vec::with_capacity(s.tokens.len() + 1);
+        for i in 0..s.tokens.len() {
+            st.push(c.ids.len());
+            token_features(&sf, i, &mut buf);
+            for &f in &buf {
+                let id = *index.entry(f).or_insert_with(|| {
+                    keys.push(f);
+                    (keys.len() - 1) as u32
+                });
+                c.ids.push(id);
+            }
+        }
+        st.push(c.ids.len());
+        c.starts.push(st);
+    }
+    c
+}
+
+/// Trains on `docs` and returns the packed model. `log` receives progress lines.
+///
+/// Documents are cut at datelines as the tagger cuts them. With `cfg.doc_features`, the
+/// document evidence of the second pass is made by jackknifing: a first-pass model trained on
+/// the other `cfg.folds` - 1 folds tags each fold; the final model learns from every sentence
+/// twice, once without evidence (the first pass) and once with it (the second).
+pub fn train(
+    docs: &[Vec<Sentence>],
+    resources: &Resources,
+    cfg: &Config,
+    mut log: impl FnMut(&str),
+) -> Vec<u8> {
+    let mut res = resources.clone();
+    res.normalise();
+    let lex = Lexicons::from_parts(&res.phrases, &res.words);
+    let mut parts: Vec<Vec<&Sentence>> = Vec::new();
+    for d in docs {
+        let toks: Vec<&[String]> = d.iter().map(|s| s.tokens.as_slice()).collect();
+        for r in super::split_at_datelines(&toks) {
+            parts.push(d[r].iter().collect());
+        }
+    }
+    log(&format!("{} documents after dateline split", parts.len()));
+    let plain: Vec<(&Sentence, Option<&[u8]>)> =
+        parts.iter().flatten().map(|s| (*s, None)).collect();
+    if !cfg.doc_features {
+        return fit(&plain, &lex, &res, cfg, &mut log);
+    }
+    let folds = cfg.folds.max(2);
+    let mut evidence: Vec<Vec<Vec<u8>>> = vec![Vec::new(); parts.len()];
+    for k in 0..folds {
+        let train: Vec<(&Sentence, Option<&[u8]>)> = parts
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % folds != k)
+            .flat_map(|(_, p)| p.iter().map(|s| (*s, None)))
+            .collect();
+        let bytes = fit(&train, &lex, &res, cfg, &mut |_: &str| {});
+        let model = match super::Model::from_bytes(&bytes) {
+            Ok(m) => m,
+            Err(e) => panic!("the trainer wrote a bad model: {e}"),
+        };
+        let mut ws = super::Workspace::new();
+        for (i, p) in parts.iter().enumerate().filter(|(i, _)| i % folds == k) {
+            let toks: Vec<&Vec<String>> = p.iter().map(|s| &s.tokens).collect();
+            let first: Vec<Vec<u8>> = toks
+                .iter()
+                .map(|t| {
+                    let mut out = Vec::new();
+                    model.tag_tokens(t, None, &mut ws, &mut out);
+                    out
+                })
+                .collect();
+            let sents: Vec<Vec<&str>> = toks
+                .iter()
+                .map(|t| t.iter().map(String::as_str).collect())
+                .collect();
+            evidence[i] = super::doc_evidence(&sents, &first);
+        }
+        log(&format!("jackknife fold {} of {folds} done", k + 1));
+    }
+    let mut examples = plain.clone();
+    for (p, ev) in parts.iter().zip(&evidence) {
+        for (s, e) in p.iter().zip(ev) {
+            examples.push((*s, Some(e.as_slice())));
+        }
+    }
+    fit(&examples, &lex, &res, cfg, &mut log)
+}
+
+/// One perceptron run over `sents` (with optional document evidence), packed.
+fn fit(
+    sents: &[(&Sentence, Option<&[u8]>)],
+    lex: &Lexicons,
+    res: &Resources,
+    cfg: &Config,
+    log: &mut dyn FnMut(&str),
+) -> Vec<u8> {
+    let mut index = HashMap::new();
+    let mut keys = Vec::new();
+    let data = compile(sents, lex, &mut index, &mut keys);
+    let nf = keys.len();
+    log(&format!(
+        "{} sentences, {} tokens, {} features",
+        sents.len(),
+        sents.iter().map(|s| s.0.tokens.len()).sum::<usize>(),
+        nf
+    ));
+    let mut w = vec![0i32; nf * N_TAGS];
+    let mut u = vec![0i64; nf * N_TAGS];
+    let mut tw = [[0i32; N_TAGS]; N_TAGS + 1];
+    let mut tu = [[0i64; N_TAGS]; N_TAGS + 1];
+    let mut c: i64 = 1;
+    let mut rng = Xorshift(cfg.seed.max(1));
+    let mut order: Vec<usize> = (0..sents.len()).collect();
+    let mut em: Vec<[f32; N_TAGS]> = Vec::new();
+    let mut back = Vec::new();
+    let mut pred = Vec::new();
+    for epoch in 0..cfg.epochs {
+        for i in (1..order.len()).rev() {
+            let j = (rng.next() % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
+        let mut wrong = 0usize;
+        let mut total = 0usize;
+        for &si in &order {
+            let s = sents[si].0;
+            let st = &data.starts[si];
+            let n = s.tokens.len();
+            em.clear();
+            em.resize(n, [0.0; N_TAGS]);
+            for (i, row) in em.iter_mut().enumerate() {
+                for &f in &data.ids[st[i]..st[i + 1]] {
+                    let base = f as usize * N_TAGS;
+                    for (t, r) in row.iter_mut().enumerate() {
+                        *r += w[base + t] as f32;
+                    }
+                }
+            }
+            let trans: [[f32; N_TAGS]; N_TAGS + 1] = tw.map(|r| r.map(|x| x as f32));
+            viterbi(&em, &trans, &mut back, &mut pred);
+            total += n;
+            for i in 0..n {
+                let (g, p) = (s.tags[i] as usize, pred[i] as usize);
+                let pg = if i == 0 {
+                    START
+                } else {
+                    s.tags[i - 1] as usize
+                };
+                let pp = if i == 0 { START } else { pred[i - 1] as usize };
+                if g != p {
+                    wrong += 1;
+                    for &f in &data.ids[st[i]..st[i + 1]] {
+                        let base = f as usize * N_TAGS;
+                        w[base + g] += 1;
+                        u[base + g] += c;
+                        w[base + p] -= 1;
+                        u[base + p] -= c;
+                    }
+                }
+                if (pg, g) != (pp, p) {
+                    tw[pg][g] += 1;
+                    tu[pg][g] += c;
+                    tw[pp][p] -= 1;
+                    tu[pp][p] -= c;
+                }
+            }
+            c += 1;
+        }
+        log(&format!(
+            "epoch {}: train token error {:.3}%",
+            epoch + 1,
+            100.0 * wrong as f64 / total.max(1) as f64
+        ));
+    }
+    // Averaged weights: w - u / c.
+    let avg = |w: i32, u: i64| -> f32 { (w as f64 - u as f64 / c as f64) as f32 };
+    let mut trans = [[0f32; N_TAGS]; N_TAGS + 1];
+    for p in 0..=N_TAGS {
+        for t in 0..N_TAGS {
+            trans[p][t] = avg(tw[p][t], tu[p][t]);
+        }
+    }
+    let mut feats: Vec<(u32, [f32; N_TAGS])> = Vec::new();
+    for (id, &k) in keys.iter().enumerate() {
+        let mut row = [0f32; N_TAGS];
+        let mut max = 0f32;
+        for t in 0..N_TAGS {
+            row[t] = avg(w[id * N_TAGS + t], u[id * N_TAGS + t]);
+            max = max.max(row[t].abs());
+        }
+        if max > cfg.prune && max > 0.0 {
+            feats.push((k, row));
+        }
+    }
+    feats.sort_unstable_by_key(|f| f.0);
+    log(&format!("kept {} of {} features", feats.len(), nf));
+    pack(&Unpacked {
+        trans,
+        feats: &feats,
+        phrases: &res.phrases,
+        words: &res.words,
+    })
+}
+
+/// Word clusters from unlabelled text: each lowercased word seen at least `min_count` times
+/// gets a vector of its left and right neighbours (positive PMI over the most frequent
+/// context words, projected to a fixed number of dimensions with a seeded random projection),
+/// and a top-down bisecting spherical 2-means splits the words into a binary tree. The path
+/// of a word (up to `depth` bits) is returned, Brown-cluster style, as a string of 0s and 1s.
+pub fn clusters<'a>(
+    sentences: impl Iterator<Item = Vec<&'a str>>,
+    min_count: u32,
+    depth: usize,
+    seed: u64,
+) -> Vec<(String, String)> {
+    const CTX: usize = 2000;
+    const DIM: usize = 128;
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut words: Vec<String> = Vec::new();
+    let mut counts: Vec<u32> = Vec::new();
+    let mut corpus: Vec<Vec<u32>> = Vec::new();
+    for s in sentences {
+        let mut v = Vec::with_capacity(s.len());
+        for t in s {
+            let lw = normalise_word(t);
+            let id = match ids.get(&lw) {
+                Some(&id) => id,
+                None => {
+                    let id = words.len() as u32;
+                    ids.insert(lw.clone(), id);
+                    words.push(lw);
+                    counts.push(0);
+                    id
+                }
+            };
+            counts[id as usize] += 1;
+            v.push(id);
+        }
+        corpus.push(v);
+    }
+    // Context words: the CTX most frequent (ties by word, deterministic).
+    let mut by_freq: Vec<u32> = (0..words.len() as u32).collect();
+    by_freq.sort_by(|&a, &b| {
+        counts[b as usize]
+            .cmp(&counts[a as usize])
+            .then_with(|| words[a as usize].cmp(&words[b as usize]))
+    });
+    let mut ctx_of = vec![u32::MAX; words.len()];
+    for (r, &w) in by_freq.iter().take(CTX).enumerate() {
+        ctx_of[w as usize] = r as u32;
+    }
+    let targets: Vec<u32> = by_freq
+        .iter()
+        .copied()
+        .filter(|&w| counts[w as usize] >= min_count)
+        .collect();
+    let mut row_of = vec![u32::MAX; words.len()];
+    for (r, &w) in targets.iter().enumerate() {
+        row_of[w as usize] = r as u32;
+    }
+    // Co-occurrence counts: context slot = side * CTX + context rank (side 0: left, 1: right).
+    let mut cooc: Vec<HashMap<u32, u32>> = vec![HashMap::new(); targets.len()];
+    let mut ctx_total = vec![0u64; 2 * CTX];
+    let mut total = 0u64;
+    for s in &corpus {
+        for i in 0..s.len() {
+            let r = row_of[s[i] as usize];
+            if r == u32::MAX {
+                continue;
+            }
+            for (side, j) in [(0usize, i.wrapping_sub(1)), (1, i + 1)] {
+                let c = if j < s.len() {
+                    ctx_of[s[j] as usize]
+                } else {
+                    CTX as u32 - 1 // boundary shares the rarest slot
+                };
+                if c == u32::MAX {
+                    continue;
+                }
+                let slot = side as u32 * CTX as u32 + c;
+                *cooc[r as usize].entry(slot).or_insert(0) += 1;
+                ctx_total[slot as usize] += 1;
+                total += 1;
+            }
+        }
+    }
+    // Random projection of PPMI rows.
+    let proj = |slot: u32, d: usize| -> f32 {
+        let h = super::features::H::new(seed)
+            .add(slot as u64)
+            .add(d as u64)
+            .finish();
+        if h & 1 == 0 {
+            1.0
+        } else {
+            -1.0
+        }
+    };
+    let mut table = vec![0f32; 2 * CTX * DIM];
+    for slot in 0..2 * CTX {
+        for d in 0..DIM {
+            table[slot * DIM + d] = proj(slot as u32, d);
+        }
+    }
+    let n = targets.len();
+    let mut vecs = vec![0f32; n * DIM];
+    for r in 0..n {
+        let row_total: u64 = cooc[r].values().map(|&c| c as u64).sum();
+        let mut entries: Vec<(u32, u32)> = cooc[r].iter().map(|(&k, &v)| (k, v)).collect();
+        entries.sort_unstable();
+        let v = &mut vecs[r * DIM..(r + 1) * DIM];
+        for (slot, c) in entries {
+            let pmi = ((c as f64 * total as f64)
+                / (row_total as f64 * ctx_total[slot as usize] as f64))
+                .ln();
+            if pmi <= 0.0 {
+                continue;
+            }
+            let t = &table[slot as usize * DIM..(slot as usize + 1) * DIM];
+            for (x, p) in v.iter_mut().zip(t) {
+                *x += pmi as f32 * p;
+            }
+        }
+        let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            v.iter_mut().for_each(|x| *x /= norm);
+        }
+    }
+    // Bisecting spherical 2-means.
+    let mut paths = vec![String::new(); n];
+    let mut stack: Vec<(Vec<usize>, usize)> = vec![((0..n).collect(), 0)];
+    let dot = |a: &[f32], b: &[f32]| -> f32 { a.iter().zip(b).map(|(x, y)| x * y).sum() };
+    while let Some((members, level)) = stack.pop() {
+        if level >= depth || members.len() < 4 {
+            continue;
+        }
+        let v = |i: usize| &vecs[i * DIM..(i + 1) * DIM];
+        let mut mean = vec![0f32; DIM];
+        for &m in &members {
+            mean.iter_mut().zip(v(m)).for_each(|(a, b)| *a += b);
+        }
+        let far = |from: &[f32]| -> usize {
+            *members
+                .iter()
+                .min_by(|&&a, &&b| dot(v(a), from).total_cmp(&dot(v(b), from)))
+                .unwrap_or(&members[0])
+        };
+        let a = far(&mean);
+        let b = far(v(a));
+        let mut c = [v(a).to_vec(), v(b).to_vec()];
+        let mut side = vec![0u8; members.len()];
+        for _ in 0..10 {
+            for (k, &m) in members.iter().enumerate() {
+                side[k] = u8::from(dot(v(m), &c[1]) > dot(v(m), &c[0]));
+            }
+            let mut nc = [vec![0f32; DIM], vec![0f32; DIM]];
+            for (k, &m) in members.iter().enumerate() {
+                nc[side[k] as usize]
+                    .iter_mut()
+                    .zip(v(m))
+                    .for_each(|(a, b)| *a += b);
+            }
+            for x in nc.iter_mut() {
+                let norm = x.iter().map(|y| y * y).sum::<f32>().sqrt();
+                if norm > 0.0 {
+                    x.iter_mut().for_each(|y| *y /= norm);
+                }
+            }
+            c = nc;
+        }
+        let mut parts = [Vec::new(), Vec::new()];
+        for (k, &m) in members.iter().enumerate() {
+            paths[m].push(if side[k] == 0 { '0' } else { '1' });
+            parts[side[k] as usize].push(m);
+        }
+        if parts[0].is_empty() || parts[1].is_empty() {
+            continue;
+        }
+        for p in parts {
+            stack.push((p, level + 1));
+        }
+    }
+    targets
+        .iter()
+        .zip(paths)
+        .map(|(&w, p)| (words[w as usize].clone(), p))
+        .collect()
+}
+
+/// Lowercased, digits mapped to 0 (the cluster vocabulary).
+fn normalise_word(t: &str) -> String {
+    t.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c.is_ascii_digit() { '0' } else { c })
+        .collect()
+}
