@@ -564,13 +564,32 @@ impl<'a> Resolver<'a> {
             .map(|k| self.mentions[k].span)
     }
 
-    /// The entity of the mention overlapping `span` (the last one, nearest a cue).
-    pub fn entity_at(&self, span: Span) -> Option<usize> {
+    /// The entity named by the phrase `span` of `text`: the mention at its head (the last
+    /// mention, with no further word after it: `Hillary Clinton’s campaign manager Robby
+    /// Mook` is Mook), a person, organisation or place (`a senior Iraqi official` is not
+    /// Iraq).
+    pub fn entity_at(&self, text: &str, span: Span) -> Option<usize> {
         let end = self.mentions.partition_point(|m| m.span.start < span.end);
-        (end.saturating_sub(8)..end)
+        let window = end.saturating_sub(8)..end;
+        // A person in the phrase is the speaker (`Ruth Ames of Acme Party`).
+        if let Some(k) = window
+            .clone()
             .rev()
-            .find(|&k| self.mentions[k].span.overlaps(span))
-            .and_then(|k| self.mention_entity.get(k).copied())
+            .find(|&k| self.mentions[k].span.overlaps(span) && self.mentions[k].label == Label::Per)
+        {
+            return self.mention_entity.get(k).copied();
+        }
+        let k = window
+            .rev()
+            .find(|&k| self.mentions[k].span.overlaps(span))?;
+        let m = self.mentions[k];
+        let tail = text.get(m.span.end.min(span.end)..span.end).unwrap_or("");
+        let head = !tail.chars().any(char::is_alphabetic)
+            || tail.trim_start().starts_with("'s")
+                && !tail.trim_start()[2..].chars().any(char::is_alphabetic);
+        (m.label != Label::Misc && head)
+            .then(|| self.mention_entity.get(k).copied())
+            .flatten()
     }
 }
 

@@ -329,3 +329,22 @@ fn speaker_span_completed_by_a_longer_mention() {
     let (qs, _) = run(t, &[]);
     assert_eq!(qs[0].speaker.unwrap().span.slice(t), "Gwen Moore");
 }
+
+#[test]
+fn speaker_entity_is_the_head_of_the_phrase() {
+    let t = "“It is over,” a senior Iraqi security official said.\n\n\
+             “We will fight,” campaign chief Ruth Ames of Acme Party said.\n";
+    let ms = [
+        mention(t, "Iraqi", 0, Label::Misc),
+        mention(t, "Ruth Ames", 0, Label::Per),
+        mention(t, "Acme Party", 0, Label::Org),
+    ];
+    let (qs, ents) = run(t, &ms);
+    let official = qs[0].speaker.unwrap();
+    assert_eq!(official.span.slice(t), "a senior Iraqi security official");
+    assert_eq!(official.entity, None, "an adjective is not the speaker");
+    let ames = qs[1].speaker.unwrap();
+    assert_eq!(ames.span.slice(t), "campaign chief Ruth Ames of Acme Party");
+    // The person of "Ruth Ames of Acme Party", not the party.
+    assert_eq!(ents[ames.entity.unwrap()].name, "Ruth Ames");
+}

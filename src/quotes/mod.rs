@@ -121,7 +121,7 @@ impl Ctx<'_, '_> {
             self.resolver
                 .resolve(p.span.start, self.tok(p.start), &skip)
         } else {
-            self.resolver.entity_at(p.span)
+            self.resolver.entity_at(self.doc.text, p.span)
         };
         // A name the phrase cut short (`Abu Mahdi` of `Abu Mahdi al-Mohandes`) is completed
         // by the tagger's mention.
