@@ -348,3 +348,15 @@ fn speaker_entity_is_the_head_of_the_phrase() {
     // The person of "Ruth Ames of Acme Party", not the party.
     assert_eq!(ents[ames.entity.unwrap()].name, "Ruth Ames");
 }
+
+#[test]
+fn quotation_inside_a_sentence_is_partial() {
+    let t = "The agency “only checks the largest ships,” the report says.\n\n\
+             “We check every ship,” the agency said.\n";
+    let (qs, _) = run(t, &[]);
+    assert_eq!(qs.len(), 2, "{qs:?}");
+    assert_eq!(qs[0].kind, QuoteKind::Partial);
+    assert_eq!(qs[0].speaker.unwrap().span.slice(t), "the report");
+    assert_eq!(qs[1].kind, QuoteKind::Direct);
+    assert_eq!(qs[1].speaker.unwrap().span.slice(t), "the agency");
+}

@@ -715,7 +715,12 @@ pub fn extract(
         let att = if let Some(t) = trail {
             confidence = 0.9;
             // `…” he said` after an embedded quotation still reports a partial quote.
-            if !starts_line && lead.is_some_and(|(_, li)| !li) {
+            // So does a quotation that a word of the sentence runs into (`The agency
+            // ''only requires …,'' the report says.`).
+            let embedded = open_tok > 0
+                && doc.tokens[open_tok - 1].kind == TokenKind::Word
+                && doc.sentence_of(open_tok - 1) == doc.sentence_of(open_tok);
+            if !starts_line && (lead.is_some_and(|(_, li)| !li) || embedded) {
                 kind = QuoteKind::Partial;
             }
             Some(t)
