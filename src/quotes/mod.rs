@@ -686,6 +686,18 @@ pub fn extract(
             None
         };
         let lead = leading(&ctx, lo, open_tok);
+        // `Peabody said: “…,” adding that …`: a trailing cue without a speaker yields to a
+        // leading cue that has one.
+        let trail = match (trail, lead) {
+            (Some(t), Some((l, true)))
+                if t.speaker.is_none()
+                    && l.speaker.is_some()
+                    && ctx.tok(t.cue.start).ends_with("ing") =>
+            {
+                None
+            }
+            (t, _) => t,
+        };
         // Quoted words inside the reported clause of the quote before: already covered.
         if let Some((idx, _, _)) = last {
             if out[idx]
@@ -760,7 +772,11 @@ pub fn extract(
                 let same_sentence = out[idx].content.last().is_some_and(|c| {
                     doc.sentence_of(doc.token_at_or_after(c.start)) == doc.sentence_of(open_tok)
                 });
-                if same_par && (out[idx].kind == QuoteKind::Direct || same_sentence) {
+                if same_par
+                    && (out[idx].kind == QuoteKind::Direct
+                        || same_sentence
+                        || out[idx].confidence >= 0.9)
+                {
                     out[idx].content.extend(q.pieces.iter().copied());
                     last = Some((idx, close_line, None));
                     continue;
