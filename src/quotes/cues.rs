@@ -471,6 +471,42 @@ pub fn cue_at(doc: &Doc, i: usize) -> Option<CueMatch> {
             });
         }
     }
+    // `the statement read`, `the sign reads`: a text speaks.
+    if matches!(w.as_str(), "read" | "reads")
+        && i > 0
+        && matches!(
+            lower(doc, i - 1).as_str(),
+            "statement"
+                | "article"
+                | "letter"
+                | "sign"
+                | "signs"
+                | "memo"
+                | "message"
+                | "note"
+                | "headline"
+                | "tweet"
+                | "post"
+                | "release"
+                | "report"
+                | "caption"
+                | "banner"
+                | "email"
+                | "text"
+                | "ad"
+                | "advertisement"
+                | "card"
+                | "placard"
+                | "poster"
+        )
+    {
+        return Some(CueMatch {
+            start: i,
+            end: i + 1,
+            class: CueClass::Speech,
+            according: false,
+        });
+    }
     let class = cue_word(&w)?;
     // A plural noun after a possessive or a compound modifier (`Trump’s tweets`,
     // `late-night tweets`) is no cue.
@@ -528,6 +564,19 @@ mod tests {
         for w in ["table", "president", "post", "Said", "the"] {
             assert!(cue_word(w).is_none(), "{w}");
         }
+    }
+
+    #[test]
+    fn texts_that_read() {
+        let d = Doc::new("“Closed,” the sign read. He read the book.");
+        let sign = (0..d.tokens.len())
+            .find(|&i| d.token_str(i) == "read")
+            .unwrap();
+        assert_eq!(cue_at(&d, sign).map(|c| c.class), Some(CueClass::Speech));
+        let book = (sign + 1..d.tokens.len())
+            .find(|&i| d.token_str(i) == "read")
+            .unwrap();
+        assert_eq!(cue_at(&d, book), None);
     }
 
     #[test]
