@@ -360,3 +360,11 @@ fn quotation_inside_a_sentence_is_partial() {
     assert_eq!(qs[1].kind, QuoteKind::Direct);
     assert_eq!(qs[1].speaker.unwrap().span.slice(t), "the agency");
 }
+
+#[test]
+fn a_sign_that_reads_is_a_speaker() {
+    let t = "“Closed for the season,” the sign read.\n";
+    let (qs, _) = run(t, &[]);
+    assert_eq!(qs[0].speaker.unwrap().span.slice(t), "the sign");
+    assert_eq!(qs[0].cue.unwrap().slice(t), "read");
+}

@@ -242,6 +242,8 @@ fn nominal(doc: &Doc, i: usize) -> bool {
                 && (!l.ends_with("ly") || is_cap(s))
                 && (is_cap(s)
                     || super::cues::cue_word(&l).is_none()
+                        && !(matches!(l.as_str(), "read" | "reads")
+                            && super::cues::cue_at(doc, i).is_some())
                     || i > 0 && is_determiner(&doc.token_str(i - 1).to_lowercase()))
         }
         TokenKind::Number => false,
