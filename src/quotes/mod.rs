@@ -1309,6 +1309,7 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
     })?;
     let c = cue_at(doc, k)?;
     let content = clause_after(ctx, c, b)?;
-    let sp = subject(ctx, a, k).filter(|p| p.end <= k && (p.named || p.pronoun))?;
+    let sp = subject(ctx, a, k)
+        .filter(|p| p.end <= k && (p.named || p.pronoun || p.end - p.start >= 2))?;
     Some(mk(ctx, content, c, Some(sp), 0.5))
 }
