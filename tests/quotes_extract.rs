@@ -368,3 +368,13 @@ fn a_sign_that_reads_is_a_speaker() {
     assert_eq!(qs[0].speaker.unwrap().span.slice(t), "the sign");
     assert_eq!(qs[0].cue.unwrap().slice(t), "read");
 }
+
+#[test]
+fn according_to_in_the_middle() {
+    let t = "The dam, according to the engineers, will hold until spring.\n";
+    let (qs, _) = run(t, &[]);
+    assert_eq!(qs.len(), 1, "{qs:?}");
+    assert_eq!(pieces(t, &qs[0]), vec!["The dam", "will hold until spring"]);
+    assert_eq!(qs[0].speaker.unwrap().span.slice(t), "the engineers");
+    assert_eq!(qs[0].cue.unwrap().slice(t), "according to");
+}

@@ -1063,9 +1063,26 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
                     let content = sent_span(s + 1, b)?;
                     return Some(mk(ctx, content, c, Some(np), 0.7));
                 }
-                // CLAUSE, according to X.
-                let content = sent_span(a, k - 1)?;
-                return Some(mk(ctx, content, c, Some(np), 0.7));
+                // CLAUSE, according to X. / SUBJECT, according to X, CLAUSE.
+                let rest = if ctx.is_punct(np.end, &[","]) {
+                    sent_span(np.end + 1, b)
+                } else {
+                    None
+                };
+                let first = if rest.is_some() {
+                    // The subject before the comma may be short (`The dam`).
+                    (k - 1 > a)
+                        .then(|| Span::new(doc.tokens[a].span.start, doc.tokens[k - 2].span.end))
+                } else {
+                    sent_span(a, k - 1)
+                };
+                let content: Vec<Span> = first.into_iter().chain(rest).collect();
+                if content.is_empty() {
+                    return None;
+                }
+                let mut q = mk(ctx, content[0], c, Some(np), 0.7);
+                q.content = content;
+                return Some(q);
             }
             continue;
         }
