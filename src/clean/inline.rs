@@ -69,6 +69,52 @@ const TAGS: &[&str] = &[
     "cite",
 ];
 
+/// Chrome phrases cut wherever they sit in a line, often glued to the text around them by
+/// the scraper ("…said.Continue reading the main storyThe …"). Matched with this exact
+/// casing and at word boundaries.
+const PHRASES: &[(&str, Reason, &str)] = &[
+    (
+        "Advertisement Continue reading the main story",
+        Reason::Marker,
+        "marker.inline_advertisement",
+    ),
+    (
+        "Continue reading the main story",
+        Reason::Navigation,
+        "navigation.inline_chrome",
+    ),
+    (
+        "Story continues below advertisement",
+        Reason::Marker,
+        "marker.inline_advertisement",
+    ),
+    (
+        "ADVERTISEMENT - STORY CONTINUES BELOW",
+        Reason::Marker,
+        "marker.inline_advertisement",
+    ),
+    (
+        "ADVERTISEMENT - story continues below",
+        Reason::Marker,
+        "marker.inline_advertisement",
+    ),
+    (
+        "SKIP ADVERTISEMENT",
+        Reason::Marker,
+        "marker.inline_advertisement",
+    ),
+    (
+        "ADVERTISEMENT",
+        Reason::Marker,
+        "marker.inline_advertisement",
+    ),
+    (
+        "Skip Advertisement",
+        Reason::Marker,
+        "marker.inline_advertisement",
+    ),
+];
+
 /// Bracketed embeds by their first word: `[Video: …]`, `[Related: …]`.
 const BRACKET_WORDS: &[(&str, Reason, &str)] = &[
     ("video:", Reason::Media, "media.bracket_embed"),
@@ -177,6 +223,7 @@ pub fn scan(input: &str, start: usize, end: usize, out: &mut Vec<Removal>) {
                 Reason::Share,
                 "share.inline_newsletter",
             )),
+            b'A' | b'C' | b'S' => phrase(b, i, start, end),
             b'(' if b.get(i + 1) == Some(&b'@') => {
                 // A tweet signature "— Name (@handle) July 23, 2016": starts at the dash.
                 let floor = out.last().map_or(start, |r: &Removal| r.span.end);
@@ -197,6 +244,27 @@ pub fn scan(input: &str, start: usize, end: usize, out: &mut Vec<Removal>) {
             _ => i += 1,
         }
     }
+}
+
+/// A chrome phrase of [`PHRASES`] at `i`, at word boundaries.
+fn phrase(b: &[u8], i: usize, start: usize, end: usize) -> Option<(usize, Reason, &'static str)> {
+    if i > start && b[i - 1].is_ascii_alphanumeric() && !b[i - 1].is_ascii_lowercase() {
+        // "…CONTRACTADVERTISEMENT" is one word; "said.ADVERTISEMENT" and "textContinue
+        // reading" are glued pieces.
+        return None;
+    }
+    PHRASES.iter().find_map(|&(p, reason, rule)| {
+        let e = i + p.len();
+        let upper_end = p.as_bytes()[p.len() - 1].is_ascii_uppercase();
+        let fits = b[i..end].starts_with(p.as_bytes())
+            && (e == end
+                || if upper_end {
+                    !b[e].is_ascii_uppercase() && !b[e].is_ascii_digit()
+                } else {
+                    !b[e].is_ascii_lowercase()
+                });
+        fits.then_some((e, reason, rule))
+    })
 }
 
 /// End of a URL token starting at `i`.

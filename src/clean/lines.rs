@@ -112,7 +112,8 @@ pub fn classify(input: &str, lines: &[Line]) -> Vec<Vec<Removal>> {
             };
             related = if o.related_header {
                 RELATED_LIST
-            } else if o.related_item {
+            } else if related > 0 && (o.related_item || o.whole.is_some()) {
+                // Junk inside the list (an ad slot, a repeated teaser) does not end it.
                 related - 1
             } else {
                 0
@@ -258,7 +259,7 @@ fn whole_line(
         }
         let kw: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
         // Date-only lines ("Saturday, December 19, 2015.").
-        if kw.len() <= 8
+        if kw.len() <= 10
             && kw
                 .iter()
                 .any(|w| MONTHS.contains(w) || WEEKDAYS.contains(w))
@@ -498,6 +499,22 @@ fn caption_credit(view: &View, out: &mut Vec<(usize, usize, Reason, &'static str
         if let Some(bar) = t[lo..].rfind('|').map(|p| lo + p) {
             if credit_like(&t[bar + 1..], false) {
                 credit = Some((bar, "credit.pipe"));
+            }
+        }
+    }
+    // "…on Monday.Credit...Doug Mills/The New York Times" (often glued).
+    if credit.is_none() {
+        let lo = floor_boundary(t, tend.saturating_sub(120));
+        if let Some(p) = ["credit...", "credit…", "credit: "]
+            .iter()
+            .filter_map(|m| t[lo..].rfind(m))
+            .max()
+        {
+            let p = lo + p;
+            // After the end of a sentence only: "…gave him credit: he won" is prose.
+            let after_sentence = t[..p].trim_end().ends_with(['.', ')', '!', '?', '"']);
+            if p > 0 && after_sentence && t[p..].split(' ').count() <= 10 {
+                credit = Some((p, "credit.trailing"));
             }
         }
     }

@@ -392,6 +392,11 @@ pub const PREFIX_RULES: &[Rule] = &[
     r("share.follow", Share, "share:", 20),
     r("share.follow", Share, "click to share", 40),
     r("share.follow", Share, "click here to", 40),
+    r("share.follow", Share, "like this story", 20),
+    r("share.follow", Share, "like this article", 20),
+    r("share.follow", Share, "enjoyed this article", 20),
+    r("share.follow", Share, "have your say", 20),
+    r("share.follow", Share, "share your thoughts", 20),
     r("share.newsletter", Share, "sign up for", 50),
     r("share.newsletter", Share, "sign up to", 50),
     r("share.newsletter", Share, "subscribe to", 50),
@@ -450,6 +455,15 @@ pub const PREFIX_RULES: &[Rule] = &[
     r("related.prefix", Related, "see also:", 60),
     r("related.prefix", Related, "see more:", 60),
     r("related.prefix", Related, "also read:", 60),
+    r("related.prefix", Related, "also read |", 60),
+    r("related.prefix", Related, "also read -", 60),
+    r("related.prefix", Related, "read also:", 60),
+    r("related.prefix", Related, "recommended reading", 60),
+    r("related.prefix", Related, "related reading", 60),
+    r("related.prefix", Related, "further reading", 60),
+    r("related.prefix", Related, "more stories like this", 60),
+    r("related.prefix", Related, "editor's picks", 60),
+    r("related.prefix", Related, "latest headlines", 60),
     r("related.prefix", Related, "also on huffpost", 400),
     r("related.prefix", Related, "also on worldpost", 400),
     r("related.prefix", Related, "trending:", 60),
@@ -487,6 +501,10 @@ pub const PREFIX_RULES: &[Rule] = &[
     r("media.embed", Media, "this video is restricted", 40),
     r("media.embed", Media, "this video is not available", 40),
     r("media.embed", Media, "your browser does not support", 40),
+    r("media.embed", Media, "loading video", 12),
+    r("media.embed", Media, "video loading", 12),
+    r("media.embed", Media, "this content is not available", 30),
+    r("media.embed", Media, "this content is blocked", 30),
     r("media.embed", Media, "embed:", 40),
     r("media.embed", Media, "view this post on instagram", 40),
     r("media.embed", Media, "a post shared by", 40),
@@ -746,6 +764,45 @@ pub const PREFIX_RULES: &[Rule] = &[
     r("navigation.chrome", Navigation, "posted on ", 12),
     r("navigation.chrome", Navigation, "published on ", 12),
     r("navigation.chrome", Navigation, "by clicking", 60),
+    r(
+        "editor_note.note",
+        EditorNote,
+        "this article was originally published",
+        60,
+    ),
+    r(
+        "editor_note.note",
+        EditorNote,
+        "this article is republished",
+        60,
+    ),
+    r(
+        "editor_note.note",
+        EditorNote,
+        "republished with permission",
+        60,
+    ),
+    r("navigation.paywall", Navigation, "already a subscriber", 30),
+    r(
+        "navigation.paywall",
+        Navigation,
+        "subscribe to continue",
+        30,
+    ),
+    r("navigation.paywall", Navigation, "to continue reading", 30),
+    r(
+        "navigation.paywall",
+        Navigation,
+        "this article is for subscribers",
+        30,
+    ),
+    r(
+        "navigation.paywall",
+        Navigation,
+        "you have reached your",
+        30,
+    ),
+    r("navigation.paywall", Navigation, "you've reached your", 30),
     r("navigation.chrome", Navigation, "we use cookies", 80),
     r(
         "navigation.chrome",
@@ -1210,3 +1267,58 @@ pub const BIO_WORDS: &[&str] = &[
     "researcher",
     "scholar",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::view::key_of;
+
+    fn all() -> impl Iterator<Item = &'static Rule> {
+        KEY_RULES
+            .iter()
+            .chain(PREFIX_RULES)
+            .chain(CONTAINS_RULES)
+            .chain(TAIL_RULES)
+    }
+
+    #[test]
+    fn rule_ids_start_with_their_reason() {
+        for r in all() {
+            let prefix = r.id.split('.').next().unwrap();
+            assert_eq!(
+                prefix,
+                r.reason.name(),
+                "rule {} has reason {:?}",
+                r.id,
+                r.reason
+            );
+            assert!(r.id.len() > prefix.len() + 1, "rule id {}", r.id);
+        }
+    }
+
+    #[test]
+    fn patterns_are_in_the_form_they_are_matched_in() {
+        for r in KEY_RULES {
+            assert_eq!(key_of(r.pat), r.pat, "key rule {} is not a key", r.id);
+        }
+        for r in PREFIX_RULES.iter().chain(CONTAINS_RULES).chain(TAIL_RULES) {
+            // Lower case, straight quotes, no double spaces: the view's form.
+            assert_eq!(r.pat.to_lowercase(), r.pat, "rule {}: {:?}", r.id, r.pat);
+            assert!(
+                !r.pat.contains(['’', '“', '”', '–']),
+                "rule {}: {:?}",
+                r.id,
+                r.pat
+            );
+            assert!(!r.pat.contains("  ") && !r.pat.is_empty(), "rule {}", r.id);
+        }
+        for a in AGENCIES
+            .iter()
+            .chain(SHARE_WORDS)
+            .chain(MONTHS)
+            .chain(WEEKDAYS)
+        {
+            assert_eq!(key_of(a), *a);
+        }
+    }
+}

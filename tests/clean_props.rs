@@ -1,0 +1,308 @@
+//! Properties of cleaning on any input: no panic, an exact offset map, nothing lost
+//! silently, no two words glued, white space normalised.
+
+use newsmark::clean::{clean, is_invisible, is_space, Cleaned};
+use newsmark::Span;
+use proptest::prelude::*;
+
+/// Checks every property of one cleaning and returns it.
+fn check(input: &str) -> Cleaned {
+    let c = clean(input);
+    assert_eq!(c.map.clean_len(), c.text.len());
+    assert_eq!(c.map.input_len(), input.len());
+    // Removals: inside the input, on char boundaries, in order, disjoint, trimmed.
+    let mut prev_end = 0;
+    for r in &c.removed {
+        assert!(
+            r.span.start < r.span.end && r.span.end <= input.len(),
+            "{r:?}"
+        );
+        assert!(input.is_char_boundary(r.span.start) && input.is_char_boundary(r.span.end));
+        assert!(
+            r.span.start >= prev_end,
+            "overlapping removals {:?}",
+            c.removed
+        );
+        prev_end = r.span.end;
+        let t = &input[r.span.start..r.span.end];
+        assert_eq!(t.trim(), t, "removal not trimmed: {t:?}");
+        assert!(r.rule.contains('.'), "rule id {:?}", r.rule);
+    }
+    // The text: LF only, no invisible characters, one space between words, paragraphs
+    // separated by exactly one blank line, no leading or trailing white space.
+    assert!(!c.text.contains('\r'));
+    assert!(!c.text.chars().any(is_invisible), "{:?}", c.text);
+    assert!(
+        !c.text.contains("  ") && !c.text.contains("\n\n\n"),
+        "{:?}",
+        c.text
+    );
+    assert!(
+        !c.text.contains(" \n") && !c.text.contains("\n "),
+        "{:?}",
+        c.text
+    );
+    assert_eq!(c.text.trim(), c.text);
+    assert!(!c
+        .text
+        .chars()
+        .any(|ch| ch != ' ' && ch != '\n' && is_space(ch)));
+    // Every word of the cleaned text maps to the same word in the input (invisible
+    // characters aside), holds no white space there and no removed piece.
+    let mut covered = vec![false; input.len()];
+    for r in &c.removed {
+        covered[r.span.start..r.span.end]
+            .iter_mut()
+            .for_each(|x| *x = true);
+    }
+    let mut start = None;
+    for (i, ch) in c.text.char_indices().chain([(c.text.len(), ' ')]) {
+        if ch == ' ' || ch == '\n' {
+            if let Some(s) = start.take() {
+                let word = &c.text[s..i];
+                let span = c.map.to_input(Span::new(s, i));
+                let src = &input[span.start..span.end];
+                let visible: String = src.chars().filter(|&x| !is_invisible(x)).collect();
+                assert_eq!(visible, word, "word maps to {src:?}");
+                assert!(
+                    !c.removed.iter().any(|r| r.span.overlaps(span)),
+                    "word {word:?} overlaps a removal"
+                );
+                covered[span.start..span.end]
+                    .iter_mut()
+                    .for_each(|x| *x = true);
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    // Nothing visible is lost silently: every input char that is not white space or
+    // invisible is in the cleaned text or in a removal.
+    for (b, ch) in input.char_indices() {
+        if !is_space(ch) && !is_invisible(ch) && ch != '\n' && ch != '\r' {
+            assert!(
+                covered[b],
+                "{ch:?} at {b} neither kept nor removed in {input:?}"
+            );
+        }
+    }
+    c
+}
+
+#[test]
+fn clean_normalises_white_space_and_invisibles() {
+    let input = "\u{feff}Hello\u{a0}\u{a0}world\r\n\r\nco\u{200b}op\u{ad}er\u{2060}ate  now \t \r\nNext\tline\u{2009}here\rLast\u{0}one";
+    let c = check(input);
+    assert_eq!(
+        c.text,
+        "Hello world\n\ncooperate now\n\nNext line here\n\nLast one"
+    );
+    assert!(
+        c.removed.is_empty(),
+        "normalisation is not a removal: {:?}",
+        c.removed
+    );
+    // The offsets of "cooperate" cover the word with its invisible characters.
+    let s = c.text.find("cooperate").unwrap();
+    let span = c.map.to_input(Span::new(s, s + "cooperate".len()));
+    assert_eq!(
+        &input[span.start..span.end],
+        "co\u{200b}op\u{ad}er\u{2060}ate"
+    );
+}
+
+#[test]
+fn clean_paragraphs_lists_and_wrapped_lines() {
+    let c = check("First line that\nwraps here.\n\nItems:\n- one\n- two\n1. three\nAnother paragraph.\nAnd one more.");
+    assert_eq!(
+        c.text,
+        "First line that wraps here.\n\nItems:\n\n- one\n- two\n1. three\n\nAnother paragraph.\n\nAnd one more."
+    );
+    // Without blank lines a single line break is a paragraph break.
+    let c = check("One paragraph.\nanother starts lower case");
+    assert_eq!(c.text, "One paragraph.\n\nanother starts lower case");
+}
+
+#[test]
+fn clean_never_glues_words() {
+    for (input, want) in [
+        ("end.[ad_1]Start", "end. Start"),
+        ("one[ad_2]two", "one two"),
+        (
+            "A line. pic.twitter.com/xYz12 More text",
+            "A line. More text",
+        ),
+        (
+            "He said so.<tweet id=\"1\"/>Then left.",
+            "He said so. Then left.",
+        ),
+        ("word\u{0}word", "word word"),
+        ("left\u{200b}[ad_1]\u{200b}right", "left right"),
+    ] {
+        let c = check(input);
+        assert_eq!(c.text, want, "input {input:?}");
+    }
+}
+
+#[test]
+fn clean_glued_chrome_phrases() {
+    let c = check("The mayor said.Continue reading the main storyThe council agreed.");
+    assert_eq!(c.text, "The mayor said. The council agreed.");
+    assert_eq!(c.removed[0].rule, "navigation.inline_chrome");
+    let c = check("It was late. ADVERTISEMENT The vote passed.");
+    assert_eq!(c.text, "It was late. The vote passed.");
+    // Words that only contain the phrase stay.
+    let input = "ADVERTISEMENTS are banned, said the CONTRACTADVERTISEMENT clause.";
+    let c = check(input);
+    assert_eq!(c.text, input);
+    assert!(c.removed.is_empty());
+}
+
+#[test]
+fn clean_credit_styles() {
+    for (input, caption, credit) in [
+        (
+            "Protesters outside the court on Monday.Credit...Doug Mills/The New York Times",
+            "Protesters outside the court on Monday.",
+            "Credit...Doug Mills/The New York Times",
+        ),
+        (
+            "Joe Biden in Washington on Monday. Photograph: Evan Vucci/AP",
+            "Joe Biden in Washington on Monday.",
+            "Photograph: Evan Vucci/AP",
+        ),
+        (
+            "Iraqi protesters gather in Basra, Iraq September 7, 2018. REUTERS/Essam Al-Sudani",
+            "Iraqi protesters gather in Basra, Iraq September 7, 2018.",
+            "REUTERS/Essam Al-Sudani",
+        ),
+        (
+            "WASHINGTON, DC - JANUARY 20: The president speaks. (Photo by Win McNamee/Getty Images)",
+            "WASHINGTON, DC - JANUARY 20: The president speaks.",
+            "(Photo by Win McNamee/Getty Images)",
+        ),
+    ] {
+        let c = check(input);
+        let got: Vec<&str> = c
+            .removed
+            .iter()
+            .map(|r| &input[r.span.start..r.span.end])
+            .collect();
+        assert_eq!(got, [caption, credit], "input {input:?}");
+        assert_eq!(c.text, "");
+    }
+    // Prose that mentions credit or an agency stays.
+    for input in [
+        "The coach gave him credit: he won the match on Sunday.",
+        "The poll was conducted by Reuters/Ipsos.",
+        "He joined Reuters in 2010 and later moved to AP.",
+    ] {
+        let c = check(input);
+        assert_eq!(c.text, input);
+        assert!(c.removed.is_empty(), "{:?}", c.removed);
+    }
+}
+
+#[test]
+fn clean_inline_tail_keeps_the_sentence() {
+    let c = check("She thanked her. Read more: FBI reopens inquiry into campaign finances");
+    assert_eq!(c.text, "She thanked her.");
+    assert_eq!(c.removed.len(), 1);
+    assert_eq!(c.removed[0].rule, "related.inline_tail");
+}
+
+#[test]
+fn clean_adversarial_inputs_do_not_panic() {
+    let big_a = "a".repeat(1 << 20);
+    let brackets = "[".repeat(1 << 18);
+    let tags = "<a ".repeat(1 << 17);
+    let ads = "[ad_1]".repeat(1 << 16);
+    let tweets = "<tweet ".repeat(1 << 16);
+    let comments = "<!--".repeat(1 << 16);
+    let handles = "(@".repeat(1 << 16);
+    let nuls = "\0".repeat(1000);
+    let bytes: Vec<u8> = (0..4096u32).map(|i| (i * 7919 % 256) as u8).collect();
+    let binary = String::from_utf8_lossy(&bytes).into_owned();
+    let inputs: Vec<&str> = vec![
+        "",
+        " ",
+        "\n",
+        "\r",
+        "\r\n\r\n",
+        "\u{200b}",
+        "\u{301}\u{301}",
+        "é\u{301}\u{200d}👩\u{200d}👩\u{200d}👧 日本語のテキスト。「引用」",
+        "\"",
+        "“",
+        "[",
+        "[ad_",
+        "<tweet",
+        "— (@",
+        "— Name (@h) September",
+        "— Name (@h) September 1, 20",
+        "Photo:",
+        "(",
+        ")",
+        "|",
+        ". Read more:",
+        &big_a,
+        &brackets,
+        &tags,
+        &ads,
+        &tweets,
+        &comments,
+        &handles,
+        &nuls,
+        &binary,
+    ];
+    for input in inputs {
+        check(input);
+    }
+}
+
+fn piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("word".to_string()),
+        Just("Mayor Jane Doe said".to_string()),
+        Just(" ".to_string()),
+        Just("\u{a0}".to_string()),
+        Just("\u{200b}".to_string()),
+        Just("\u{ad}".to_string()),
+        Just("\n".to_string()),
+        Just("\r\n".to_string()),
+        Just("\r".to_string()),
+        Just("\t".to_string()),
+        Just("[ad_1]".to_string()),
+        Just("Advertisement".to_string()),
+        Just("Source link".to_string()),
+        Just("Read more:".to_string()),
+        Just(". ".to_string()),
+        Just("(Jo Bo / Reuters)".to_string()),
+        Just("Photo: AP".to_string()),
+        Just("<tweet id=\"1\"/>".to_string()),
+        Just("pic.twitter.com/x".to_string()),
+        Just("Related".to_string()),
+        Just("—".to_string()),
+        Just("“".to_string()),
+        Just("日本".to_string()),
+        Just("😀".to_string()),
+        Just("\u{0}".to_string()),
+        "[a-z]{1,8}",
+        any::<char>().prop_map(|c| c.to_string()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn clean_properties_hold_for_random_articles(pieces in prop::collection::vec(piece(), 0..60)) {
+        let input: String = pieces.concat();
+        check(&input);
+    }
+
+    #[test]
+    fn clean_properties_hold_for_random_strings(input in any::<String>()) {
+        check(&input);
+    }
+}
