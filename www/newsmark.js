@@ -122,7 +122,9 @@ export function createWorkerAnalyzer(opts = {}) {
   let nextId = 1;
   const waiting = new Map();
 
+  let lastFailure = null;
   function fail(reason) {
+    lastFailure = reason;
     for (const { reject } of waiting.values()) reject(reason);
     waiting.clear();
     if (worker) worker.terminate();
@@ -150,6 +152,7 @@ export function createWorkerAnalyzer(opts = {}) {
       fail(new Error(`newsmark worker failed: ${ev.message || 'unknown error'}`));
     };
     ready = send('init', wasmUrl);
+    ready.catch(() => {}); // callers awaiting it still see the failure
     return ready;
   }
 
@@ -163,7 +166,10 @@ export function createWorkerAnalyzer(opts = {}) {
 
   async function request(op, text, options) {
     if (!worker) start();
+    const w = worker;
     await ready;
+    // The worker may have gone (terminated or crashed) while it was loading.
+    if (worker !== w) throw lastFailure;
     return send(op, text, options);
   }
 

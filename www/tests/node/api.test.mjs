@@ -32,6 +32,11 @@ function sliceUnits(s, start, end, unit) {
   return Buffer.from(s, 'utf8').subarray(start, end).toString('utf8');
 }
 
+// What cleaning may change inside a span: invisible characters and runs of white space.
+const INVISIBLE = /[\u00ad\u200b-\u200f\u2060\ufeff]/g;
+const NORMALISED = /[\u00ad\u200b-\u200f\u2060\ufeff]|\s\s|[^\S ]/;
+const normalise = (s) => s.replace(INVISIBLE, '').replace(/\s+/g, ' ');
+
 function allSpans(r) {
   const spans = [];
   for (const m of r.mentions) spans.push(['mention', m]);
@@ -50,7 +55,13 @@ function checkSpans(input, r, unit) {
     assert.ok(s.start <= s.end && s.inputStart <= s.inputEnd, `${kind} span ordered`);
     if ('text' in s) {
       assert.equal(sliceUnits(r.text, s.start, s.end, unit), s.text, `${kind} text in cleaned (${unit})`);
-      assert.equal(sliceUnits(input, s.inputStart, s.inputEnd, unit), s.text, `${kind} text in input (${unit})`);
+      const inInput = sliceUnits(input, s.inputStart, s.inputEnd, unit);
+      // Exact, unless cleaning normalised white space or dropped invisible characters inside
+      // the span: then the input slice is the same text once normalised the same way.
+      if (inInput !== s.text) {
+        assert.ok(NORMALISED.test(inInput), `${kind} text in input (${unit}): ${JSON.stringify(inInput)} vs ${JSON.stringify(s.text)}`);
+        assert.equal(normalise(inInput), normalise(s.text), `${kind} text in input, normalised (${unit})`);
+      }
     }
   }
   for (const q of r.quotes) {
@@ -152,12 +163,39 @@ test('lone surrogates do not crash and keep UTF-16 offsets aligned', () => {
   assert.equal(typeof c.text, 'string');
 });
 
+test('a fresh instance of the compiled module can replace the current one', async () => {
+  // newsmark.js does this after a trap (WebAssembly.RuntimeError); here the hook is exercised
+  // directly, since no input is known to trap.
+  const glue = await import('../../pkg/newsmark.js');
+  const before = analyze(sample);
+  glue.__newsmark_reinstantiate(new WebAssembly.Module(wasmBytes));
+  assert.deepEqual(analyze(sample), before);
+});
+
 test('clean() finds no entities or quotes', () => {
   const r = clean(sample);
   assert.deepEqual(r.mentions, []);
   assert.deepEqual(r.entities, []);
   assert.deepEqual(r.quotes, []);
   assert.equal(r.text, analyze(sample).text);
+});
+
+test('init() with no argument loads the module next to newsmark.js (file: URL in Node)', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const code = `import { init, analyze, version } from ${JSON.stringify(new URL('newsmark.js', www).href)};
+await init();
+console.log(version(), analyze('Hello.').text);`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout.trim(), `${version()} Hello.`);
+});
+
+test('calls before init() fail clearly', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const code = `import { analyze } from ${JSON.stringify(new URL('newsmark.js', www).href)};
+try { analyze('x'); } catch (e) { console.log(e.message); }`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
+  assert.match(r.stdout, /call `await init\(\)` before analyze\(\)/);
 });
 
 test('init() twice is harmless', async () => {
