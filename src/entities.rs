@@ -178,6 +178,81 @@ fn title_gender(word: &str) -> Option<Gender> {
     }
 }
 
+/// Common first names, for the pronoun a person takes (`she` for `Hillary Clinton`).
+const MALE_NAMES: &[&str] = &[
+    "john", "james", "robert", "michael", "william", "david", "richard", "joseph", "thomas",
+    "charles", "mike", "donald", "barack", "joe", "bernie", "george", "paul", "mark", "tim", "ted",
+    "marco", "jeb", "chris", "mitch", "bill", "ben", "jim", "tom", "steve", "peter", "kevin",
+    "brian", "jeff", "eric", "scott", "gary", "frank", "andrew", "daniel", "matthew", "anthony",
+    "vladimir", "emmanuel", "boris", "xi", "ali", "mohammed", "muhammad", "ahmed", "hassan",
+    "abdul", "benjamin", "rex", "rudy", "reince", "newt", "harry", "jack", "sean",
+];
+const FEMALE_NAMES: &[&str] = &[
+    "mary",
+    "patricia",
+    "jennifer",
+    "linda",
+    "elizabeth",
+    "barbara",
+    "susan",
+    "jessica",
+    "sarah",
+    "karen",
+    "nancy",
+    "lisa",
+    "hillary",
+    "michelle",
+    "melania",
+    "ivanka",
+    "chelsea",
+    "kellyanne",
+    "nikki",
+    "theresa",
+    "angela",
+    "jane",
+    "anna",
+    "ann",
+    "anne",
+    "maria",
+    "emily",
+    "laura",
+    "kate",
+    "katherine",
+    "catherine",
+    "margaret",
+    "helen",
+    "julie",
+    "amy",
+    "rachel",
+    "hope",
+    "sheryl",
+    "kamala",
+    "diane",
+    "dianne",
+    "janet",
+    "loretta",
+    "samantha",
+    "sally",
+    "ruth",
+    "marine",
+    "huma",
+    "donna",
+    "debbie",
+    "condoleezza",
+    "madeleine",
+    "christine",
+];
+
+fn first_name_gender(first: &str) -> Option<Gender> {
+    if MALE_NAMES.contains(&first) {
+        Some(Gender::Male)
+    } else if FEMALE_NAMES.contains(&first) {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}
+
 /// Grammatical gender of a person, as far as the article tells.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Gender {
@@ -349,6 +424,11 @@ pub fn group(doc: &Doc, mentions: &[Mention]) -> (Vec<Entity>, Vec<usize>) {
                 keys.push(format!("acr:{}", initials(&ws)));
             }
             found = by_key.get(&(c, format!("name:{key}"))).copied();
+            // A surname the tagger mislabelled (`Pompeo` as ORG after `Mike Pompeo`): the
+            // person it names.
+            if found.is_none() && ws.len() == 1 {
+                found = by_key.get(&(0, format!("last:{}", ws[0]))).copied();
+            }
             if found.is_none() {
                 if let Some(a) = acronym(text) {
                     found = by_key.get(&(c, format!("acr:{a}"))).copied();
@@ -398,9 +478,14 @@ pub fn genders(doc: &Doc, mentions: &[Mention], entities: &[Entity]) -> Vec<Opti
             if e.label != Label::Per {
                 return None;
             }
-            e.mentions
-                .iter()
-                .find_map(|&m| person_name(mentions[m].span.slice(doc.text)).1)
+            e.mentions.iter().find_map(|&m| {
+                let (name, title) = person_name(mentions[m].span.slice(doc.text));
+                title.or_else(|| {
+                    (name.len() > 1)
+                        .then(|| first_name_gender(&name[0]))
+                        .flatten()
+                })
+            })
         })
         .collect()
 }
@@ -470,13 +555,41 @@ impl<'a> Resolver<'a> {
         None
     }
 
-    /// The entity of the mention overlapping `span` (the last one, nearest a cue).
-    pub fn entity_at(&self, span: Span) -> Option<usize> {
+    /// The span of the last mention overlapping `span`.
+    pub fn mention_at(&self, span: Span) -> Option<Span> {
         let end = self.mentions.partition_point(|m| m.span.start < span.end);
         (end.saturating_sub(8)..end)
             .rev()
             .find(|&k| self.mentions[k].span.overlaps(span))
-            .and_then(|k| self.mention_entity.get(k).copied())
+            .map(|k| self.mentions[k].span)
+    }
+
+    /// The entity named by the phrase `span` of `text`: the mention at its head (the last
+    /// mention, with no further word after it: `Hillary Clinton’s campaign manager Robby
+    /// Mook` is Mook), a person, organisation or place (`a senior Iraqi official` is not
+    /// Iraq).
+    pub fn entity_at(&self, text: &str, span: Span) -> Option<usize> {
+        let end = self.mentions.partition_point(|m| m.span.start < span.end);
+        let window = end.saturating_sub(8)..end;
+        // A person in the phrase is the speaker (`Ruth Ames of Acme Party`).
+        if let Some(k) = window
+            .clone()
+            .rev()
+            .find(|&k| self.mentions[k].span.overlaps(span) && self.mentions[k].label == Label::Per)
+        {
+            return self.mention_entity.get(k).copied();
+        }
+        let k = window
+            .rev()
+            .find(|&k| self.mentions[k].span.overlaps(span))?;
+        let m = self.mentions[k];
+        let tail = text.get(m.span.end.min(span.end)..span.end).unwrap_or("");
+        let head = !tail.chars().any(char::is_alphabetic)
+            || tail.trim_start().starts_with("'s")
+                && !tail.trim_start()[2..].chars().any(char::is_alphabetic);
+        (m.label != Label::Misc && head)
+            .then(|| self.mention_entity.get(k).copied())
+            .flatten()
     }
 }
 
@@ -526,6 +639,20 @@ mod tests {
         assert_eq!(ents[0].name, "Mike Pompeo");
         assert_eq!(ents[0].mentions, vec![0, 2, 6]);
         assert_eq!(ents[2].name, "Islamic Revolutionary Guard Corps");
+    }
+
+    #[test]
+    fn mislabelled_surname_joins_the_person() {
+        let t = "Mike Pompeo spoke. Later Pompeo left.";
+        let doc = Doc::new(t);
+        let ms = vec![
+            mention(t, "Mike Pompeo", 0, Label::Per),
+            mention(t, "Pompeo", 1, Label::Org),
+        ];
+        let (ents, of) = group(&doc, &ms);
+        assert_eq!(of, vec![0, 0]);
+        assert_eq!(ents[0].label, Label::Per);
+        assert_eq!(ents[0].mentions, vec![0, 1]);
     }
 
     #[test]

@@ -102,7 +102,7 @@ pub struct SentenceFeatures {
     /// More than half the letters of the sentence are upper case (headline or dateline).
     pub(crate) caps_sentence: bool,
     /// Document-level evidence per token (see [`super::tagger`]): label bits.
-    pub(crate) doc: Vec<u8>,
+    pub(crate) doc: Vec<u16>,
 }
 
 impl SentenceFeatures {
@@ -278,14 +278,26 @@ const T_GAZ: u64 = 30;
 const T_GAZ_M1: u64 = 31;
 const T_GAZ_P1: u64 = 32;
 const T_CL: u64 = 33;
-const T_CL_M1: u64 = 36;
-const T_CL_P1: u64 = 39;
+const T_CL_SHAPE: u64 = 36;
 const T_DOC: u64 = 42;
 const T_DOC_SHAPE: u64 = 43;
 const T_LEN: u64 = 44;
 const T_SHAPE3: u64 = 45;
 const T_FL_M1: u64 = 46;
 const T_FL_P1: u64 = 47;
+const T_WX_M1: u64 = 48;
+const T_WX_P1: u64 = 49;
+const T_S_M2: u64 = 50;
+const T_S_P2: u64 = 51;
+const T_SUF_M1: u64 = 52;
+const T_SUF_P1: u64 = 53;
+const T_L_M1P1: u64 = 54;
+const T_L_M2M1: u64 = 55;
+const T_L_P1P2: u64 = 56;
+const T_DOC_CASE: u64 = 57;
+const T_DOC_LAST: u64 = 58;
+const T_GAZ_CTX: u64 = 59;
+const T_GAZ_CTX2: u64 = 60;
 
 #[inline]
 fn f1(t: u64, a: u64) -> u32 {
@@ -365,6 +377,18 @@ pub(crate) fn token_features(sf: &SentenceFeatures, i: usize, out: &mut Vec<u32>
     out.push(f2(T_W_P1, t.shape, lw(p1)));
     out.push(f2(T_FL_M1, fl(m1), t.flags as u64));
     out.push(f2(T_FL_P1, t.flags as u64, fl(p1)));
+    let wx = |x: Option<&TokInfo>| x.map_or(BOUNDARY, |x| x.word);
+    let suf3 = |x: Option<&TokInfo>| x.map_or(BOUNDARY, |x| x.suf[2]);
+    out.push(f1(T_WX_M1, wx(m1)));
+    out.push(f1(T_WX_P1, wx(p1)));
+    out.push(f1(T_S_M2, ss(m2)));
+    out.push(f1(T_S_P2, ss(p2)));
+    out.push(f1(T_SUF_M1, suf3(m1)));
+    out.push(f1(T_SUF_P1, suf3(p1)));
+    out.push(f2(T_L_M1P1, lw(m1), lw(p1)));
+    out.push(f2(T_L_M2M1, lw(m2), lw(m1)));
+    out.push(f2(T_L_P1P2, lw(p1), lw(p2)));
+
     if i == 0 {
         out.push(f2(T_FIRST, t.short_shape, t.lower));
     }
@@ -379,6 +403,8 @@ pub(crate) fn token_features(sf: &SentenceFeatures, i: usize, out: &mut Vec<u32>
         g &= g - 1;
         out.push(f1(T_GAZ, b));
         out.push(f2(T_GAZ, b, t.short_shape));
+        out.push(f2(T_GAZ_CTX, b, lw(m1)));
+        out.push(f2(T_GAZ_CTX2, b, lw(p1)));
     }
     if let Some(m) = m1 {
         let mut g = m.gaz;
@@ -399,26 +425,42 @@ pub(crate) fn token_features(sf: &SentenceFeatures, i: usize, out: &mut Vec<u32>
     for k in 0..3 {
         if t.cluster[k] != 0 {
             out.push(f1(T_CL + k as u64, t.cluster[k] as u64));
-        }
-        if let Some(m) = m1 {
-            if m.cluster[k] != 0 {
-                out.push(f1(T_CL_M1 + k as u64, m.cluster[k] as u64));
-            }
-        }
-        if let Some(p) = p1 {
-            if p.cluster[k] != 0 {
-                out.push(f1(T_CL_P1 + k as u64, p.cluster[k] as u64));
-            }
+            out.push(f2(
+                T_CL_SHAPE + k as u64,
+                t.cluster[k] as u64,
+                t.short_shape,
+            ));
         }
     }
     let d = sf.doc.get(i).copied().unwrap_or(0);
     if d != 0 {
-        out.extend_from_slice(&doc_features(d, t.short_shape));
+        out.extend(
+            doc_features(d, t.short_shape)
+                .into_iter()
+                .filter(|&f| f != 0),
+        );
     }
 }
 
 /// The features of document evidence `d` (non-zero) on a token of shape `short_shape`.
 #[inline]
-pub(crate) fn doc_features(d: u8, short_shape: u64) -> [u32; 2] {
-    [f1(T_DOC, d as u64), f2(T_DOC_SHAPE, d as u64, short_shape)]
+/// The low 4 bits of `d` are the label evidence, bits 4 and 5 the case evidence, bits 6..9
+/// the label of longer entities the word ends (see
+/// [`super::doc_evidence`]). Absent features are 0.
+pub(crate) fn doc_features(d: u16, short_shape: u64) -> [u32; 4] {
+    let label = (d & 15) as u64;
+    let case = ((d >> 4) & 3) as u64;
+    let last = (d >> 6) as u64;
+    let mut out = [0; 4];
+    if last != 0 {
+        out[3] = f2(T_DOC_LAST, last, short_shape);
+    }
+    if label != 0 {
+        out[0] = f1(T_DOC, label);
+        out[1] = f2(T_DOC_SHAPE, label, short_shape);
+    }
+    if case != 0 {
+        out[2] = f2(T_DOC_CASE, case, short_shape);
+    }
+    out
 }

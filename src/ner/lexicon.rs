@@ -28,7 +28,9 @@ pub(crate) fn token_key(token: &str) -> u64 {
     hash_lower(SEED_PHRASE_TOKEN, token)
 }
 
-/// The hash of a phrase (a sequence of token keys).
+/// The hash of a phrase (a sequence of token keys), as [`Lexicons::mark_sentence`] computes
+/// it incrementally.
+#[cfg(feature = "train")]
 pub(crate) fn phrase_key(keys: &[u64]) -> u32 {
     let mut h = H::new(91);
     for &k in keys {
@@ -64,8 +66,10 @@ impl Lexicons {
 
     /// Builds lexicons from phrase keys with list masks and word keys with cluster codes.
     pub(crate) fn from_parts(phrases: &[(u32, u8)], words: &[(u32, [u32; 3])]) -> Lexicons {
-        let mut lex = Lexicons::default();
-        lex.phrases = Table::with_capacity(phrases.len());
+        let mut lex = Lexicons {
+            phrases: Table::with_capacity(phrases.len()),
+            ..Lexicons::default()
+        };
         for &(k, m) in phrases {
             match lex.phrases.get(k) {
                 Some(i) => lex.masks[i as usize] |= m,

@@ -32,6 +32,11 @@ pub fn model() -> Result<&'static Model, &'static ModelError> {
         .as_ref()
 }
 
+/// The bytes of the embedded model.
+pub fn model_bytes() -> &'static [u8] {
+    MODEL_BYTES
+}
+
 /// The size in bytes of the embedded model.
 pub fn model_size() -> usize {
     MODEL_BYTES.len()
@@ -124,7 +129,69 @@ pub fn tag_document<S: AsRef<str>>(model: &Model, sentences: &[Vec<S>]) -> Vec<V
     for part in split_at_datelines(sentences) {
         model.tag_part(&sentences[part], &mut ws, &mut out);
     }
+    for (s, tags) in sentences.iter().zip(out.iter_mut()) {
+        strip_titles(s, tags);
+    }
     out
+}
+
+/// Titles and honorifics that CoNLL keeps outside person names.
+const TITLES: &[&str] = &[
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "prof.",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "judge",
+    "justice",
+    "president",
+    "vice",
+    "secretary",
+    "minister",
+    "senator",
+    "sen.",
+    "rep.",
+    "gov.",
+    "governor",
+    "gen.",
+    "general",
+    "col.",
+    "lt.",
+    "sgt.",
+    "capt.",
+    "adm.",
+    "rev.",
+    "pope",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "chancellor",
+    "mayor",
+    "ambassador",
+];
+
+/// Moves a title that starts a person name outside it (`Mr.` `Smith` -> O B-PER).
+fn strip_titles<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
+    const B_PER: u8 = 1;
+    const I_PER: u8 = 2;
+    for i in 0..tokens.len().min(tags.len()).saturating_sub(1) {
+        if tags[i] == B_PER && tags[i + 1] == I_PER {
+            let t = tokens[i].as_ref();
+            if t.len() <= 12 && TITLES.contains(&t.to_lowercase().as_str()) {
+                tags[i] = 0;
+                tags[i + 1] = B_PER;
+            }
+        }
+    }
 }
 
 /// Is this sentence a news dateline (`BRUSSELS 1996-08-22`): at most 8 tokens ending in an
@@ -169,11 +236,57 @@ pub fn split_at_datelines<T: AsRef<[S]>, S: AsRef<str>>(
 
 /// Document evidence per token from first-pass tags: for a token with an upper-case letter,
 /// `1 + label` (PER, ORG, LOC, MISC) of the label the same word (case-insensitive) most often
-/// has in the part, plus 4 when it also has another label; 0 when the word is never tagged.
-pub fn doc_evidence<S: AsRef<str>>(sentences: &[Vec<S>], tags: &[Vec<u8>]) -> Vec<Vec<u8>> {
+/// has in the other sentences of the part, plus 4 when it also has another label there; 0
+/// when the word is not tagged elsewhere; bit 4 set when the word also occurs in lower case
+/// in the part, bit 5 when it occurs capitalised inside a (non-headline) sentence; bits 6..9:
+/// `1 + label` when the word ends a first-pass entity of two or more tokens in the part.
+pub fn doc_evidence<S: AsRef<str>>(sentences: &[Vec<S>], tags: &[Vec<u8>]) -> Vec<Vec<u16>> {
     use std::collections::HashMap;
     let key = |t: &str| features::doc_key(t);
     let mut counts: HashMap<u64, [u16; 4]> = HashMap::new();
+    // Label of the first-pass entities of two or more tokens that end with the word.
+    let mut last_of: HashMap<u64, [u16; 4]> = HashMap::new();
+    for (s, tags) in sentences.iter().zip(tags) {
+        for i in 1..s.len().min(tags.len()) {
+            let (t, prev) = (tags[i], tags[i - 1]);
+            let ends = i + 1 == tags.len() || tags[i + 1] != t || t % 2 == 1;
+            if t != 0 && t % 2 == 0 && prev != 0 && ends {
+                let c = last_of.entry(key(s[i].as_ref())).or_insert([0; 4]);
+                let l = (t as usize - 1) / 2;
+                c[l] = c[l].saturating_add(1);
+            }
+        }
+    }
+    // Case evidence per word: bit 0 seen all lower case, bit 1 seen capitalised inside a
+    // sentence that is not a headline.
+    let mut case: HashMap<u64, u8> = HashMap::new();
+    for s in sentences {
+        let letters = s
+            .iter()
+            .flat_map(|t| t.as_ref().chars().take(64))
+            .filter(|c| c.is_alphabetic());
+        let (mut up, mut all) = (0usize, 0usize);
+        for c in letters {
+            all += 1;
+            up += usize::from(c.is_uppercase());
+        }
+        let headline = all >= 6 && up * 10 >= all * 7;
+        for (i, t) in s.iter().enumerate() {
+            let t = t.as_ref();
+            let mut chars = t.chars();
+            let Some(first) = chars.next() else { continue };
+            let bit = if first.is_lowercase() && !t.chars().any(char::is_uppercase) {
+                1
+            } else if i > 0 && !headline && first.is_uppercase() {
+                2
+            } else {
+                0
+            };
+            if bit != 0 {
+                *case.entry(key(t)).or_insert(0) |= bit;
+            }
+        }
+    }
     for (s, tags) in sentences.iter().zip(tags) {
         for (t, &tag) in s.iter().zip(tags) {
             let t = t.as_ref();
@@ -185,16 +298,43 @@ pub fn doc_evidence<S: AsRef<str>>(sentences: &[Vec<S>], tags: &[Vec<u8>]) -> Ve
             c[l] = c[l].saturating_add(1);
         }
     }
+    // Evidence comes from the other sentences only: subtract the sentence's own counts.
+    let mut own: HashMap<u64, [u16; 4]> = HashMap::new();
     sentences
         .iter()
-        .map(|s| {
+        .zip(tags)
+        .map(|(s, tags)| {
+            own.clear();
+            for (t, &tag) in s.iter().zip(tags) {
+                let t = t.as_ref();
+                if tag != 0 && t.chars().any(char::is_uppercase) {
+                    let c = own.entry(key(t)).or_insert([0; 4]);
+                    let l = (tag as usize - 1) / 2;
+                    c[l] = c[l].saturating_add(1);
+                }
+            }
             s.iter()
                 .map(|t| {
                     let t = t.as_ref();
                     if !t.chars().any(char::is_uppercase) {
                         return 0;
                     }
-                    match counts.get(&key(t)) {
+                    let k = key(t);
+                    let mut case_bits = (case.get(&k).copied().unwrap_or(0) as u16) << 4;
+                    if let Some(c) = last_of.get(&k) {
+                        let mut best = 0;
+                        for l in 1..4 {
+                            if c[l] > c[best] {
+                                best = l;
+                            }
+                        }
+                        case_bits |= (1 + best as u16) << 6;
+                    }
+                    let other = counts.get(&k).map(|c| {
+                        let mine = own.get(&k).copied().unwrap_or([0; 4]);
+                        [0, 1, 2, 3].map(|l| c[l].saturating_sub(mine[l]))
+                    });
+                    match other.filter(|c| c.iter().any(|&x| x > 0)) {
                         Some(c) => {
                             let mut best = 0;
                             for l in 1..4 {
@@ -203,9 +343,9 @@ pub fn doc_evidence<S: AsRef<str>>(sentences: &[Vec<S>], tags: &[Vec<u8>]) -> Ve
                                 }
                             }
                             let mixed = c.iter().filter(|&&x| x > 0).count() > 1;
-                            1 + best as u8 + if mixed { 4 } else { 0 }
+                            case_bits | (1 + best as u16 + if mixed { 4 } else { 0 })
                         }
-                        None => 0,
+                        None => case_bits,
                     }
                 })
                 .collect()

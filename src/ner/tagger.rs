@@ -104,8 +104,11 @@ impl Model {
 
     /// Adds the weights of document evidence `d` to an emission row.
     #[inline]
-    pub(crate) fn add_doc(&self, d: u8, short_shape: u64, row: &mut [f32; N_TAGS]) {
+    pub(crate) fn add_doc(&self, d: u16, short_shape: u64, row: &mut [f32; N_TAGS]) {
         for f in doc_features(d, short_shape) {
+            if f == 0 {
+                continue;
+            }
             if let Some(codes) = self.feats.get(f) {
                 for (r, &q) in row.iter_mut().zip(codes) {
                     *r += self.book[q as usize];
@@ -160,7 +163,7 @@ impl Model {
     pub fn tag_tokens<S: AsRef<str>>(
         &self,
         tokens: &[S],
-        doc: Option<&[u8]>,
+        doc: Option<&[u16]>,
         ws: &mut Workspace,
         out: &mut Vec<u8>,
     ) {

@@ -15,6 +15,8 @@ pub struct Config {
     pub seed: u64,
     /// Features whose largest averaged weight (in update units) is below this are dropped.
     pub prune: f32,
+    /// Features seen fewer times than this in training get no weight.
+    pub min_count: u32,
     /// Learn the second, document-level pass (see [`train`]).
     pub doc_features: bool,
     pub folds: usize,
@@ -23,9 +25,10 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Config {
         Config {
-            epochs: 12,
+            epochs: 25,
             seed: 2003,
             prune: 0.0,
+            min_count: 2,
             doc_features: true,
             folds: 5,
         }
@@ -94,7 +97,7 @@ struct Compiled {
 }
 
 fn compile(
-    sents: &[(&Sentence, Option<&[u8]>)],
+    sents: &[(&Sentence, Option<&[u16]>)],
     lex: &Lexicons,
     index: &mut HashMap<u32, u32>,
     keys: &mut Vec<u32>,
@@ -151,21 +154,21 @@ pub fn train(
         }
     }
     log(&format!("{} documents after dateline split", parts.len()));
-    let plain: Vec<(&Sentence, Option<&[u8]>)> =
+    let plain: Vec<(&Sentence, Option<&[u16]>)> =
         parts.iter().flatten().map(|s| (*s, None)).collect();
     if !cfg.doc_features {
-        return fit(&plain, &lex, &res, cfg, &mut log);
+        return fit(&plain, &lex, &res, cfg, 1, &mut log);
     }
     let folds = cfg.folds.max(2);
-    let mut evidence: Vec<Vec<Vec<u8>>> = vec![Vec::new(); parts.len()];
+    let mut evidence: Vec<Vec<Vec<u16>>> = vec![Vec::new(); parts.len()];
     for k in 0..folds {
-        let train: Vec<(&Sentence, Option<&[u8]>)> = parts
+        let train: Vec<(&Sentence, Option<&[u16]>)> = parts
             .iter()
             .enumerate()
             .filter(|(i, _)| i % folds != k)
             .flat_map(|(_, p)| p.iter().map(|s| (*s, None)))
             .collect();
-        let bytes = fit(&train, &lex, &res, cfg, &mut |_: &str| {});
+        let bytes = fit(&train, &lex, &res, cfg, 1, &mut |_: &str| {});
         let model = match super::Model::from_bytes(&bytes) {
             Ok(m) => m,
             Err(e) => panic!("the trainer wrote a bad model: {e}"),
@@ -195,21 +198,29 @@ pub fn train(
             examples.push((*s, Some(e.as_slice())));
         }
     }
-    fit(&examples, &lex, &res, cfg, &mut log)
+    fit(&examples, &lex, &res, cfg, 2, &mut log)
 }
 
-/// One perceptron run over `sents` (with optional document evidence), packed.
+/// One perceptron run over `sents` (with optional document evidence), packed. `copies` is how
+/// many times each training sentence occurs in `sents` (for the feature count cut-off).
 fn fit(
-    sents: &[(&Sentence, Option<&[u8]>)],
+    sents: &[(&Sentence, Option<&[u16]>)],
     lex: &Lexicons,
     res: &Resources,
     cfg: &Config,
+    copies: u32,
     log: &mut dyn FnMut(&str),
 ) -> Vec<u8> {
     let mut index = HashMap::new();
     let mut keys = Vec::new();
     let data = compile(sents, lex, &mut index, &mut keys);
     let nf = keys.len();
+    // Features seen fewer than `cfg.min_count` times are never updated (so never kept).
+    let mut seen = vec![0u32; nf];
+    for &f in &data.ids {
+        seen[f as usize] = seen[f as usize].saturating_add(1);
+    }
+    let active: Vec<bool> = seen.iter().map(|&n| n >= cfg.min_count * copies).collect();
     log(&format!(
         "{} sentences, {} tokens, {} features",
         sents.len(),
@@ -261,6 +272,9 @@ fn fit(
                 if g != p {
                     wrong += 1;
                     for &f in &data.ids[st[i]..st[i + 1]] {
+                        if !active[f as usize] {
+                            continue;
+                        }
                         let base = f as usize * N_TAGS;
                         w[base + g] += 1;
                         u[base + g] += c;

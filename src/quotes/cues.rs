@@ -234,17 +234,10 @@ fn inflect(base: &str) -> Vec<String> {
         out.push(format!("{base}ed"));
         out.push(format!("{base}ing"));
         // Doubled final consonant (admit → admitted, quip → quipped, snap → snapped).
-        let n = b.len();
-        if n >= 3
-            && !vowel(last)
-            && !matches!(last, b'w' | b'x' | b'y')
-            && vowel(b[n - 2])
-            && !vowel(b[n - 3])
-            && matches!(
-                base,
-                "admit" | "quip" | "snap" | "brag" | "rebut" | "commit" | "chat"
-            )
-        {
+        if matches!(
+            base,
+            "admit" | "quip" | "snap" | "brag" | "rebut" | "commit" | "chat"
+        ) {
             out.push(format!("{base}{}ed", last as char));
             out.push(format!("{base}{}ing", last as char));
         }
@@ -406,6 +399,7 @@ pub fn cue_word(word: &str) -> Option<CueClass> {
 /// Multi-word cue phrases, as lowercased token sequences, with the class they act as.
 const PHRASES: &[(&[&str], CueClass)] = &[
     (&["according", "to"], CueClass::Speech),
+    (&["put", "it"], CueClass::Speech),
     (&["in", "a", "statement"], CueClass::Speech),
     (&["in", "an", "interview"], CueClass::Speech),
     (&["in", "a", "tweet"], CueClass::Speech),
@@ -477,7 +471,53 @@ pub fn cue_at(doc: &Doc, i: usize) -> Option<CueMatch> {
             });
         }
     }
+    // `the statement read`, `the sign reads`: a text speaks.
+    if matches!(w.as_str(), "read" | "reads")
+        && i > 0
+        && matches!(
+            lower(doc, i - 1).as_str(),
+            "statement"
+                | "article"
+                | "letter"
+                | "sign"
+                | "signs"
+                | "memo"
+                | "message"
+                | "note"
+                | "headline"
+                | "tweet"
+                | "post"
+                | "release"
+                | "report"
+                | "caption"
+                | "banner"
+                | "email"
+                | "text"
+                | "ad"
+                | "advertisement"
+                | "card"
+                | "placard"
+                | "poster"
+        )
+    {
+        return Some(CueMatch {
+            start: i,
+            end: i + 1,
+            class: CueClass::Speech,
+            according: false,
+        });
+    }
     let class = cue_word(&w)?;
+    // A plural noun after a possessive or a compound modifier (`Trump’s tweets`,
+    // `late-night tweets`) is no cue.
+    if i > 0 && w.ends_with('s') && w != "says" {
+        let prev = doc.token_str(i - 1);
+        if matches!(prev, "'s" | "’s")
+            || prev.contains('-') && prev.chars().any(char::is_alphabetic)
+        {
+            return None;
+        }
+    }
     // A noun after a determiner (`the reports`, `a call`) is no cue.
     if i > 0
         && matches!(
@@ -524,6 +564,19 @@ mod tests {
         for w in ["table", "president", "post", "Said", "the"] {
             assert!(cue_word(w).is_none(), "{w}");
         }
+    }
+
+    #[test]
+    fn texts_that_read() {
+        let d = Doc::new("“Closed,” the sign read. He read the book.");
+        let sign = (0..d.tokens.len())
+            .find(|&i| d.token_str(i) == "read")
+            .unwrap();
+        assert_eq!(cue_at(&d, sign).map(|c| c.class), Some(CueClass::Speech));
+        let book = (sign + 1..d.tokens.len())
+            .find(|&i| d.token_str(i) == "read")
+            .unwrap();
+        assert_eq!(cue_at(&d, book), None);
     }
 
     #[test]

@@ -69,6 +69,10 @@ struct Mark {
     dir: Dir,
     /// The character, or `'\0'` for a doubled apostrophe/backtick.
     ch: char,
+    /// A single closing mark after an `s`, before a lowercase word (`the Joneses’ house`).
+    possessive: bool,
+    /// Not a quotation mark after all.
+    skip: bool,
 }
 
 fn is_double(c: char) -> bool {
@@ -112,6 +116,7 @@ fn closes_after(c: Option<char>) -> bool {
 
 /// The marks of one line, with their direction.
 fn line_marks(line: &[(usize, char)], end: usize, out: &mut Vec<Mark>) {
+    let first = out.len();
     let n = line.len();
     let at = |i: usize| -> Option<char> { line.get(i).map(|&(_, c)| c) };
     let mut i = 0;
@@ -123,9 +128,8 @@ fn line_marks(line: &[(usize, char)], end: usize, out: &mut Vec<Mark>) {
         if matches!(c, '\'' | '`') && at(i + 1) == Some(c) {
             let span = Span::new(b, next_end + 1);
             let after = at(i + 2);
-            let dir = if c == '`' {
-                Dir::Open
-            } else if opens_before(prev) && after.is_some_and(|a| !a.is_whitespace()) {
+            let dir = if c == '`' || opens_before(prev) && after.is_some_and(|a| !a.is_whitespace())
+            {
                 Dir::Open
             } else {
                 Dir::Close
@@ -135,6 +139,8 @@ fn line_marks(line: &[(usize, char)], end: usize, out: &mut Vec<Mark>) {
                 single: false,
                 dir,
                 ch: '\0',
+                possessive: false,
+                skip: false,
             });
             i += 2;
             continue;
@@ -171,6 +177,8 @@ fn line_marks(line: &[(usize, char)], end: usize, out: &mut Vec<Mark>) {
                 single: false,
                 dir,
                 ch: c,
+                possessive: false,
+                skip: false,
             });
         } else if is_single(c) {
             let open = matches!(c, '\'' | '‘' | '’' | '‚' | '‛' | '‹' | '`')
@@ -185,16 +193,34 @@ fn line_marks(line: &[(usize, char)], end: usize, out: &mut Vec<Mark>) {
                 (true, true) => Some(Dir::Both),
                 (false, false) => None,
             };
+            let possessive = prev == Some('s')
+                && next.is_some_and(char::is_whitespace)
+                && at(i + 2).is_some_and(char::is_lowercase);
             if let Some(dir) = dir {
                 out.push(Mark {
                     span,
                     single: true,
                     dir,
                     ch: c,
+                    possessive,
+                    skip: false,
                 });
             }
         }
         i += 1;
+    }
+    // A plural possessive (`the Joneses’ house`) looks like a closing single mark; it is one
+    // only when no other closing single mark follows in the line.
+    let mut later_close = false;
+    for m in out[first..].iter_mut().rev() {
+        if !(m.single && m.dir == Dir::Close) {
+            continue;
+        }
+        if m.possessive && later_close {
+            m.skip = true;
+        } else {
+            later_close = true;
+        }
     }
 }
 
@@ -251,6 +277,9 @@ fn pairs(open: char, c: char) -> bool {
     }
 }
 
+/// How deep a closing mark looks for its opening mark.
+const MAX_NESTING: usize = 8;
+
 /// Finds every quotation of `text`, sorted by the position of the opening mark.
 pub fn find(text: &str) -> Vec<Quotation> {
     let mut out = Vec::new();
@@ -277,7 +306,11 @@ pub fn find(text: &str) -> Vec<Quotation> {
                 let first_char = chars.iter().find(|&&(_, c)| !c.is_whitespace());
                 match (marks.first(), first_char) {
                     (Some(m), Some(&(b, _)))
-                        if m.span.start == b && m.single == top.single && m.dir != Dir::Close =>
+                        if m.span.start == b
+                            && m.single == top.single
+                            && m.dir != Dir::Close
+                            && (m.ch == top.ch
+                                || matches!((m.ch, top.ch), ('"', '“') | ('“', '"'))) =>
                     {
                         top.piece_start = m.span.end;
                         first_mark = 1;
@@ -292,10 +325,14 @@ pub fn find(text: &str) -> Vec<Quotation> {
                     }
                 }
             }
-            for m in &marks[first_mark..] {
-                let closable = stack
+            for m in marks[first_mark..].iter().filter(|m| !m.skip) {
+                // Only the innermost few open quotes are candidates, so that a line of
+                // thousands of unclosed marks stays linear.
+                let floor = stack.len().saturating_sub(MAX_NESTING);
+                let closable = stack[floor..]
                     .iter()
-                    .rposition(|o| o.single == m.single && pairs(o.ch, m.ch));
+                    .rposition(|o| o.single == m.single && pairs(o.ch, m.ch))
+                    .map(|k| k + floor);
                 let close = match m.dir {
                     Dir::Close => closable,
                     Dir::Open => {
@@ -339,9 +376,11 @@ pub fn find(text: &str) -> Vec<Quotation> {
                     p += 1;
                 }
                 let next = text[p..].chars().next();
-                let continues = next.is_some_and(|c| is_double(c) && !matches!(c, '”' | '»'))
-                    || (next == Some('\'') && text[p..].starts_with("''"))
-                    || text[p..].starts_with("``");
+                let continues = match o.ch {
+                    '\0' => text[p..].starts_with("''") || text[p..].starts_with("``"),
+                    '"' | '“' => matches!(next, Some('"' | '“')),
+                    c => next == Some(c),
+                };
                 if let Some(piece) = trimmed(text, o.piece_start, line_end) {
                     o.pieces.push(piece);
                 }

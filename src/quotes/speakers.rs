@@ -240,7 +240,11 @@ fn nominal(doc: &Doc, i: usize) -> bool {
                 && !is_pronoun(&l)
                 && !is_determiner(&l)
                 && (!l.ends_with("ly") || is_cap(s))
-                && (is_cap(s) || super::cues::cue_word(&l).is_none())
+                && (is_cap(s)
+                    || super::cues::cue_word(&l).is_none()
+                        && !(matches!(l.as_str(), "read" | "reads")
+                            && super::cues::cue_at(doc, i).is_some())
+                    || i > 0 && is_determiner(&doc.token_str(i - 1).to_lowercase()))
         }
         TokenKind::Number => false,
         _ => false,
@@ -275,6 +279,16 @@ pub fn before(doc: &Doc, end: usize, lo: usize) -> Option<Phrase> {
     if j <= lo {
         return None;
     }
+    // A parenthetical after the name: `Rep. Trey Gowdy (R-S.C.) said`.
+    if doc.token_str(j - 1) == ")" {
+        let floor = lo.max(j.saturating_sub(20));
+        if let Some(open) = (floor..j - 1).rev().find(|&i| doc.token_str(i) == "(") {
+            if open > lo {
+                return before(doc, open, lo);
+            }
+        }
+        return None;
+    }
     let last = j - 1;
     let ll = doc.token_str(last).to_lowercase();
     if is_pronoun(&ll) {
@@ -299,7 +313,8 @@ pub fn before(doc: &Doc, end: usize, lo: usize) -> Option<Phrase> {
                     doc.token_str(p.start - 1),
                     "." | ";" | ":" | "," | "“" | "\"" | "”" | "—" | "–"
                 )
-                || doc.sentence_of(p.start) != doc.sentence_of(p.start - 1);
+                || doc.sentence_of(p.start) != doc.sentence_of(p.start - 1)
+                || is_stop(&doc.token_str(p.start - 1).to_lowercase());
             return (at_start && !p.pronoun).then_some(p);
         }
         return None;
@@ -321,17 +336,22 @@ pub fn before(doc: &Doc, end: usize, lo: usize) -> Option<Phrase> {
         let l = w.to_lowercase();
         if is_determiner(&l) {
             s = p;
-            if l != "other" {
+            // `the author of the book`: go on through `of`.
+            let of_before = p > lo + 1
+                && matches!(
+                    doc.token_str(p - 1).to_lowercase().as_str(),
+                    "of" | "for" | "at" | "from"
+                )
+                && nominal(doc, p - 2);
+            if l != "other" && !of_before {
                 break;
             }
         } else if matches!(l.as_str(), "'s" | "’s")
             || nominal(doc, p)
             || doc.tokens[p].kind == TokenKind::Number
-        {
-            s = p;
-        } else if matches!(l.as_str(), "of" | "for" | "-" | "&")
-            && p > lo
-            && (nominal(doc, p - 1) || is_cap(doc.token_str(p - 1)))
+            || matches!(l.as_str(), "of" | "for" | "-" | "&")
+                && p > lo
+                && (nominal(doc, p - 1) || is_cap(doc.token_str(p - 1)))
         {
             s = p;
         } else {
@@ -374,17 +394,15 @@ pub fn after(doc: &Doc, start: usize, hi: usize) -> Option<Phrase> {
         if verb_like {
             break;
         }
+        let connective = matches!(l.as_str(), "of" | "for" | "-" | "&")
+            && e + 1 < hi
+            && (nominal(doc, e + 1) || is_determiner(&doc.token_str(e + 1).to_lowercase()));
+        let after_of = is_determiner(&l) && doc.token_str(e - 1).eq_ignore_ascii_case("of");
         if nominal(doc, e)
             || matches!(l.as_str(), "'s" | "’s")
             || doc.tokens[e].kind == TokenKind::Number && e + 1 < hi && nominal(doc, e + 1)
-        {
-            e += 1;
-        } else if matches!(l.as_str(), "of" | "for" | "-" | "&")
-            && e + 1 < hi
-            && (nominal(doc, e + 1) || is_determiner(&doc.token_str(e + 1).to_lowercase()))
-        {
-            e += 1;
-        } else if is_determiner(&l) && e > start && doc.token_str(e - 1).eq_ignore_ascii_case("of")
+            || connective
+            || after_of
         {
             e += 1;
         } else {

@@ -1,0 +1,96 @@
+//! Grouping mentions into entities, and pronouns, on a text written for this test.
+
+use newsmark::entities::{group, resolve_pronoun, Label, Mention};
+use newsmark::span::Span;
+use newsmark::text::Doc;
+
+fn m(text: &str, needle: &str, nth: usize, label: Label) -> Mention {
+    let start = text.match_indices(needle).nth(nth).unwrap().0;
+    Mention {
+        span: Span::new(start, start + needle.len()),
+        label,
+    }
+}
+
+#[test]
+fn people_places_and_acronyms_group() {
+    let t = "Secretary of State Mike Pompeo flew to the United States Embassy in Baghdad. \
+             The World Health Organization (WHO) warned the U.S. on Monday. Pompeo said the \
+             United States would answer the WHO. Mr. Pompeo left. Sen. Lena Park, no relation \
+             to Mike, said Park would vote no.";
+    let doc = Doc::new(t);
+    let ms = vec![
+        m(t, "Secretary of State Mike Pompeo", 0, Label::Per), // 0
+        m(t, "Baghdad", 0, Label::Loc),                        // 1
+        m(t, "World Health Organization", 0, Label::Org),      // 2
+        m(t, "WHO", 0, Label::Org),                            // 3
+        m(t, "U.S.", 0, Label::Loc),                           // 4
+        m(t, "Pompeo", 1, Label::Per),                         // 5
+        m(t, "United States", 1, Label::Loc),                  // 6
+        m(t, "WHO", 1, Label::Org),                            // 7
+        m(t, "Mr. Pompeo", 0, Label::Per),                     // 8
+        m(t, "Sen. Lena Park", 0, Label::Per),                 // 9
+        m(t, "Park", 1, Label::Per),                           // 10
+    ];
+    let (ents, of) = group(&doc, &ms);
+    // One Pompeo, named without his title.
+    assert_eq!(of[0], of[5]);
+    assert_eq!(of[0], of[8]);
+    assert_eq!(ents[of[0]].name, "Mike Pompeo");
+    assert_eq!(ents[of[0]].mentions, vec![0, 5, 8]);
+    assert_eq!(ents[of[0]].label, Label::Per);
+    // "U.S." and "United States" are one place.
+    assert_eq!(of[4], of[6]);
+    // The acronym in parentheses and its later use are the organisation.
+    assert_eq!(of[2], of[3]);
+    assert_eq!(of[2], of[7]);
+    assert_eq!(ents[of[2]].name, "World Health Organization");
+    // Different people stay apart.
+    assert_ne!(of[9], of[0]);
+    assert_eq!(of[9], of[10]);
+    assert_eq!(ents[of[9]].name, "Lena Park");
+    assert_ne!(of[1], of[4]);
+    // Every mention belongs to exactly the entity that lists it.
+    for (i, &e) in of.iter().enumerate() {
+        assert!(ents[e].mentions.contains(&i));
+    }
+    assert_eq!(
+        ents.iter().map(|e| e.mentions.len()).sum::<usize>(),
+        ms.len()
+    );
+}
+
+#[test]
+fn pronouns_pick_the_compatible_entity() {
+    let t = "Hillary Clinton met Donald Trump and the Acme Corporation. He spoke first. \
+             She answered. It declined to comment.";
+    let doc = Doc::new(t);
+    let ms = vec![
+        m(t, "Hillary Clinton", 0, Label::Per),
+        m(t, "Donald Trump", 0, Label::Per),
+        m(t, "Acme Corporation", 0, Label::Org),
+    ];
+    let (ents, of) = group(&doc, &ms);
+    let none = |_: Span| false;
+    let at = |w: &str| t.find(w).unwrap();
+    assert_eq!(
+        resolve_pronoun(&doc, &ms, &of, &ents, at("He spoke"), "He", &none),
+        Some(of[1])
+    );
+    assert_eq!(
+        resolve_pronoun(&doc, &ms, &of, &ents, at("She"), "She", &none),
+        Some(of[0])
+    );
+    assert_eq!(
+        resolve_pronoun(&doc, &ms, &of, &ents, at("It declined"), "It", &none),
+        Some(of[2])
+    );
+    // Mentions to skip (say, inside a quotation) are passed over.
+    let skip_trump = |s: Span| s == ms[1].span;
+    assert_eq!(
+        resolve_pronoun(&doc, &ms, &of, &ents, at("He spoke"), "He", &skip_trump),
+        None,
+        "Clinton is female, Trump is skipped"
+    );
+    assert_eq!(resolve_pronoun(&doc, &ms, &of, &ents, 0, "he", &none), None);
+}

@@ -1,0 +1,380 @@
+//! Quote extraction: marks, cues, speakers and kinds, on texts written for these tests.
+
+use newsmark::entities::{self, Label, Mention};
+use newsmark::quotes::{self, QuoteKind};
+use newsmark::span::Span;
+use newsmark::text::Doc;
+use newsmark::{analyze, Options, Unit};
+
+/// A mention of the `nth` occurrence of `needle`.
+fn mention(text: &str, needle: &str, nth: usize, label: Label) -> Mention {
+    let start = text
+        .match_indices(needle)
+        .nth(nth)
+        .unwrap_or_else(|| panic!("{needle} #{nth} not in text"))
+        .0;
+    Mention {
+        span: Span::new(start, start + needle.len()),
+        label,
+    }
+}
+
+fn run(text: &str, mentions: &[Mention]) -> (Vec<quotes::Quote>, Vec<entities::Entity>) {
+    let doc = Doc::new(text);
+    let (ents, of) = entities::group(&doc, mentions);
+    (quotes::extract(&doc, mentions, &ents, &of), ents)
+}
+
+fn pieces<'a>(text: &'a str, q: &quotes::Quote) -> Vec<&'a str> {
+    q.content.iter().map(|s| s.slice(text)).collect()
+}
+
+#[test]
+fn split_quote_is_one_quote_with_two_pieces() {
+    let t = "The council met on Monday.\n\n“We will rebuild the bridge,” Mayor Ana Ruiz said, “and we will do it before winter.”\n";
+    let (qs, _) = run(t, &[]);
+    assert_eq!(qs.len(), 1, "{qs:?}");
+    let q = &qs[0];
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(
+        pieces(t, q),
+        vec![
+            "We will rebuild the bridge,",
+            "and we will do it before winter."
+        ]
+    );
+    assert_eq!(q.cue.unwrap().slice(t), "said");
+    assert_eq!(q.speaker.unwrap().span.slice(t), "Mayor Ana Ruiz");
+}
+
+#[test]
+fn pronoun_speaker_resolves_to_the_named_person() {
+    let t = "Harbour master Tomas Keller inspected the pier on Friday.\n\n\
+             “The timbers are rotten,” he said.\n";
+    let ms = [mention(t, "Tomas Keller", 0, Label::Per)];
+    let (qs, ents) = run(t, &ms);
+    assert_eq!(qs.len(), 1, "{qs:?}");
+    let sp = qs[0].speaker.expect("a speaker");
+    assert_eq!(sp.span.slice(t), "he");
+    let e = sp.entity.expect("resolved");
+    assert_eq!(ents[e].name, "Tomas Keller");
+}
+
+#[test]
+fn surname_speaker_points_at_the_full_name_entity() {
+    let t = "Finance Minister Greta Olsen presented the budget.\n\n\
+             “It is balanced,” Olsen said. Later Ms. Olsen left.\n";
+    let ms = [
+        mention(t, "Finance Minister Greta Olsen", 0, Label::Per),
+        mention(t, "Olsen", 1, Label::Per),
+        mention(t, "Ms. Olsen", 0, Label::Per),
+    ];
+    let (qs, ents) = run(t, &ms);
+    assert_eq!(ents.len(), 1);
+    assert_eq!(ents[0].name, "Greta Olsen");
+    assert_eq!(ents[0].mentions, vec![0, 1, 2]);
+    let sp = qs[0].speaker.unwrap();
+    assert_eq!(sp.span.slice(t), "Olsen");
+    assert_eq!(sp.entity, Some(0));
+}
+
+#[test]
+fn multi_paragraph_quote_reopens_each_paragraph() {
+    let t = "The engineer described the flood.\n\n\
+             “The water came at night. Nobody expected it.\n\n\
+             “By morning the lower town was gone.\n\n\
+             “We are still counting the damage,” said Lena Fischer, the chief engineer.\n\n\
+             The road reopened later.";
+    let (qs, _) = run(t, &[]);
+    assert_eq!(qs.len(), 1, "{qs:?}");
+    assert_eq!(
+        pieces(t, &qs[0]),
+        vec![
+            "The water came at night. Nobody expected it.",
+            "By morning the lower town was gone.",
+            "We are still counting the damage,"
+        ]
+    );
+    assert_eq!(qs[0].speaker.unwrap().span.slice(t), "Lena Fischer");
+}
+
+#[test]
+fn nested_quote_stays_inside_its_outer_quote() {
+    let t = "“My father always told me ‘never sell the farm,’ and I never did,” said the farmer.";
+    let (qs, _) = run(t, &[]);
+    assert_eq!(qs.len(), 1, "{qs:?}");
+    assert_eq!(
+        pieces(t, &qs[0]),
+        vec!["My father always told me ‘never sell the farm,’ and I never did,"]
+    );
+    assert_eq!(qs[0].speaker.unwrap().span.slice(t), "the farmer");
+}
+
+#[test]
+fn guillemets_and_british_single_quotes_not_apostrophes() {
+    let t = "« Nous resterons ici, » a dit le maire.\n\n\
+             ‘We won’t move the Joneses’ house,’ the planner said.\n\n\
+             The Smiths’ dog barked in the ’90s and it's fine.";
+    let all = quotes::marks::find(t);
+    let texts: Vec<&str> = all.iter().map(|q| q.pieces[0].slice(t)).collect();
+    assert_eq!(
+        texts,
+        vec!["Nous resterons ici,", "We won’t move the Joneses’ house,"]
+    );
+    let (qs, _) = run(t, &[]);
+    let british = qs
+        .iter()
+        .find(|q| pieces(t, q)[0].starts_with("We won"))
+        .expect("British quote");
+    assert_eq!(british.speaker.unwrap().span.slice(t), "the planner");
+}
+
+#[test]
+fn unbalanced_marks_do_not_swallow_the_article() {
+    let t = "He said “this never closes.\n\n\
+             The second paragraph is plain.\n\n\
+             “Real quote here,” she said.\n\n\
+             A stray ” mark and a lone \" straight one.";
+    let all = quotes::marks::find(t);
+    let second = t.find("The second").unwrap();
+    let third = t.find("“Real").unwrap();
+    for q in &all {
+        for p in &q.pieces {
+            assert!(
+                p.end <= second || p.start >= third,
+                "a piece crosses paragraphs: {:?}",
+                p.slice(t)
+            );
+        }
+    }
+    assert!(all
+        .iter()
+        .any(|q| q.pieces[0].slice(t) == "Real quote here,"));
+    let (qs, _) = run(t, &[]);
+    let real = qs
+        .iter()
+        .find(|q| pieces(t, q) == vec!["Real quote here,"])
+        .expect("the real quote");
+    assert_eq!(real.speaker.unwrap().span.slice(t), "she");
+}
+
+#[test]
+fn kinds_partial_and_indirect() {
+    let t = "Senator Ruth Vance promised there would be “hell to pay” if the plant closed.\n\n\
+             The union said that the workers would strike on Monday.\n\n\
+             According to the company, the plant will stay open until March.\n\n\
+             The band played a song called “Blue Roads” at the fair.";
+    let (qs, _) = run(t, &[]);
+    let find = |needle: &str| {
+        qs.iter()
+            .find(|q| q.content.iter().any(|c| c.slice(t).contains(needle)))
+            .unwrap_or_else(|| panic!("no quote with {needle}: {qs:?}"))
+    };
+    let p = find("hell to pay");
+    assert_eq!(p.kind, QuoteKind::Partial);
+    assert_eq!(p.speaker.unwrap().span.slice(t), "Senator Ruth Vance");
+    assert_eq!(p.cue.unwrap().slice(t), "promised");
+    let i = find("workers would strike");
+    assert_eq!(i.kind, QuoteKind::Indirect);
+    assert_eq!(i.speaker.unwrap().span.slice(t), "The union");
+    let a = find("stay open");
+    assert_eq!(a.kind, QuoteKind::Indirect);
+    assert_eq!(a.speaker.unwrap().span.slice(t), "the company");
+    assert_eq!(a.cue.unwrap().slice(t), "According to");
+    // A title in quotes with no speech: absent or low confidence.
+    if let Some(title) = qs
+        .iter()
+        .find(|q| q.content.iter().any(|c| c.slice(t) == "Blue Roads"))
+    {
+        assert!(title.confidence < quotes::CONFIDENT, "{title:?}");
+    }
+}
+
+#[test]
+fn cue_positions_before_after_dash_and_colon_lead_in() {
+    let t = "The minister told reporters:\n\n\
+             “Prices will fall next year.”\n\n\
+             Governor Hal Brant said: “We are ready.”\n\n\
+             “I love this town.” ― Maria Lopez\n";
+    let (qs, _) = run(t, &[]);
+    let by = |needle: &str| {
+        qs.iter()
+            .find(|q| q.content.iter().any(|c| c.slice(t).contains(needle)))
+            .unwrap_or_else(|| panic!("no quote with {needle}: {qs:?}"))
+    };
+    let lead = by("Prices will fall");
+    assert_eq!(lead.speaker.unwrap().span.slice(t), "The minister");
+    assert_eq!(lead.cue.unwrap().slice(t), "told");
+    let before = by("We are ready");
+    assert_eq!(before.speaker.unwrap().span.slice(t), "Governor Hal Brant");
+    let dash = by("I love this town");
+    assert_eq!(dash.speaker.unwrap().span.slice(t), "Maria Lopez");
+}
+
+#[test]
+fn a_hundred_thousand_quote_marks_complete() {
+    let mut t = String::new();
+    for i in 0..30_000 {
+        t.push_str(if i % 3 == 0 {
+            "\"a\" “b” "
+        } else {
+            "'c' « d "
+        });
+    }
+    t.push_str("\n\n\"Done,\" he said.");
+    let (qs, _) = run(&t, &[]);
+    assert!(qs
+        .iter()
+        .any(|q| q.content.iter().any(|c| c.slice(&t) == "Done,")));
+    // Through the whole pipeline as well, with every span slicing in chars.
+    let r = analyze(
+        &t,
+        &Options {
+            offsets: Unit::Utf8,
+            ..Options::default()
+        },
+    )
+    .unwrap();
+    for q in &r.quotes {
+        for c in &q.content {
+            assert!(c.start <= c.end && c.end <= r.text.len());
+        }
+    }
+}
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    for t in [
+        "",
+        "\"",
+        "“",
+        "”",
+        "''",
+        "``",
+        "‘’",
+        "said",
+        "\" said he \"",
+        "«»«»",
+        "he said: \n\n\"",
+        "a\u{0}\"b\"\u{0} said x",
+        "😀 “😀,” 😀 said 😀.",
+    ] {
+        let (qs, _) = run(t, &[]);
+        for q in &qs {
+            for c in &q.content {
+                assert!(c.start <= c.end && c.end <= t.len());
+                let _ = c.slice(t);
+            }
+            if let Some(s) = q.speaker {
+                let _ = s.span.slice(t);
+            }
+            if let Some(c) = q.cue {
+                assert!(c.start < c.end, "{t:?}: {q:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn relative_clause_pronoun_and_parenthetical_reports() {
+    let t = "Mayor Ivo Tamm condemned what he called “a reckless stunt” by the council.\n\n\
+             The new bridge, engineers said, will open in the spring.\n\n\
+             Clara Stone had told the board that the budget was sound, but the bank rejected it, the auditor added.\n";
+    let (qs, _) = run(t, &[]);
+    let by = |needle: &str| {
+        qs.iter()
+            .find(|q| q.content.iter().any(|c| c.slice(t).contains(needle)))
+            .unwrap_or_else(|| panic!("no quote with {needle}: {qs:?}"))
+    };
+    assert_eq!(
+        by("reckless stunt").speaker.unwrap().span.slice(t),
+        "Mayor Ivo Tamm"
+    );
+    let p = by("new bridge");
+    assert_eq!(p.kind, QuoteKind::Indirect);
+    assert_eq!(p.speaker.unwrap().span.slice(t), "engineers");
+    assert_eq!(
+        pieces(t, p),
+        vec!["The new bridge", "will open in the spring"]
+    );
+    // The sentence-final attribution is the outer one.
+    let outer = by("budget was sound");
+    assert_eq!(outer.speaker.unwrap().span.slice(t), "the auditor");
+    assert_eq!(outer.cue.unwrap().slice(t), "added");
+}
+
+#[test]
+fn pronoun_skips_names_inside_quotations() {
+    let t = "Dana Wells chaired the meeting.\n\n“Ask Robin Vale about the money,” she said.\n";
+    let ms = [
+        mention(t, "Dana Wells", 0, Label::Per),
+        mention(t, "Robin Vale", 0, Label::Per),
+    ];
+    let (qs, ents) = run(t, &ms);
+    let sp = qs[0].speaker.unwrap();
+    assert_eq!(sp.span.slice(t), "she");
+    assert_eq!(ents[sp.entity.unwrap()].name, "Dana Wells");
+}
+
+#[test]
+fn speaker_span_completed_by_a_longer_mention() {
+    let t = "“We will win,” said Gwen Moore (D-Wis.) on Friday.";
+    let ms = [mention(t, "Gwen Moore (D-Wis.)", 0, Label::Per)];
+    let (qs, ents) = run(t, &ms);
+    let sp = qs[0].speaker.unwrap();
+    assert_eq!(sp.span.slice(t), "Gwen Moore (D-Wis.)");
+    assert_eq!(sp.entity, Some(0));
+    assert_eq!(ents.len(), 1);
+    // Without the mention, the phrase alone.
+    let (qs, _) = run(t, &[]);
+    assert_eq!(qs[0].speaker.unwrap().span.slice(t), "Gwen Moore");
+}
+
+#[test]
+fn speaker_entity_is_the_head_of_the_phrase() {
+    let t = "“It is over,” a senior Iraqi security official said.\n\n\
+             “We will fight,” campaign chief Ruth Ames of Acme Party said.\n";
+    let ms = [
+        mention(t, "Iraqi", 0, Label::Misc),
+        mention(t, "Ruth Ames", 0, Label::Per),
+        mention(t, "Acme Party", 0, Label::Org),
+    ];
+    let (qs, ents) = run(t, &ms);
+    let official = qs[0].speaker.unwrap();
+    assert_eq!(official.span.slice(t), "a senior Iraqi security official");
+    assert_eq!(official.entity, None, "an adjective is not the speaker");
+    let ames = qs[1].speaker.unwrap();
+    assert_eq!(ames.span.slice(t), "campaign chief Ruth Ames of Acme Party");
+    // The person of "Ruth Ames of Acme Party", not the party.
+    assert_eq!(ents[ames.entity.unwrap()].name, "Ruth Ames");
+}
+
+#[test]
+fn quotation_inside_a_sentence_is_partial() {
+    let t = "The agency “only checks the largest ships,” the report says.\n\n\
+             “We check every ship,” the agency said.\n";
+    let (qs, _) = run(t, &[]);
+    assert_eq!(qs.len(), 2, "{qs:?}");
+    assert_eq!(qs[0].kind, QuoteKind::Partial);
+    assert_eq!(qs[0].speaker.unwrap().span.slice(t), "the report");
+    assert_eq!(qs[1].kind, QuoteKind::Direct);
+    assert_eq!(qs[1].speaker.unwrap().span.slice(t), "the agency");
+}
+
+#[test]
+fn a_sign_that_reads_is_a_speaker() {
+    let t = "“Closed for the season,” the sign read.\n";
+    let (qs, _) = run(t, &[]);
+    assert_eq!(qs[0].speaker.unwrap().span.slice(t), "the sign");
+    assert_eq!(qs[0].cue.unwrap().slice(t), "read");
+}
+
+#[test]
+fn according_to_in_the_middle() {
+    let t = "The dam, according to the engineers, will hold until spring.\n";
+    let (qs, _) = run(t, &[]);
+    assert_eq!(qs.len(), 1, "{qs:?}");
+    assert_eq!(pieces(t, &qs[0]), vec!["The dam", "will hold until spring"]);
+    assert_eq!(qs[0].speaker.unwrap().span.slice(t), "the engineers");
+    assert_eq!(qs[0].cue.unwrap().slice(t), "according to");
+}
