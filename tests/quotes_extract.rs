@@ -378,3 +378,32 @@ fn according_to_in_the_middle() {
     assert_eq!(qs[0].speaker.unwrap().span.slice(t), "the engineers");
     assert_eq!(qs[0].cue.unwrap().slice(t), "according to");
 }
+
+#[test]
+fn participle_cue_takes_the_subject_past_a_dateline_and_an_adverbial_with_commas() {
+    let t = "WASHINGTON, May 3 (Wire) — At a town meeting in Dover, Delaware, on Friday, Senator Ada Brook defended the plan, saying it would “keep the lights on all winter.”\n";
+    let (qs, _) = run(t, &[]);
+    let q = qs
+        .iter()
+        .find(|q| q.content.iter().any(|c| c.slice(t).contains("lights on")))
+        .expect("the quote is found");
+    let sp = q.speaker.expect("a speaker");
+    assert_eq!(sp.span.slice(t), "Senator Ada Brook");
+}
+
+#[test]
+fn appositive_with_commas_gives_the_subject_that_opens_the_sentence() {
+    let t = "Tomas Lind, the chairman of the harbour board, a post he has held since 2009, said the port would “stay open through the storms.”\n";
+    let (qs, _) = run(t, &[]);
+    let q = qs
+        .iter()
+        .find(|q| q.content.iter().any(|c| c.slice(t).contains("stay open")))
+        .expect("the quote is found");
+    let sp = q.speaker.expect("a speaker");
+    assert_eq!(sp.span.slice(t), "Tomas Lind");
+    // A sentence opened by an adverb keeps the phrase next to the appositive.
+    let t2 = "Still, Ines Varga, a nurse at the clinic, said the wards were “full every night.”\n";
+    let (qs, _) = run(t2, &[]);
+    let sp = qs[0].speaker.expect("a speaker");
+    assert_eq!(sp.span.slice(t2), "Ines Varga");
+}

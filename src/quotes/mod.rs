@@ -316,6 +316,17 @@ fn subject(ctx: &Ctx, a: usize, before: usize) -> Option<Phrase> {
 fn subject_any(ctx: &Ctx, a: usize, before: usize) -> Option<Phrase> {
     let doc = ctx.doc;
     let mut k = a;
+    // A dateline: `WASHINGTON, Dec. 8 (UPI) — …`, `CONCORD, N.H. — …`.
+    if let Some(dash) = (k..before.min(k + 12)).find(|&i| ctx.is_punct(i, &["—", "–", "--"])) {
+        let dateline = (k..dash).all(|i| match doc.tokens[i].kind {
+            TokenKind::Word => is_capitalized(ctx.tok(i)),
+            TokenKind::Number => true,
+            _ => ctx.is_punct(i, &[",", ".", "(", ")"]),
+        });
+        if dateline && dash > k {
+            k = dash + 1;
+        }
+    }
     while k < before && doc.tokens[k].kind != TokenKind::Word {
         k += 1;
     }
@@ -393,9 +404,30 @@ fn subject_any(ctx: &Ctx, a: usize, before: usize) -> Option<Phrase> {
             }
         }
     }
-    // `In a speech Tuesday, Bolton …`: after the first comma.
-    let comma = (k..before.min(k + 12)).find(|&i| ctx.is_punct(i, &[","]))?;
-    speakers::after(doc, comma + 1, before).filter(|p| p.named || p.pronoun)
+    // `In a speech Tuesday, Bolton …`: after the comma that closes the opening adverbial.
+    // The adverbial may hold commas itself (`At an event in Ames, Iowa, on Sunday, Mrs.
+    // Clinton …`): a phrase followed by another comma is a place or an appositive, so the
+    // first phrase that a verb follows wins; failing that, the first phrase.
+    let mut first_np = None;
+    let mut from = k;
+    let limit = before.min(k + 40);
+    for _ in 0..4 {
+        let Some(comma) = (from..limit.min(from + 14)).find(|&i| ctx.is_punct(i, &[","])) else {
+            break;
+        };
+        if let Some(p) = speakers::after(doc, comma + 1, before).filter(|p| p.named || p.pronoun) {
+            if !ctx.is_punct(p.end, &[","]) {
+                return Some(p);
+            }
+            first_np.get_or_insert(p);
+        }
+        from = comma + 1;
+    }
+    first_np
+}
+
+fn is_capitalized(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// `He said: “…` / `Said the official: “…`: a cue right before a quotation whose mark is at

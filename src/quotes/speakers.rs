@@ -297,6 +297,9 @@ pub fn before(doc: &Doc, end: usize, lo: usize) -> Option<Phrase> {
     // "X, a doctor, said" / "X, speaking on condition of anonymity, said": the subject
     // stands before the parenthetical commas.
     if doc.token_str(last) == "," {
+        if let Some(p) = main_subject(doc, last, lo) {
+            return Some(p);
+        }
         let mut k = last;
         let floor = lo.max(last.saturating_sub(30));
         while k > floor && !matches!(doc.token_str(k - 1), "," | "." | ";" | ":") {
@@ -365,6 +368,78 @@ pub fn before(doc: &Doc, end: usize, lo: usize) -> Option<Phrase> {
     }
     make(doc, s, last + 1)
 }
+
+/// `Giovanni Vian, the editor of the paper, L'Osservatore, said`: before a cue preceded by
+/// the comma at token `comma`, the named phrase that opens the sentence and is set off by a
+/// comma is the subject, however many commas its appositives hold. `None` when the sentence
+/// opens otherwise (an adverbial, a pronoun) or a quotation or clause end lies between.
+fn main_subject(doc: &Doc, comma: usize, lo: usize) -> Option<Phrase> {
+    let floor = lo.max(comma.saturating_sub(40));
+    let mut s = doc.sentences[doc.sentence_of(comma)]
+        .tokens
+        .start
+        .max(floor);
+    while s < comma && doc.tokens[s].kind != TokenKind::Word {
+        if doc.tokens[s].kind == TokenKind::Quote && s > floor {
+            return None;
+        }
+        s += 1;
+    }
+    if (s..comma).any(|i| {
+        doc.tokens[i].kind == TokenKind::Quote || matches!(doc.token_str(i), "." | ";" | ":")
+    }) {
+        return None;
+    }
+    let p = after(doc, s, comma)?;
+    let single = p.end - p.start == 1;
+    let l = doc.token_str(p.start).to_lowercase();
+    let adverb = single && (l.ends_with("ly") || ADVERBS.contains(&l.as_str()));
+    (p.named && !p.pronoun && !adverb && p.end < comma && doc.token_str(p.end) == ",").then_some(p)
+}
+
+/// Capitalised sentence openers that are no subject (`Still, …`).
+const ADVERBS: &[&str] = &[
+    "still",
+    "however",
+    "meanwhile",
+    "moreover",
+    "yet",
+    "now",
+    "then",
+    "instead",
+    "indeed",
+    "besides",
+    "nevertheless",
+    "nonetheless",
+    "otherwise",
+    "thus",
+    "today",
+    "yesterday",
+    "overall",
+    "separately",
+    "again",
+    "also",
+    "so",
+    "but",
+    "and",
+    "ironically",
+    "first",
+    "second",
+    "third",
+    "finally",
+    "last",
+    "next",
+    "here",
+    "there",
+    "well",
+    "yes",
+    "no",
+    "sure",
+    "ok",
+    "okay",
+    "anyway",
+    "regardless",
+];
 
 /// The noun phrase that starts at token `start`, not reaching `hi` (exclusive).
 pub fn after(doc: &Doc, start: usize, hi: usize) -> Option<Phrase> {
