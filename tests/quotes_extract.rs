@@ -407,3 +407,41 @@ fn appositive_with_commas_gives_the_subject_that_opens_the_sentence() {
     let sp = qs[0].speaker.expect("a speaker");
     assert_eq!(sp.span.slice(t2), "Ines Varga");
 }
+
+#[test]
+fn a_quote_relayed_by_an_outlet_has_the_outlet_as_source() {
+    let t = "The mayor spoke after the vote.\n\n“We are not done yet,” Ruiz said, according to the Harbour Gazette. “The bridge comes next.”\n";
+    let (qs, _) = run(t, &[]);
+    let q = qs
+        .iter()
+        .find(|q| q.content.iter().any(|c| c.slice(t).contains("not done")))
+        .expect("the quote is found");
+    assert_eq!(
+        q.speaker.expect("a speaker").span.slice(t),
+        "the Harbour Gazette"
+    );
+    assert_eq!(q.cue.expect("a cue").slice(t), "according to");
+    // Without the outlet the speaker is the one who spoke.
+    let t2 = "“We are not done yet,” Ruiz said. “The bridge comes next.”\n";
+    let (qs, _) = run(t2, &[]);
+    assert_eq!(qs[0].speaker.expect("a speaker").span.slice(t2), "Ruiz");
+}
+
+#[test]
+fn a_trailing_participle_yields_to_the_cue_with_a_subject_before_the_quote() {
+    let t = "Mayor Ana Ruiz insisted that the city has “enough money for the bridge,” claiming that the budget was balanced.\n";
+    let (qs, _) = run(t, &[]);
+    let q = qs
+        .iter()
+        .find(|q| {
+            q.content
+                .iter()
+                .any(|c| c.slice(t).contains("enough money"))
+        })
+        .expect("the quote is found");
+    assert_eq!(
+        q.speaker.expect("a speaker").span.slice(t),
+        "Mayor Ana Ruiz"
+    );
+    assert_eq!(q.cue.expect("a cue").slice(t), "insisted");
+}

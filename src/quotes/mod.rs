@@ -200,14 +200,14 @@ fn trailing(ctx: &Ctx, a: usize, b: usize) -> Option<Attribution> {
             };
             // `“…” suggests that …` with no speaker: the cue belongs to another clause.
             if speaker.is_some() || c.class == CueClass::Speech && !c.according {
-                return Some(Attribution { cue: c, speaker });
+                return Some(relayed(ctx, Attribution { cue: c, speaker }, end));
             }
             return None;
         }
     }
     // Subject first: `he said`, `the official told reporters`, `Hill, a doctor, said`.
     if let Some(att) = subject_cue(ctx, k, end) {
-        return Some(att);
+        return Some(relayed(ctx, att, end));
     }
     // The sentence goes on after the quotation and ends with its attribution:
     // `“…” for criminal behavior, she said.`
@@ -225,6 +225,28 @@ fn trailing(ctx: &Ctx, a: usize, b: usize) -> Option<Attribution> {
         m += 1;
     }
     None
+}
+
+/// `…,” Sanders said, according to CNN.`: the quote comes through the outlet, which the
+/// attribution names as its source (with `according to` as the cue). `end` bounds the clause.
+fn relayed(ctx: &Ctx, att: Attribution, end: usize) -> Attribution {
+    let doc = ctx.doc;
+    let from = att.speaker.map_or(att.cue.end, |p| p.end.max(att.cue.end));
+    let hi = end.min(from + 12);
+    for j in from..hi {
+        if !ctx.is_punct(j, &[","]) {
+            continue;
+        }
+        if let Some(c) = cue_at(doc, j + 1).filter(|c| c.according) {
+            if let Some(sp) = speakers::after(doc, c.end, end) {
+                return Attribution {
+                    cue: c,
+                    speaker: Some(sp),
+                };
+            }
+        }
+    }
+    att
 }
 
 /// `NP [adverbs] CUE` starting at token `k` (the noun phrase may carry a parenthetical
@@ -726,10 +748,10 @@ pub fn extract(
             None
         };
         let lead = leading(&ctx, lo, open_tok);
-        // `Peabody said: “…,” adding that …`: a trailing cue without a speaker yields to a
-        // leading cue that has one.
+        // `Peabody said: “…,” adding that …` / `Trump insisted that he has “…,” claiming …`:
+        // a trailing participle without a speaker yields to a leading cue that has one.
         let trail = match (trail, lead) {
-            (Some(t), Some((l, true)))
+            (Some(t), Some((l, _)))
                 if t.speaker.is_none()
                     && l.speaker.is_some()
                     && ctx.tok(t.cue.start).ends_with("ing") =>
