@@ -445,3 +445,29 @@ fn a_trailing_participle_yields_to_the_cue_with_a_subject_before_the_quote() {
     );
     assert_eq!(q.cue.expect("a cue").slice(t), "insisted");
 }
+
+#[test]
+fn relative_who_contractions_and_adverbs_before_the_cue() {
+    // `X, who said …`: the relative pronoun is the source span, its antecedent the entity.
+    let t = "The vote went to Mayor Ana Ruiz, who said the result was “a gift to the town.”\n";
+    let ms = [mention(t, "Ana Ruiz", 0, Label::Per)];
+    let (qs, ents) = run(t, &ms);
+    let q = qs
+        .iter()
+        .find(|q| q.content.iter().any(|c| c.slice(t).contains("gift")))
+        .expect("the quote is found");
+    let sp = q.speaker.expect("a speaker");
+    assert_eq!(sp.span.slice(t), "who");
+    assert_eq!(
+        ents[sp.entity.expect("the antecedent's entity")].name,
+        "Ana Ruiz"
+    );
+    // `he's said`: the pronoun, not the contraction.
+    let t2 = "Every year since, he's said the same words: “Build the bridge.”\n";
+    let (qs, _) = run(t2, &[]);
+    assert_eq!(qs[0].speaker.expect("a speaker").span.slice(t2), "he");
+    // `she angrily said`: an adverb between the subject and the cue.
+    let t3 = "Two days after the fire, she angrily said, “Nobody came to help us.”\n";
+    let (qs, _) = run(t3, &[]);
+    assert_eq!(qs[0].speaker.expect("a speaker").span.slice(t3), "she");
+}

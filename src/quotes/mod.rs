@@ -128,6 +128,9 @@ impl Ctx<'_, '_> {
             let skip = |s: Span| self.in_quote(s);
             self.resolver
                 .resolve(p.span.start, self.tok(p.start), &skip)
+        } else if self.tok(p.start).eq_ignore_ascii_case("who") && p.end == p.start + 1 {
+            speakers::antecedent(self.doc, p.start)
+                .and_then(|a| self.resolver.entity_at(self.doc.text, a.span))
         } else {
             self.resolver.entity_at(self.doc.text, p.span)
         };

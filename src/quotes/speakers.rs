@@ -272,12 +272,30 @@ fn make(doc: &Doc, start: usize, end: usize) -> Option<Phrase> {
 pub fn before(doc: &Doc, end: usize, lo: usize) -> Option<Phrase> {
     let mut j = end;
     let mut skipped = 0;
-    while j > lo && skipped < 3 && is_between(&doc.token_str(j - 1).to_lowercase()) {
+    while j > lo && skipped < 3 && {
+        let w = doc.token_str(j - 1);
+        let l = w.to_lowercase();
+        // Adverbs (`he angrily said`) sit there too.
+        is_between(&l) || l.len() > 4 && l.ends_with("ly") && !is_cap(w)
+    } {
         j -= 1;
         skipped += 1;
     }
     if j <= lo {
         return None;
+    }
+    let ll = doc.token_str(j - 1).to_lowercase();
+    // `Mr. Sanders, who said …`: the relative pronoun is the source (its antecedent is the
+    // entity, see [`antecedent`]).
+    if ll == "who" && j - 1 > lo {
+        return make(doc, j - 1, j);
+    }
+    // `he's said`, `He’s predicting`: the pronoun before the contraction.
+    if matches!(ll.as_str(), "'s" | "’s")
+        && j - 1 > lo
+        && is_pronoun(&doc.token_str(j - 2).to_lowercase())
+    {
+        return make(doc, j - 2, j - 1);
     }
     // A parenthetical after the name: `Rep. Trey Gowdy (R-S.C.) said`.
     if doc.token_str(j - 1) == ")" {
@@ -440,6 +458,16 @@ const ADVERBS: &[&str] = &[
     "anyway",
     "regardless",
 ];
+
+/// The noun phrase a relative `who` at token `who` stands for: `Mr. Sanders, who …`.
+pub fn antecedent(doc: &Doc, who: usize) -> Option<Phrase> {
+    let mut e = who;
+    if e > 0 && doc.token_str(e - 1) == "," {
+        e -= 1;
+    }
+    let p = before(doc, e, who.saturating_sub(12))?;
+    (!p.pronoun && p.end == e).then_some(p)
+}
 
 /// The noun phrase that starts at token `start`, not reaching `hi` (exclusive).
 pub fn after(doc: &Doc, start: usize, hi: usize) -> Option<Phrase> {
