@@ -471,3 +471,22 @@ fn relative_who_contractions_and_adverbs_before_the_cue() {
     let (qs, _) = run(t3, &[]);
     assert_eq!(qs[0].speaker.expect("a speaker").span.slice(t3), "she");
 }
+
+#[test]
+fn quoted_words_inside_a_reported_clause_belong_to_the_outer_speaker() {
+    let t = "Stuart Vale said the way the company treated workers who complained about pay was “a disgrace to the trade.”\n";
+    let (qs, _) = run(t, &[]);
+    let q = qs
+        .iter()
+        .find(|q| q.content.iter().any(|c| c.slice(t).contains("disgrace")))
+        .expect("the quote is found");
+    assert_eq!(q.speaker.expect("a speaker").span.slice(t), "Stuart Vale");
+    assert_eq!(q.cue.expect("a cue").slice(t), "said");
+    // A cue with its own subject right before the quotation keeps it.
+    let t2 = "Stuart Vale said the workers complained: “We are paid too little.”\n";
+    let (qs, _) = run(t2, &[]);
+    assert_eq!(
+        qs[0].speaker.expect("a speaker").span.slice(t2),
+        "the workers"
+    );
+}

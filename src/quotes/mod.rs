@@ -455,6 +455,35 @@ fn is_capitalized(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// A speech cue with a named or pronoun subject before token `k` (not before `lo`), in the
+/// same clause chain: no quotation mark or sentence end between.
+fn outer_report(ctx: &Ctx, lo: usize, k: usize) -> Option<Attribution> {
+    let doc = ctx.doc;
+    let mut j = k;
+    while j > lo {
+        j -= 1;
+        if doc.tokens[j].kind == TokenKind::Quote || ctx.is_punct(j, &[".", "!", "?", ";"]) {
+            return None;
+        }
+        let Some(c) = cue_at(doc, j) else { continue };
+        if c.end > k
+            || !matches!(c.class, CueClass::Speech | CueClass::Tell)
+            || c.according
+            || ctx.tok(j).ends_with("ing")
+            || j > 0 && ctx.tok(j - 1).eq_ignore_ascii_case("to")
+        {
+            continue;
+        }
+        let sp = speakers::before(doc, j, lo)
+            .filter(|p| (p.named || p.pronoun) && !ctx.in_quote(p.span))?;
+        return Some(Attribution {
+            cue: c,
+            speaker: Some(sp),
+        });
+    }
+    None
+}
+
 /// `He said: “…` / `Said the official: “…`: a cue right before a quotation whose mark is at
 /// token `open`; `lo` bounds the search. Returns the attribution and whether only a lead-in
 /// (`:`, `,`, nothing) separates the cue from the quotation.
@@ -553,6 +582,13 @@ fn leading(ctx: &Ctx, lo: usize, open: usize) -> Option<(Attribution, bool)> {
             }
             other => other,
         };
+        // `Stevens said the way they disparaged women who complained about “…”`: quoted
+        // words inside the clause a speech verb reports belong to that outer report.
+        if !lead_in && !c.according {
+            if let Some(outer) = outer_report(ctx, lo.max(sent_lo), k) {
+                return Some((outer, false));
+            }
+        }
         return Some((Attribution { cue: c, speaker }, lead_in));
     }
     None
