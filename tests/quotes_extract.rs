@@ -490,3 +490,18 @@ fn quoted_words_inside_a_reported_clause_belong_to_the_outer_speaker() {
         "the workers"
     );
 }
+
+#[test]
+fn a_lone_quantifier_is_the_speaker() {
+    let t = "The crowd waited for the results. Some chanted “Open the gates!” as the doors stayed shut.\n";
+    let (qs, _) = run(t, &[]);
+    let q = qs
+        .iter()
+        .find(|q| {
+            q.content
+                .iter()
+                .any(|c| c.slice(t).contains("Open the gates"))
+        })
+        .expect("the quote is found");
+    assert_eq!(q.speaker.expect("a speaker").span.slice(t), "Some");
+}

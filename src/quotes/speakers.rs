@@ -290,6 +290,19 @@ pub fn before(doc: &Doc, end: usize, lo: usize) -> Option<Phrase> {
     if ll == "who" && j - 1 > lo {
         return make(doc, j - 1, j);
     }
+    // `Some chanted`, `Yet another said`: a quantifier standing alone as the subject.
+    if matches!(
+        ll.as_str(),
+        "some" | "several" | "many" | "others" | "another" | "most" | "few" | "both" | "all"
+    ) && (j - 1 == lo
+        || doc.sentence_of(j - 2) != doc.sentence_of(j - 1)
+        || matches!(
+            doc.token_str(j - 2).to_lowercase().as_str(),
+            "," | "." | ";" | ":" | "and" | "but" | "yet" | "while"
+        ))
+    {
+        return make(doc, j - 1, j);
+    }
     // `he's said`, `He’s predicting`: the pronoun before the contraction.
     if matches!(ll.as_str(), "'s" | "’s")
         && j - 1 > lo
