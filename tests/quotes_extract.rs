@@ -378,3 +378,130 @@ fn according_to_in_the_middle() {
     assert_eq!(qs[0].speaker.unwrap().span.slice(t), "the engineers");
     assert_eq!(qs[0].cue.unwrap().slice(t), "according to");
 }
+
+#[test]
+fn participle_cue_takes_the_subject_past_a_dateline_and_an_adverbial_with_commas() {
+    let t = "WASHINGTON, May 3 (Wire) — At a town meeting in Dover, Delaware, on Friday, Senator Ada Brook defended the plan, saying it would “keep the lights on all winter.”\n";
+    let (qs, _) = run(t, &[]);
+    let q = qs
+        .iter()
+        .find(|q| q.content.iter().any(|c| c.slice(t).contains("lights on")))
+        .expect("the quote is found");
+    let sp = q.speaker.expect("a speaker");
+    assert_eq!(sp.span.slice(t), "Senator Ada Brook");
+}
+
+#[test]
+fn appositive_with_commas_gives_the_subject_that_opens_the_sentence() {
+    let t = "Tomas Lind, the chairman of the harbour board, a post he has held since 2009, said the port would “stay open through the storms.”\n";
+    let (qs, _) = run(t, &[]);
+    let q = qs
+        .iter()
+        .find(|q| q.content.iter().any(|c| c.slice(t).contains("stay open")))
+        .expect("the quote is found");
+    let sp = q.speaker.expect("a speaker");
+    assert_eq!(sp.span.slice(t), "Tomas Lind");
+    // A sentence opened by an adverb keeps the phrase next to the appositive.
+    let t2 = "Still, Ines Varga, a nurse at the clinic, said the wards were “full every night.”\n";
+    let (qs, _) = run(t2, &[]);
+    let sp = qs[0].speaker.expect("a speaker");
+    assert_eq!(sp.span.slice(t2), "Ines Varga");
+}
+
+#[test]
+fn a_quote_relayed_by_an_outlet_has_the_outlet_as_source() {
+    let t = "The mayor spoke after the vote.\n\n“We are not done yet,” Ruiz said, according to the Harbour Gazette. “The bridge comes next.”\n";
+    let (qs, _) = run(t, &[]);
+    let q = qs
+        .iter()
+        .find(|q| q.content.iter().any(|c| c.slice(t).contains("not done")))
+        .expect("the quote is found");
+    assert_eq!(
+        q.speaker.expect("a speaker").span.slice(t),
+        "the Harbour Gazette"
+    );
+    assert_eq!(q.cue.expect("a cue").slice(t), "according to");
+    // Without the outlet the speaker is the one who spoke.
+    let t2 = "“We are not done yet,” Ruiz said. “The bridge comes next.”\n";
+    let (qs, _) = run(t2, &[]);
+    assert_eq!(qs[0].speaker.expect("a speaker").span.slice(t2), "Ruiz");
+}
+
+#[test]
+fn a_trailing_participle_yields_to_the_cue_with_a_subject_before_the_quote() {
+    let t = "Mayor Ana Ruiz insisted that the city has “enough money for the bridge,” claiming that the budget was balanced.\n";
+    let (qs, _) = run(t, &[]);
+    let q = qs
+        .iter()
+        .find(|q| {
+            q.content
+                .iter()
+                .any(|c| c.slice(t).contains("enough money"))
+        })
+        .expect("the quote is found");
+    assert_eq!(
+        q.speaker.expect("a speaker").span.slice(t),
+        "Mayor Ana Ruiz"
+    );
+    assert_eq!(q.cue.expect("a cue").slice(t), "insisted");
+}
+
+#[test]
+fn relative_who_contractions_and_adverbs_before_the_cue() {
+    // `X, who said …`: the relative pronoun is the source span, its antecedent the entity.
+    let t = "The vote went to Mayor Ana Ruiz, who said the result was “a gift to the town.”\n";
+    let ms = [mention(t, "Ana Ruiz", 0, Label::Per)];
+    let (qs, ents) = run(t, &ms);
+    let q = qs
+        .iter()
+        .find(|q| q.content.iter().any(|c| c.slice(t).contains("gift")))
+        .expect("the quote is found");
+    let sp = q.speaker.expect("a speaker");
+    assert_eq!(sp.span.slice(t), "who");
+    assert_eq!(
+        ents[sp.entity.expect("the antecedent's entity")].name,
+        "Ana Ruiz"
+    );
+    // `he's said`: the pronoun, not the contraction.
+    let t2 = "Every year since, he's said the same words: “Build the bridge.”\n";
+    let (qs, _) = run(t2, &[]);
+    assert_eq!(qs[0].speaker.expect("a speaker").span.slice(t2), "he");
+    // `she angrily said`: an adverb between the subject and the cue.
+    let t3 = "Two days after the fire, she angrily said, “Nobody came to help us.”\n";
+    let (qs, _) = run(t3, &[]);
+    assert_eq!(qs[0].speaker.expect("a speaker").span.slice(t3), "she");
+}
+
+#[test]
+fn quoted_words_inside_a_reported_clause_belong_to_the_outer_speaker() {
+    let t = "Stuart Vale said the way the company treated workers who complained about pay was “a disgrace to the trade.”\n";
+    let (qs, _) = run(t, &[]);
+    let q = qs
+        .iter()
+        .find(|q| q.content.iter().any(|c| c.slice(t).contains("disgrace")))
+        .expect("the quote is found");
+    assert_eq!(q.speaker.expect("a speaker").span.slice(t), "Stuart Vale");
+    assert_eq!(q.cue.expect("a cue").slice(t), "said");
+    // A cue with its own subject right before the quotation keeps it.
+    let t2 = "Stuart Vale said the workers complained: “We are paid too little.”\n";
+    let (qs, _) = run(t2, &[]);
+    assert_eq!(
+        qs[0].speaker.expect("a speaker").span.slice(t2),
+        "the workers"
+    );
+}
+
+#[test]
+fn a_lone_quantifier_is_the_speaker() {
+    let t = "The crowd waited for the results. Some chanted “Open the gates!” as the doors stayed shut.\n";
+    let (qs, _) = run(t, &[]);
+    let q = qs
+        .iter()
+        .find(|q| {
+            q.content
+                .iter()
+                .any(|c| c.slice(t).contains("Open the gates"))
+        })
+        .expect("the quote is found");
+    assert_eq!(q.speaker.expect("a speaker").span.slice(t), "Some");
+}

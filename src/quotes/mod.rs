@@ -128,6 +128,9 @@ impl Ctx<'_, '_> {
             let skip = |s: Span| self.in_quote(s);
             self.resolver
                 .resolve(p.span.start, self.tok(p.start), &skip)
+        } else if self.tok(p.start).eq_ignore_ascii_case("who") && p.end == p.start + 1 {
+            speakers::antecedent(self.doc, p.start)
+                .and_then(|a| self.resolver.entity_at(self.doc.text, a.span))
         } else {
             self.resolver.entity_at(self.doc.text, p.span)
         };
@@ -200,14 +203,14 @@ fn trailing(ctx: &Ctx, a: usize, b: usize) -> Option<Attribution> {
             };
             // `“…” suggests that …` with no speaker: the cue belongs to another clause.
             if speaker.is_some() || c.class == CueClass::Speech && !c.according {
-                return Some(Attribution { cue: c, speaker });
+                return Some(relayed(ctx, Attribution { cue: c, speaker }, end));
             }
             return None;
         }
     }
     // Subject first: `he said`, `the official told reporters`, `Hill, a doctor, said`.
     if let Some(att) = subject_cue(ctx, k, end) {
-        return Some(att);
+        return Some(relayed(ctx, att, end));
     }
     // The sentence goes on after the quotation and ends with its attribution:
     // `“…” for criminal behavior, she said.`
@@ -225,6 +228,28 @@ fn trailing(ctx: &Ctx, a: usize, b: usize) -> Option<Attribution> {
         m += 1;
     }
     None
+}
+
+/// `…,” Sanders said, according to CNN.`: the quote comes through the outlet, which the
+/// attribution names as its source (with `according to` as the cue). `end` bounds the clause.
+fn relayed(ctx: &Ctx, att: Attribution, end: usize) -> Attribution {
+    let doc = ctx.doc;
+    let from = att.speaker.map_or(att.cue.end, |p| p.end.max(att.cue.end));
+    let hi = end.min(from + 12);
+    for j in from..hi {
+        if !ctx.is_punct(j, &[","]) {
+            continue;
+        }
+        if let Some(c) = cue_at(doc, j + 1).filter(|c| c.according) {
+            if let Some(sp) = speakers::after(doc, c.end, end) {
+                return Attribution {
+                    cue: c,
+                    speaker: Some(sp),
+                };
+            }
+        }
+    }
+    att
 }
 
 /// `NP [adverbs] CUE` starting at token `k` (the noun phrase may carry a parenthetical
@@ -316,6 +341,17 @@ fn subject(ctx: &Ctx, a: usize, before: usize) -> Option<Phrase> {
 fn subject_any(ctx: &Ctx, a: usize, before: usize) -> Option<Phrase> {
     let doc = ctx.doc;
     let mut k = a;
+    // A dateline: `WASHINGTON, Dec. 8 (UPI) — …`, `CONCORD, N.H. — …`.
+    if let Some(dash) = (k..before.min(k + 12)).find(|&i| ctx.is_punct(i, &["—", "–", "--"])) {
+        let dateline = (k..dash).all(|i| match doc.tokens[i].kind {
+            TokenKind::Word => is_capitalized(ctx.tok(i)),
+            TokenKind::Number => true,
+            _ => ctx.is_punct(i, &[",", ".", "(", ")"]),
+        });
+        if dateline && dash > k {
+            k = dash + 1;
+        }
+    }
     while k < before && doc.tokens[k].kind != TokenKind::Word {
         k += 1;
     }
@@ -393,9 +429,59 @@ fn subject_any(ctx: &Ctx, a: usize, before: usize) -> Option<Phrase> {
             }
         }
     }
-    // `In a speech Tuesday, Bolton …`: after the first comma.
-    let comma = (k..before.min(k + 12)).find(|&i| ctx.is_punct(i, &[","]))?;
-    speakers::after(doc, comma + 1, before).filter(|p| p.named || p.pronoun)
+    // `In a speech Tuesday, Bolton …`: after the comma that closes the opening adverbial.
+    // The adverbial may hold commas itself (`At an event in Ames, Iowa, on Sunday, Mrs.
+    // Clinton …`): a phrase followed by another comma is a place or an appositive, so the
+    // first phrase that a verb follows wins; failing that, the first phrase.
+    let mut first_np = None;
+    let mut from = k;
+    let limit = before.min(k + 40);
+    for _ in 0..4 {
+        let Some(comma) = (from..limit.min(from + 14)).find(|&i| ctx.is_punct(i, &[","])) else {
+            break;
+        };
+        if let Some(p) = speakers::after(doc, comma + 1, before).filter(|p| p.named || p.pronoun) {
+            if !ctx.is_punct(p.end, &[","]) {
+                return Some(p);
+            }
+            first_np.get_or_insert(p);
+        }
+        from = comma + 1;
+    }
+    first_np
+}
+
+fn is_capitalized(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A speech cue with a named or pronoun subject before token `k` (not before `lo`), in the
+/// same clause chain: no quotation mark or sentence end between.
+fn outer_report(ctx: &Ctx, lo: usize, k: usize) -> Option<Attribution> {
+    let doc = ctx.doc;
+    let mut j = k;
+    while j > lo {
+        j -= 1;
+        if doc.tokens[j].kind == TokenKind::Quote || ctx.is_punct(j, &[".", "!", "?", ";"]) {
+            return None;
+        }
+        let Some(c) = cue_at(doc, j) else { continue };
+        if c.end > k
+            || !matches!(c.class, CueClass::Speech | CueClass::Tell)
+            || c.according
+            || ctx.tok(j).ends_with("ing")
+            || j > 0 && ctx.tok(j - 1).eq_ignore_ascii_case("to")
+        {
+            continue;
+        }
+        let sp = speakers::before(doc, j, lo)
+            .filter(|p| (p.named || p.pronoun) && !ctx.in_quote(p.span))?;
+        return Some(Attribution {
+            cue: c,
+            speaker: Some(sp),
+        });
+    }
+    None
 }
 
 /// `He said: “…` / `Said the official: “…`: a cue right before a quotation whose mark is at
@@ -496,6 +582,13 @@ fn leading(ctx: &Ctx, lo: usize, open: usize) -> Option<(Attribution, bool)> {
             }
             other => other,
         };
+        // `Stevens said the way they disparaged women who complained about “…”`: quoted
+        // words inside the clause a speech verb reports belong to that outer report.
+        if !lead_in && !c.according {
+            if let Some(outer) = outer_report(ctx, lo.max(sent_lo), k) {
+                return Some((outer, false));
+            }
+        }
         return Some((Attribution { cue: c, speaker }, lead_in));
     }
     None
@@ -694,10 +787,10 @@ pub fn extract(
             None
         };
         let lead = leading(&ctx, lo, open_tok);
-        // `Peabody said: “…,” adding that …`: a trailing cue without a speaker yields to a
-        // leading cue that has one.
+        // `Peabody said: “…,” adding that …` / `Trump insisted that he has “…,” claiming …`:
+        // a trailing participle without a speaker yields to a leading cue that has one.
         let trail = match (trail, lead) {
-            (Some(t), Some((l, true)))
+            (Some(t), Some((l, _)))
                 if t.speaker.is_none()
                     && l.speaker.is_some()
                     && ctx.tok(t.cue.start).ends_with("ing") =>

@@ -272,12 +272,43 @@ fn make(doc: &Doc, start: usize, end: usize) -> Option<Phrase> {
 pub fn before(doc: &Doc, end: usize, lo: usize) -> Option<Phrase> {
     let mut j = end;
     let mut skipped = 0;
-    while j > lo && skipped < 3 && is_between(&doc.token_str(j - 1).to_lowercase()) {
+    while j > lo && skipped < 3 && {
+        let w = doc.token_str(j - 1);
+        let l = w.to_lowercase();
+        // Adverbs (`he angrily said`) sit there too.
+        is_between(&l) || l.len() > 4 && l.ends_with("ly") && !is_cap(w)
+    } {
         j -= 1;
         skipped += 1;
     }
     if j <= lo {
         return None;
+    }
+    let ll = doc.token_str(j - 1).to_lowercase();
+    // `Mr. Sanders, who said …`: the relative pronoun is the source (its antecedent is the
+    // entity, see [`antecedent`]).
+    if ll == "who" && j - 1 > lo {
+        return make(doc, j - 1, j);
+    }
+    // `Some chanted`, `Yet another said`: a quantifier standing alone as the subject.
+    if matches!(
+        ll.as_str(),
+        "some" | "several" | "many" | "others" | "another" | "most" | "few" | "both" | "all"
+    ) && (j - 1 == lo
+        || doc.sentence_of(j - 2) != doc.sentence_of(j - 1)
+        || matches!(
+            doc.token_str(j - 2).to_lowercase().as_str(),
+            "," | "." | ";" | ":" | "and" | "but" | "yet" | "while"
+        ))
+    {
+        return make(doc, j - 1, j);
+    }
+    // `he's said`, `He’s predicting`: the pronoun before the contraction.
+    if matches!(ll.as_str(), "'s" | "’s")
+        && j - 1 > lo
+        && is_pronoun(&doc.token_str(j - 2).to_lowercase())
+    {
+        return make(doc, j - 2, j - 1);
     }
     // A parenthetical after the name: `Rep. Trey Gowdy (R-S.C.) said`.
     if doc.token_str(j - 1) == ")" {
@@ -297,6 +328,9 @@ pub fn before(doc: &Doc, end: usize, lo: usize) -> Option<Phrase> {
     // "X, a doctor, said" / "X, speaking on condition of anonymity, said": the subject
     // stands before the parenthetical commas.
     if doc.token_str(last) == "," {
+        if let Some(p) = main_subject(doc, last, lo) {
+            return Some(p);
+        }
         let mut k = last;
         let floor = lo.max(last.saturating_sub(30));
         while k > floor && !matches!(doc.token_str(k - 1), "," | "." | ";" | ":") {
@@ -364,6 +398,88 @@ pub fn before(doc: &Doc, end: usize, lo: usize) -> Option<Phrase> {
         s += 1;
     }
     make(doc, s, last + 1)
+}
+
+/// `Giovanni Vian, the editor of the paper, L'Osservatore, said`: before a cue preceded by
+/// the comma at token `comma`, the named phrase that opens the sentence and is set off by a
+/// comma is the subject, however many commas its appositives hold. `None` when the sentence
+/// opens otherwise (an adverbial, a pronoun) or a quotation or clause end lies between.
+fn main_subject(doc: &Doc, comma: usize, lo: usize) -> Option<Phrase> {
+    let floor = lo.max(comma.saturating_sub(40));
+    let mut s = doc.sentences[doc.sentence_of(comma)]
+        .tokens
+        .start
+        .max(floor);
+    while s < comma && doc.tokens[s].kind != TokenKind::Word {
+        if doc.tokens[s].kind == TokenKind::Quote && s > floor {
+            return None;
+        }
+        s += 1;
+    }
+    if (s..comma).any(|i| {
+        doc.tokens[i].kind == TokenKind::Quote || matches!(doc.token_str(i), "." | ";" | ":")
+    }) {
+        return None;
+    }
+    let p = after(doc, s, comma)?;
+    let single = p.end - p.start == 1;
+    let l = doc.token_str(p.start).to_lowercase();
+    let adverb = single && (l.ends_with("ly") || ADVERBS.contains(&l.as_str()));
+    (p.named && !p.pronoun && !adverb && p.end < comma && doc.token_str(p.end) == ",").then_some(p)
+}
+
+/// Capitalised sentence openers that are no subject (`Still, …`).
+const ADVERBS: &[&str] = &[
+    "still",
+    "however",
+    "meanwhile",
+    "moreover",
+    "yet",
+    "now",
+    "then",
+    "instead",
+    "indeed",
+    "besides",
+    "nevertheless",
+    "nonetheless",
+    "otherwise",
+    "thus",
+    "today",
+    "yesterday",
+    "overall",
+    "separately",
+    "again",
+    "also",
+    "so",
+    "but",
+    "and",
+    "ironically",
+    "first",
+    "second",
+    "third",
+    "finally",
+    "last",
+    "next",
+    "here",
+    "there",
+    "well",
+    "yes",
+    "no",
+    "sure",
+    "ok",
+    "okay",
+    "anyway",
+    "regardless",
+];
+
+/// The noun phrase a relative `who` at token `who` stands for: `Mr. Sanders, who …`.
+pub fn antecedent(doc: &Doc, who: usize) -> Option<Phrase> {
+    let mut e = who;
+    if e > 0 && doc.token_str(e - 1) == "," {
+        e -= 1;
+    }
+    let p = before(doc, e, who.saturating_sub(12))?;
+    (!p.pronoun && p.end == e).then_some(p)
 }
 
 /// The noun phrase that starts at token `start`, not reaching `hi` (exclusive).
