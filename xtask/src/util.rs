@@ -1,4 +1,3 @@
-#![allow(dead_code)] // helpers used by commands as they land
 //! Helpers shared by the xtask commands.
 
 use std::fmt;
