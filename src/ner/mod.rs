@@ -28,7 +28,7 @@ static MODEL: OnceLock<Result<Model, ModelError>> = OnceLock::new();
 /// The embedded model, loaded and validated once.
 pub fn model() -> Result<&'static Model, &'static ModelError> {
     MODEL
-        .get_or_init(|| Model::from_bytes(MODEL_BYTES))
+        .get_or_init(|| Model::from_static(MODEL_BYTES))
         .as_ref()
 }
 

@@ -291,7 +291,8 @@ pub fn eval(args: &[String]) -> Result {
     };
     let docs = read_docs(&path)?;
     let t0 = Instant::now();
-    let fresh = Model::from_bytes(newsmark::ner::model_bytes()).map_err(|e| fail(e.to_string()))?;
+    let fresh =
+        Model::from_static(newsmark::ner::model_bytes()).map_err(|e| fail(e.to_string()))?;
     let load_ms = t0.elapsed().as_secs_f64() * 1000.0;
     drop(fresh);
     let model = newsmark::ner::model().map_err(|e| fail(e.to_string()))?;
