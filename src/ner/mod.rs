@@ -157,7 +157,8 @@ const PER: u8 = 0;
 
 /// A third, rule-based pass over an article: a one-token name that is the last word of a
 /// longer person name elsewhere in the article ("Barack Obama" … "Obama") is a person too,
-/// whatever type the tagger gave it. Linear in the article's length.
+/// whatever type the tagger gave it, and so is such a capitalised word the tagger left
+/// untagged between untagged words. Linear in the article's length.
 fn harmonise<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
     use std::collections::HashSet;
     let mut surnames: HashSet<u64> = HashSet::new();
@@ -183,6 +184,19 @@ fn harmonise<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
                 && surnames.contains(&features::doc_key(s[a].as_ref()))
             {
                 t[a] = 1 + 2 * PER;
+            }
+        }
+        // A surname the tagger missed, standing alone between untagged words.
+        for i in 0..s.len().min(t.len()) {
+            let w = s[i].as_ref();
+            if t[i] == 0
+                && (i == 0 || t[i - 1] == 0)
+                && t.get(i + 1).is_none_or(|&n| n == 0)
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().skip(1).any(char::is_lowercase)
+                && surnames.contains(&features::doc_key(w))
+            {
+                t[i] = 1 + 2 * PER;
             }
         }
     }
@@ -431,6 +445,16 @@ mod tests {
             vec![3, 0, 1, 0, 0],
             "Ford (never a person name) stays ORG"
         );
+        // A missed surname is tagged; one next to another entity, or in lower case, is not.
+        let s2: Vec<Vec<&str>> = vec![
+            vec!["Barack", "Obama", "spoke", "."],
+            vec!["Then", "Obama", "left", "."],
+            vec!["Obama", "Foundation", "and", "obama", "."],
+        ];
+        let mut tags2 = vec![vec![1, 2, 0, 0], vec![0, 0, 0, 0], vec![0, 3, 0, 0, 0]];
+        harmonise(&s2, &mut tags2);
+        assert_eq!(tags2[1], vec![0, 1, 0, 0]);
+        assert_eq!(tags2[2], vec![0, 3, 0, 0, 0]);
         // Without a longer person name nothing changes.
         let mut alone = vec![vec![5, 0, 0, 5, 0]];
         harmonise(&s[1..2], &mut alone);

@@ -271,7 +271,8 @@ fn write_card(
          adds document evidence from the first (labels of the same word in other sentences, \
          whether it is seen in lower case or capitalised mid-sentence, the type of longer names \
          it ends). A third, rule-based pass types a one-token name as PER when it is the last word \
-         of a longer PER name in the same article (\"Barack Obama\" ... \"Obama\"). Leading \
+         of a longer PER name in the same article (\"Barack Obama\" ... \"Obama\"), also when \
+         the tagger left it untagged between untagged words. Leading \
          titles (Mr., Judge, President, ...) are moved outside person names.\n\
          \n## Known limits\n\n- Trained on 1996 Reuters news only; the clusters add some 2016 US news \
          vocabulary, but names absent from 1996 news (e.g. Obama) are often mistyped.\n\
