@@ -217,3 +217,23 @@ fn conll_valid_f1_floor() {
     assert!(scores.label("ORG").2 > 0.84);
     assert!(scores.label("MISC").2 > 0.84);
 }
+
+#[test]
+fn borrowed_and_copied_models_tag_alike() {
+    let borrowed = Model::from_static(ner::model_bytes()).unwrap();
+    let copied = Model::from_bytes(ner::model_bytes()).unwrap();
+    assert_eq!(borrowed.features(), copied.features());
+    let sentences = vec![
+        "Secretary of State Mike Pompeo flew to Baghdad on Tuesday .",
+        "The European Union and Germany 's Volkswagen AG disagreed .",
+        "Pompeo met Iraqi officials .",
+    ]
+    .into_iter()
+    .map(|s| s.split(' ').collect::<Vec<&str>>())
+    .collect::<Vec<_>>();
+    let a = ner::tag_sentences_with(&borrowed, &sentences);
+    let b = ner::tag_sentences_with(&copied, &sentences);
+    assert_eq!(a, b);
+    assert!(a.iter().flatten().any(|t| *t == "B-PER"));
+    assert!(a.iter().flatten().any(|t| *t == "B-LOC"));
+}

@@ -3,7 +3,11 @@
 //! the model file, so that a model and the resources it was trained with never drift apart.
 
 use super::features::{hash_lower, TokInfo, H};
-use super::table::Table;
+#[cfg(any(test, feature = "train"))]
+use super::table::Bytes;
+use super::table::PackedTable;
+#[cfg(any(test, feature = "train"))]
+use std::borrow::Cow;
 
 /// The longest gazetteer phrase, in tokens.
 pub const MAX_PHRASE: usize = 6;
@@ -14,12 +18,10 @@ const SEED_PHRASE_TOKEN: u64 = 77;
 /// Lookup structures built from the packed model.
 #[derive(Default, Debug)]
 pub struct Lexicons {
-    /// Phrase hash -> index into `masks`.
-    phrases: Table,
-    masks: Vec<u8>,
-    /// Lowercased word hash -> index into `clusters`.
-    words: Table,
-    codes: Vec<[u32; 3]>,
+    /// Phrase hash -> bit mask of the lists that hold the phrase.
+    pub(crate) phrases: PackedTable<1>,
+    /// Lowercased word hash -> cluster codes, three `u16` little endian.
+    pub(crate) words: PackedTable<6>,
 }
 
 /// The hash of a lowercased token as the lexicons key it.
@@ -59,43 +61,64 @@ fn fold(h: u64) -> u32 {
     ((h ^ (h >> 32)) as u32).max(1)
 }
 
+/// Serialises phrases and words (keys ascending and distinct) as two packed tables; cluster
+/// codes are stored as `u16` (they are below 2^13).
+pub(crate) fn pack_lexicons(phrases: &[(u32, u8)], words: &[(u32, [u32; 3])], out: &mut Vec<u8>) {
+    let p: Vec<(u32, [u8; 1])> = phrases.iter().map(|&(k, m)| (k, [m])).collect();
+    PackedTable::<1>::pack(&p, out);
+    let w: Vec<(u32, [u8; 6])> = words
+        .iter()
+        .map(|&(k, c)| {
+            let mut v = [0u8; 6];
+            for (j, x) in c.iter().enumerate() {
+                let x = u16::try_from(*x).unwrap_or(u16::MAX).to_le_bytes();
+                v[2 * j..2 * j + 2].copy_from_slice(&x);
+            }
+            (k, v)
+        })
+        .collect();
+    PackedTable::<6>::pack(&w, out);
+}
+
 impl Lexicons {
     pub fn empty() -> Lexicons {
         Lexicons::default()
     }
 
-    /// Builds lexicons from phrase keys with list masks and word keys with cluster codes.
+    /// Builds lexicons from phrase keys with list masks and word keys with cluster codes, in
+    /// any order; the masks of a repeated phrase are merged, the first codes of a repeated
+    /// word kept.
+    #[cfg(any(test, feature = "train"))]
     pub(crate) fn from_parts(phrases: &[(u32, u8)], words: &[(u32, [u32; 3])]) -> Lexicons {
-        let mut lex = Lexicons {
-            phrases: Table::with_capacity(phrases.len()),
-            ..Lexicons::default()
-        };
-        for &(k, m) in phrases {
-            match lex.phrases.get(k) {
-                Some(i) => lex.masks[i as usize] |= m,
-                None => {
-                    lex.phrases.insert(k, lex.masks.len() as u32);
-                    lex.masks.push(m);
-                }
+        let mut p: Vec<(u32, u8)> = phrases.iter().copied().filter(|p| p.0 != 0).collect();
+        p.sort_by_key(|p| p.0);
+        let mut merged: Vec<(u32, u8)> = Vec::with_capacity(p.len());
+        for (k, m) in p {
+            match merged.last_mut() {
+                Some(last) if last.0 == k => last.1 |= m,
+                _ => merged.push((k, m)),
             }
         }
-        lex.words = Table::with_capacity(words.len());
-        for &(k, c) in words {
-            if lex.words.get(k).is_none() {
-                lex.words.insert(k, lex.codes.len() as u32);
-                lex.codes.push(c);
-            }
-        }
-        lex
+        let mut w: Vec<(u32, [u32; 3])> = words.iter().copied().filter(|w| w.0 != 0).collect();
+        w.sort_by_key(|w| w.0);
+        w.dedup_by_key(|w| w.0);
+        let mut out = Vec::new();
+        pack_lexicons(&merged, &w, &mut out);
+        let mut at = 0;
+        let own = |s: &[u8]| -> Bytes { Cow::Owned(s.to_vec()) };
+        // Packed just above: reading it back cannot fail.
+        let phrases = PackedTable::read(&out, &mut at, &own).unwrap_or_default();
+        let words = PackedTable::read(&out, &mut at, &own).unwrap_or_default();
+        Lexicons { phrases, words }
     }
 
     /// Cluster codes of a token (zeros when unknown).
     pub(crate) fn cluster_of(&self, token: &str) -> [u32; 3] {
-        if self.codes.is_empty() {
+        if self.words.is_empty() {
             return [0; 3];
         }
         match self.words.get(word_key(token)) {
-            Some(i) => self.codes[i as usize],
+            Some(c) => [0, 2, 4].map(|j| u16::from_le_bytes([c[j], c[j + 1]]) as u32),
             None => [0; 3],
         }
     }
@@ -104,12 +127,12 @@ impl Lexicons {
     /// [`TokInfo::gaz`] is set when the token is a one-token match (`pos` 0), the first token of
     /// a longer match (1) or a later token of one (2). Time is linear in the sentence length.
     pub(crate) fn mark_sentence<S: AsRef<str>>(&self, tokens: &[S], info: &mut [TokInfo]) {
-        if !self.codes.is_empty() {
+        if !self.words.is_empty() {
             for (t, inf) in tokens.iter().zip(info.iter_mut()) {
                 inf.cluster = self.cluster_of(t.as_ref());
             }
         }
-        if self.masks.is_empty() {
+        if self.phrases.is_empty() {
             return;
         }
         let mut keys = [0u64; MAX_PHRASE];
@@ -124,10 +147,9 @@ impl Lexicons {
             let mut h = H::new(91);
             for len in 1..=max {
                 h = h.add(keys[(i + len - 1) % MAX_PHRASE]);
-                let Some(idx) = self.phrases.get(fold(h.finish())) else {
+                let Some(&[mut mask]) = self.phrases.get(fold(h.finish())) else {
                     continue;
                 };
-                let mut mask = self.masks[idx as usize];
                 while mask != 0 {
                     let list = mask.trailing_zeros();
                     mask &= mask - 1;

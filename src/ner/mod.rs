@@ -28,7 +28,7 @@ static MODEL: OnceLock<Result<Model, ModelError>> = OnceLock::new();
 /// The embedded model, loaded and validated once.
 pub fn model() -> Result<&'static Model, &'static ModelError> {
     MODEL
-        .get_or_init(|| Model::from_bytes(MODEL_BYTES))
+        .get_or_init(|| Model::from_static(MODEL_BYTES))
         .as_ref()
 }
 
@@ -127,12 +127,79 @@ pub fn tag_document<S: AsRef<str>>(model: &Model, sentences: &[Vec<S>]) -> Vec<V
     let mut ws = Workspace::new();
     let mut out: Vec<Vec<u8>> = Vec::with_capacity(sentences.len());
     for part in split_at_datelines(sentences) {
-        model.tag_part(&sentences[part], &mut ws, &mut out);
+        let start = out.len();
+        model.tag_part(&sentences[part.clone()], &mut ws, &mut out);
+        harmonise(&sentences[part], &mut out[start..]);
     }
     for (s, tags) in sentences.iter().zip(out.iter_mut()) {
         strip_titles(s, tags);
     }
     out
+}
+
+/// The entities of a tagged sentence: (first token, end token, label 0..4).
+fn entities(tags: &[u8]) -> Vec<(usize, usize, u8)> {
+    let mut out: Vec<(usize, usize, u8)> = Vec::new();
+    for (i, &t) in tags.iter().enumerate() {
+        if t == 0 {
+            continue;
+        }
+        let label = (t - 1) / 2;
+        match out.last_mut() {
+            Some(e) if t % 2 == 0 && e.1 == i && e.2 == label => e.1 = i + 1,
+            _ => out.push((i, i + 1, label)),
+        }
+    }
+    out
+}
+
+const PER: u8 = 0;
+
+/// A third, rule-based pass over an article: a one-token name that is the last word of a
+/// longer person name elsewhere in the article ("Barack Obama" … "Obama") is a person too,
+/// whatever type the tagger gave it, and so is such a capitalised word the tagger left
+/// untagged between untagged words. Linear in the article's length.
+fn harmonise<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
+    use std::collections::HashSet;
+    let mut surnames: HashSet<u64> = HashSet::new();
+    let ents: Vec<Vec<(usize, usize, u8)>> = tags.iter().map(|t| entities(t)).collect();
+    for (s, es) in sentences.iter().zip(&ents) {
+        for &(a, b, l) in es {
+            if l == PER && b - a >= 2 && b <= s.len() {
+                let last = s[b - 1].as_ref();
+                if last.chars().count() > 2 && last.chars().next().is_some_and(char::is_uppercase) {
+                    surnames.insert(features::doc_key(last));
+                }
+            }
+        }
+    }
+    if surnames.is_empty() {
+        return;
+    }
+    for ((s, es), t) in sentences.iter().zip(&ents).zip(tags.iter_mut()) {
+        for &(a, b, l) in es {
+            if l != PER
+                && b == a + 1
+                && a < s.len()
+                && surnames.contains(&features::doc_key(s[a].as_ref()))
+            {
+                t[a] = 1 + 2 * PER;
+            }
+        }
+        // A surname the tagger missed, standing alone between untagged words.
+        for i in 0..s.len().min(t.len()) {
+            let w = s[i].as_ref();
+            if t[i] == 0
+                && (i == 0 || t[i - 1] == 0)
+                && t.get(i + 1).is_none_or(|&n| n == 0)
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().skip(1).any(char::is_lowercase)
+                && surnames.contains(&features::doc_key(w))
+            {
+                t[i] = 1 + 2 * PER;
+            }
+        }
+    }
 }
 
 /// Titles and honorifics that CoNLL keeps outside person names.
@@ -351,4 +418,46 @@ pub fn doc_evidence<S: AsRef<str>>(sentences: &[Vec<S>], tags: &[Vec<u8>]) -> Ve
                 .collect()
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn surname_of_a_longer_person_name_becomes_a_person() {
+        let s: Vec<Vec<&str>> = vec![
+            vec!["Barack", "Obama", "spoke", "."],
+            vec!["Obama", "left", "for", "Chicago", "."],
+            vec!["Ford", "and", "Obama", "met", "."],
+        ];
+        // O=0 B-PER=1 I-PER=2 B-ORG=3 B-LOC=5 B-MISC=7
+        let mut tags = vec![vec![1, 2, 0, 0], vec![5, 0, 0, 5, 0], vec![3, 0, 7, 0, 0]];
+        harmonise(&s, &mut tags);
+        assert_eq!(tags[0], vec![1, 2, 0, 0]);
+        assert_eq!(
+            tags[1],
+            vec![1, 0, 0, 5, 0],
+            "Obama becomes PER, Chicago stays LOC"
+        );
+        assert_eq!(
+            tags[2],
+            vec![3, 0, 1, 0, 0],
+            "Ford (never a person name) stays ORG"
+        );
+        // A missed surname is tagged; one next to another entity, or in lower case, is not.
+        let s2: Vec<Vec<&str>> = vec![
+            vec!["Barack", "Obama", "spoke", "."],
+            vec!["Then", "Obama", "left", "."],
+            vec!["Obama", "Foundation", "and", "obama", "."],
+        ];
+        let mut tags2 = vec![vec![1, 2, 0, 0], vec![0, 0, 0, 0], vec![0, 3, 0, 0, 0]];
+        harmonise(&s2, &mut tags2);
+        assert_eq!(tags2[1], vec![0, 1, 0, 0]);
+        assert_eq!(tags2[2], vec![0, 3, 0, 0, 0]);
+        // Without a longer person name nothing changes.
+        let mut alone = vec![vec![5, 0, 0, 5, 0]];
+        harmonise(&s[1..2], &mut alone);
+        assert_eq!(alone[0], vec![5, 0, 0, 5, 0]);
+    }
 }

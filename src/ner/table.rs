@@ -1,153 +1,131 @@
-//! A small open-addressing hash table from non-zero `u32` keys (already hashes) to `u32` values.
+//! Zero-copy lookup tables from `u32` keys (uniform hashes) to fixed-width byte values, laid
+//! out in the model file so that lookups read the embedded bytes directly.
+//!
+//! The top 16 bits of a key pick one of 65,536 buckets; the file stores, per bucket, how many
+//! keys it holds (one byte), then the low 16 bits of every key (bucket by bucket) and the
+//! values in the same order. Loading only sums the counts into a bucket directory (one
+//! sequential pass over 64 KiB); a lookup reads the directory, scans the one or two
+//! remainders of its bucket and reads the value. Quotienting the keys this way also makes the
+//! file smaller than storing whole keys.
 
-#[derive(Default, Debug, Clone)]
-pub(crate) struct Table {
-    keys: Vec<u32>,
-    vals: Vec<u32>,
-    len: usize,
+use std::borrow::Cow;
+
+/// Bytes that are either borrowed from the embedded model or owned.
+pub(crate) type Bytes = Cow<'static, [u8]>;
+
+/// Buckets: `key >> 16`.
+pub(crate) const BUCKETS: usize = 1 << 16;
+/// The most keys a bucket can hold (its count is one byte).
+pub(crate) const MAX_PER_BUCKET: usize = 255;
+
+/// See the module documentation. `W` is the width of a value in bytes.
+#[derive(Clone, Debug)]
+pub(crate) struct PackedTable<const W: usize> {
+    /// `dir[b]..dir[b + 1]`: the indices of bucket `b`'s keys; empty when the table is.
+    dir: Vec<u32>,
+    /// Low 16 bits of each key, little endian.
+    rems: Bytes,
+    /// `W` bytes per key.
+    vals: Bytes,
 }
 
-impl Table {
-    pub(crate) fn with_capacity(n: usize) -> Table {
-        let cap = (n * 2).max(16).next_power_of_two();
-        Table {
-            keys: vec![0; cap],
-            vals: vec![0; cap],
-            len: 0,
+impl<const W: usize> Default for PackedTable<W> {
+    fn default() -> Self {
+        PackedTable {
+            dir: Vec::new(),
+            rems: Cow::Borrowed(&[]),
+            vals: Cow::Borrowed(&[]),
         }
     }
+}
 
-    #[inline]
-    fn slot(&self, key: u32) -> usize {
-        (key.wrapping_mul(0x9e37_79b1) >> 7) as usize & (self.keys.len() - 1)
-    }
-
-    /// Inserts `key` (must be non-zero) unless present; grows when half full.
-    pub(crate) fn insert(&mut self, key: u32, val: u32) {
-        debug_assert!(key != 0);
-        if self.keys.is_empty() || (self.len + 1) * 2 > self.keys.len() {
-            let old_k = std::mem::take(&mut self.keys);
-            let old_v = std::mem::take(&mut self.vals);
-            *self = Table::with_capacity((self.len + 1) * 2);
-            for (k, v) in old_k.into_iter().zip(old_v) {
-                if k != 0 {
-                    self.insert(k, v);
-                }
-            }
-        }
-        let mask = self.keys.len() - 1;
-        let mut s = self.slot(key);
-        loop {
-            if self.keys[s] == 0 {
-                self.keys[s] = key;
-                self.vals[s] = val;
-                self.len += 1;
-                return;
-            }
-            if self.keys[s] == key {
-                return;
-            }
-            s = (s + 1) & mask;
-        }
-    }
-
-    #[inline]
-    pub(crate) fn get(&self, key: u32) -> Option<u32> {
-        if self.keys.is_empty() {
+impl<const W: usize> PackedTable<W> {
+    /// A table from its stored parts: `counts` (one byte per bucket), `rems` (two bytes per
+    /// key) and `vals` (`W` bytes per key). `None` when the lengths disagree.
+    pub(crate) fn new(counts: &[u8], rems: Bytes, vals: Bytes) -> Option<PackedTable<W>> {
+        if counts.len() != BUCKETS {
             return None;
         }
-        let mask = self.keys.len() - 1;
-        let mut s = self.slot(key);
-        loop {
-            let k = self.keys[s];
-            if k == key {
-                return Some(self.vals[s]);
-            }
-            if k == 0 {
-                return None;
-            }
-            s = (s + 1) & mask;
+        let mut dir = Vec::with_capacity(BUCKETS + 1);
+        let mut sum = 0u32;
+        dir.push(0);
+        for &c in counts {
+            sum += c as u32;
+            dir.push(sum);
         }
-    }
-
-    #[cfg(test)]
-    pub(crate) fn len(&self) -> usize {
-        self.len
-    }
-}
-
-/// One slot of [`WeightTable`]: a feature key and its quantised weights, 16 bytes, so that a
-/// lookup costs one cache line.
-#[derive(Clone, Copy, Default, Debug)]
-#[repr(C, align(16))]
-pub(crate) struct Entry {
-    pub key: u32,
-    pub codes: [u8; 9],
-}
-
-/// Feature key -> quantised weights, open addressing with the weights inline.
-#[derive(Default, Debug, Clone)]
-pub(crate) struct WeightTable {
-    slots: Vec<Entry>,
-    len: usize,
-}
-
-impl WeightTable {
-    /// A table for `n` keys (load factor at most 3/4).
-    pub(crate) fn with_capacity(n: usize) -> WeightTable {
-        let cap = (n * 4 / 3 + 1).max(16).next_power_of_two();
-        WeightTable {
-            slots: vec![Entry::default(); cap],
-            len: 0,
-        }
-    }
-
-    #[inline]
-    fn slot(&self, key: u32) -> usize {
-        (key.wrapping_mul(0x9e37_79b1) >> 7) as usize & (self.slots.len() - 1)
-    }
-
-    /// Inserts a non-zero key; the table must have been made for enough keys.
-    pub(crate) fn insert(&mut self, key: u32, codes: [u8; 9]) -> bool {
-        if key == 0 || self.len + 1 > self.slots.len() * 3 / 4 {
-            return false;
-        }
-        let mask = self.slots.len() - 1;
-        let mut s = self.slot(key);
-        loop {
-            if self.slots[s].key == 0 {
-                self.slots[s] = Entry { key, codes };
-                self.len += 1;
-                return true;
-            }
-            if self.slots[s].key == key {
-                return false;
-            }
-            s = (s + 1) & mask;
-        }
-    }
-
-    #[inline]
-    pub(crate) fn get(&self, key: u32) -> Option<&[u8; 9]> {
-        if self.slots.is_empty() {
+        let n = sum as usize;
+        if rems.len() != 2 * n || vals.len() != W * n {
             return None;
         }
-        let mask = self.slots.len() - 1;
-        let mut s = self.slot(key);
-        loop {
-            let e = &self.slots[s];
-            if e.key == key {
-                return Some(&e.codes);
-            }
-            if e.key == 0 {
-                return None;
-            }
-            s = (s + 1) & mask;
+        if n == 0 {
+            return Some(PackedTable::default());
         }
+        Some(PackedTable { dir, rems, vals })
+    }
+
+    /// Reads a table written by [`PackedTable::pack`] from `b` at `*at`, advancing `*at`;
+    /// `wrap` turns a slice of `b` into [`Bytes`] (borrowing it when `b` is static). `None`
+    /// when the bytes run out or the lengths disagree.
+    pub(crate) fn read<'a>(
+        b: &'a [u8],
+        at: &mut usize,
+        wrap: &dyn Fn(&'a [u8]) -> Bytes,
+    ) -> Option<PackedTable<W>> {
+        let take = |at: &mut usize, len: usize| -> Option<&'a [u8]> {
+            let s = b.get(*at..at.checked_add(len)?)?;
+            *at += len;
+            Some(s)
+        };
+        let n = u32::from_le_bytes(take(at, 4)?.try_into().ok()?) as usize;
+        let counts = take(at, BUCKETS)?;
+        let rems = take(at, n.checked_mul(2)?)?;
+        let vals = take(at, n.checked_mul(W)?)?;
+        PackedTable::new(counts, wrap(rems), wrap(vals))
+    }
+
+    /// Serialises `items` (keys ascending and distinct) as counts, remainders, values. Keys
+    /// beyond [`MAX_PER_BUCKET`] in one bucket are dropped (never the case for hashed keys:
+    /// buckets hold a handful).
+    pub(crate) fn pack(items: &[(u32, [u8; W])], out: &mut Vec<u8>) -> usize {
+        let mut counts = vec![0u8; BUCKETS];
+        let mut kept: Vec<&(u32, [u8; W])> = Vec::with_capacity(items.len());
+        for it in items {
+            let c = &mut counts[(it.0 >> 16) as usize];
+            if (*c as usize) < MAX_PER_BUCKET {
+                *c += 1;
+                kept.push(it);
+            }
+        }
+        out.extend_from_slice(&(kept.len() as u32).to_le_bytes());
+        out.extend_from_slice(&counts);
+        for (k, _) in &kept {
+            out.extend_from_slice(&(*k as u16).to_le_bytes());
+        }
+        for (_, v) in &kept {
+            out.extend_from_slice(v);
+        }
+        kept.len()
+    }
+
+    /// The value of `key`.
+    #[inline]
+    pub(crate) fn get(&self, key: u32) -> Option<&[u8; W]> {
+        let b = (key >> 16) as usize;
+        let (Some(&lo), Some(&hi)) = (self.dir.get(b), self.dir.get(b + 1)) else {
+            return None;
+        };
+        let r = (key as u16).to_le_bytes();
+        let rems = self.rems.get(2 * lo as usize..2 * hi as usize)?;
+        let i = lo as usize + rems.chunks_exact(2).position(|x| x == r)?;
+        self.vals.get(W * i..W * i + W)?.try_into().ok()
     }
 
     pub(crate) fn len(&self) -> usize {
-        self.len
+        self.rems.len() / 2
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.rems.is_empty()
     }
 }
 
@@ -155,16 +133,73 @@ impl WeightTable {
 mod tests {
     use super::*;
 
+    fn build(keys: &[u32]) -> PackedTable<3> {
+        let items: Vec<(u32, [u8; 3])> = keys
+            .iter()
+            .map(|&k| (k, [k as u8, (k >> 8) as u8, 7]))
+            .collect();
+        let mut out = Vec::new();
+        PackedTable::<3>::pack(&items, &mut out);
+        let mut at = 0;
+        let t = PackedTable::read(&out, &mut at, &|s| Cow::Owned(s.to_vec())).unwrap();
+        assert_eq!(at, out.len());
+        for cut in [0, 3, 4 + BUCKETS, out.len() - 1] {
+            assert!(
+                PackedTable::<3>::read(&out[..cut], &mut 0, &|s| Cow::Owned(s.to_vec())).is_none()
+            );
+        }
+        t
+    }
+
     #[test]
-    fn insert_get_grow() {
-        let mut t = Table::with_capacity(2);
-        for k in 1..1000u32 {
-            t.insert(k.wrapping_mul(2_654_435_761).max(1), k);
+    fn finds_every_key_and_nothing_else() {
+        for n in [1usize, 5, 100, 5000] {
+            let mut keys: Vec<u32> = (1..=n as u32)
+                .map(|k| k.wrapping_mul(2_654_435_761))
+                .collect();
+            // Keys sharing a bucket, and keys sharing the low 16 bits.
+            keys.extend((0..50u32).map(|k| 0xabcd_0000 + k));
+            keys.extend((0..50u32).map(|k| (k << 16) | 0x1234));
+            keys.sort_unstable();
+            keys.dedup();
+            let t = build(&keys);
+            assert_eq!(t.len(), keys.len());
+            for &k in &keys {
+                assert_eq!(t.get(k), Some(&[k as u8, (k >> 8) as u8, 7]), "key {k}");
+            }
+            let absent = (0..3000u32)
+                .map(|k| k.wrapping_mul(0x85eb_ca6b) ^ 0x5bd1_e995)
+                .chain([0x0001_1234, 0xabcd_0040, u32::MAX])
+                .filter(|k| keys.binary_search(k).is_err());
+            for k in absent {
+                assert_eq!(t.get(k), None, "absent {k}");
+            }
         }
-        assert_eq!(t.len(), 999);
-        for k in 1..1000u32 {
-            assert_eq!(t.get(k.wrapping_mul(2_654_435_761).max(1)), Some(k));
-        }
-        assert_eq!(t.get(0xffff_fff1), None);
+    }
+
+    #[test]
+    fn lengths_must_agree() {
+        let counts = vec![0u8; BUCKETS];
+        let empty: PackedTable<1> =
+            PackedTable::new(&counts, Cow::Borrowed(&[]), Cow::Borrowed(&[])).unwrap();
+        assert!(empty.is_empty());
+        assert_eq!(empty.get(0x1234_5678), None);
+        let mut one = counts.clone();
+        one[3] = 1;
+        assert!(PackedTable::<1>::new(&one, Cow::Borrowed(&[]), Cow::Borrowed(&[])).is_none());
+        assert!(PackedTable::<1>::new(&one, Cow::Borrowed(&[1, 2]), Cow::Borrowed(&[9])).is_some());
+        assert!(
+            PackedTable::<1>::new(&counts[1..], Cow::Borrowed(&[]), Cow::Borrowed(&[])).is_none()
+        );
+    }
+
+    #[test]
+    fn full_buckets_drop_extra_keys() {
+        let keys: Vec<u32> = (1..300u32).collect();
+        let t = build(&keys[..MAX_PER_BUCKET]);
+        assert_eq!(t.len(), MAX_PER_BUCKET);
+        let items: Vec<(u32, [u8; 3])> = keys.iter().map(|&k| (k, [0; 3])).collect();
+        let mut out = Vec::new();
+        assert_eq!(PackedTable::<3>::pack(&items, &mut out), MAX_PER_BUCKET);
     }
 }
