@@ -272,7 +272,7 @@ pub fn analyze(input: &str, options: &Options) -> Result<Analysis> {
         })
         .collect();
     Ok(Analysis {
-        text: cleaned.text.clone(),
+        text: cleaned.text,
         offsets: options.offsets,
         removed,
         paragraphs,
