@@ -57,26 +57,55 @@ pub struct Doc<'a> {
 impl<'a> Doc<'a> {
     /// Tokenises `text` and splits it into sentences and paragraphs.
     pub fn new(text: &'a str) -> Doc<'a> {
-        let mut tokens = Vec::new();
+        let bytes = text.as_bytes();
+        let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
         // For each token: the number of newlines between it and the previous token.
-        let mut breaks = Vec::new();
+        let mut breaks = Vec::with_capacity(text.len() / 5 + 1);
+        let mut trailing = Vec::new();
         let mut newlines = 0usize;
         let mut chunk_start = None;
-        for (i, c) in text.char_indices() {
-            if c.is_whitespace() {
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            // White space: ASCII bytes directly, other chars decoded.
+            let (space, width) = if b < 0x80 {
+                (matches!(b, b' ' | b'\t'..=b'\r'), 1)
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c.is_whitespace(), c.len_utf8())
+            };
+            if space {
                 if let Some(s) = chunk_start.take() {
-                    tokenize_chunk(text, s, i, &mut tokens, &mut breaks, newlines);
+                    tokenize_chunk(
+                        text,
+                        s,
+                        i,
+                        &mut tokens,
+                        &mut breaks,
+                        &mut trailing,
+                        newlines,
+                    );
                     newlines = 0;
                 }
-                if c == '\n' {
+                if b == b'\n' {
                     newlines += 1;
                 }
             } else if chunk_start.is_none() {
                 chunk_start = Some(i);
             }
+            i += width;
         }
         if let Some(s) = chunk_start {
-            tokenize_chunk(text, s, text.len(), &mut tokens, &mut breaks, newlines);
+            let end = text.len();
+            tokenize_chunk(
+                text,
+                s,
+                end,
+                &mut tokens,
+                &mut breaks,
+                &mut trailing,
+                newlines,
+            );
         }
         let (sentences, paragraphs) = split_sentences(text, &tokens, &breaks);
         Doc {
@@ -179,36 +208,46 @@ fn keeps_period(word: &str) -> bool {
     {
         return true;
     }
+    if word.is_ascii() {
+        // No allocation: ASCII case folding is all `to_lowercase` does to ASCII.
+        return ABBREVIATIONS
+            .iter()
+            .any(|a| a.len() == word.len() && a.eq_ignore_ascii_case(word));
+    }
+    // Some non-ASCII letters lower-case to ASCII (the Kelvin sign to `k`).
     let lower = word.to_lowercase();
     ABBREVIATIONS.contains(&lower.as_str())
 }
 
-/// Clitics split off the end of a word, longest first (apostrophe is `'` or `’`).
-const CLITICS: &[&str] = &["n't", "'s", "'re", "'ve", "'ll", "'m", "'d"];
+/// Clitics split off the end of a word, longest first, with either apostrophe (`'` or `’`).
+const CLITICS: &[&str] = &[
+    "n't", "n’t", "'s", "’s", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'m", "’m", "'d", "’d",
+];
 
-/// Splits the non-space text `text[start..end]` into tokens.
+/// Splits the non-space text `text[start..end]` into tokens. `trailing` is scratch space.
 fn tokenize_chunk(
     text: &str,
     start: usize,
     end: usize,
     tokens: &mut Vec<Token>,
     breaks: &mut Vec<usize>,
+    trailing: &mut Vec<(usize, usize)>,
     newlines: usize,
 ) {
+    let bytes = text.as_bytes();
     let first = tokens.len();
     let mut s = start;
     let mut e = end;
     // Leading punctuation.
     while s < e {
-        let c = text[s..e].chars().next().unwrap_or(' ');
+        let c = first_char(text, s);
         if is_open_punct(c) || (matches!(c, '$' | '£' | '€' | '¥' | '#') && s + c.len_utf8() < e)
         {
             // A leading apostrophe before digits is part of a year ('90s).
             if matches!(c, '\'' | '’')
-                && text[s + c.len_utf8()..e]
-                    .chars()
-                    .next()
-                    .is_some_and(|d| d.is_ascii_digit())
+                && bytes
+                    .get(s + c.len_utf8())
+                    .is_some_and(|d| s + c.len_utf8() < e && d.is_ascii_digit())
             {
                 break;
             }
@@ -223,23 +262,22 @@ fn tokenize_chunk(
         }
     }
     // Trailing punctuation, collected in reverse.
-    let mut trailing: Vec<(usize, usize)> = Vec::new();
+    trailing.clear();
     while s < e {
-        let c = text[s..e].chars().next_back().unwrap_or(' ');
+        let c = last_char(text, e);
         let cs = e - c.len_utf8();
         if c == '.' {
-            let word = &text[s..cs];
             // "..." and runs of periods.
-            if word.ends_with('.') {
+            if cs > s && bytes[cs - 1] == b'.' {
                 let mut p = cs;
-                while p > s && text.as_bytes()[p - 1] == b'.' {
+                while p > s && bytes[p - 1] == b'.' {
                     p -= 1;
                 }
                 trailing.push((p, e));
                 e = p;
                 continue;
             }
-            if keeps_period(word) {
+            if keeps_period(&text[s..cs]) {
                 break;
             }
             trailing.push((cs, e));
@@ -265,22 +303,47 @@ fn tokenize_chunk(
     }
 }
 
+/// The char starting at byte `at` (a char boundary before the end).
+#[inline]
+fn first_char(text: &str, at: usize) -> char {
+    match text.as_bytes().get(at) {
+        Some(&b) if b < 0x80 => b as char,
+        _ => text[at..].chars().next().unwrap_or(' '),
+    }
+}
+
+/// The char ending at byte `at` (a char boundary after the start).
+#[inline]
+fn last_char(text: &str, at: usize) -> char {
+    match at.checked_sub(1).map(|i| text.as_bytes()[i]) {
+        Some(b) if b < 0x80 => b as char,
+        _ => text[..at].chars().next_back().unwrap_or(' '),
+    }
+}
+
 /// Splits a core word at inner dashes and ellipses and splits off clitics.
 fn split_core(text: &str, s: usize, e: usize, tokens: &mut Vec<Token>) {
+    let bytes = text.as_bytes();
     let mut piece = s;
-    let mut iter = text[s..e].char_indices().peekable();
-    while let Some((off, c)) = iter.next() {
-        let at = s + off;
-        let sep_len = if is_dash(c) || c == '…' {
-            c.len_utf8()
-        } else if c == '-' && text[at..e].starts_with("--") {
-            let n = text[at..e].bytes().take_while(|&b| b == b'-').count();
-            for _ in 1..n {
-                iter.next();
+    let mut at = s;
+    while at < e {
+        let b = bytes[at];
+        let (c, w) = if b < 0x80 {
+            (b as char, 1)
+        } else {
+            let c = first_char(text, at);
+            (c, c.len_utf8())
+        };
+        let sep_len = if b < 0x80 {
+            match b {
+                b'-' if bytes.get(at + 1) == Some(&b'-') && at + 1 < e => {
+                    bytes[at..e].iter().take_while(|&&x| x == b'-').count()
+                }
+                b'"' | b'(' | b')' => 1,
+                _ => 0,
             }
-            n
-        } else if matches!(c, '"' | '“' | '”' | '«' | '»' | '(' | ')') {
-            c.len_utf8()
+        } else if is_dash(c) || matches!(c, '…' | '“' | '”' | '«' | '»') {
+            w
         } else {
             0
         };
@@ -288,6 +351,9 @@ fn split_core(text: &str, s: usize, e: usize, tokens: &mut Vec<Token>) {
             word_with_clitics(text, piece, at, tokens);
             push(text, tokens, at, at + sep_len);
             piece = at + sep_len;
+            at += sep_len;
+        } else {
+            at += w;
         }
     }
     word_with_clitics(text, piece, e, tokens);
@@ -297,15 +363,19 @@ fn word_with_clitics(text: &str, s: usize, e: usize, tokens: &mut Vec<Token>) {
     if s >= e {
         return;
     }
-    let word = &text[s..e];
-    for clitic in CLITICS {
-        for apostrophe in ['\'', '’'] {
-            let pattern: String = clitic.replace('\'', &apostrophe.to_string());
-            if word.len() > pattern.len()
-                && word.is_char_boundary(word.len() - pattern.len())
-                && word[word.len() - pattern.len()..].eq_ignore_ascii_case(&pattern)
+    let word = &text.as_bytes()[s..e];
+    // Every clitic ends in one of these letters.
+    if matches!(
+        word[word.len() - 1].to_ascii_lowercase(),
+        b's' | b't' | b'e' | b'l' | b'm' | b'd'
+    ) {
+        for clitic in CLITICS {
+            let p = clitic.as_bytes();
+            if word.len() > p.len()
+                && text.is_char_boundary(e - p.len())
+                && word[word.len() - p.len()..].eq_ignore_ascii_case(p)
             {
-                let cut = e - pattern.len();
+                let cut = e - p.len();
                 push(text, tokens, s, cut);
                 push(text, tokens, cut, e);
                 return;
@@ -321,15 +391,17 @@ fn push(text: &str, tokens: &mut Vec<Token>, s: usize, e: usize) {
         return;
     }
     let t = &text[s..e];
-    let mut chars = t.chars();
-    let c = chars.next().unwrap_or(' ');
-    let single = chars.next().is_none();
+    let c = first_char(text, s);
+    let single = c.len_utf8() == t.len();
     let kind = if c.is_ascii_digit() {
         TokenKind::Number
     } else if single && is_quote_char(c) || t == "''" || t == "``" {
         TokenKind::Quote
+    } else if c.is_alphanumeric() {
+        // Starts with a letter: a word.
+        TokenKind::Word
     } else if t.chars().any(char::is_alphanumeric) {
-        if c.is_alphanumeric() || c == '\'' || c == '’' {
+        if c == '\'' || c == '’' {
             TokenKind::Word
         } else {
             TokenKind::Symbol
@@ -426,8 +498,93 @@ fn split_sentences(
 }
 
 #[cfg(test)]
+#[path = "text_reference.rs"]
+mod reference;
+
+#[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The fast tokenizer gives exactly what the reference (the slower original) gives.
+    fn same_as_reference(text: &str) {
+        let fast = Doc::new(text);
+        let slow = reference::doc(text);
+        assert_eq!(fast.tokens, slow.tokens, "tokens of {text:?}");
+        assert_eq!(fast.sentences, slow.sentences, "sentences of {text:?}");
+        assert_eq!(fast.paragraphs, slow.paragraphs, "paragraphs of {text:?}");
+    }
+
+    #[test]
+    fn tokens_pinned_against_the_reference_on_tricky_text() {
+        for t in [
+            "Don't won't I'M HE'S we’re they’VE she'll I'd 'S n't 's x's",
+            "U.S. a.m. p.m. Mr. MR. Sept. sept. e.g. i.e. D.C. Calif. \u{212a}y. Straße. İst.",
+            "end... wait.... ?! !? \"Yes.\" (no). [a] {b} <c> «d» ‹e› „f“ ‚g‘ `h´",
+            "al-Sudani—Reuters -- x---y a–b c―d e‒f …g h…i “j”k l\"m n(o)p",
+            "$5 £6 €7 ¥8 #tag $ # 'tis '90s ’90s Clintons' 100,000 3.5% @handle 😀x",
+            "\u{a0}nbsp\u{2009}thin\u{3000}ideo\u{85}nel\u{b}vt\u{c}ff\u{1c}fs\r\n\r\nnext",
+            "Mr. Smith went.\n\nHe said \"Yes.\" Then left.\nA new line\n\n\n\nfar",
+            "",
+            "\n",
+            ".",
+            "..",
+            "'",
+            "’",
+            "-",
+            "--",
+            "—",
+            "a\u{0}b",
+            "x.",
+            ". . .",
+        ] {
+            same_as_reference(t);
+        }
+    }
+
+    /// Every PolNeAR text (train and dev) from `../shared`, when it is there.
+    #[test]
+    fn tokens_pinned_against_the_reference_on_polnear() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/polnear");
+        let mut n = 0;
+        for split in ["dev", "train"] {
+            let Ok(dir) = std::fs::read_dir(root.join(split).join("text")) else {
+                eprintln!("skipped: {} not found", root.display());
+                return;
+            };
+            for e in dir.flatten() {
+                if let Ok(t) = std::fs::read_to_string(e.path()) {
+                    same_as_reference(&t);
+                    n += 1;
+                }
+            }
+        }
+        assert!(n > 0);
+    }
+
+    fn tricky_char() -> impl Strategy<Value = char> {
+        prop_oneof![
+            4 => prop::sample::select(vec![
+                'a', 'B', 'n', 't', 'T', 's', 'S', 'e', 'l', 'm', 'd', 'r', 'v', 'M', 'U', 'p',
+                '1', '9', ' ', ' ', '\n', '\t', '\r', '.', '.', ',', ';', ':', '!', '?', '\'',
+                '’', '‘', '"', '“', '”', '«', '»', '-', '—', '–', '…', '(', ')', '[', ']', '$',
+                '£', '#', '@', '%', '/', '\u{a0}', '\u{2009}', '\u{3000}', '\u{85}', 'é',
+                'İ', '\u{212a}', '😀', '\u{0}', '`', '´',
+            ]),
+            1 => any::<char>(),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn tokens_pinned_against_the_reference_on_random_text(
+            cs in prop::collection::vec(tricky_char(), 0..80)
+        ) {
+            let t: String = cs.into_iter().collect();
+            same_as_reference(&t);
+        }
+    }
 
     fn toks(text: &str) -> Vec<&str> {
         let d = Doc::new(text);
