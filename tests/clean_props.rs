@@ -306,3 +306,176 @@ proptest! {
         check(&input);
     }
 }
+
+/// The rule ids of the removals of `input`, with the removed text.
+fn removals(input: &str) -> Vec<(&'static str, String)> {
+    check(input)
+        .removed
+        .iter()
+        .map(|r| (r.rule, input[r.span.start..r.span.end].to_string()))
+        .collect()
+}
+
+#[test]
+fn clean_kicker_glued_to_the_headline() {
+    let body = "\n\nThe senator said on Monday that Vance and Osei would meet again.";
+    for (head, kicker, kept) in [
+        (
+            "POLITICSVance says the bill will pass",
+            "POLITICS",
+            "Vance says the bill will pass",
+        ),
+        (
+            "WorldOsei meets the prime minister in Accra",
+            "World",
+            "Osei meets the prime minister in Accra",
+        ),
+        (
+            "US NewsVance wins the vote in the Senate",
+            "US News",
+            "Vance wins the vote in the Senate",
+        ),
+        // Invisible characters inside the glued word.
+        (
+            "ELECTION 2016Va\u{2060}nce leads in Ohio again",
+            "ELECTION 2016",
+            "Vance leads in Ohio again",
+        ),
+    ] {
+        let input = format!("{head}{body}");
+        let c = check(&input);
+        assert_eq!(
+            removals(&input),
+            [("navigation.kicker", kicker.to_string())],
+            "{head:?}"
+        );
+        assert!(c.text.starts_with(kept), "{:?}", c.text);
+    }
+    // CamelCase names, words that only start like a label, datelines and labels that are
+    // not glued stay.
+    for head in [
+        "McDonald's sales rise in Asia as new menu launches",
+        "iPhone sales slow in China for a third quarter",
+        "LeBron James leads the Cavaliers to a win",
+        "YouTube removes thousands of channels",
+        "WASHINGTON — The Senate voted on Tuesday.",
+        "WorldCom files for bankruptcy protection in New York",
+        "HealthCare.gov crashes again as enrollment opens",
+        "WORLDWIDE PROTESTS GROW AFTER THE VOTE",
+        "USAID cuts funding for clinics in the region",
+        "Politics is a rough game in this town",
+        "BusinessWeek names a new editor for its magazine",
+    ] {
+        let input = format!("{head}{body}");
+        assert!(
+            removals(&input).is_empty(),
+            "{head:?}: {:?}",
+            removals(&input)
+        );
+    }
+    // Only near the top: a glued label deep in the story stays.
+    let input = format!(
+        "Headline here{body}\n\nMore text.\n\nAnd more.\n\nPOLITICSVance was late again today."
+    );
+    assert!(removals(&input).is_empty(), "{:?}", removals(&input));
+    // The title-case form needs the glued word elsewhere when it is not the first line.
+    let input = "Kicker test\n\nWorldZanuba meets the press in town\n\nNo other mention here.";
+    assert!(removals(input).is_empty(), "{:?}", removals(input));
+}
+
+#[test]
+fn clean_captions_without_credit() {
+    let wrap = |line: &str| {
+        format!(
+            "Headline of the story\n\nThe first paragraph of the story ends here.\n\n{line}\n\nThe next paragraph of the story starts here."
+        )
+    };
+    for cap in [
+        "Senator Harlan Vance speaks during a news conference at the Capitol in Washington on Monday.",
+        "Supporters cheer as the candidate arrives at a rally in Des Moines, Iowa, on Monday.",
+        "Voters line up at a polling station in Miami.",
+        "Republican presidential candidate Jane Doe waves to supporters at a rally in Greensboro, North Carolina on June 14, 2016.",
+    ] {
+        assert_eq!(
+            removals(&wrap(cap)),
+            [("caption.standalone", cap.to_string())],
+            "{cap:?}"
+        );
+    }
+    // Short body paragraphs in the present tense stay.
+    for body in [
+        "Protesters gather in Ferguson, where the shooting happened last year.",
+        "Clinton speaks in Ohio on Tuesday before heading to Florida.",
+        "Supporters cheer at every rally in the state.",
+        "Sanders supporters line up outside the arena hours before the doors open.",
+        "The senators speak in Washington on Tuesday and will vote on Wednesday.",
+        "Most voters stand with the governor on this issue in Ohio.",
+        "Although voters look to the governor in Ohio, she spoke about jobs on Monday.",
+        "Nevertheless, the incident made waves in the media on Monday.",
+        "The nominee currently sits at 85 percent support in Florida.",
+        "\"We stand together,\" she said in Ohio on Monday.",
+        "I listen to voters every day in Ohio on Monday.",
+    ] {
+        assert!(
+            removals(&wrap(body)).is_empty(),
+            "{body:?}: {:?}",
+            removals(&wrap(body))
+        );
+    }
+    // Never the headline; right under it only with a day or a date.
+    let input = "Voters line up at a polling station in Miami.\n\nThe story.";
+    assert!(removals(input).is_empty());
+    let input = "Senate passes the bridge bill\n\nAn exile walks away from the good life in Pennsylvania.\n\nThe story starts here.";
+    assert!(removals(input).is_empty(), "{:?}", removals(input));
+}
+
+#[test]
+fn clean_bios_and_footers_inside_trailing_junk() {
+    let story = "Senate passes the bridge bill\n\nThe story has a first paragraph.\n\nIt has a second one.\n\nAnd a third, which ends it.";
+    for (bio, rest) in [
+        (
+            "Marta Quill is a reporter for the Riverside Courier who covers Congress.",
+            "RELATED STORIES\nGovernors push back on bridge money formula\nWhat the bridge bill means for your commute\n\nShare this:",
+        ),
+        (
+            "— Lena Ward covers West Africa for the Coastline Herald.",
+            "Sign up for our newsletter.\n\nFollow us on Instagram @herald.\n\nFacebook | Twitter | Email\n\n[ad_1]",
+        ),
+    ] {
+        let input = format!("{story}\n\n{bio}\n\n{rest}");
+        let c = check(&input);
+        assert!(c.text.ends_with("which ends it."), "{:?}", c.text);
+        assert!(
+            removals(&input).contains(&("footer.bio", bio.to_string())),
+            "{:?}",
+            removals(&input)
+        );
+    }
+    // A bio-like sentence followed by story text stays.
+    let input = format!(
+        "{story}\n\nMarta Quill is a reporter for the Courier.\n\nShe said the vote was close.\n\nThe count ended late.\n\nThe Senate adjourned."
+    );
+    assert!(removals(&input).is_empty(), "{:?}", removals(&input));
+    // A wire footer after a story sentence on the same line: only the footer goes.
+    let input = "Senate passes the bridge bill\n\nThe group has targeted members of minorities in the region it controls in the east. (Reporting by Jane Doe in Washington; Editing by John Roe.)";
+    assert_eq!(
+        removals(input),
+        [(
+            "footer.inline_tail",
+            "(Reporting by Jane Doe in Washington; Editing by John Roe.)".to_string()
+        )]
+    );
+}
+
+#[test]
+fn clean_keeps_quote_speakers_and_hashtag_sentences() {
+    // "- Sanders." after a quoted paragraph names its speaker.
+    let input =
+        "Fact check\n\n\"Companies pay zero taxes.\"\n\n- Sanders.\n\nThis is a complex issue.";
+    assert!(removals(input).is_empty(), "{:?}", removals(input));
+    let input = "Senate passes the bridge bill\n\nMany people would rather not vote.\n\nEnter #GirlIGuessImWithHer.\n\nThe hashtag spread fast.";
+    assert!(removals(input).is_empty(), "{:?}", removals(input));
+    // A share line with a handle still goes.
+    let input = "Senate passes the bridge bill\n\nThe story.\n\nTwitter: @milbank.";
+    assert_eq!(removals(input).len(), 1, "{:?}", removals(input));
+}

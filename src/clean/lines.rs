@@ -2,8 +2,8 @@
 //! [`super::rules`] and features of the line.
 
 use super::rules::{
-    Rule, Zone, AGENCIES, BIO_WORDS, CONTAINS_RULES, KEY_RULES, MONTHS, NETWORKS, PREFIX_RULES,
-    SHARE_WORDS, TAIL_LINES, TAIL_RULES, WEEKDAYS,
+    Rule, Zone, AGENCIES, BIO_WORDS, CAPTION_VERBS, CONTAINS_RULES, KEY_RULES, KICKERS, MONTHS,
+    NETWORKS, PREFIX_RULES, SHARE_WORDS, TAIL_LINES, TAIL_RULES, WEEKDAYS,
 };
 use super::view::{key_of, View};
 use super::{inline, trim_span, visible, Line, Reason, Removal};
@@ -21,6 +21,9 @@ struct Ctx<'a> {
     from_end: usize,
     /// Inside a list after a "Related" header.
     related_list: bool,
+    /// The previous non-empty line ends with a closing quote mark (a quote block whose
+    /// speaker may follow: `"…pay zero taxes."` then `- Sanders.`).
+    prev_quote: bool,
     repeats: &'a HashMap<String, u32>,
 }
 
@@ -70,6 +73,11 @@ pub fn classify(input: &str, lines: &[Line]) -> Vec<Vec<Removal>> {
     let mut note = 0usize;
     let mut seen = 0usize;
     let mut prev: Option<(usize, Outcome)> = None;
+    let mut prev_quote = false;
+    // Words of the article, built only when a line might start with a kicker.
+    let mut words = ArticleWords::new(input);
+    // Lines removed whole, for the pass over the trailing junk.
+    let mut whole = vec![false; lines.len()];
     for (li, (l, &v)) in lines.iter().zip(&vis).enumerate() {
         let mut cuts = Vec::new();
         if v {
@@ -106,9 +114,18 @@ pub fn classify(input: &str, lines: &[Line]) -> Vec<Vec<Removal>> {
                 let ctx = Ctx {
                     from_end: total - seen,
                     related_list: related > 0,
+                    prev_quote,
                     repeats: &repeats,
                 };
-                line(input, *l, &ctx, &mut cuts)
+                // A section label glued to the headline ("POLITICSTrump says…").
+                let mut l = *l;
+                if seen <= KICKER_LINES {
+                    if let Some(k) = kicker(input, a, e, seen == 1, &mut words) {
+                        l.start = k.span.end;
+                        cuts.push(k);
+                    }
+                }
+                line(input, l, &ctx, &mut cuts)
             };
             related = if o.related_header {
                 RELATED_LIST
@@ -123,11 +140,76 @@ pub fn classify(input: &str, lines: &[Line]) -> Vec<Vec<Removal>> {
             } else if carried.is_none() {
                 note = 0;
             }
+            whole[li] = o.whole.is_some();
+            prev_quote = text.ends_with(['"', '”', '\'', '’']);
             prev = Some((li, o));
         }
         out.push(cuts);
     }
+    // Lines whose cuts leave nothing visible count as removed whole.
+    for (li, l) in lines.iter().enumerate() {
+        if vis[li] && !whole[li] && !out[li].is_empty() {
+            let mut at = l.start;
+            let mut left = false;
+            for c in &out[li] {
+                left |= c.span.start > at && visible(input, at, c.span.start);
+                at = at.max(c.span.end);
+            }
+            left |= at < l.end && visible(input, at, l.end);
+            whole[li] = !left;
+        }
+    }
+    trailing_junk(input, lines, &vis, &whole, &repeats, &mut out);
+    caption_lines(input, lines, &vis, &whole, &mut out);
     out
+}
+
+/// How many trailing junk lines are looked through for footers and bios before them.
+const TRAILING_JUNK: usize = 40;
+
+/// Footers and bios in the middle of the trailing junk ("Jane Doe is a reporter for …"
+/// followed by a list of related headlines): walking back from the end over lines removed
+/// whole, a line that the tail rules (footers, bios, sign-offs) remove goes too. Each line
+/// is decided again at most once, so this stays linear.
+fn trailing_junk(
+    input: &str,
+    lines: &[Line],
+    vis: &[bool],
+    whole: &[bool],
+    repeats: &HashMap<String, u32>,
+    out: &mut [Vec<Removal>],
+) {
+    let mut after = 0usize;
+    for li in (0..lines.len()).rev() {
+        if !vis[li] {
+            continue;
+        }
+        if whole[li] {
+            after += 1;
+            if after > TRAILING_JUNK {
+                return;
+            }
+            continue;
+        }
+        if after == 0 {
+            return;
+        }
+        let ctx = Ctx {
+            from_end: 0,
+            related_list: false,
+            prev_quote: false,
+            repeats,
+        };
+        let mut cuts = Vec::new();
+        let o = line(input, lines[li], &ctx, &mut cuts);
+        match o.whole {
+            Some((Reason::Footer, _)) => {
+                out[li] = cuts;
+                after += 1;
+            }
+            _ => return,
+        }
+    }
 }
 
 /// Does the line stop without closing punctuation?
@@ -348,6 +430,7 @@ fn whole_line(
             && ctx.zone_ok(r)
             && view.s.contains(r.pat)
             && (r.id != "footer.bio" || name_first(raw_first, &view.s))
+            && !(r.id == "footer.wire" && footer_after_story(&view.s))
         {
             return Some((r.reason, r.id));
         }
@@ -368,7 +451,12 @@ fn whole_line(
         if urls == words {
             return Some((Reason::Other, "other.bare_url"));
         }
-        if (handles + urls) * 2 >= words && handles > 0 && words >= 2 {
+        let lone_in_prose = handles + urls == 1
+            && !view.s.split(' ').any(|t| {
+                let w = t.trim_end_matches([':', '.', ',']);
+                t.ends_with(':') || SHARE_WORDS.contains(&w) || w == "follow"
+            });
+        if (handles + urls) * 2 >= words && handles > 0 && words >= 2 && !lone_in_prose {
             return Some((Reason::Share, "share.handles"));
         }
         // E-mail contact lines.
@@ -407,10 +495,12 @@ fn whole_line(
         && words <= 4
         && raw_first.starts_with(['-', '—', '–'])
         && !raw_first.contains(',')
+        && !ctx.prev_quote
     {
         return Some((Reason::Footer, "footer.signoff"));
     }
-    if ctx.from_end < 2 && words <= 45 && bio(raw_first, &view.s) {
+    if ctx.from_end < 2 && words <= 45 && (bio(raw_first, &view.s) || dash_bio(raw_first, &view.s))
+    {
         return Some((Reason::Footer, "footer.bio"));
     }
     // A list of headlines after a "Related" header.
@@ -456,11 +546,14 @@ fn name_first(raw: &str, lower: &str) -> bool {
     };
     let n = lower[..verb].split(' ').count();
     let name_words: Vec<&str> = raw.split_whitespace().take(2).collect();
-    (2..=14).contains(&n)
-        && name_words.len() == 2
-        && name_words
-            .iter()
-            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+    (2..=14).contains(&n) && name_words.len() == 2 && name_words.iter().all(|w| name_word(w))
+}
+
+/// A word of a person's name: capitalised, or a particle with a capital inside
+/// ("al-Sudani", "McDonald", "de la Cruz" aside).
+fn name_word(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_uppercase())
+        || w.contains('-') && w.chars().any(char::is_uppercase)
 }
 
 /// "Jane Doe is a professor of history at …": a name, then "is", then a bio word.
@@ -645,4 +738,439 @@ fn tail(view: &View, out: &mut Vec<(usize, usize, Reason, &'static str)>) {
     if let Some((p, r)) = best {
         out.push((p, s.len(), r.reason, r.id));
     }
+}
+
+/// Kickers are looked for in the first lines only (the headline and what precedes it).
+const KICKER_LINES: usize = 3;
+
+/// How often each word (a run of letters and digits, case kept) occurs in the article;
+/// built on first use, in one pass.
+struct ArticleWords<'a> {
+    input: &'a str,
+    counts: Option<HashMap<&'a str, u32>>,
+}
+
+impl<'a> ArticleWords<'a> {
+    fn new(input: &'a str) -> Self {
+        ArticleWords {
+            input,
+            counts: None,
+        }
+    }
+
+    fn count(&mut self, w: &str) -> u32 {
+        let input = self.input;
+        let counts = self.counts.get_or_insert_with(|| {
+            let mut m = HashMap::new();
+            for t in input.split(|c: char| !c.is_alphanumeric()) {
+                if !t.is_empty() {
+                    *m.entry(t).or_insert(0) += 1;
+                }
+            }
+            m
+        });
+        counts.get(w).copied().unwrap_or(0)
+    }
+}
+
+/// A section label glued to the headline by the scraper: "POLITICSTrump says …",
+/// "WorldBiden meets …". Only labels of the [`KICKERS`] table, only when the label is
+/// followed by a capitalised word that goes on in lower case, and only when the glued
+/// token is not a word of the article (WorldCom, HealthCare) while, for a label in title
+/// case, the word after it is ("Biden" elsewhere in the story). Returns the cut of the
+/// label alone.
+fn kicker(
+    input: &str,
+    a: usize,
+    e: usize,
+    first_line: bool,
+    words: &mut ArticleWords,
+) -> Option<Removal> {
+    let line = &input[a..e];
+    if !line.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    for &label in KICKERS {
+        let k = label.len();
+        let Some(head) = line.get(..k) else {
+            continue;
+        };
+        let caps = head.bytes().all(|b| !b.is_ascii_lowercase())
+            && head.eq_ignore_ascii_case(label)
+            && head.bytes().any(|b| b.is_ascii_uppercase());
+        if head != label && !caps {
+            continue;
+        }
+        let rest = &line[k..];
+        // The glued word, invisible characters left out ("Ob\u{2060}ama").
+        let mut glued = String::new();
+        let mut after = None;
+        for c in rest.chars().take(64) {
+            if super::is_invisible(c) {
+                continue;
+            }
+            if c.is_alphanumeric() || (!glued.is_empty() && (c == '\'' || c == '’')) {
+                glued.push(c);
+            } else {
+                after = Some(c);
+                break;
+            }
+        }
+        let mut gc = glued.chars();
+        let (Some(u), Some(l)) = (gc.next(), gc.next()) else {
+            continue;
+        };
+        if !u.is_uppercase()
+            || !l.is_lowercase()
+            || !after.is_none_or(|c| super::is_space(c) || matches!(c, ',' | ':'))
+        {
+            continue;
+        }
+        if rest.split_whitespace().count() < 3 {
+            continue;
+        }
+        let core = glued
+            .strip_suffix("'s")
+            .or_else(|| glued.strip_suffix("’s"))
+            .unwrap_or(&glued);
+        let token = format!("{head}{core}");
+        if KICKER_BRANDS.iter().any(|b| token.eq_ignore_ascii_case(b)) || words.count(&token) > 1 {
+            continue;
+        }
+        // A label in title case also starts names: the word after it must stand alone
+        // elsewhere in the article, or the line be the article's first with a headline of
+        // four words or more after the label.
+        if !caps
+            && words.count(core) == 0
+            && !(first_line && core.chars().count() >= 3 && rest.split_whitespace().count() >= 4)
+        {
+            continue;
+        }
+        return Some(Removal {
+            span: Span::new(a, a + k),
+            reason: Reason::Navigation,
+            rule: "navigation.kicker",
+        });
+    }
+    None
+}
+
+/// Names and brands that start with a section label and are no kicker.
+const KICKER_BRANDS: &[&str] = &[
+    "WorldCom",
+    "WorldPost",
+    "WorldNetDaily",
+    "WorldView",
+    "HealthCare",
+    "HealthKit",
+    "BusinessWeek",
+    "BusinessInsider",
+    "PoliticsNation",
+    "PoliticoPro",
+    "TechCrunch",
+    "TechTarget",
+    "SportsCenter",
+    "SportsLine",
+    "ScienceDaily",
+    "MediaMatters",
+    "MediaTek",
+    "LiveJournal",
+    "LiveNation",
+    "NewsCorp",
+    "NewsMax",
+    "NewsHour",
+    "NewsGuild",
+    "NewsNation",
+    "CultureMap",
+    "MoneyGram",
+    "MoneyWatch",
+    "NationBuilder",
+    "MetroCard",
+    "MetroPCS",
+    "VideoLAN",
+    "EuropeAid",
+    "AsiaPacific",
+    "ElectionDay",
+    "CampaignZero",
+    "SecurityWeek",
+    "EducationWeek",
+    "WeatherBug",
+    "ClimateWire",
+    "EnvironmentAmerica",
+    "TravelZoo",
+    "StyleWatch",
+    "LocalLink",
+    "MarketsInsider",
+    "DefenseNews",
+    "CrimeStoppers",
+];
+
+/// Does a footer tail rule ("(reporting by …") follow a sentence of the story (eight words
+/// or more, then a sentence end)? "…in the region it controls. (Reporting by …)": only the
+/// tail is a footer, cut by the tail rules.
+fn footer_after_story(s: &str) -> bool {
+    TAIL_RULES
+        .iter()
+        .filter(|r| r.reason == Reason::Footer && r.pat.starts_with('('))
+        .any(|r| {
+            s.find(r.pat).is_some_and(|p| {
+                let before = s[..p].trim_end();
+                before.ends_with(['.', '!', '?', '"']) && before.split(' ').count() >= 8
+            })
+        })
+}
+
+/// "— Jane Doe covers the White House for …": a dash, a name, then "covers", "writes",
+/// "reports" or a bio after "is".
+fn dash_bio(raw: &str, lower: &str) -> bool {
+    if !raw.starts_with(['-', '—', '–']) {
+        return false;
+    }
+    let raw = raw.trim_start_matches(['-', '—', '–', ' ']);
+    let lower = lower.trim_start_matches(['-', '—', ' ']);
+    let rw: Vec<&str> = raw.split_whitespace().take(5).collect();
+    let lw: Vec<&str> = lower.split(' ').take(5).collect();
+    for n in 2..=3 {
+        let (Some(verb), true) = (lw.get(n), rw.len() > n) else {
+            return false;
+        };
+        if !rw[..n].iter().all(|w| name_word(w)) {
+            return false;
+        }
+        if matches!(*verb, "covers" | "writes" | "reports") {
+            return true;
+        }
+        if *verb == "is" {
+            return lower
+                .split(|c: char| !c.is_alphanumeric())
+                .skip(n)
+                .take(8)
+                .any(|w| BIO_WORDS.contains(&w));
+        }
+    }
+    false
+}
+
+/// Photo captions without a credit: a short line standing alone between paragraphs that
+/// describes a picture in the present tense ("Supporters cheer as the candidate arrives at
+/// a rally in Des Moines on Monday."). Conservative: one sentence, a subject of a few
+/// words then a verb of the [`CAPTION_VERBS`] table, a place or time after it, no
+/// attribution, no past tense, no first or second person, no quote marks; the lines before
+/// and after are kept story paragraphs (or junk).
+fn caption_lines(
+    input: &str,
+    lines: &[Line],
+    vis: &[bool],
+    whole: &[bool],
+    out: &mut [Vec<Removal>],
+) {
+    let visible: Vec<usize> = (0..lines.len()).filter(|&i| vis[i]).collect();
+    for w in visible.windows(3) {
+        let (p, li, n) = (w[0], w[1], w[2]);
+        // Never the headline; right under it (where a standfirst may stand) only with a
+        // day or a date.
+        if whole[li] || !out[li].is_empty() || li == visible[0] {
+            continue;
+        }
+        let under_headline = li == visible[1];
+        let (a, e) = trim_span(input, lines[li].start, lines[li].end);
+        let text = &input[a..e];
+        // What is left of the previous line after its cuts at the end.
+        let (pa, mut pe) = trim_span(input, lines[p].start, lines[p].end);
+        for c in out[p].iter().rev() {
+            if c.span.end >= pe && c.span.start < pe {
+                pe = trim_span(input, pa, c.span.start.max(pa)).1;
+            }
+        }
+        let prev = &input[pa..pe.max(pa)];
+        let (na, ne) = trim_span(input, lines[n].start, lines[n].end);
+        let next = &input[na..ne];
+        let prev_ok =
+            whole[p] || prev.is_empty() || prev.ends_with(['.', '"', '”', '?', '!', ')', '’']);
+        let next_ok =
+            whole[n] || next.starts_with(|c: char| c.is_uppercase() || c == '"' || c == '“');
+        if prev_ok && next_ok && caption_like(text, under_headline) {
+            out[li].push(Removal {
+                span: Span::new(a, e),
+                reason: Reason::Caption,
+                rule: "caption.standalone",
+            });
+        }
+    }
+}
+
+/// Words that rule a line out as a caption: attribution, past tense and modal verbs,
+/// first and second person.
+const NOT_CAPTION: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "according",
+    "was",
+    "were",
+    "had",
+    "has",
+    "have",
+    "did",
+    "does",
+    "will",
+    "would",
+    "could",
+    "should",
+    "can",
+    "may",
+    "might",
+    "must",
+    "i",
+    "we",
+    "you",
+    "my",
+    "our",
+    "your",
+    "us",
+    "me",
+    "is",
+    "are",
+    "be",
+    "been",
+    "it",
+    "this",
+    "that",
+    "these",
+    "those",
+    "which",
+    "who",
+    "because",
+    "but",
+    "if",
+    "when",
+    "why",
+    "how",
+    "what",
+    "not",
+    "no",
+    "never",
+    "also",
+    "just",
+    "only",
+    "than",
+    "although",
+    "though",
+    "while",
+    "however",
+    "nevertheless",
+    "made",
+    "spoke",
+    "noted",
+    "received",
+    "took",
+    "came",
+    "went",
+    "got",
+    "gave",
+    "won",
+    "lost",
+    "began",
+    "became",
+    "drew",
+    "held",
+    "announced",
+    "called",
+    "asked",
+    "added",
+    "wrote",
+    "percent",
+    "currently",
+    "still",
+    "now",
+    "already",
+    "ever",
+    "want",
+    "wants",
+    "need",
+    "needs",
+    "think",
+    "thinks",
+    "believe",
+    "believes",
+];
+
+/// Words that cannot stand just before the verb of a caption (its subject ends in a noun).
+const NOT_SUBJECT_END: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "to", "of", "and", "or", "in", "on", "at",
+    "for", "with", "by", "from", "as", "that", "which", "who", "will", "would", "can", "could",
+];
+
+fn caption_like(text: &str, need_date: bool) -> bool {
+    if !text.ends_with('.')
+        || !text.starts_with(|c: char| c.is_uppercase())
+        || text.contains(['"', '“', '”', '?', '!', ':', ';', '(', '[', '@'])
+        || text.contains("'s ") && text.contains(". ")
+    {
+        return false;
+    }
+    let lw: Vec<String> = text
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+                .to_lowercase()
+        })
+        .collect();
+    if !(6..=35).contains(&lw.len()) {
+        return false;
+    }
+    // One sentence: no sentence end before the last word, but for abbreviations.
+    let raw: Vec<&str> = text.split_whitespace().collect();
+    for (i, w) in raw[..raw.len() - 1].iter().enumerate() {
+        if w.ends_with('.') && w.len() > 4 && !w[..w.len() - 1].contains('.') {
+            let next_cap = raw[i + 1].starts_with(|c: char| c.is_uppercase());
+            if next_cap {
+                return false;
+            }
+        }
+    }
+    if lw
+        .iter()
+        .any(|w| NOT_CAPTION.contains(&w.as_str()) || w.ends_with("n't"))
+    {
+        return false;
+    }
+    // The verb: within the first eight words, after a subject of one to six words that
+    // starts with a capital and does not end in an article, a possessive or a preposition.
+    let Some(v) = (1..lw.len().min(8)).find(|&i| CAPTION_VERBS.contains(&lw[i].as_str())) else {
+        return false;
+    };
+    let before = &lw[v - 1];
+    if NOT_SUBJECT_END.contains(&before.as_str())
+        || before.ends_with("'s")
+        || before.ends_with("’s")
+        || raw[..v].iter().any(|w| w.ends_with(','))
+        || v > 6
+    {
+        return false;
+    }
+    // It ends on a time ("… on Tuesday.", "… June 14, 2016.") or a place ("… in Des
+    // Moines, Iowa."), as captions do.
+    let after = &lw[v + 1..];
+    let raw_after = &raw[v + 1..];
+    let tail = &after[after.len().saturating_sub(4)..];
+    let date = tail.iter().any(|w| {
+        WEEKDAYS.contains(&w.as_str())
+            || MONTHS.contains(&w.trim_end_matches('.'))
+            || (w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
+                && w.bytes().all(|b| b.is_ascii_digit())
+    });
+    let place = raw_after
+        .iter()
+        .rposition(|w| matches!(*w, "in" | "at" | "near" | "outside"))
+        .is_some_and(|p| {
+            let rest = &raw_after[p + 1..];
+            (1..=5).contains(&rest.len())
+                && rest
+                    .iter()
+                    .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        });
+    date || (place && !need_date)
 }
