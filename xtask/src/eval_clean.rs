@@ -551,7 +551,12 @@ fn score(d: &Doc, verbose: bool) -> Tally {
                 .filter(|&&x| x == BODY)
                 .count();
             if body > 0 {
-                println!("BODY-REMOVED {} [{}]: {:?}", d.name, r.rule, trunc(s));
+                println!(
+                    "BODY-REMOVED {} [{}] ({body}): {:?}",
+                    d.name,
+                    r.rule,
+                    trunc(s)
+                );
             }
         }
         // Missed junk, by line.
@@ -868,9 +873,68 @@ fn noisy(p: &str, r: &mut Rng) -> String {
     out
 }
 
+/// Section labels glued to the headline by a scraper ("POLITICSTrump says …").
+const KICKER_LABELS: &[&str] = &[
+    "POLITICS",
+    "WORLD",
+    "Politics",
+    "World",
+    "US News",
+    "OPINION",
+    "Business",
+    "ELECTION 2016",
+    "National",
+    "ANALYSIS",
+];
+
+/// A photo caption with no credit, standing alone between paragraphs.
+fn bare_caption(r: &mut Rng) -> String {
+    let n = name(r);
+    let place = r.pick(&[
+        "Concord, New Hampshire",
+        "Des Moines, Iowa",
+        "Washington",
+        "Cleveland",
+        "Philadelphia",
+        "Las Vegas",
+        "Charleston, South Carolina",
+    ]);
+    let day = r.pick(&[
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ]);
+    match r.below(6) {
+        0 => format!("{n} speaks during a town hall meeting in {place} on {day}."),
+        1 => format!("Supporters wave signs as {n} arrives at a rally in {place} on {day}."),
+        2 => format!("{n} listens to a question from a reporter in {place}."),
+        3 => format!("Demonstrators march toward the convention center in {place} on {day}."),
+        4 => format!("{n} greets voters outside a polling station in {place}, on {day}."),
+        _ => format!("Delegates cheer during the second day of the convention in {place}."),
+    }
+}
+
+/// An author bio ("Jane Doe is a reporter for …", "— Jane Doe covers …").
+fn bio_line(r: &mut Rng) -> String {
+    let n = name(r);
+    let outlet = r.pick(&["The Daily Ledger", "the Tribune", "our Washington bureau"]);
+    match r.below(3) {
+        0 => format!("{n} is a reporter for {outlet} who covers Congress."),
+        1 => format!("— {n} covers national politics for {outlet}."),
+        _ => format!("{n} is a senior correspondent for {outlet}."),
+    }
+}
+
 /// A dirtied copy of a real article's body paragraphs.
 fn dirty_doc(d: &Doc, seed: u64) -> Doc {
     let mut r = Rng(seed.wrapping_mul(0x2545_F491_4F6C_DD1D) ^ 0xC1EA);
+    // A second stream for the kinds added later (kickers, bare captions, bios before
+    // trailing junk), so the junk drawn from the first stream stays the same.
+    let mut r2 = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0x4B1C);
     let crlf = r.chance(0.2);
     let single = r.chance(0.3);
     let sep = match (crlf, single) {
@@ -915,10 +979,29 @@ fn dirty_doc(d: &Doc, seed: u64) -> Doc {
                 push(&mut text, &mut label, sep, IGNORE);
             }
         }
+        if i > 0 && r2.chance(0.05) {
+            let c = bare_caption(&mut r2);
+            push(&mut text, &mut label, &c, JUNK);
+            push(&mut text, &mut label, sep, IGNORE);
+        }
+        let mut rc = p.chars();
+        let headline_like = matches!((rc.next(), rc.next()), (Some(u), Some(l)) if u.is_uppercase() && l.is_lowercase());
+        if i == 0 && headline_like && r2.chance(0.3) {
+            push(&mut text, &mut label, r2.pick(KICKER_LABELS), JUNK);
+        }
         push(&mut text, &mut label, &noisy(p, &mut r), BODY);
         if i > 0 && r.chance(0.08) {
             push(&mut text, &mut label, &inline_tail(&mut r), JUNK);
         }
+    }
+    // A bio followed by other trailing junk.
+    if r2.chance(0.25) {
+        push(&mut text, &mut label, sep, IGNORE);
+        push(&mut text, &mut label, &bio_line(&mut r2), JUNK);
+        let k = [11, 12, 13, 5, 8][r2.below(5)];
+        let j = junk_kind(&mut r2, k).replace('\n', sep);
+        push(&mut text, &mut label, sep, IGNORE);
+        push(&mut text, &mut label, &j, JUNK);
     }
     // A footer block.
     for _ in 0..r.below(3) {
