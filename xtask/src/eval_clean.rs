@@ -113,10 +113,25 @@ fn extra_junk(line: &str) -> Vec<(usize, usize)> {
             "CLARIFICATION:",
             "(Reporting by ",
             "(Additional reporting by ",
+            // Added after reading the removals on train again (editor's notes, corrections
+            // and update notices are `editor_note` junk by the issue).
+            "Editor's note:",
+            "Editor’s note:",
+            "Editor's Note:",
+            "Editor’s Note:",
+            "EDITOR'S NOTE:",
+            "Because of an editing error",
+            "As published in the International New York Times",
+            "UPDATE:",
+            "Update:",
+            "This is a developing story",
         ]
         .iter()
         .any(|p| t.starts_with(p))
-        || is_ap_time(t);
+        || is_ap_time(t)
+        || is_ap_time(t.strip_suffix(':').unwrap_or(t))
+        || tweet_signature(t)
+        || css_line(t);
     if whole {
         return vec![(lead, lead + t.len())];
     }
@@ -125,6 +140,11 @@ fn extra_junk(line: &str) -> Vec<(usize, usize)> {
     let mut i = 0;
     while i < b.len() {
         let rest = &line[i..];
+        // A wire footer after a story sentence: "… it controls. (Reporting by …)".
+        if rest.starts_with("(Reporting by ") && i > 0 {
+            out.push((i, line.trim_end().len()));
+            break;
+        }
         let end = if rest.starts_with("<tweet") || rest.starts_with("</tweet>") {
             rest.find('>').map(|p| i + p + 1)
         } else if rest.starts_with("pic.twitter.com/") || rest.starts_with("https://t.co/") {
@@ -150,6 +170,37 @@ fn extra_junk(line: &str) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// The signature line of an embedded tweet: "— Jane Doe (@jdoe) July 23, 2016".
+fn tweet_signature(t: &str) -> bool {
+    let Some(rest) = t.strip_prefix("— ").or_else(|| t.strip_prefix("- ")) else {
+        return false;
+    };
+    let Some(open) = rest.find("(@") else {
+        return false;
+    };
+    let Some(close) = rest[open..].find(')') else {
+        return false;
+    };
+    let date = rest[open + close + 1..].trim();
+    open <= 60
+        && date.len() <= 20
+        && date
+            .split(' ')
+            .next_back()
+            .is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A line of CSS left by the scraper: "font-size:15px;", "text-align: left;", "}".
+fn css_line(t: &str) -> bool {
+    let Some((prop, value)) = t.split_once(':') else {
+        return t == "}" || t == "}.";
+    };
+    !prop.is_empty()
+        && prop.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+        && value.trim_end().ends_with(';')
+        && value.trim().split(' ').count() <= 3
 }
 
 /// "9:05 p.m.", "10:45 a.m."
