@@ -428,7 +428,7 @@ fn whole_line(
     for r in CONTAINS_RULES {
         if (r.max_words == 0 || words <= r.max_words)
             && ctx.zone_ok(r)
-            && view.s.contains(r.pat)
+            && view.contains(r.pat)
             && (r.id != "footer.bio" || name_first(raw_first, &view.s))
             && !(r.id == "footer.wire" && footer_after_story(&view.s))
         {
@@ -711,6 +711,9 @@ fn tail(view: &View, out: &mut Vec<(usize, usize, Reason, &'static str)>) {
     let start = view.body_start();
     let mut best: Option<(usize, &Rule)> = None;
     for r in TAIL_RULES {
+        if !view.may_contain(r.pat) {
+            continue;
+        }
         // Only the last window of the line can hold a tail of at most max_words words.
         let window = r.max_words.max(1) * 40;
         let lo = ceil_boundary(s, s.len().saturating_sub(window).max(start + 1));

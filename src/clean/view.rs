@@ -48,6 +48,15 @@ pub struct View {
     pub at: Vec<usize>,
     /// Words (runs separated by spaces).
     pub words: usize,
+    /// The byte pairs of `s`, hashed into 1024 bits: a pattern with a pair missing here
+    /// cannot occur in `s` (a cheap filter before the substring searches of the rules).
+    pairs: [u64; 16],
+}
+
+/// The bit of a byte pair in [`View::pairs`].
+#[inline]
+fn pair_bit(a: u8, b: u8) -> usize {
+    ((u32::from(a) << 8 | u32::from(b)).wrapping_mul(0x9E37_79B1) >> 22) as usize
 }
 
 fn fold(c: char) -> char {
@@ -75,8 +84,9 @@ impl View {
 
     /// The view of several pieces of one line, read as if a space stood between them.
     pub fn of_pieces(input: &str, pieces: &[(usize, usize)]) -> View {
-        let mut s = String::new();
-        let mut at = Vec::new();
+        let total: usize = pieces.iter().map(|&(a, b)| b - a + 1).sum();
+        let mut s = String::with_capacity(total);
+        let mut at = Vec::with_capacity(total + 1);
         let mut space: Option<usize> = None;
         let mut words = 0;
         let start = pieces.first().map_or(0, |p| p.0);
@@ -102,7 +112,7 @@ impl View {
                     at.push(sp);
                 }
             }
-            if s.is_empty() || s.ends_with(' ') {
+            if s.is_empty() || s.as_bytes()[s.len() - 1] == b' ' {
                 words += 1;
             }
             let f = fold(c);
@@ -117,7 +127,31 @@ impl View {
             None => start,
         };
         at.push(last_end);
-        View { s, at, words }
+        let mut pairs = [0u64; 16];
+        for w in s.as_bytes().windows(2) {
+            let bit = pair_bit(w[0], w[1]);
+            pairs[bit >> 6] |= 1 << (bit & 63);
+        }
+        View {
+            s,
+            at,
+            words,
+            pairs,
+        }
+    }
+
+    /// `self.s.contains(pat)`, answered without a search when a byte pair of `pat` does not
+    /// occur in the view.
+    pub fn contains(&self, pat: &str) -> bool {
+        self.may_contain(pat) && self.s.contains(pat)
+    }
+
+    /// False when `pat` cannot occur in the view (a byte pair of it is missing).
+    pub fn may_contain(&self, pat: &str) -> bool {
+        pat.as_bytes().windows(2).all(|w| {
+            let bit = pair_bit(w[0], w[1]);
+            self.pairs[bit >> 6] & (1 << (bit & 63)) != 0
+        })
     }
 
     /// Input offset where the char at view byte `i` starts (`i` on a char boundary).
@@ -184,4 +218,28 @@ pub fn key_of(s: &str) -> String {
         }
     }
     k
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The byte-pair filter never hides a pattern that occurs.
+    #[test]
+    fn pair_filter_agrees_with_contains() {
+        let line =
+            "Follow Jane Doe on Twitter @jdoe. (Reporting by A; Editing by B) — “quoted” é日本";
+        let v = View::new(line, 0, line.len());
+        let s = v.s.clone();
+        for i in 0..s.len() {
+            for j in i + 1..=s.len().min(i + 24) {
+                if let Some(p) = s.get(i..j) {
+                    assert!(v.may_contain(p) && v.contains(p), "{p:?}");
+                }
+            }
+        }
+        for p in ["advertisement", "zz", "reporting byx", "日本語"] {
+            assert_eq!(v.contains(p), s.contains(p), "{p:?}");
+        }
+    }
 }
