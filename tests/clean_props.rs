@@ -451,6 +451,17 @@ fn clean_bios_and_footers_inside_trailing_junk() {
             removals(&input)
         );
     }
+    // A wire footer of the tail zone with more junk after it than the tail zone holds.
+    let footer = "Quill reported from Moscow.";
+    let input = format!(
+        "{story}\n\n{footer}\n\nShare this:\n\nFacebook | Twitter | Email\n\nSign up for our newsletter.\n\n[ad_1]\n\nRELATED STORIES\nGovernors push back on bridge money formula"
+    );
+    assert!(
+        removals(&input).contains(&("footer.reported_from", footer.to_string())),
+        "{:?}",
+        removals(&input)
+    );
+    assert!(check(&input).text.ends_with("which ends it."));
     // A bio-like sentence followed by story text stays.
     let input = format!(
         "{story}\n\nMarta Quill is a reporter for the Courier.\n\nShe said the vote was close.\n\nThe count ended late.\n\nThe Senate adjourned."
