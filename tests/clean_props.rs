@@ -415,6 +415,9 @@ fn clean_captions_without_credit() {
         "The nominee currently sits at 85 percent support in Florida.",
         "\"We stand together,\" she said in Ohio on Monday.",
         "I listen to voters every day in Ohio on Monday.",
+        // Schedule lines: short, no scene described.
+        "Clinton speaks in Philadelphia on Monday.",
+        "Obama speaks at the convention on Wednesday.",
     ] {
         assert!(
             removals(&wrap(body)).is_empty(),

@@ -956,8 +956,9 @@ fn dash_bio(raw: &str, lower: &str) -> bool {
 
 /// Photo captions without a credit: a short line standing alone between paragraphs that
 /// describes a picture in the present tense ("Supporters cheer as the candidate arrives at
-/// a rally in Des Moines on Monday."). Conservative: one sentence, a subject of a few
-/// words then a verb of the [`CAPTION_VERBS`] table, a place or time after it, no
+/// a rally in Des Moines on Monday."). Conservative: one sentence of 9 to 40 words, a
+/// subject of a few words then a verb of the [`CAPTION_VERBS`] table, ending on a place or
+/// a time (right under the headline: a time), no
 /// attribution, no past tense, no first or second person, no quote marks; the lines before
 /// and after are kept story paragraphs (or junk).
 fn caption_lines(
@@ -1121,7 +1122,7 @@ fn caption_like(text: &str, need_date: bool) -> bool {
                 .to_lowercase()
         })
         .collect();
-    if !(6..=35).contains(&lw.len()) {
+    if !(9..=40).contains(&lw.len()) {
         return false;
     }
     // One sentence: no sentence end before the last word, but for abbreviations.
