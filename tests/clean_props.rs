@@ -493,3 +493,33 @@ fn clean_keeps_quote_speakers_and_hashtag_sentences() {
     let input = "Senate passes the bridge bill\n\nThe story.\n\nTwitter: @milbank.";
     assert_eq!(removals(input).len(), 1, "{:?}", removals(input));
 }
+
+#[test]
+fn clean_scraped_css_lines() {
+    for css in [
+        "-webkit-border-radius: 50px;",
+        "height: 275px !important;",
+        "font-family:Helvetica, Arial, sans-serif;",
+        "border-top:1px solid #cccccc;",
+        "text-align: center;",
+    ] {
+        let input = format!("Senate passes the bill\n\nStory text here.\n\n{css}\n\nMore story.");
+        assert_eq!(
+            removals(&input),
+            [("other.css", css.to_string())],
+            "{css:?}"
+        );
+    }
+    for prose in [
+        "Re-election: a long road;",
+        "Follow-up: 3 questions;",
+        "Vote-count: 51-49;",
+    ] {
+        let input = format!("Senate passes the bill\n\nStory text here.\n\n{prose}\n\nMore story.");
+        assert!(
+            removals(&input).is_empty(),
+            "{prose:?}: {:?}",
+            removals(&input)
+        );
+    }
+}

@@ -415,6 +415,9 @@ fn whole_line(
             return Some((Reason::Other, "other.repeated_line"));
         }
     }
+    if words <= 8 && css_declaration(&view.s) {
+        return Some((Reason::Other, "other.css"));
+    }
     for r in PREFIX_RULES {
         if (r.max_words == 0 || words <= r.max_words) && ctx.zone_ok(r) && body.starts_with(r.pat) {
             // A bare header opens a list of headlines on the next lines.
@@ -1177,4 +1180,85 @@ fn caption_like(text: &str, need_date: bool) -> bool {
                     .all(|w| w.starts_with(|c: char| c.is_uppercase()))
         });
     date || (place && !need_date)
+}
+
+/// A CSS declaration left by the scraper: "-webkit-border-radius: 50px;", "height: 275px
+/// !important;", "font-family:helvetica, arial, sans-serif;" (the view is lower case).
+fn css_declaration(s: &str) -> bool {
+    let Some((prop, value)) = s.split_once(':') else {
+        return false;
+    };
+    let prop = prop.trim_end();
+    let value = value.trim();
+    prop.len() >= 3
+        && prop.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+        && (prop.bytes().any(|b| b == b'-')
+            || matches!(
+                prop,
+                "color"
+                    | "width"
+                    | "height"
+                    | "margin"
+                    | "padding"
+                    | "border"
+                    | "display"
+                    | "float"
+                    | "background"
+                    | "position"
+                    | "overflow"
+                    | "opacity"
+            ))
+        && value.ends_with(';')
+        && value.len() >= 2
+        && css_value(&value[..value.len() - 1])
+        || s == "}"
+}
+
+/// "50px", "#ccc", "center", "helvetica, arial, sans-serif", "275px !important".
+fn css_value(v: &str) -> bool {
+    let v = v.trim().trim_end_matches("!important").trim_end();
+    if v.is_empty() || v.contains([';', '.', ':']) || v.split(' ').count() > 4 {
+        return false;
+    }
+    // A font list: names split by commas.
+    if v.contains(',') {
+        return v.split(',').all(|f| {
+            let f = f.trim();
+            !f.is_empty()
+                && f.bytes()
+                    .all(|b| b.is_ascii_alphabetic() || b == b'-' || b == b' ')
+        });
+    }
+    v.split(' ').all(|t| {
+        let n = t.strip_prefix('-').unwrap_or(t);
+        let unit = n.trim_start_matches(|c: char| c.is_ascii_digit());
+        (unit.len() < n.len()
+            && matches!(
+                unit,
+                "" | "px" | "em" | "rem" | "%" | "pt" | "vh" | "vw" | "s" | "ms"
+            ))
+            || (t.starts_with('#') && t.len() <= 9)
+            || matches!(
+                t,
+                "center"
+                    | "left"
+                    | "right"
+                    | "none"
+                    | "block"
+                    | "inline"
+                    | "inline-block"
+                    | "bold"
+                    | "italic"
+                    | "hidden"
+                    | "auto"
+                    | "solid"
+                    | "inherit"
+                    | "absolute"
+                    | "relative"
+                    | "normal"
+                    | "underline"
+                    | "pointer"
+                    | "transparent"
+            )
+    })
 }
