@@ -489,6 +489,12 @@ fn clean_keeps_quote_speakers_and_hashtag_sentences() {
     assert!(removals(input).is_empty(), "{:?}", removals(input));
     let input = "Senate passes the bridge bill\n\nMany people would rather not vote.\n\nEnter #GirlIGuessImWithHer.\n\nThe hashtag spread fast.";
     assert!(removals(input).is_empty(), "{:?}", removals(input));
+    // "FACEBOOK." in capitals with its period heads readers' comments; share buttons go.
+    let input = "Readers respond\n\nWhat readers said.\n\nFACEBOOK.\n\nI agree with the senator.\n\nTWITTER.\n\nNot me.";
+    assert!(removals(input).is_empty(), "{:?}", removals(input));
+    let input =
+        "Readers respond\n\nWhat readers said.\n\nFacebook\n\nTwitter\n\nI agree with the senator.";
+    assert_eq!(removals(input).len(), 2, "{:?}", removals(input));
     // A share line with a handle still goes.
     let input = "Senate passes the bridge bill\n\nThe story.\n\nTwitter: @milbank.";
     assert_eq!(removals(input).len(), 1, "{:?}", removals(input));

@@ -333,8 +333,13 @@ fn whole_line(
 
     if words <= 12 {
         let key = key_of(body);
+        // "FACEBOOK." alone in capitals, with its period: a sub-heading over readers'
+        // comments, not a share button.
+        let heading = matches!(key.as_str(), "facebook" | "twitter")
+            && raw_last.ends_with('.')
+            && !raw_first.chars().any(char::is_lowercase);
         for r in KEY_RULES {
-            if r.pat == key && ctx.zone_ok(r) {
+            if r.pat == key && ctx.zone_ok(r) && !heading {
                 outcome.related_header = r.id == "related.header";
                 return Some((r.reason, r.id));
             }
@@ -399,6 +404,7 @@ fn whole_line(
         }
         // A credit filling the line ("Getty/Instagram.", "ASSOCIATED PRESS.").
         if kw.len() <= 6
+            && !heading
             && body
                 .split(['/', ',', ';', '|'])
                 .map(key_of)
