@@ -15,6 +15,12 @@
 //!    Reuters)", "John Moore/Getty Images", "| Getty", "Photo: AP") is cut with reason
 //!    `credit` and the short caption before it with reason `caption`.
 //! 4. **Tails**: "…her. Read more: FBI reopens…" loses only the tail.
+//! 5. **Kickers**: a section label of a table glued to the headline ("POLITICSTrump
+//!    says…") is cut from one of the first lines, the headline kept.
+//! 6. **Trailing junk**: walking back from the end over lines removed whole, footers and
+//!    bios of the tail rules go too ("Jane Doe is a reporter for …" before a related list).
+//! 7. **Captions without credit**: a present-tense picture description standing alone
+//!    between paragraphs ("X speaks during … in Washington on Tuesday."), conservatively.
 //!
 //! The kept pieces are then written through [`TextBuilder`]: CR/CRLF become LF, Unicode
 //! spaces and control characters become one space, invisible characters (zero-width,
