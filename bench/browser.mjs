@@ -20,7 +20,7 @@ const server = createServer(async (req, res) => {
   }
 });
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const url = `http://127.0.0.1:${server.address().port}/bench/page.html`;
+const base = `http://127.0.0.1:${server.address().port}/bench/`;
 
 const quick = process.argv.includes('--quick');
 const texts = loadTexts(process.argv[2]);
@@ -30,21 +30,34 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 try {
-  // Several fresh pages: time from navigation start to the first result.
+  // Fresh pages (a new context each: nothing cached), the two pages taking turns: time from
+  // navigation start to the first result. page.html: the embedding API with preload hints;
+  // page-plain.html: the raw glue, no hints (what a page gets without them).
   const firsts = [];
+  const plain = [];
   let result;
-  for (let i = 0; i < (quick ? 3 : 7); i++) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(url);
+  const firstResult = async (page, name) => {
+    await page.goto(base + name);
     await page.waitForFunction(() => document.title === 'ready');
-    firsts.push(await page.evaluate(() => window.firstResult));
-    if (i === 0) {
-      result = await page.evaluate((a) => window.bench(a), { texts, article, minMs: quick ? 300 : 2000, reps: quick ? 200 : 1000 });
+    return page.evaluate(() => window.firstResult);
+  };
+  for (let i = 0; i < (quick ? 3 : 7); i++) {
+    for (const name of ['page.html', 'page-plain.html']) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const ms = await firstResult(page, name);
+      if (name === 'page-plain.html') plain.push(ms);
+      else {
+        firsts.push(ms);
+        if (i === 0) {
+          result = await page.evaluate((a) => window.bench(a), { texts, article, minMs: quick ? 300 : 2000, reps: quick ? 200 : 1000 });
+        }
+      }
+      await context.close();
     }
-    await context.close();
   }
   firsts.sort((a, b) => a - b);
+  plain.sort((a, b) => a - b);
   const mb = texts.reduce((n, t) => n + Buffer.byteLength(t), 0) / 1e6;
   const { ours, theirs, lat } = result;
   console.log(`\n## Wasm in headless Chromium ${browser.version()} (\`cargo xtask bench\`, bench/browser.mjs)\n`);
@@ -52,7 +65,7 @@ try {
   console.log(`| newsmark \`analyze\` | ${fmt(mb / ours, 2)} | ${fmt((ours * 1e3) / texts.length, 2)} | ${fmt(theirs / ours)}× |`);
   console.log(`| compromise 14.17 | ${fmt(mb / theirs, 2)} | ${fmt((theirs * 1e3) / texts.length, 2)} | 1× |`);
   console.log(`\n\`analyze\` on a ${Buffer.byteLength(article)}-byte article: p50 ${fmt(percentile(lat, 50), 2)} ms, p95 ${fmt(percentile(lat, 95), 2)} ms.`);
-  console.log(`First result after navigation start (fetch + compile + model load + first analyze), median of ${firsts.length} fresh pages: ${fmt(percentile(firsts, 50), 0)} ms (min ${fmt(firsts[0], 0)}, max ${fmt(firsts[firsts.length - 1], 0)}).`);
+  console.log(`First result after navigation start (fetch + compile + model load + first analyze), median of ${firsts.length} fresh pages: ${fmt(percentile(firsts, 50), 0)} ms (min ${fmt(firsts[0], 0)}, max ${fmt(firsts[firsts.length - 1], 0)}) with preload hints and www/newsmark.js (bench/page.html); ${fmt(percentile(plain, 50), 0)} ms (min ${fmt(plain[0], 0)}, max ${fmt(plain[plain.length - 1], 0)}) without hints through the raw glue (bench/page-plain.html).`);
 } finally {
   await browser.close();
   server.close();

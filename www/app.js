@@ -7,6 +7,10 @@ const $ = (id) => document.getElementById(id);
 const LABELS = { PER: 'Person', ORG: 'Organisation', LOC: 'Place', MISC: 'Other name' };
 const LABEL_ORDER = ['PER', 'ORG', 'LOC', 'MISC'];
 const BIG = 200_000; // characters from which a progress bar is shown at once
+// The analysis is one call into the module and takes time linear in the text's length, so its
+// progress is estimated from the speed measured on this machine: characters per millisecond of
+// the last long text (a cautious guess until then).
+let charsPerMs = 400;
 
 const state = {
   result: null,
@@ -36,7 +40,33 @@ async function startAnalyzer() {
 function setStatus(text, busy = false) {
   $('status-text').textContent = text;
   $('progress').hidden = !busy;
+  $('progress-pct').hidden = !busy;
+  if (!busy) stopProgress();
   document.body.dataset.busy = busy ? 'true' : 'false';
+}
+
+let progressTimer = null;
+/** Shows the estimated percentage done of analysing `chars` characters started at `t0`. */
+function startProgress(chars, t0) {
+  stopProgress();
+  const expected = Math.max(1, chars / charsPerMs);
+  const bar = $('progress');
+  bar.max = 100;
+  const tick = () => {
+    const pct = Math.min(99, Math.floor((100 * (performance.now() - t0)) / expected));
+    bar.value = pct;
+    bar.setAttribute('aria-valuetext', `about ${pct} percent`);
+    $('progress-pct').textContent = `${pct} %`;
+  };
+  tick();
+  progressTimer = setInterval(tick, 100);
+}
+
+function stopProgress() {
+  clearInterval(progressTimer);
+  progressTimer = null;
+  $('progress').removeAttribute('value'); // indeterminate again
+  $('progress-pct').textContent = '';
 }
 
 function size(n) {
@@ -48,10 +78,16 @@ async function run() {
   const id = ++state.request;
   const t0 = performance.now();
   let slow = null;
-  if (text.length >= BIG) setStatus(`Analysing ${size(text.length)} characters…`, true);
-  else slow = setTimeout(() => setStatus(`Analysing ${size(text.length)} characters…`, true), 150);
+  const busy = () => {
+    setStatus(`Analysing ${size(text.length)} characters…`, true);
+    startProgress(text.length, t0);
+  };
+  if (text.length >= BIG) busy();
+  else slow = setTimeout(busy, 150);
   try {
     const result = await analyzer.analyze(text);
+    const took = performance.now() - t0;
+    if (text.length >= 20_000 && took > 0) charsPerMs = text.length / took;
     if (id !== state.request) return; // a newer request superseded this one
     state.input = text;
     state.result = result;

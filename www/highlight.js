@@ -90,6 +90,7 @@ function createHighlighter(options = {}) {
   let active = null; // { ids:Set }
   const ranges = new Map(); // kind -> Range[] (highlights mode)
   const byId = new Map(); // id -> { span, parts: [{block, ranges|marks}] }
+  let described = null; // the accessible list, once describe() made it
 
   function name(kind) {
     return `${prefix}-${kind}`;
@@ -121,6 +122,7 @@ function createHighlighter(options = {}) {
     } else {
       paintMarks(index, clipped);
     }
+    if (described) fillDescription();
     return clipped.length;
   }
 
@@ -197,6 +199,7 @@ function createHighlighter(options = {}) {
         for (const m of parts) m.classList.toggle(`${prefix}-hidden`, !visible);
       }
     }
+    if (described) fillDescription();
   }
 
   /** Emphasises the spans whose id is in `ids` (or whose group is `group`); returns the first piece. */
@@ -285,8 +288,125 @@ function createHighlighter(options = {}) {
     return node && node.nodeType === 3 ? spansAtPosition(node, offset) : [];
   }
 
+  /**
+   * The accessible alternative to the painting. The CSS Custom Highlight API paints no DOM, so
+   * screen readers and keyboard users would get nothing from it: this adds to `container`
+   * (default: the body) a navigation landmark listing every highlight in document order by its
+   * label and text, visually hidden until it holds keyboard focus, and a polite live region that
+   * announces what was marked. Focusing an item emphasises its highlight (activate) and scrolls
+   * to it; Up/Down/Home/End move between items, Escape leaves the list. Kept up to date by
+   * paint() and removed by clear(). Works in both modes.
+   * opts.title: the landmark's name; opts.kinds: kind -> plural noun for the announcement.
+   */
+  function describe(container = doc.body, opts = {}) {
+    undescribe();
+    const nav = doc.createElement('nav');
+    nav.setAttribute('aria-label', opts.title ?? 'Highlights');
+    nav.className = `${prefix}-described`;
+    const hiddenStyle = 'position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;clip-path:inset(50%);white-space:nowrap;';
+    const shownStyle =
+      'position:fixed;left:12px;bottom:12px;z-index:2147483647;max-width:min(420px,90vw);max-height:40vh;overflow:auto;' +
+      'background:#fff;color:#1d1d1f;border:2px solid #0072b2;border-radius:8px;padding:6px 8px;font:14px/1.4 system-ui,sans-serif;';
+    nav.style.cssText = hiddenStyle;
+    nav.addEventListener('focusin', () => (nav.style.cssText = shownStyle));
+    nav.addEventListener('focusout', (e) => {
+      if (!nav.contains(e.relatedTarget)) {
+        nav.style.cssText = hiddenStyle;
+        deactivate();
+      }
+    });
+    const heading = doc.createElement('h2');
+    heading.textContent = opts.title ?? 'Highlights';
+    heading.style.cssText = 'font-size:14px;margin:0 0 4px;';
+    const list = doc.createElement('ol');
+    list.style.cssText = 'margin:0;padding-left:1.4em;';
+    list.addEventListener('keydown', (e) => {
+      const items = [...list.querySelectorAll('button')];
+      const at = items.indexOf(e.target);
+      if (at < 0) return;
+      const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: items.length - 1 }[e.key];
+      if (e.key === 'Escape') {
+        items[at].blur();
+        e.preventDefault();
+      } else if (to !== undefined) {
+        items[Math.max(0, Math.min(items.length - 1, to))].focus();
+        e.preventDefault();
+      }
+    });
+    const live = doc.createElement('p');
+    live.setAttribute('role', 'status');
+    live.setAttribute('aria-live', 'polite');
+    live.style.cssText = hiddenStyle;
+    nav.append(heading, list);
+    container.append(live, nav);
+    described = { nav, list, live, kinds: opts.kinds ?? {} };
+    fillDescription();
+    return nav;
+  }
+
+  function fillDescription() {
+    const { list, live, kinds } = described;
+    const items = [];
+    blocks.forEach(({ index, spans }, b) => {
+      for (const s of spans) items.push({ b, s, text: index.text.slice(s.start, s.end) });
+    });
+    items.sort((x, y) => x.b - y.b || x.s.start - y.s.start || y.s.end - x.s.end);
+    const seen = new Map(); // id -> item of the list (the pieces of one span are one entry)
+    const counts = new Map();
+    const rows = [];
+    for (const { s, text } of items) {
+      if (hidden.has(s.kind)) continue;
+      if (seen.has(s.id)) {
+        seen.get(s.id).text += ` … ${text}`;
+        continue;
+      }
+      const row = { s, text };
+      seen.set(s.id, row);
+      rows.push(row);
+      counts.set(s.kind, (counts.get(s.kind) ?? 0) + 1);
+    }
+    list.replaceChildren(
+      ...rows.map(({ s, text }) => {
+        const li = doc.createElement('li');
+        const b = doc.createElement('button');
+        b.type = 'button';
+        b.dataset[`${prefix}Id`] = s.id;
+        const quoted = text.length > 120 ? `${text.slice(0, 117)}…` : text;
+        b.textContent = `${s.label ?? s.kind}: “${quoted}”`;
+        b.style.cssText = 'all:unset;cursor:pointer;display:block;padding:1px 4px;border-radius:4px;';
+        const go = () => {
+          activate({ ids: [s.id] });
+          scrollTo(s.id, { block: 'center' });
+        };
+        b.addEventListener('focus', () => {
+          b.style.outline = '2px solid #0072b2';
+          go();
+        });
+        b.addEventListener('blur', () => (b.style.outline = ''));
+        b.addEventListener('click', go);
+        li.append(b);
+        return li;
+      }),
+    );
+    const parts = [...counts].map(([kind, n]) => `${n} ${kinds[kind] ?? kind}`);
+    const summary = rows.length ? `${rows.length} passages marked: ${parts.join(', ')}.` : 'Nothing marked.';
+    // A live region announces changes made after it is in the document.
+    setTimeout(() => {
+      if (described?.live === live) live.textContent = summary;
+    }, 50);
+    described.summary = summary;
+  }
+
+  function undescribe() {
+    if (!described) return;
+    described.nav.remove();
+    described.live.remove();
+    described = null;
+  }
+
   /** Removes every highlight this highlighter made. */
   function clear() {
+    undescribe();
     if (mode === 'highlights') {
       for (const kind of ranges.keys()) win.CSS.highlights.delete(name(kind));
       win.CSS.highlights.delete(name('active'));
@@ -316,6 +436,7 @@ function createHighlighter(options = {}) {
     scrollTo,
     spansAtPoint,
     spansAtPosition,
+    describe,
     clear,
     /** The span with this id. */
     span: (id) => byId.get(String(id))?.span ?? null,

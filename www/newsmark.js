@@ -110,6 +110,16 @@ export function version() {
 const ERRORS = { TypeError, RangeError, Error };
 
 /**
+ * The compiled module for a worker, fetched and compiled (streaming) on this thread, or null
+ * when that cannot be done here (the worker then loads the module itself).
+ */
+function earlyModule(url) {
+  if (compiled) return Promise.resolve(compiled);
+  if (typeof WebAssembly.compileStreaming !== 'function' || typeof fetch !== 'function') return Promise.resolve(null);
+  return compile(url).catch(() => null);
+}
+
+/**
  * The same API hosted in a Web Worker, so long articles never freeze the page. Calls are
  * answered in order; a worker that dies is replaced on the next call.
  * `opts.wasmUrl` overrides where the worker loads the module from.
@@ -133,34 +143,52 @@ export function createWorkerAnalyzer(opts = {}) {
   }
 
   function start() {
-    worker = new Worker(workerUrl, { type: 'module', name: 'newsmark' });
-    worker.onmessage = (ev) => {
+    const w = new Worker(workerUrl, { type: 'module', name: 'newsmark' });
+    worker = w;
+    w.onmessage = (ev) => {
       const { id, ok, result, error } = ev.data;
-      const w = waiting.get(id);
-      if (!w) return;
+      const pending = waiting.get(id);
+      if (!pending) return;
       waiting.delete(id);
-      if (ok) w.resolve(result);
+      if (ok) pending.resolve(result);
       else {
         const E = ERRORS[error.name] ?? Error;
         const err = new E(error.message);
         if (!(error.name in ERRORS)) err.name = error.name;
-        w.reject(err);
+        pending.reject(err);
       }
     };
-    worker.onerror = (ev) => {
+    w.onerror = (ev) => {
       ev.preventDefault?.();
-      fail(new Error(`newsmark worker failed: ${ev.message || 'unknown error'}`));
+      if (worker === w) fail(new Error(`newsmark worker failed: ${ev.message || 'unknown error'}`));
     };
-    ready = send('init', wasmUrl);
+    // Fetch and compile the module here while the worker starts (its scripts load in
+    // parallel), then hand it the compiled module: the two no longer wait for each other.
+    // Where that is not possible the worker loads the module itself.
+    ready = earlyModule(wasmUrl).then(async (module) => {
+      if (worker !== w) throw lastFailure;
+      if (!module) return send('init', wasmUrl, undefined, w);
+      try {
+        return await send('init', module, undefined, w);
+      } catch (e) {
+        if (worker !== w) throw e;
+        return send('init', wasmUrl, undefined, w);
+      }
+    });
     ready.catch(() => {}); // callers awaiting it still see the failure
     return ready;
   }
 
-  function send(op, text, options) {
+  function send(op, text, options, w = worker) {
     const id = nextId++;
     return new Promise((resolve, reject) => {
       waiting.set(id, { resolve, reject });
-      worker.postMessage({ id, op, text, options });
+      try {
+        w.postMessage({ id, op, text, options });
+      } catch (e) {
+        waiting.delete(id);
+        reject(e);
+      }
     });
   }
 

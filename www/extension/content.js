@@ -1,14 +1,13 @@
-// The content script (a classic script, injected on the toolbar action after lib/highlight.js).
+// The content script (a classic script, injected by the action popup after lib/highlight.js).
 // collect(): the page's main text blocks; show(payload): paint highlights with the shared
-// highlighter (CSS Custom Highlight API, so the page's DOM is left alone where possible) and show
-// a panel listing people, organisations, places and quotes. Page text is only ever read and
-// shown as text, never as HTML.
+// highlighter (CSS Custom Highlight API, so the page's DOM is left alone) plus its accessible
+// list of highlights and a hover tooltip; reveal(group), also by message from the popup: mark
+// an item and scroll to it. Page text is only ever read and shown as text, never as HTML.
 (() => {
   if (globalThis.__newsmark) return;
   const H = globalThis.__newsmarkHighlight;
   const BLOCKS = 'p, h1, h2, h3, h4, blockquote, li, dd, pre';
   const BOILERPLATE = 'nav, header, footer, aside, form, menu, dialog, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], [aria-hidden="true"]';
-  const LABELS = { PER: 'People', ORG: 'Organisations', LOC: 'Places', MISC: 'Other names' };
   const COLOURS = {
     PER: 'rgb(230 159 0 / 0.35)',
     ORG: 'rgb(86 180 233 / 0.35)',
@@ -34,7 +33,7 @@
     const blocks = [];
     for (const el of root.querySelectorAll(BLOCKS)) {
       if (el.closest(BOILERPLATE) && !root.matches(BOILERPLATE)) continue;
-      if (el.closest('#newsmark-panel-host')) continue;
+      if (el.closest('#newsmark-host')) continue;
       if (el.querySelector(BLOCKS)) continue; // take the innermost blocks
       if (!visible(el)) continue;
       const text = H.textIndex(el).text;
@@ -68,66 +67,41 @@
     return e;
   }
 
-  function panel(payload) {
+  /**
+   * Our own host element at the end of the page (a shadow root, so page styles do not reach in):
+   * the hover tooltip and the highlighter's accessible list of highlights.
+   */
+  function host() {
     state.host?.remove();
-    const host = el('div', { id: 'newsmark-panel-host' });
-    const root = host.attachShadow({ mode: 'open' });
+    const h = el('div', { id: 'newsmark-host' });
+    const root = h.attachShadow({ mode: 'open' });
     const css = el('style');
     css.textContent = `
       :host { all: initial; }
-      .panel { position: fixed; top: 12px; right: 12px; z-index: 2147483647; width: 320px; max-height: calc(100vh - 24px);
-        overflow: auto; background: #fff; color: #1d1d1f; border: 1px solid #ccc; border-radius: 10px;
-        box-shadow: 0 6px 24px rgb(0 0 0 / 0.2); font: 14px/1.4 system-ui, sans-serif; padding: 10px 12px; }
-      @media (prefers-color-scheme: dark) { .panel { background: #1f1f25; color: #ececf1; border-color: #444; } }
-      h2 { font-size: 15px; margin: 0 0 6px; display: flex; justify-content: space-between; align-items: center; }
-      h3 { font-size: 12px; text-transform: uppercase; letter-spacing: .05em; margin: 10px 0 4px; opacity: .75; }
-      ul { list-style: none; margin: 0; padding: 0; }
-      button.item { all: unset; box-sizing: border-box; display: block; width: 100%; padding: 3px 6px; border-radius: 5px; cursor: pointer; }
-      button.item:hover, button.item:focus-visible { outline: 2px solid #0072b2; }
-      .n { opacity: .7; float: right; }
-      .who { font-weight: 600; }
-      .said { font-style: italic; }
       .tip { position: fixed; z-index: 2147483647; max-width: 280px; background: #1d1d1f; color: #fff; padding: 4px 8px;
-        border-radius: 6px; font: 13px/1.35 system-ui, sans-serif; pointer-events: none; }
-      button.close { font: inherit; cursor: pointer; border: 1px solid #999; border-radius: 5px; background: none; color: inherit; }`;
-    const box = el('section', { className: 'panel', role: 'dialog', ariaLabel: 'newsmark' });
-    const close = el('button', { className: 'close', type: 'button', textContent: 'Close' });
-    close.addEventListener('click', clear);
-    box.append(el('h2', {}, el('span', { textContent: 'newsmark' }), close));
-    for (const label of ['PER', 'ORG', 'LOC', 'MISC']) {
-      const list = payload.entities.filter((e) => e.label === label).sort((a, b) => b.count - a.count);
-      if (!list.length) continue;
-      const ul = el('ul', { className: `entities ${label}` });
-      for (const e of list) {
-        const b = el('button', { className: 'item', type: 'button' }, el('span', { className: 'name', textContent: e.name }), el('span', { className: 'n', textContent: `${e.count}×` }));
-        b.style.background = COLOURS[label];
-        b.dataset.entity = String(e.id);
-        b.addEventListener('click', () => focus({ group: `e${e.id}` }));
-        ul.append(el('li', {}, b));
-      }
-      box.append(el('h3', { textContent: LABELS[label] }), ul);
-    }
-    const ql = el('ul', { className: 'quotes' });
-    for (const q of payload.quotes) {
-      const b = el('button', { className: 'item', type: 'button' }, el('span', { className: 'who', textContent: `${q.speaker ?? 'Unknown'}: ` }), el('span', { className: 'said', textContent: `“${q.text}”` }));
-      b.dataset.quote = q.id;
-      b.addEventListener('click', () => focus({ group: q.id }));
-      ql.append(el('li', {}, b));
-    }
-    box.append(el('h3', { textContent: 'Quotes' }), ql);
+        border-radius: 6px; font: 13px/1.35 system-ui, sans-serif; pointer-events: none; }`;
     const tip = el('div', { className: 'tip', role: 'tooltip', hidden: true });
-    root.append(css, box, tip);
+    root.append(css, tip);
     state.tip = tip;
-    document.documentElement.append(host);
-    state.host = host;
-    close.focus();
+    document.documentElement.append(h);
+    state.host = h;
+    return root;
   }
 
-  function focus(which) {
-    const first = state.highlighter.activate(which);
+  /** Marks every span of `group` and scrolls to the first; returns whether there was one. */
+  function reveal(group) {
+    if (!state.highlighter) return false;
+    const first = state.highlighter.activate({ group });
     const target = first?.startContainer ? first.startContainer.parentElement : first;
-    target?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    if (!target) return false;
+    target.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    return true;
   }
+
+  // The popup asks for an item by message.
+  chrome.runtime.onMessage.addListener((message, _sender, reply) => {
+    if (message?.type === 'newsmark-reveal') reply({ ok: reveal(String(message.group)) });
+  });
 
   // Hover tooltips: the highlighter's own hit-testing (the Highlight API has no elements to hover).
   let frame = 0;
@@ -163,15 +137,19 @@
     let painted = 0;
     state.blocks.forEach((b, i) => (painted += hl.paint(b, per[i])));
     state.highlighter = hl;
-    panel(payload);
+    // Highlights painted by the Highlight API are invisible to assistive technology: list them.
+    hl.describe(host(), {
+      title: 'Highlights by newsmark',
+      kinds: { PER: 'people', ORG: 'organisations', LOC: 'places', MISC: 'other names', quote: 'quotes', speaker: 'speakers' },
+    });
     return { painted, mode: hl.mode };
   }
 
   document.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && state.host) clear();
+    if (e.key === 'Escape' && state.highlighter && !e.composedPath().some((n) => n === state.host)) clear();
   });
 
-  globalThis.__newsmark = { collect, show, clear, state };
+  globalThis.__newsmark = { collect, show, clear, reveal, state };
 })();
 
 globalThis.__newsmark.collect();

@@ -34,7 +34,11 @@ async function analyse(page, text) {
 }
 
 test('the page loads with the sample, analysed in the Worker, with no errors or outside requests', async () => {
+  const wasmBefore = server.requests.filter((r) => r === '/pkg/newsmark_bg.wasm').length;
   const { page, seen, context } = await open();
+  // The module is fetched once, early (preload), compiled on the page while the Worker starts
+  // and handed to it: the Worker does not fetch it again.
+  assert.equal(server.requests.filter((r) => r === '/pkg/newsmark_bg.wasm').length - wasmBefore, 1);
   assert.equal(await page.evaluate(() => document.body.dataset.analyzer), 'worker');
   const text = await page.inputValue('#text');
   assert.match(text, /Port of Valmera/);
@@ -245,13 +249,34 @@ test('a 1 MB article shows progress and the page stays responsive', async () => 
   });
   const before = await page.evaluate(() => document.body.dataset.analysed);
   await page.click('#analyze');
-  // The progress bar shows at once for big texts, and the main thread answers meanwhile.
+  // The progress bar shows at once for big texts, with a percentage that grows, and the main
+  // thread answers meanwhile.
   assert.equal(await page.isVisible('#progress'), true);
   const t0 = Date.now();
   await page.evaluate(() => 1 + 1);
   assert.ok(Date.now() - t0 < 1000, 'the main thread is free while the Worker analyses');
-  await page.waitForFunction((b) => document.body.dataset.analysed !== b, before, { timeout: 120_000 });
+  const samples = [];
+  for (;;) {
+    const s = await page.evaluate(() => ({
+      pct: document.getElementById('progress-pct').textContent,
+      value: document.getElementById('progress').value,
+      max: document.getElementById('progress').max,
+      done: document.body.dataset.analysed,
+    }));
+    if (s.done !== before) break;
+    samples.push(s);
+    await page.waitForTimeout(150);
+  }
+  assert.ok(samples.length >= 2, `progress was seen while analysing: ${JSON.stringify(samples)}`);
+  for (const s of samples) {
+    assert.match(s.pct, /^\d{1,2} %$/);
+    assert.equal(s.value, Number.parseInt(s.pct, 10));
+    assert.equal(s.max, 100);
+  }
+  for (let i = 1; i < samples.length; i++) assert.ok(samples[i].value >= samples[i - 1].value, 'the percentage never goes back');
+  assert.ok(samples[samples.length - 1].value > samples[0].value, `the percentage grows: ${JSON.stringify(samples)}`);
   assert.equal(await page.isVisible('#progress'), false);
+  assert.equal(await page.isVisible('#progress-pct'), false);
   assert.ok((await page.evaluate(() => window.newsmarkResult.text.length)) > 900_000);
   await context.close();
 });

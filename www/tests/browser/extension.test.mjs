@@ -1,7 +1,10 @@
-// The browser extension, unpacked into headless Chromium (a persistent context with
-// --load-extension), on a local news page. The toolbar action is triggered through the DevTools
-// protocol (Extensions.triggerAction, which needs --enable-unsafe-extension-debugging and the
-// pipe connection Playwright uses): the same path as a click on the toolbar icon.
+// The browser extension, unpacked into headless Chromium (`--headless=new`, a persistent
+// profile), on a local news page. The extension is loaded the way "Load unpacked" does it, through
+// the DevTools protocol (Extensions.loadUnpacked, which returns its id), and the toolbar action is
+// triggered through Extensions.triggerAction: the same path as a click on the toolbar icon, which
+// grants activeTab and opens the real action popup. Both need --enable-unsafe-extension-debugging
+// and the pipe connection Playwright uses. Playwright does not list an action popup among its
+// pages, so the test talks to the popup's target over the DevTools protocol (`popupOf`).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
@@ -15,7 +18,7 @@ let server;
 let context;
 let profile;
 let extensionId;
-let worker;
+let cdp;
 
 before(async () => {
   assert.ok(existsSync(path.join(EXT, 'lib/pkg/newsmark_bg.wasm')), 'run `cargo xtask wasm` first: it copies the module into www/extension/lib');
@@ -25,16 +28,10 @@ before(async () => {
     executablePath: CHROMIUM,
     headless: false,
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      ...ARGS.filter((a) => a !== '--headless'),
-      '--headless=new',
-      `--disable-extensions-except=${EXT}`,
-      `--load-extension=${EXT}`,
-      '--enable-unsafe-extension-debugging',
-    ],
+    args: [...ARGS.filter((a) => a !== '--headless'), '--headless=new', '--enable-unsafe-extension-debugging'],
   });
-  worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
-  extensionId = new URL(worker.url()).host;
+  cdp = await context.browser().newBrowserCDPSession();
+  ({ id: extensionId } = await cdp.send('Extensions.loadUnpacked', { path: EXT }));
 });
 
 after(async () => {
@@ -43,44 +40,138 @@ after(async () => {
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
-async function triggerAction(page) {
-  const browserSession = await context.browser().newBrowserCDPSession();
-  // The action runs on a tab target (the container of the page target).
-  const { targetInfos } = await browserSession.send('Target.getTargets', { filter: [{ type: 'tab' }] });
-  const tab = targetInfos.find((t) => t.type === 'tab' && t.url === page.url());
-  assert.ok(tab, `a tab target for ${page.url()}: ${JSON.stringify(targetInfos)}`);
-  await browserSession.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
+const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
+
+/** Clicks the toolbar action on `page`'s tab and returns a handle on the popup it opens. */
+async function openPopup(page) {
+  const tabs = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] })).targetInfos;
+  const tab = tabs.find((t) => t.type === 'tab' && t.url === page.url());
+  assert.ok(tab, `a tab target for ${page.url()}: ${JSON.stringify(tabs)}`);
+  const url = `chrome-extension://${extensionId}/popup.html`;
+  const popups = async () => (await cdp.send('Target.getTargets')).targetInfos.filter((t) => t.url === url);
+  const old = new Set((await popups()).map((t) => t.targetId));
+  await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
+  let target = null;
+  for (let i = 0; i < 100 && !target; i++) {
+    target = (await popups()).find((t) => !old.has(t.targetId));
+    if (!target) await sleep(100);
+  }
+  assert.ok(target, 'the action opens the popup');
+  return popupOf(target.targetId);
 }
 
-test('the extension loads with minimal permissions and the Wasm CSP', async () => {
+/** evaluate(fn, arg) and waitFor(fn) inside the popup, over the DevTools protocol. */
+async function popupOf(targetId) {
+  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: false });
+  let next = 0;
+  const waiting = new Map();
+  const errors = [];
+  cdp.on('Target.receivedMessageFromTarget', (ev) => {
+    if (ev.sessionId !== sessionId) return;
+    const m = JSON.parse(ev.message);
+    if (m.method === 'Runtime.exceptionThrown') errors.push(m.params.exceptionDetails.exception?.description ?? m.params.exceptionDetails.text);
+    if (m.method === 'Runtime.consoleAPICalled' && m.params.type === 'error') errors.push(m.params.args.map((a) => a.value ?? a.description).join(' '));
+    if (waiting.has(m.id)) {
+      waiting.get(m.id)(m);
+      waiting.delete(m.id);
+    }
+  });
+  const call = (method, params = {}) =>
+    new Promise((resolve, reject) => {
+      const id = ++next;
+      waiting.set(id, (m) => (m.error ? reject(new Error(m.error.message)) : resolve(m.result)));
+      cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
+    });
+  await call('Runtime.enable');
+  async function evaluate(fn, arg) {
+    const { result, exceptionDetails } = await call('Runtime.evaluate', {
+      expression: `(${fn})(${JSON.stringify(arg ?? null)})`,
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    if (exceptionDetails) throw new Error(`in the popup: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    return result.value;
+  }
+  async function waitFor(fn, arg, ms = 20_000) {
+    const until = Date.now() + ms;
+    for (;;) {
+      const v = await evaluate(fn, arg);
+      if (v) return v;
+      if (Date.now() > until) throw new Error(`timed out in the popup waiting for ${fn}`);
+      await sleep(100);
+    }
+  }
+  return { evaluate, waitFor, errors };
+}
+
+test('the extension loads with minimal permissions, the Wasm CSP and an action popup', async () => {
   assert.match(extensionId, /^[a-p]{32}$/);
-  const manifest = await worker.evaluate(() => chrome.runtime.getManifest());
+  const page = await context.newPage();
+  await page.goto(`${server.url}news.html`);
+  const popup = await openPopup(page);
+  const manifest = await popup.evaluate(() => chrome.runtime.getManifest());
   assert.deepEqual(manifest.permissions.sort(), ['activeTab', 'scripting']);
   assert.equal(manifest.host_permissions, undefined);
+  assert.equal(manifest.action.default_popup, 'popup.html');
   assert.match(manifest.content_security_policy.extension_pages, /'wasm-unsafe-eval'/);
-  // The module runs inside the extension's service worker.
-  const v = await worker.evaluate(async () => {
-    const m = await import(chrome.runtime.getURL('lib/newsmark.js')).catch((e) => ({ error: String(e) }));
-    return m.error ?? null;
-  });
-  // Service workers may not import() dynamically; the static import in background.js is the path.
-  assert.ok(v === null || /import\(\) is disallowed/.test(v), v);
+  // The CSP allows compiling Wasm (the popup did) but no inline or generated code.
+  const blocked = await popup.evaluate(
+    () =>
+      new Promise((resolve) => {
+        window.__inlineRan = false;
+        document.addEventListener('securitypolicyviolation', (e) => resolve({ ran: window.__inlineRan, directive: e.effectiveDirective }), { once: true });
+        const s = document.createElement('script');
+        s.textContent = 'window.__inlineRan = true';
+        document.head.append(s);
+      }),
+  );
+  assert.deepEqual(blocked, { ran: false, directive: 'script-src-elem' });
+  await popup.waitFor(() => document.body.dataset.ready);
+  assert.equal(await popup.evaluate(() => document.body.dataset.ready), 'true');
+  await page.close();
 });
 
-test('the toolbar action highlights the article in place and lists its people, places and quotes', async () => {
+test('the popup lists people, organisations, places and quotes; the page is highlighted in place; clicking an item scrolls to it', async () => {
   const page = await context.newPage();
   const seen = watch(page, server.url);
   await page.goto(`${server.url}news.html`);
   const htmlBefore = await page.$eval('article', (a) => a.innerHTML);
-  await triggerAction(page);
-  await page.waitForSelector('#newsmark-panel-host', { state: 'attached', timeout: 20_000 });
+  const popup = await openPopup(page);
+  await popup.waitFor(() => document.body.dataset.ready);
+
+  // The popup's lists.
+  const lists = await popup.evaluate(() => {
+    const list = (sel) => [...document.querySelectorAll(sel)].map((b) => b.textContent);
+    return {
+      ready: document.body.dataset.ready,
+      status: document.getElementById('status').textContent,
+      headings: [...document.querySelectorAll('h2')].map((h) => h.textContent),
+      people: list('ul.PER button'),
+      orgs: list('ul.ORG button'),
+      places: list('ul.LOC button'),
+      quotes: list('ul.quotes button'),
+      focused: document.activeElement?.textContent ?? null,
+    };
+  });
+  assert.equal(lists.ready, 'true', lists.status);
+  assert.deepEqual(lists.headings.slice(0, 3), ['People', 'Organisations', 'Places'], JSON.stringify(lists));
+  assert.ok(lists.people.some((t) => t.includes('Elena Marsh')), JSON.stringify(lists));
+  assert.ok(lists.people.some((t) => t.includes('Tomas Lindqvist')), JSON.stringify(lists));
+  assert.ok(lists.orgs.some((t) => t.includes('Ostland Dockworkers Union')), JSON.stringify(lists));
+  assert.ok(lists.places.some((t) => t.includes('Kessenburg')), JSON.stringify(lists));
+  assert.ok(lists.quotes.some((t) => t.startsWith('Tomas Lindqvist: ') && t.includes('Every day the port is closed')), JSON.stringify(lists.quotes));
+  assert.ok(lists.quotes.some((t) => t.startsWith('Elena Marsh: ') && t.includes('eleven months')), JSON.stringify(lists.quotes));
+  // Menus and footers are not part of the article.
+  const everything = JSON.stringify(lists);
+  assert.ok(!everything.includes('Peter Hansen'), 'navigation is skipped');
+  assert.ok(!everything.includes('Frank Olsen'), 'the footer is skipped');
+  assert.match(lists.status, /^3 people, 2 organisations, 2 places, 4 quotes · \d+ highlights on the page$/);
+  assert.ok(lists.focused, 'the first item has keyboard focus');
 
   // Highlights: painted with the CSS Custom Highlight API, the article's DOM untouched.
   const highlights = await page.evaluate(() => {
     const out = {};
-    for (const [name, h] of CSS.highlights) {
-      out[name] = [...h].map((r) => r.toString());
-    }
+    for (const [name, h] of CSS.highlights) out[name] = [...h].map((r) => r.toString());
     return out;
   });
   assert.equal(await page.$eval('article', (a) => a.innerHTML), htmlBefore, 'the page DOM is not changed');
@@ -89,25 +180,15 @@ test('the toolbar action highlights the article in place and lists its people, p
   assert.ok(highlights['newsmark-ORG']?.some((t) => t.includes('Ostland Dockworkers Union')), 'an organisation inside a link');
   assert.ok(highlights['newsmark-LOC']?.some((t) => t.includes('Kessenburg')));
   assert.ok(highlights['newsmark-quote']?.some((t) => t.includes('Every day the port is closed')));
-  // Menus and footers are not part of the article.
   const all = Object.values(highlights).flat().join('|');
-  assert.ok(!all.includes('Peter Hansen'), 'navigation is skipped');
-  assert.ok(!all.includes('Frank Olsen'), 'the footer is skipped');
+  assert.ok(!all.includes('Peter Hansen') && !all.includes('Frank Olsen'), 'menus and footers are not highlighted');
 
-  // The panel lists people, organisations, places and quotes with speakers.
-  const panel = await page.evaluate(() => {
-    const root = document.getElementById('newsmark-panel-host').shadowRoot;
-    const list = (sel) => [...root.querySelectorAll(sel)].map((b) => b.textContent);
-    return {
-      people: list('ul.PER button'),
-      orgs: list('ul.ORG button'),
-      places: list('ul.LOC button'),
-      quotes: list('ul.quotes button'),
-    };
-  });
-  assert.ok(panel.people.some((t) => t.includes('Marsh')), JSON.stringify(panel));
-  assert.ok(panel.orgs.length > 0 && panel.places.length > 0, JSON.stringify(panel));
-  assert.ok(panel.quotes.some((t) => t.startsWith('Tomas Lindqvist: ') && t.includes('Every day')), JSON.stringify(panel.quotes));
+  // The accessible list of the highlights in the page (the Highlight API paints no DOM).
+  const nav = page.getByRole('navigation', { name: 'Highlights by newsmark' });
+  assert.equal(await nav.count(), 1);
+  assert.equal(await nav.getByRole('button', { name: 'Person: Elena Marsh: “Elena Marsh”' }).count(), 1);
+  assert.equal(await nav.getByRole('button', { name: /^Place: Kessenburg/ }).count(), 1);
+  await page.waitForFunction(() => /passages marked: .*people/.test(document.getElementById('newsmark-host').shadowRoot.querySelector('[role=status]').textContent));
 
   // Hovering a highlight shows what it is (the highlighter's own hit-testing).
   const box = await page.evaluate(() => {
@@ -121,22 +202,45 @@ test('the toolbar action highlights the article in place and lists its people, p
     return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
   });
   await page.mouse.move(box.x, box.y);
-  await page.waitForFunction(() => !document.getElementById('newsmark-panel-host').shadowRoot.querySelector('.tip').hidden, null, { timeout: 5000 });
-  const tip = await page.evaluate(() => document.getElementById('newsmark-panel-host').shadowRoot.querySelector('.tip').textContent);
-  assert.match(tip, /Person: Tomas Lindqvist/);
+  await page.waitForFunction(() => !document.getElementById('newsmark-host').shadowRoot.querySelector('.tip').hidden, null, { timeout: 5000 });
+  assert.match(await page.evaluate(() => document.getElementById('newsmark-host').shadowRoot.querySelector('.tip').textContent), /Person: Tomas Lindqvist/);
 
-  // Clicking an item marks all its mentions.
-  await page.evaluate(() => {
-    const root = document.getElementById('newsmark-panel-host').shadowRoot;
-    [...root.querySelectorAll('ul.PER button')].find((b) => b.textContent.includes('Marsh')).click();
+  // Clicking an item in the popup marks all its mentions and scrolls the page to the first.
+  assert.equal(await page.evaluate(() => scrollY), 0);
+  const clicked = await popup.evaluate(() => {
+    const b = [...document.querySelectorAll('ul.LOC button')].find((x) => x.textContent.includes('Kessenburg'));
+    b.click();
+    return b.dataset.group;
   });
-  const active = await page.evaluate(() => [...(CSS.highlights.get('newsmark-active') ?? [])].map((r) => r.toString()));
-  assert.ok(active.includes('Elena Marsh') && active.includes('Marsh'), JSON.stringify(active));
-  // Escape removes everything.
-  await page.keyboard.press('Escape');
-  assert.equal(await page.$('#newsmark-panel-host'), null);
-  assert.equal(await page.evaluate(() => CSS.highlights.has('newsmark-PER')), false);
+  assert.match(clicked, /^e\d+$/);
+  await page.waitForFunction(() => {
+    const r = [...(CSS.highlights.get('newsmark-active') ?? [])][0];
+    if (!r || r.toString() !== 'Kessenburg') return false;
+    const b = r.getBoundingClientRect();
+    return scrollY > 300 && b.top >= 0 && b.bottom <= innerHeight;
+  }, null, { timeout: 10_000 });
+  assert.equal(await popup.waitFor(() => document.querySelector('[aria-current="true"]')?.textContent), 'Kessenburg1×');
+
+  // A quote item: its content is marked.
+  await popup.evaluate(() => [...document.querySelectorAll('ul.quotes button')].find((x) => x.textContent.includes('eleven months')).click());
+  await page.waitForFunction(() => [...(CSS.highlights.get('newsmark-active') ?? [])].some((r) => r.toString().includes('We have waited eleven months')), null, { timeout: 5000 });
+
+  // Clear removes every highlight.
+  await popup.evaluate(() => document.getElementById('clear').click());
+  await page.waitForFunction(() => !CSS.highlights.has('newsmark-PER') && !document.getElementById('newsmark-host'), null, { timeout: 5000 });
+  assert.equal(await page.$eval('article', (a) => a.innerHTML), htmlBefore);
+  assert.deepEqual(popup.errors, []);
   assert.deepEqual(seen.errors, []);
   assert.deepEqual(seen.outside, []);
+  await page.close();
+});
+
+test('the popup says so on a page without article text', async () => {
+  const page = await context.newPage();
+  await page.goto(`${server.url}news.html`);
+  await page.evaluate(() => document.querySelector('main').replaceChildren());
+  const popup = await openPopup(page);
+  await popup.waitFor(() => /No article text/.test(document.getElementById('status').textContent));
+  assert.equal(await page.evaluate(() => CSS.highlights.size), 0);
   await page.close();
 });

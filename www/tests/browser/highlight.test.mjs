@@ -116,6 +116,52 @@ test('highlights: the CSS Custom Highlight API paints without touching the DOM',
   await page.close();
 });
 
+test('highlights: describe() gives every highlight an accessible name in a keyboard-navigable list', async () => {
+  await fresh();
+  await page.evaluate(`(${PAINT})('highlights')`);
+  // A span crossing into the second block with the same id is one entry.
+  await page.evaluate(() => {
+    hl.paint(document.getElementById('p2'), [{ id: 'q', start: 0, end: 14, kind: 'quote', label: 'Quote <img src=x onerror=alert(1)>' }]);
+    hl.describe(document.body, { title: 'Highlights in this page', kinds: { PER: 'people', LOC: 'places', quote: 'quotes' } });
+  });
+  const nav = page.getByRole('navigation', { name: 'Highlights in this page' });
+  assert.equal(await nav.count(), 1);
+  const names = await nav.getByRole('button').evaluateAll((bs) => bs.map((b) => b.textContent));
+  assert.deepEqual(names, [
+    'Quote <img src=x onerror=alert(1)>: “Mike Pompeo met Ali Khan in São\u00a0Paulo 👋. … “Second block,”',
+    'Person: Mike Pompeo: “Mike Pompeo”',
+    'Person: Ali Khan: “Ali Khan”',
+    'Place: “São\u00a0Paulo”',
+    'MISC: “👋”',
+  ]);
+  assert.equal(await page.locator('img').count(), 0, 'labels are text, never HTML');
+  // The live region announces what was marked.
+  const status = page.getByRole('status');
+  await page.waitForFunction(() => document.querySelector('[role=status]').textContent !== '');
+  assert.equal(await status.textContent(), '5 passages marked: 1 quotes, 2 people, 1 places, 1 MISC.');
+  // Visually hidden until it holds keyboard focus; Tab reaches it after the page's own links.
+  const size = () => nav.evaluate((n) => n.getBoundingClientRect().width);
+  assert.ok((await size()) <= 1, 'hidden while not focused');
+  await page.keyboard.press('Tab'); // the link in #p1
+  await page.keyboard.press('Tab'); // the first item of the list
+  assert.equal(await page.evaluate(() => document.activeElement.textContent.startsWith('Quote')), true);
+  assert.ok((await size()) > 100, 'shown while focused');
+  // Focus marks the highlight; arrow keys move between the items.
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Person: Mike Pompeo: “Mike Pompeo”');
+  assert.deepEqual(await page.evaluate(() => [...CSS.highlights.get('nm-active')].map((r) => r.toString())), ['Mike Pompeo']);
+  await page.keyboard.press('End');
+  assert.deepEqual(await page.evaluate(() => [...CSS.highlights.get('nm-active')].map((r) => r.toString())), ['👋']);
+  // A hidden layer leaves the list; clear() removes it.
+  await page.evaluate(() => hl.setLayer('PER', false));
+  assert.equal(await nav.getByRole('button', { name: /^Person/ }).count(), 0);
+  await page.evaluate(() => hl.clear());
+  assert.equal(await nav.count(), 0);
+  assert.deepEqual(seen.errors, []);
+  assert.deepEqual(seen.dialogs, []);
+  await page.close();
+});
+
 test('splitOverBlocks keeps one id for the pieces of a span crossing blocks', async () => {
   await fresh();
   const out = await page.evaluate(() =>
