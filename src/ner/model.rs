@@ -15,7 +15,7 @@
 
 use super::lexicon::pack_lexicons;
 use super::lexicon::Lexicons;
-use super::table::{Bytes, PackedTable};
+use super::table::{Bytes, FlatTable, PackedTable};
 use std::borrow::Cow;
 use std::fmt;
 
@@ -51,10 +51,11 @@ fn err<T>(m: impl Into<String>) -> Result<T, ModelError> {
 pub struct Model {
     /// `trans[prev][tag]`, with `prev == START` for the first token.
     pub(crate) trans: [[f32; N_TAGS]; N_TAGS + 1],
-    /// Feature key -> one codebook index per tag.
-    pub(crate) feats: PackedTable<N_TAGS>,
-    /// Codebook: the weight of each code.
-    pub(crate) book: [f32; 256],
+    /// Feature key -> its row in `weights`, a hash table built at load time.
+    pub(crate) feats: FlatTable,
+    /// The weights of each feature per tag, decoded from the codebook at load time (so that
+    /// the tagger adds nine floats per feature, with no codebook look-up).
+    pub(crate) weights: Vec<[f32; N_TAGS]>,
     pub(crate) lex: Lexicons,
 }
 
@@ -218,7 +219,8 @@ impl Model {
     }
 
     /// Loads and validates a packed model that lives for the whole program (the embedded
-    /// one): lookups then read `bytes` in place, nothing is copied.
+    /// one): the lexicons then read `bytes` in place; only the feature weights are copied,
+    /// once, into the flat hash table the tagger's hot loop reads.
     pub fn from_static(bytes: &'static [u8]) -> Result<Model, ModelError> {
         Model::load(bytes, &|s| Cow::Borrowed(s))
     }
@@ -251,11 +253,21 @@ impl Model {
         for x in book.iter_mut() {
             *x = c.f32()?;
         }
-        let feats = PackedTable::read(body, &mut c.at, wrap)
+        let feats: PackedTable<N_TAGS> = PackedTable::read(body, &mut c.at, wrap)
             .ok_or_else(|| ModelError("bad feature table".into()))?;
-        let phrases = PackedTable::read(body, &mut c.at, wrap)
+        if book[0] != 0.0 {
+            return err("codebook level 0 is not zero");
+        }
+        let mut keys = Vec::with_capacity(feats.len());
+        let mut weights: Vec<[f32; N_TAGS]> = Vec::with_capacity(feats.len());
+        feats.for_each(|k, codes| {
+            keys.push(k);
+            weights.push(codes.map(|q| book[q as usize]));
+        });
+        let feats = FlatTable::new(&keys);
+        let phrases: PackedTable<1> = PackedTable::read(body, &mut c.at, wrap)
             .ok_or_else(|| ModelError("bad phrase table".into()))?;
-        let words = PackedTable::read(body, &mut c.at, wrap)
+        let words: PackedTable<6> = PackedTable::read(body, &mut c.at, wrap)
             .ok_or_else(|| ModelError("bad word table".into()))?;
         if c.at != body.len() {
             return err("trailing bytes");
@@ -264,7 +276,7 @@ impl Model {
         Ok(Model {
             trans,
             feats,
-            book,
+            weights,
             lex,
         })
     }
@@ -272,6 +284,12 @@ impl Model {
     /// The number of weighted features.
     pub fn features(&self) -> usize {
         self.feats.len()
+    }
+
+    /// The weights of feature `f` per tag.
+    #[inline]
+    pub(crate) fn weights_of(&self, f: u32) -> Option<&[f32; N_TAGS]> {
+        self.feats.get(f).and_then(|r| self.weights.get(r))
     }
 
     pub fn lexicons(&self) -> &Lexicons {
@@ -297,10 +315,9 @@ mod tests {
     fn round_trip() {
         let m = Model::from_bytes(&tiny()).unwrap();
         assert_eq!(m.features(), 2);
-        let codes = m.feats.get(900).unwrap();
-        assert!((m.book[codes[0] as usize] + 1.0).abs() < 0.04);
-        assert!((m.book[m.feats.get(5).unwrap()[8] as usize] - 0.5).abs() < 0.02);
-        assert!(m.feats.get(6).is_none());
+        assert!((m.weights_of(900).unwrap()[0] + 1.0).abs() < 0.04);
+        assert!((m.weights_of(5).unwrap()[8] - 0.5).abs() < 0.02);
+        assert!(m.weights_of(6).is_none());
         assert_eq!(m.trans[START][3], 0.25);
     }
 
