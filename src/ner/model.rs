@@ -3,15 +3,15 @@
 //!
 //! Layout (little endian):
 //! ```text
-//! magic "NMNERMDL" | version u32 | n_tags u32 | trans (n_tags+1)*n_tags f32
-//! codebook 256 f32 | n_feat u32 | keys: ascending, delta varints | codes: n_tags*n_feat u8 (tag-major)
-//! n_phrases u32 | keys: delta varints | masks u8 * n | n_words u32 | keys: delta varints |
-//! codes: 3 varints * n | checksum u64 of everything before (see [`checksum`])
+//! magic "NMNERMDL" | version u32 | n_tags u32 | trans (n_tags+1)*n_tags f32 | codebook 256 f32
+//! features: packed table (see [`super::table`]) of n_tags code bytes per key
+//! phrases: packed table of one list-mask byte per key | words: packed table of 3 u16 codes
+//! checksum u64 of everything before (see [`checksum`])
 //! ```
 //! Loading validates every length and the checksum: corrupt bytes give an error, never a panic.
-//! It decodes the keys in one sequential pass straight into ordered-probing tables
-//! ([`super::table`]), with no hashing and no random writes, so that it takes a few
-//! milliseconds even in WebAssembly.
+//! The lexicons are then read in place; the feature weights are decoded from the codebook,
+//! once, into a flat hash table and a dense array of `f32` rows, which is what the tagger's hot
+//! loop reads (one probe and nine additions per feature).
 
 use super::lexicon::pack_lexicons;
 use super::lexicon::Lexicons;
