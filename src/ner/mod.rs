@@ -222,6 +222,9 @@ fn title_case<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
             && w.chars().skip(1).any(char::is_lowercase)
             && seen.get(&features::doc_key(w)).copied() == Some(1)
     };
+    // Punctuation left at an end once an ordinary word is trimmed ("Trump Was ‘Mocking").
+    let trimmable =
+        |w: &str, trimmed: bool| ordinary(w) || trimmed && !w.chars().any(char::is_alphanumeric);
     for ((s, t), _) in sentences
         .iter()
         .zip(tags.iter_mut())
@@ -231,11 +234,15 @@ fn title_case<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
         for (a, b, _) in entities(&t[..s.len().min(t.len())]) {
             // Trim the entity's ends only (a name is never split).
             let (mut a, mut b) = (a, b);
-            while a < b && ordinary(s[a].as_ref()) {
+            let mut trimmed = false;
+            while a < b && trimmable(s[a].as_ref(), trimmed) {
+                trimmed |= ordinary(s[a].as_ref());
                 t[a] = 0;
                 a += 1;
             }
-            while b > a && ordinary(s[b - 1].as_ref()) {
+            let mut trimmed = false;
+            while b > a && trimmable(s[b - 1].as_ref(), trimmed) {
+                trimmed |= ordinary(s[b - 1].as_ref());
                 t[b - 1] = 0;
                 b -= 1;
             }
@@ -621,6 +628,16 @@ mod tests {
         // capitalised inside a sentence; "White House" is. Only the ends of an entity go.
         assert_eq!(tags[0], vec![3, 0, 3, 4, 0, 0]);
         assert_eq!(tags[1], vec![0, 3, 4, 4, 0]);
+        // A quote mark left at the end goes too.
+        let s3: Vec<Vec<&str>> = vec![
+            vec![
+                "Clinton", "Says", "Trump", "Was", "‘", "Mocking", "’", "Them",
+            ],
+            vec!["He", "was", "mocking", "them", "."],
+        ];
+        let mut tags3 = vec![vec![0, 0, 7, 8, 8, 8, 0, 0], vec![0; 5]];
+        title_case(&s3, &mut tags3);
+        assert_eq!(tags3[0], vec![0, 0, 7, 0, 0, 0, 0, 0]);
         assert_eq!(tags[2], vec![1, 0, 0, 3, 4, 0, 0, 0]);
         // An ordinary sentence is left alone.
         let s2: Vec<Vec<&str>> = vec![

@@ -270,12 +270,20 @@ fn write_card(
         "\n## Inference\n\nTwo passes per article (articles cut at CoNLL datelines): the second \
          adds document evidence from the first (labels of the same word in other sentences, \
          whether it is seen in lower case or capitalised mid-sentence, the type of longer names \
-         it ends). A third, rule-based pass types a one-token name as PER when it is the last word \
-         of a longer PER name in the same article (\"Barack Obama\" ... \"Obama\"), also when \
-         the tagger left it untagged between untagged words. Leading \
-         titles (Mr., Judge, President, ...) are moved outside person names.\n\
+         it ends). Then three rule-based steps: in a title-case headline (\"Obama Says Museum \
+         Will Open\"), capitalised ordinary words (written in lower case elsewhere in the article \
+         and never capitalised inside an ordinary sentence) are trimmed from the ends of \
+         entities; a name right after an honorific (Mr., Mrs., Ms., Dr.) or a person title \
+         (President, Senator, Gov., ...) is PER, with the honorific outside it; a one-token name \
+         is PER when it is the last word of a longer PER name or of such an honorific name in \
+         the same article (\"Barack Obama\" ... \"Obama\"), also when the tagger left it \
+         untagged between untagged words. Leading titles (Mr., Judge, President, ...) are moved \
+         outside person names.\n\nAt load time the feature weights are decoded from the \
+         codebook into a flat open-addressing hash table (one probe per feature, nine float \
+         additions per hit); the lexicons are read in place.\n\
          \n## Known limits\n\n- Trained on 1996 Reuters news only; the clusters add some 2016 US news \
-         vocabulary, but names absent from 1996 news (e.g. Obama) are often mistyped.\n\
+         vocabulary, but names absent from 1996 news (e.g. Obama) are often mistyped unless an \
+         honorific, a title or a longer name in the same article gives them away.\n\
          - Types of rare names (ORG vs PER vs LOC) are the main error; ORG and MISC are weakest.\n\
          - Gazetteers cover people's names and places only (no organisation list).\n\
          - The word clusters (bisecting 2-means over PPMI context vectors of ~1.2M tokens) are \
