@@ -9,13 +9,12 @@
 //! checksum u64 of everything before (see [`checksum`])
 //! ```
 //! Loading validates every length and the checksum: corrupt bytes give an error, never a panic.
-//! The lexicons are then read in place; the feature weights are decoded from the codebook,
-//! once, into a flat hash table and a dense array of `f32` rows, which is what the tagger's hot
-//! loop reads (one probe and nine additions per feature).
+//! The tables are then read in place (nothing is copied but a bucket directory per table), so
+//! that loading takes about a millisecond.
 
 use super::lexicon::pack_lexicons;
 use super::lexicon::Lexicons;
-use super::table::{Bytes, FlatTable, PackedTable};
+use super::table::{Bytes, PackedTable};
 use std::borrow::Cow;
 use std::fmt;
 
@@ -51,11 +50,10 @@ fn err<T>(m: impl Into<String>) -> Result<T, ModelError> {
 pub struct Model {
     /// `trans[prev][tag]`, with `prev == START` for the first token.
     pub(crate) trans: [[f32; N_TAGS]; N_TAGS + 1],
-    /// Feature key -> its row in `weights`, a hash table built at load time.
-    pub(crate) feats: FlatTable,
-    /// The weights of each feature per tag, decoded from the codebook at load time (so that
-    /// the tagger adds nine floats per feature, with no codebook look-up).
-    pub(crate) weights: Vec<[f32; N_TAGS]>,
+    /// Feature key -> one codebook index per tag.
+    pub(crate) feats: PackedTable<N_TAGS>,
+    /// Codebook: the weight of each code (code 0 is 0.0).
+    pub(crate) book: [f32; 256],
     pub(crate) lex: Lexicons,
 }
 
@@ -219,8 +217,7 @@ impl Model {
     }
 
     /// Loads and validates a packed model that lives for the whole program (the embedded
-    /// one): the lexicons then read `bytes` in place; only the feature weights are copied,
-    /// once, into the flat hash table the tagger's hot loop reads.
+    /// one): lookups then read `bytes` in place, nothing is copied.
     pub fn from_static(bytes: &'static [u8]) -> Result<Model, ModelError> {
         Model::load(bytes, &|s| Cow::Borrowed(s))
     }
@@ -255,16 +252,6 @@ impl Model {
         }
         let feats: PackedTable<N_TAGS> = PackedTable::read(body, &mut c.at, wrap)
             .ok_or_else(|| ModelError("bad feature table".into()))?;
-        if book[0] != 0.0 {
-            return err("codebook level 0 is not zero");
-        }
-        let mut keys = Vec::with_capacity(feats.len());
-        let mut weights: Vec<[f32; N_TAGS]> = Vec::with_capacity(feats.len());
-        feats.for_each(|k, codes| {
-            keys.push(k);
-            weights.push(codes.map(|q| book[q as usize]));
-        });
-        let feats = FlatTable::new(&keys);
         let phrases: PackedTable<1> = PackedTable::read(body, &mut c.at, wrap)
             .ok_or_else(|| ModelError("bad phrase table".into()))?;
         let words: PackedTable<6> = PackedTable::read(body, &mut c.at, wrap)
@@ -276,7 +263,7 @@ impl Model {
         Ok(Model {
             trans,
             feats,
-            weights,
+            book,
             lex,
         })
     }
@@ -286,10 +273,25 @@ impl Model {
         self.feats.len()
     }
 
-    /// The weights of feature `f` per tag.
+    /// The weights of feature `f` per tag, added to `acc`; false when the feature has none.
     #[inline]
-    pub(crate) fn weights_of(&self, f: u32) -> Option<&[f32; N_TAGS]> {
-        self.feats.get(f).and_then(|r| self.weights.get(r))
+    pub(crate) fn add_weights(&self, f: u32, acc: &mut [f32; N_TAGS]) -> bool {
+        match self.feats.get(f) {
+            Some(c) => {
+                for (a, &q) in acc.iter_mut().zip(c) {
+                    *a += self.book[q as usize];
+                }
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The weights of feature `f` per tag.
+    #[cfg(test)]
+    fn weights_of(&self, f: u32) -> Option<[f32; N_TAGS]> {
+        let mut acc = [0f32; N_TAGS];
+        self.add_weights(f, &mut acc).then_some(acc)
     }
 
     pub fn lexicons(&self) -> &Lexicons {

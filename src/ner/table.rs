@@ -111,13 +111,18 @@ impl<const W: usize> PackedTable<W> {
     #[inline]
     pub(crate) fn get(&self, key: u32) -> Option<&[u8; W]> {
         let b = (key >> 16) as usize;
-        let (Some(&lo), Some(&hi)) = (self.dir.get(b), self.dir.get(b + 1)) else {
-            return None;
+        let (lo, hi) = match self.dir.get(b..b + 2) {
+            Some(&[lo, hi]) => (lo as usize, hi as usize),
+            _ => return None,
         };
-        let r = (key as u16).to_le_bytes();
-        let rems = self.rems.get(2 * lo as usize..2 * hi as usize)?;
-        let i = lo as usize + rems.chunks_exact(2).position(|x| x == r)?;
-        self.vals.get(W * i..W * i + W)?.try_into().ok()
+        let r = key as u16;
+        let rems = self.rems.get(2 * lo..2 * hi)?;
+        for (i, x) in (lo..).zip(rems.chunks_exact(2)) {
+            if u16::from_le_bytes([x[0], x[1]]) == r {
+                return self.vals.get(W * i..W * i + W)?.try_into().ok();
+            }
+        }
+        None
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -134,6 +139,7 @@ impl<const W: usize> PackedTable<W> {
     }
 
     /// Calls `f` with every key and its value, in key order (one sequential pass).
+    #[cfg(test)]
     pub(crate) fn for_each(&self, mut f: impl FnMut(u32, &[u8; W])) {
         let mut i = 0;
         let mut vals = self.vals.chunks_exact(W);
@@ -157,91 +163,6 @@ impl<const W: usize> PackedTable<W> {
 
     pub(crate) fn is_empty(&self) -> bool {
         self.rems.is_empty()
-    }
-}
-
-/// An open-addressing (linear probing) map from keys to their rank in a [`PackedTable`]
-/// (`0..len`), built once at load time for the hot lookups of the tagger: a lookup, found or
-/// not, usually reads one cache line of a table small enough to stay in cache, where the
-/// packed table reads its bucket directory, the remainders and the values. Keys are uniform
-/// hashes and never 0. Slots are (key, rank) pairs; key 0 marks an empty slot.
-#[derive(Clone, Default)]
-pub(crate) struct FlatTable {
-    slots: Vec<[u32; 2]>,
-    shift: u32,
-    len: usize,
-}
-
-impl std::fmt::Debug for FlatTable {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "FlatTable({} keys in {} slots)",
-            self.len,
-            self.slots.len()
-        )
-    }
-}
-
-impl FlatTable {
-    /// The ranks of `keys` (distinct, non-zero); load factor at most two thirds.
-    pub(crate) fn new(keys: &[u32]) -> FlatTable {
-        let len = keys.len();
-        if len == 0 {
-            return FlatTable::default();
-        }
-        let cap = (len + len / 2 + 1).next_power_of_two().max(16);
-        let mut slots = vec![[0u32; 2]; cap];
-        let mask = cap - 1;
-        let shift = 32 - cap.trailing_zeros();
-        let mut n = 0;
-        for (rank, &key) in keys.iter().enumerate() {
-            if key == 0 {
-                continue;
-            }
-            let mut i = Self::home(key, shift);
-            while slots[i][0] != 0 && slots[i][0] != key {
-                i = (i + 1) & mask;
-            }
-            if slots[i][0] == 0 {
-                n += 1;
-            }
-            slots[i] = [key, rank as u32];
-        }
-        FlatTable {
-            slots,
-            shift,
-            len: n,
-        }
-    }
-
-    #[inline]
-    fn home(key: u32, shift: u32) -> usize {
-        (key.wrapping_mul(0x9e37_79b1) >> shift) as usize
-    }
-
-    /// The rank of `key`.
-    #[inline]
-    pub(crate) fn get(&self, key: u32) -> Option<usize> {
-        if self.slots.is_empty() {
-            return None;
-        }
-        let mask = self.slots.len() - 1;
-        let mut i = Self::home(key, self.shift);
-        loop {
-            let [k, rank] = self.slots[i];
-            if k == key {
-                return Some(rank as usize);
-            }
-            if k == 0 {
-                return None;
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
-    pub(crate) fn len(&self) -> usize {
-        self.len
     }
 }
 
@@ -285,18 +206,13 @@ mod tests {
             }
             let iterated: Vec<u32> = t.iter().map(|(k, _)| k).collect();
             assert_eq!(iterated, keys);
-            let flat = FlatTable::new(&iterated);
-            assert_eq!(flat.len(), keys.len());
-            for (rank, &k) in keys.iter().enumerate() {
-                assert_eq!(flat.get(k), Some(rank), "flat key {k}");
-            }
+
             let absent = (0..3000u32)
                 .map(|k| k.wrapping_mul(0x85eb_ca6b) ^ 0x5bd1_e995)
                 .chain([0x0001_1234, 0xabcd_0040, u32::MAX])
                 .filter(|k| keys.binary_search(k).is_err());
             for k in absent {
                 assert_eq!(t.get(k), None, "absent {k}");
-                assert_eq!(flat.get(k), None, "flat absent {k}");
             }
         }
     }

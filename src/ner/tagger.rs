@@ -97,11 +97,7 @@ impl Model {
             token_features(&ws.sf, i, &mut ws.feats);
             let mut acc = [0f32; N_TAGS];
             for &f in &ws.feats {
-                if let Some(w) = self.weights_of(f) {
-                    for (a, x) in acc.iter_mut().zip(w) {
-                        *a += *x;
-                    }
-                }
+                self.add_weights(f, &mut acc);
             }
             ws.em[i] = acc;
         }
@@ -114,11 +110,7 @@ impl Model {
             if f == 0 {
                 continue;
             }
-            if let Some(w) = self.weights_of(f) {
-                for (r, x) in row.iter_mut().zip(w) {
-                    *r += *x;
-                }
-            }
+            self.add_weights(f, row);
         }
     }
 
