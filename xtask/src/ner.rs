@@ -278,9 +278,7 @@ fn write_card(
          is PER when it is the last word of a longer PER name or of such an honorific name in \
          the same article (\"Barack Obama\" ... \"Obama\"), also when the tagger left it \
          untagged between untagged words. Leading titles (Mr., Judge, President, ...) are moved \
-         outside person names.\n\nAt load time the feature weights are decoded from the \
-         codebook into a flat open-addressing hash table (one probe per feature, nine float \
-         additions per hit); the lexicons are read in place.\n\
+         outside person names. The model is read in place (zero-copy) at load time.\n\
          \n## Known limits\n\n- Trained on 1996 Reuters news only; the clusters add some 2016 US news \
          vocabulary, but names absent from 1996 news (e.g. Obama) are often mistyped unless an \
          honorific, a title or a longer name in the same article gives them away.\n\
