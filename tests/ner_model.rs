@@ -59,6 +59,27 @@ fn titles_are_outside_the_span() {
 }
 
 #[test]
+fn names_after_honorifics_are_people_throughout_the_article() {
+    // 2016 US news style ("Mr. Obama"), which the 1996 training news almost never writes.
+    let text = "Mr. Obama met Mrs. Clinton on Monday. Obama said the talks went well.\n\n\
+                Later, President Obama flew home and Clinton stayed in Ohio.";
+    let ms = mentions(text);
+    assert!(
+        ms.iter().all(|(t, _)| !t.starts_with("Mr.")
+            && !t.starts_with("Mrs.")
+            && !t.starts_with("President")),
+        "{ms:?}"
+    );
+    let obama: Vec<_> = ms.iter().filter(|(t, _)| t == "Obama").collect();
+    assert_eq!(obama.len(), 3, "{ms:?}");
+    assert!(obama.iter().all(|(_, l)| *l == Label::Per), "{ms:?}");
+    let clinton: Vec<_> = ms.iter().filter(|(t, _)| t == "Clinton").collect();
+    assert_eq!(clinton.len(), 2, "{ms:?}");
+    assert!(clinton.iter().all(|(_, l)| *l == Label::Per), "{ms:?}");
+    assert!(has(&ms, "Ohio", Label::Loc), "{ms:?}");
+}
+
+#[test]
 fn possessive_is_outside_the_span() {
     let text = "Iran's foreign minister spoke to John Smith's lawyers in London.";
     let ms = mentions(text);

@@ -116,16 +116,9 @@ impl SentenceFeatures {
         let mut upper = 0usize;
         let mut letters = 0usize;
         for t in tokens {
-            let t = t.as_ref();
-            let info = token_info(t);
-            for c in t.chars().take(64) {
-                if c.is_alphabetic() {
-                    letters += 1;
-                    if c.is_uppercase() {
-                        upper += 1;
-                    }
-                }
-            }
+            let (info, up, alpha) = token_info(t.as_ref());
+            upper += up;
+            letters += alpha;
             self.info.push(info);
         }
         self.caps_sentence = letters >= 6 && upper * 10 >= letters * 7;
@@ -143,8 +136,10 @@ impl SentenceFeatures {
     }
 }
 
-/// The attributes of one token. Long tokens are looked at only in their first 64 characters.
-fn token_info(t: &str) -> TokInfo {
+/// The attributes of one token, with the numbers of its upper-case and of its alphabetic
+/// characters (Unicode's Alphabetic includes Uppercase and Lowercase). Long tokens are looked
+/// at only in their first 64 characters.
+fn token_info(t: &str) -> (TokInfo, usize, usize) {
     let mut info = TokInfo::default();
     let mut w = H::new(1);
     let mut l = H::new(2);
@@ -247,7 +242,7 @@ fn token_info(t: &str) -> TokInfo {
     if punct && n > 0 {
         info.flags |= F_PUNCT;
     }
-    info
+    (info, upper, alpha)
 }
 
 // Template ids.
@@ -341,11 +336,13 @@ pub(crate) fn token_features(sf: &SentenceFeatures, i: usize, out: &mut Vec<u32>
     let ss = |x: Option<&TokInfo>| x.map_or(BOUNDARY, |x| x.short_shape);
     let fl = |x: Option<&TokInfo>| x.map_or(0xffff, |x| x.flags as u64);
 
-    out.push(f1(T_BIAS, 0));
-    out.push(f1(T_WORD, t.word));
-    out.push(f1(T_LOWER, t.lower));
-    out.push(f1(T_SHAPE, t.shape));
-    out.push(f1(T_SHORT, t.short_shape));
+    out.extend_from_slice(&[
+        f1(T_BIAS, 0),
+        f1(T_WORD, t.word),
+        f1(T_LOWER, t.lower),
+        f1(T_SHAPE, t.shape),
+        f1(T_SHORT, t.short_shape),
+    ]);
     for k in 0..4 {
         if t.pre[k] != 0 && (t.len as usize) > k + 1 {
             out.push(f1(T_PRE + k as u64, t.pre[k]));
@@ -354,40 +351,45 @@ pub(crate) fn token_features(sf: &SentenceFeatures, i: usize, out: &mut Vec<u32>
             out.push(f1(T_SUF + k as u64, t.suf[k]));
         }
     }
-    out.push(f1(T_FLAGS, t.flags as u64));
-    out.push(f1(T_LEN, (t.len as u64).min(12)));
-    out.push(f1(T_L_M1, lw(m1)));
-    out.push(f1(T_L_P1, lw(p1)));
-    out.push(f1(T_L_M2, lw(m2)));
-    out.push(f1(T_L_P2, lw(p2)));
-    out.push(f1(T_S_M1, sh(m1)));
-    out.push(f1(T_S_P1, sh(p1)));
-    out.push(f2(T_SS_M1, ss(m1), t.short_shape));
-    out.push(f2(T_SS_P1, t.short_shape, ss(p1)));
-    out.push(fold(
-        H::new(T_SHAPE3)
-            .add(ss(m1))
-            .add(t.short_shape)
-            .add(ss(p1))
-            .finish(),
-    ));
-    out.push(f2(T_BI_M1, lw(m1), t.lower));
-    out.push(f2(T_BI_P1, t.lower, lw(p1)));
-    out.push(f2(T_W_M1, lw(m1), t.shape));
-    out.push(f2(T_W_P1, t.shape, lw(p1)));
-    out.push(f2(T_FL_M1, fl(m1), t.flags as u64));
-    out.push(f2(T_FL_P1, t.flags as u64, fl(p1)));
+    // Closures for the neighbours' attributes (BOUNDARY outside the sentence).
     let wx = |x: Option<&TokInfo>| x.map_or(BOUNDARY, |x| x.word);
     let suf3 = |x: Option<&TokInfo>| x.map_or(BOUNDARY, |x| x.suf[2]);
-    out.push(f1(T_WX_M1, wx(m1)));
-    out.push(f1(T_WX_P1, wx(p1)));
-    out.push(f1(T_S_M2, ss(m2)));
-    out.push(f1(T_S_P2, ss(p2)));
-    out.push(f1(T_SUF_M1, suf3(m1)));
-    out.push(f1(T_SUF_P1, suf3(p1)));
-    out.push(f2(T_L_M1P1, lw(m1), lw(p1)));
-    out.push(f2(T_L_M2M1, lw(m2), lw(m1)));
-    out.push(f2(T_L_P1P2, lw(p1), lw(p2)));
+    // One capacity check for the features every token has (order kept: it is the order of
+    // the additions of the emission scores).
+    out.extend_from_slice(&[
+        f1(T_FLAGS, t.flags as u64),
+        f1(T_LEN, (t.len as u64).min(12)),
+        f1(T_L_M1, lw(m1)),
+        f1(T_L_P1, lw(p1)),
+        f1(T_L_M2, lw(m2)),
+        f1(T_L_P2, lw(p2)),
+        f1(T_S_M1, sh(m1)),
+        f1(T_S_P1, sh(p1)),
+        f2(T_SS_M1, ss(m1), t.short_shape),
+        f2(T_SS_P1, t.short_shape, ss(p1)),
+        fold(
+            H::new(T_SHAPE3)
+                .add(ss(m1))
+                .add(t.short_shape)
+                .add(ss(p1))
+                .finish(),
+        ),
+        f2(T_BI_M1, lw(m1), t.lower),
+        f2(T_BI_P1, t.lower, lw(p1)),
+        f2(T_W_M1, lw(m1), t.shape),
+        f2(T_W_P1, t.shape, lw(p1)),
+        f2(T_FL_M1, fl(m1), t.flags as u64),
+        f2(T_FL_P1, t.flags as u64, fl(p1)),
+        f1(T_WX_M1, wx(m1)),
+        f1(T_WX_P1, wx(p1)),
+        f1(T_S_M2, ss(m2)),
+        f1(T_S_P2, ss(p2)),
+        f1(T_SUF_M1, suf3(m1)),
+        f1(T_SUF_P1, suf3(p1)),
+        f2(T_L_M1P1, lw(m1), lw(p1)),
+        f2(T_L_M2M1, lw(m2), lw(m1)),
+        f2(T_L_P1P2, lw(p1), lw(p2)),
+    ]);
 
     if i == 0 {
         out.push(f2(T_FIRST, t.short_shape, t.lower));

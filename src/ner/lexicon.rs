@@ -32,7 +32,7 @@ pub(crate) fn token_key(token: &str) -> u64 {
 
 /// The hash of a phrase (a sequence of token keys), as [`Lexicons::mark_sentence`] computes
 /// it incrementally.
-#[cfg(feature = "train")]
+#[cfg(any(test, feature = "train"))]
 pub(crate) fn phrase_key(keys: &[u64]) -> u32 {
     let mut h = H::new(91);
     for &k in keys {
@@ -164,5 +164,35 @@ impl Lexicons {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(words: &[&str]) -> u32 {
+        phrase_key(&words.iter().map(|w| token_key(w)).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn phrases_and_clusters_are_marked() {
+        let phrases = vec![
+            (key(&["New", "York", "City"]), 1 << 2),
+            (key(&["York"]), 1 << 1),
+        ];
+        let toks = ["in", "New", "York", "City", "and", "YORK", "New", "Jersey"];
+        let lex = Lexicons::from_parts(&phrases, &[(word_key("city"), [3, 4, 5])]);
+        let mut info = vec![TokInfo::default(); toks.len()];
+        lex.mark_sentence(&toks, &mut info);
+        let gaz: Vec<u32> = info.iter().map(|i| i.gaz).collect();
+        // Bit 3 * list + pos: pos 0 one-token match, 1 first token, 2 later token.
+        assert_eq!(
+            gaz,
+            vec![0, 1 << 7, 1 << 8 | 1 << 3, 1 << 8, 0, 1 << 3, 0, 0]
+        );
+        assert_eq!(info[3].cluster, [3, 4, 5]);
+        assert_eq!(info[2].cluster, [0, 0, 0]);
+        assert!(Lexicons::empty().cluster_of("city") == [0; 3]);
     }
 }

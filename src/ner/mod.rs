@@ -129,6 +129,10 @@ pub fn tag_document<S: AsRef<str>>(model: &Model, sentences: &[Vec<S>]) -> Vec<V
     for part in split_at_datelines(sentences) {
         let start = out.len();
         model.tag_part(&sentences[part.clone()], &mut ws, &mut out);
+        title_case(&sentences[part.clone()], &mut out[start..]);
+        for (s, tags) in sentences[part.clone()].iter().zip(&mut out[start..]) {
+            honorifics(s, tags);
+        }
         harmonise(&sentences[part], &mut out[start..]);
     }
     for (s, tags) in sentences.iter().zip(out.iter_mut()) {
@@ -155,6 +159,160 @@ fn entities(tags: &[u8]) -> Vec<(usize, usize, u8)> {
 
 const PER: u8 = 0;
 
+/// Honorifics that only precede a person's name.
+fn is_honorific(t: &str) -> bool {
+    matches!(
+        t,
+        "Mr" | "Mr." | "Mrs" | "Mrs." | "Ms" | "Ms." | "Dr" | "Dr." | "MR." | "MRS." | "MS."
+    )
+}
+
+/// Is this a title-case sentence (a headline such as "Obama Says Museum Will Tell Story"):
+/// at least four words, at least 80% of them capitalised, not all in capitals?
+fn is_title_case<S: AsRef<str>>(s: &[S]) -> bool {
+    let (mut words, mut caps, mut lower_letters) = (0usize, 0usize, 0usize);
+    for t in s {
+        let t = t.as_ref();
+        let mut chars = t.chars();
+        let Some(first) = chars.next() else { continue };
+        if !first.is_alphabetic() {
+            continue;
+        }
+        words += 1;
+        caps += usize::from(first.is_uppercase());
+        lower_letters += t.chars().filter(|c| c.is_lowercase()).count();
+    }
+    words >= 4 && caps * 10 >= words * 8 && lower_letters > 0
+}
+
+/// Title-case headlines: every word is capitalised there, and the tagger (trained on news
+/// whose headlines are in capitals) takes ordinary words for parts of names ("Obama Says").
+/// In such a sentence a capitalised word is dropped from an entity when the article writes
+/// it in lower case elsewhere and never capitalised inside an ordinary sentence; the rest of
+/// the entity is split around it. Linear in the article's length.
+fn title_case<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
+    let titles: Vec<bool> = sentences.iter().map(|s| is_title_case(s)).collect();
+    if !titles.iter().any(|&t| t) {
+        return;
+    }
+    // Per word: bit 0 seen in lower case, bit 1 seen capitalised inside an ordinary sentence.
+    let mut seen: KeyMap<u8> = KeyMap::default();
+    for (s, &title) in sentences.iter().zip(&titles) {
+        for (i, t) in s.iter().enumerate() {
+            let t = t.as_ref();
+            let Some(first) = t.chars().next() else {
+                continue;
+            };
+            let bit = if first.is_lowercase() && !t.chars().any(char::is_uppercase) {
+                1
+            } else if i > 0 && !title && first.is_uppercase() {
+                2
+            } else {
+                0
+            };
+            if bit != 0 {
+                *seen.entry(features::doc_key(t)).or_insert(0) |= bit;
+            }
+        }
+    }
+    // A capitalised word (not all capitals) written in lower case in the article and never
+    // capitalised inside an ordinary sentence.
+    let ordinary = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().skip(1).any(char::is_lowercase)
+            && seen.get(&features::doc_key(w)).copied() == Some(1)
+    };
+    // Punctuation left at an end once an ordinary word is trimmed ("Trump Was ‘Mocking").
+    let trimmable =
+        |w: &str, trimmed: bool| ordinary(w) || trimmed && !w.chars().any(char::is_alphanumeric);
+    for ((s, t), _) in sentences
+        .iter()
+        .zip(tags.iter_mut())
+        .zip(&titles)
+        .filter(|x| *x.1)
+    {
+        for (a, b, _) in entities(&t[..s.len().min(t.len())]) {
+            // Trim the entity's ends only (a name is never split).
+            let (mut a, mut b) = (a, b);
+            let mut trimmed = false;
+            while a < b && trimmable(s[a].as_ref(), trimmed) {
+                trimmed |= ordinary(s[a].as_ref());
+                t[a] = 0;
+                a += 1;
+            }
+            let mut trimmed = false;
+            while b > a && trimmable(s[b - 1].as_ref(), trimmed) {
+                trimmed |= ordinary(s[b - 1].as_ref());
+                t[b - 1] = 0;
+                b -= 1;
+            }
+            if a < b && t[a] % 2 == 0 {
+                // The new first token begins the entity.
+                t[a] -= 1;
+            }
+        }
+    }
+}
+
+/// Titles that, right before a name, make it a person's name (the title stays outside it).
+fn is_person_title(t: &str) -> bool {
+    matches!(
+        t,
+        "President"
+            | "Senator"
+            | "Sen."
+            | "Rep."
+            | "Gov."
+            | "Governor"
+            | "Judge"
+            | "Chancellor"
+            | "Premier"
+            | "Minister"
+            | "Secretary"
+            | "Pope"
+            | "Candidate"
+            | "Speaker"
+    )
+}
+
+/// A name after an honorific is a person ("Mr. Obama", which 1996 Reuters news, the training
+/// data, almost never writes): the honorific goes outside the name (CoNLL convention) and the
+/// name becomes PER whatever type the tagger gave it; a capitalised word the tagger left
+/// untagged after an honorific becomes a one-token person name.
+fn honorifics<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
+    const B_PER: u8 = 1;
+    const I_PER: u8 = 2;
+    let n = tokens.len().min(tags.len());
+    let mut i = 0;
+    while i + 1 < n {
+        let next = tokens[i + 1].as_ref();
+        let capitalised = next.chars().next().is_some_and(char::is_uppercase);
+        let title = tokens[i].as_ref();
+        // The honorific starts an entity or stands outside one (never inside one); a title
+        // only retypes a name the tagger found.
+        let honorific = is_honorific(title);
+        let retype = honorific || is_person_title(title) && (tags[i] != 0 || tags[i + 1] != 0);
+        if !retype || !capitalised || tags[i] % 2 == 0 && tags[i] != 0 {
+            i += 1;
+            continue;
+        }
+        tags[i] = 0;
+        // The name is the entity at `i + 1` (the rest of the honorific's entity, or the next
+        // entity), or the one untagged word.
+        let t = tags[i + 1];
+        tags[i + 1] = B_PER;
+        if t != 0 {
+            let inside = if t % 2 == 1 { t + 1 } else { t };
+            let mut j = i + 2;
+            while j < n && tags[j] == inside {
+                tags[j] = I_PER;
+                j += 1;
+            }
+        }
+        i += 2;
+    }
+}
+
 /// A third, rule-based pass over an article: a one-token name that is the last word of a
 /// longer person name elsewhere in the article ("Barack Obama" … "Obama") is a person too,
 /// whatever type the tagger gave it, and so is such a capitalised word the tagger left
@@ -165,7 +323,10 @@ fn harmonise<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
     let ents: Vec<Vec<(usize, usize, u8)>> = tags.iter().map(|t| entities(t)).collect();
     for (s, es) in sentences.iter().zip(&ents) {
         for &(a, b, l) in es {
-            if l == PER && b - a >= 2 && b <= s.len() {
+            let after_honorific = a > 0
+                && a <= s.len()
+                && (is_honorific(s[a - 1].as_ref()) || is_person_title(s[a - 1].as_ref()));
+            if l == PER && (b - a >= 2 || after_honorific) && b <= s.len() {
                 let last = s[b - 1].as_ref();
                 if last.chars().count() > 2 && last.chars().next().is_some_and(char::is_uppercase) {
                     surnames.insert(features::doc_key(last));
@@ -253,7 +414,7 @@ fn strip_titles<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
     for i in 0..tokens.len().min(tags.len()).saturating_sub(1) {
         if tags[i] == B_PER && tags[i + 1] == I_PER {
             let t = tokens[i].as_ref();
-            if t.len() <= 12 && TITLES.contains(&t.to_lowercase().as_str()) {
+            if t.len() <= 12 && TITLES.iter().any(|x| x.eq_ignore_ascii_case(t)) {
                 tags[i] = 0;
                 tags[i + 1] = B_PER;
             }
@@ -308,41 +469,53 @@ pub fn split_at_datelines<T: AsRef<[S]>, S: AsRef<str>>(
 /// in the part, bit 5 when it occurs capitalised inside a (non-headline) sentence; bits 6..9:
 /// `1 + label` when the word ends a first-pass entity of two or more tokens in the part.
 pub fn doc_evidence<S: AsRef<str>>(sentences: &[Vec<S>], tags: &[Vec<u8>]) -> Vec<Vec<u16>> {
-    use std::collections::HashMap;
-    let key = |t: &str| features::doc_key(t);
-    let mut counts: HashMap<u64, [u16; 4]> = HashMap::new();
-    // Label of the first-pass entities of two or more tokens that end with the word.
-    let mut last_of: HashMap<u64, [u16; 4]> = HashMap::new();
+    // Per token of the part: its key and whether it has an upper-case letter, computed once.
+    let mut toks: Vec<(u64, bool)> = Vec::with_capacity(sentences.iter().map(Vec::len).sum());
+    for s in sentences {
+        for t in s {
+            let t = t.as_ref();
+            toks.push((features::doc_key(t), t.chars().any(char::is_uppercase)));
+        }
+    }
+    #[derive(Default, Clone, Copy)]
+    struct Ev {
+        /// First-pass labels of the word's capitalised occurrences.
+        counts: [u16; 4],
+        /// Labels of the first-pass entities of two or more tokens that end with the word.
+        last_of: [u16; 4],
+        has_last: bool,
+        /// Bit 0: seen all lower case; bit 1: seen capitalised inside a sentence that is not a
+        /// headline.
+        case: u8,
+    }
+    let mut ev: KeyMap<Ev> = KeyMap::default();
+    let mut at = 0;
     for (s, tags) in sentences.iter().zip(tags) {
+        let keys = &toks[at..at + s.len()];
+        at += s.len();
         for i in 1..s.len().min(tags.len()) {
             let (t, prev) = (tags[i], tags[i - 1]);
             let ends = i + 1 == tags.len() || tags[i + 1] != t || t % 2 == 1;
             if t != 0 && t % 2 == 0 && prev != 0 && ends {
-                let c = last_of.entry(key(s[i].as_ref())).or_insert([0; 4]);
+                let e = ev.entry(keys[i].0).or_default();
                 let l = (t as usize - 1) / 2;
-                c[l] = c[l].saturating_add(1);
+                e.last_of[l] = e.last_of[l].saturating_add(1);
+                e.has_last = true;
             }
         }
-    }
-    // Case evidence per word: bit 0 seen all lower case, bit 1 seen capitalised inside a
-    // sentence that is not a headline.
-    let mut case: HashMap<u64, u8> = HashMap::new();
-    for s in sentences {
-        let letters = s
-            .iter()
-            .flat_map(|t| t.as_ref().chars().take(64))
-            .filter(|c| c.is_alphabetic());
         let (mut up, mut all) = (0usize, 0usize);
-        for c in letters {
-            all += 1;
-            up += usize::from(c.is_uppercase());
+        for t in s {
+            for c in t.as_ref().chars().take(64).filter(|c| c.is_alphabetic()) {
+                all += 1;
+                up += usize::from(c.is_uppercase());
+            }
         }
         let headline = all >= 6 && up * 10 >= all * 7;
-        for (i, t) in s.iter().enumerate() {
-            let t = t.as_ref();
-            let mut chars = t.chars();
-            let Some(first) = chars.next() else { continue };
-            let bit = if first.is_lowercase() && !t.chars().any(char::is_uppercase) {
+        for (i, (t, &(k, upper))) in s.iter().zip(keys).enumerate() {
+            let Some(first) = t.as_ref().chars().next() else {
+                continue;
+            };
+            let bit = if first.is_lowercase() && !upper {
                 1
             } else if i > 0 && !headline && first.is_uppercase() {
                 2
@@ -350,69 +523,60 @@ pub fn doc_evidence<S: AsRef<str>>(sentences: &[Vec<S>], tags: &[Vec<u8>]) -> Ve
                 0
             };
             if bit != 0 {
-                *case.entry(key(t)).or_insert(0) |= bit;
+                ev.entry(k).or_default().case |= bit;
+            }
+        }
+        for (&tag, &(k, upper)) in tags.iter().zip(keys) {
+            if tag != 0 && upper {
+                let c = &mut ev.entry(k).or_default().counts;
+                let l = (tag as usize - 1) / 2;
+                c[l] = c[l].saturating_add(1);
             }
         }
     }
-    for (s, tags) in sentences.iter().zip(tags) {
-        for (t, &tag) in s.iter().zip(tags) {
-            let t = t.as_ref();
-            if tag == 0 || !t.chars().any(char::is_uppercase) {
-                continue;
+    let argmax = |c: &[u16; 4]| {
+        let mut best = 0;
+        for l in 1..4 {
+            if c[l] > c[best] {
+                best = l;
             }
-            let c = counts.entry(key(t)).or_insert([0; 4]);
-            let l = (tag as usize - 1) / 2;
-            c[l] = c[l].saturating_add(1);
         }
-    }
+        best as u16
+    };
     // Evidence comes from the other sentences only: subtract the sentence's own counts.
-    let mut own: HashMap<u64, [u16; 4]> = HashMap::new();
+    let mut own: KeyMap<[u16; 4]> = KeyMap::default();
+    let mut at = 0;
     sentences
         .iter()
         .zip(tags)
         .map(|(s, tags)| {
+            let keys = &toks[at..at + s.len()];
+            at += s.len();
             own.clear();
-            for (t, &tag) in s.iter().zip(tags) {
-                let t = t.as_ref();
-                if tag != 0 && t.chars().any(char::is_uppercase) {
-                    let c = own.entry(key(t)).or_insert([0; 4]);
+            for (&tag, &(k, upper)) in tags.iter().zip(keys) {
+                if tag != 0 && upper {
+                    let c = own.entry(k).or_insert([0; 4]);
                     let l = (tag as usize - 1) / 2;
                     c[l] = c[l].saturating_add(1);
                 }
             }
-            s.iter()
-                .map(|t| {
-                    let t = t.as_ref();
-                    if !t.chars().any(char::is_uppercase) {
+            keys.iter()
+                .map(|&(k, upper)| {
+                    if !upper {
                         return 0;
                     }
-                    let k = key(t);
-                    let mut case_bits = (case.get(&k).copied().unwrap_or(0) as u16) << 4;
-                    if let Some(c) = last_of.get(&k) {
-                        let mut best = 0;
-                        for l in 1..4 {
-                            if c[l] > c[best] {
-                                best = l;
-                            }
-                        }
-                        case_bits |= (1 + best as u16) << 6;
+                    let Some(e) = ev.get(&k) else { return 0 };
+                    let mut bits = (e.case as u16) << 4;
+                    if e.has_last {
+                        bits |= (1 + argmax(&e.last_of)) << 6;
                     }
-                    let other = counts.get(&k).map(|c| {
-                        let mine = own.get(&k).copied().unwrap_or([0; 4]);
-                        [0, 1, 2, 3].map(|l| c[l].saturating_sub(mine[l]))
-                    });
-                    match other.filter(|c| c.iter().any(|&x| x > 0)) {
-                        Some(c) => {
-                            let mut best = 0;
-                            for l in 1..4 {
-                                if c[l] > c[best] {
-                                    best = l;
-                                }
-                            }
-                            let mixed = c.iter().filter(|&&x| x > 0).count() > 1;
-                            case_bits | (1 + best as u16 + if mixed { 4 } else { 0 })
-                        }
-                        None => case_bits,
+                    let mine = own.get(&k).copied().unwrap_or([0; 4]);
+                    let c = [0, 1, 2, 3].map(|l| e.counts[l].saturating_sub(mine[l]));
+                    if c.iter().any(|&x| x > 0) {
+                        let mixed = c.iter().filter(|&&x| x > 0).count() > 1;
+                        bits | (1 + argmax(&c) + if mixed { 4 } else { 0 })
+                    } else {
+                        bits
                     }
                 })
                 .collect()
@@ -420,9 +584,122 @@ pub fn doc_evidence<S: AsRef<str>>(sentences: &[Vec<S>], tags: &[Vec<u8>]) -> Ve
         .collect()
 }
 
+/// A hasher for keys that are already uniform 64-bit hashes.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ b as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = x;
+    }
+}
+
+type KeyMap<V> = std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<KeyHasher>>;
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn title_case_headlines_lose_ordinary_words() {
+        // O=0 B-PER=1 I-PER=2 B-ORG=3 I-ORG=4
+        let s: Vec<Vec<&str>> = vec![
+            vec!["Obama", "Says", "White", "House", "Will", "Act"],
+            vec!["Says", "Bank", "Of", "America", "Chief"],
+            vec!["Obama", "says", "the", "White", "House", "will", "act", "."],
+            vec!["A", "chief", "says", "so", "."],
+        ];
+        let mut tags = vec![
+            vec![3, 4, 3, 4, 4, 0],
+            vec![3, 4, 4, 4, 4],
+            vec![1, 0, 0, 3, 4, 0, 0, 0],
+            vec![0; 5],
+        ];
+        title_case(&s, &mut tags);
+        // "Says", "Will" and "Chief" are written in lower case in the article and never
+        // capitalised inside a sentence; "White House" is. Only the ends of an entity go.
+        assert_eq!(tags[0], vec![3, 0, 3, 4, 0, 0]);
+        assert_eq!(tags[1], vec![0, 3, 4, 4, 0]);
+        // A quote mark left at the end goes too.
+        let s3: Vec<Vec<&str>> = vec![
+            vec![
+                "Clinton", "Says", "Trump", "Was", "‘", "Mocking", "’", "Them",
+            ],
+            vec!["He", "was", "mocking", "them", "."],
+        ];
+        let mut tags3 = vec![vec![0, 0, 7, 8, 8, 8, 0, 0], vec![0; 5]];
+        title_case(&s3, &mut tags3);
+        assert_eq!(tags3[0], vec![0, 0, 7, 0, 0, 0, 0, 0]);
+        assert_eq!(tags[2], vec![1, 0, 0, 3, 4, 0, 0, 0]);
+        // An ordinary sentence is left alone.
+        let s2: Vec<Vec<&str>> = vec![
+            vec!["He", "Says", "no", "to", "it", "."],
+            vec!["He", "says", "so", "."],
+        ];
+        let mut tags2 = vec![vec![0, 3, 0, 0, 0, 0], vec![0, 0, 0, 0]];
+        title_case(&s2, &mut tags2);
+        assert_eq!(tags2[0], vec![0, 3, 0, 0, 0, 0]);
+        assert!(is_title_case(&["Obama", "Says", "Museum", "Will", "Tell"]));
+        assert!(!is_title_case(&["OBAMA", "SAYS", "MUSEUM", "WILL", "TELL"]));
+        assert!(!is_title_case(&[
+            "Obama", "said", "the", "museum", "would", "open"
+        ]));
+    }
+
+    #[test]
+    fn a_name_after_an_honorific_is_a_person() {
+        // O=0 B-PER=1 I-PER=2 B-ORG=3 I-ORG=4 B-LOC=5
+        let t = ["But", "Mr.", "Obama", "said", "."];
+        let mut tags = vec![0, 3, 4, 0, 0];
+        honorifics(&t, &mut tags);
+        assert_eq!(tags, vec![0, 0, 1, 0, 0], "Mr. Obama typed ORG");
+        let mut tags = vec![0, 0, 5, 0, 0];
+        honorifics(&t, &mut tags);
+        assert_eq!(
+            tags,
+            vec![0, 0, 1, 0, 0],
+            "Obama typed LOC after an untagged Mr."
+        );
+        let mut tags = vec![0, 0, 0, 0, 0];
+        honorifics(&t, &mut tags);
+        assert_eq!(tags, vec![0, 0, 1, 0, 0], "Obama untagged");
+        let t2 = ["Mrs.", "Hillary", "Clinton", "and", "Ms", "."];
+        let mut tags = vec![3, 4, 4, 0, 0, 0];
+        honorifics(&t2, &mut tags);
+        assert_eq!(tags, vec![0, 1, 2, 0, 0, 0]);
+        // Not before a lower-case word, and not inside another entity.
+        let t3 = ["Acme", "Mr.", "Fix", "It", "and", "Dr.", "no"];
+        let mut tags = vec![3, 4, 4, 4, 0, 0, 0];
+        honorifics(&t3, &mut tags);
+        assert_eq!(tags, vec![3, 4, 4, 4, 0, 0, 0]);
+        // A title retypes a name the tagger found, but tags no untagged word.
+        let t4 = ["President", "Obama", "Says", "No"];
+        let mut tags = vec![0, 5, 0, 0];
+        honorifics(&t4, &mut tags);
+        assert_eq!(tags, vec![0, 1, 0, 0]);
+        let mut tags = vec![0, 0, 0, 0];
+        honorifics(&t4, &mut tags);
+        assert_eq!(tags, vec![0, 0, 0, 0]);
+        // The whole article: the honorific's surname also types a lone "Obama" elsewhere.
+        let s: Vec<Vec<&str>> = vec![
+            vec!["Mr.", "Obama", "spoke", "."],
+            vec!["Obama", "left", "."],
+        ];
+        let mut tags = vec![vec![3, 4, 0, 0], vec![5, 0, 0]];
+        for (s, t) in s.iter().zip(&mut tags) {
+            honorifics(s, t);
+        }
+        harmonise(&s, &mut tags);
+        assert_eq!(tags, vec![vec![0, 1, 0, 0], vec![1, 0, 0]]);
+    }
 
     #[test]
     fn surname_of_a_longer_person_name_becomes_a_person() {

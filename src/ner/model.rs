@@ -3,15 +3,14 @@
 //!
 //! Layout (little endian):
 //! ```text
-//! magic "NMNERMDL" | version u32 | n_tags u32 | trans (n_tags+1)*n_tags f32
-//! codebook 256 f32 | n_feat u32 | keys: ascending, delta varints | codes: n_tags*n_feat u8 (tag-major)
-//! n_phrases u32 | keys: delta varints | masks u8 * n | n_words u32 | keys: delta varints |
-//! codes: 3 varints * n | checksum u64 of everything before (see [`checksum`])
+//! magic "NMNERMDL" | version u32 | n_tags u32 | trans (n_tags+1)*n_tags f32 | codebook 256 f32
+//! features: packed table (see [`super::table`]) of n_tags code bytes per key
+//! phrases: packed table of one list-mask byte per key | words: packed table of 3 u16 codes
+//! checksum u64 of everything before (see [`checksum`])
 //! ```
 //! Loading validates every length and the checksum: corrupt bytes give an error, never a panic.
-//! It decodes the keys in one sequential pass straight into ordered-probing tables
-//! ([`super::table`]), with no hashing and no random writes, so that it takes a few
-//! milliseconds even in WebAssembly.
+//! The tables are then read in place (nothing is copied but a bucket directory per table), so
+//! that loading takes about a millisecond.
 
 use super::lexicon::pack_lexicons;
 use super::lexicon::Lexicons;
@@ -53,7 +52,7 @@ pub struct Model {
     pub(crate) trans: [[f32; N_TAGS]; N_TAGS + 1],
     /// Feature key -> one codebook index per tag.
     pub(crate) feats: PackedTable<N_TAGS>,
-    /// Codebook: the weight of each code.
+    /// Codebook: the weight of each code (code 0 is 0.0).
     pub(crate) book: [f32; 256],
     pub(crate) lex: Lexicons,
 }
@@ -251,11 +250,11 @@ impl Model {
         for x in book.iter_mut() {
             *x = c.f32()?;
         }
-        let feats = PackedTable::read(body, &mut c.at, wrap)
+        let feats: PackedTable<N_TAGS> = PackedTable::read(body, &mut c.at, wrap)
             .ok_or_else(|| ModelError("bad feature table".into()))?;
-        let phrases = PackedTable::read(body, &mut c.at, wrap)
+        let phrases: PackedTable<1> = PackedTable::read(body, &mut c.at, wrap)
             .ok_or_else(|| ModelError("bad phrase table".into()))?;
-        let words = PackedTable::read(body, &mut c.at, wrap)
+        let words: PackedTable<6> = PackedTable::read(body, &mut c.at, wrap)
             .ok_or_else(|| ModelError("bad word table".into()))?;
         if c.at != body.len() {
             return err("trailing bytes");
@@ -272,6 +271,27 @@ impl Model {
     /// The number of weighted features.
     pub fn features(&self) -> usize {
         self.feats.len()
+    }
+
+    /// The weights of feature `f` per tag, added to `acc`; false when the feature has none.
+    #[inline]
+    pub(crate) fn add_weights(&self, f: u32, acc: &mut [f32; N_TAGS]) -> bool {
+        match self.feats.get(f) {
+            Some(c) => {
+                for (a, &q) in acc.iter_mut().zip(c) {
+                    *a += self.book[q as usize];
+                }
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The weights of feature `f` per tag.
+    #[cfg(test)]
+    fn weights_of(&self, f: u32) -> Option<[f32; N_TAGS]> {
+        let mut acc = [0f32; N_TAGS];
+        self.add_weights(f, &mut acc).then_some(acc)
     }
 
     pub fn lexicons(&self) -> &Lexicons {
@@ -297,10 +317,9 @@ mod tests {
     fn round_trip() {
         let m = Model::from_bytes(&tiny()).unwrap();
         assert_eq!(m.features(), 2);
-        let codes = m.feats.get(900).unwrap();
-        assert!((m.book[codes[0] as usize] + 1.0).abs() < 0.04);
-        assert!((m.book[m.feats.get(5).unwrap()[8] as usize] - 0.5).abs() < 0.02);
-        assert!(m.feats.get(6).is_none());
+        assert!((m.weights_of(900).unwrap()[0] + 1.0).abs() < 0.04);
+        assert!((m.weights_of(5).unwrap()[8] - 0.5).abs() < 0.02);
+        assert!(m.weights_of(6).is_none());
         assert_eq!(m.trans[START][3], 0.25);
     }
 

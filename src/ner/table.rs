@@ -111,17 +111,54 @@ impl<const W: usize> PackedTable<W> {
     #[inline]
     pub(crate) fn get(&self, key: u32) -> Option<&[u8; W]> {
         let b = (key >> 16) as usize;
-        let (Some(&lo), Some(&hi)) = (self.dir.get(b), self.dir.get(b + 1)) else {
-            return None;
+        let (lo, hi) = match self.dir.get(b..b + 2) {
+            Some(&[lo, hi]) => (lo as usize, hi as usize),
+            _ => return None,
         };
-        let r = (key as u16).to_le_bytes();
-        let rems = self.rems.get(2 * lo as usize..2 * hi as usize)?;
-        let i = lo as usize + rems.chunks_exact(2).position(|x| x == r)?;
-        self.vals.get(W * i..W * i + W)?.try_into().ok()
+        let r = key as u16;
+        let rems = self.rems.get(2 * lo..2 * hi)?;
+        for (i, x) in (lo..).zip(rems.chunks_exact(2)) {
+            if u16::from_le_bytes([x[0], x[1]]) == r {
+                return self.vals.get(W * i..W * i + W)?.try_into().ok();
+            }
+        }
+        None
     }
 
     pub(crate) fn len(&self) -> usize {
         self.rems.len() / 2
+    }
+
+    /// Every key with its value, in key order.
+    #[cfg(test)]
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (u32, &[u8; W])> + '_ {
+        let mut keys = Vec::new();
+        self.for_each(|k, _| keys.push(k));
+        keys.into_iter()
+            .zip(self.vals.chunks_exact(W).filter_map(|v| v.try_into().ok()))
+    }
+
+    /// Calls `f` with every key and its value, in key order (one sequential pass).
+    #[cfg(test)]
+    pub(crate) fn for_each(&self, mut f: impl FnMut(u32, &[u8; W])) {
+        let mut i = 0;
+        let mut vals = self.vals.chunks_exact(W);
+        let mut rems = self.rems.chunks_exact(2);
+        for (b, w) in self.dir.windows(2).enumerate() {
+            let hi = w[1] as usize;
+            while i < hi {
+                let (Some(r), Some(v)) = (rems.next(), vals.next()) else {
+                    return;
+                };
+                if let Ok(v) = v.try_into() {
+                    f(
+                        (b as u32) << 16 | u16::from_le_bytes([r[0], r[1]]) as u32,
+                        v,
+                    );
+                }
+                i += 1;
+            }
+        }
     }
 
     pub(crate) fn is_empty(&self) -> bool {
@@ -167,6 +204,9 @@ mod tests {
             for &k in &keys {
                 assert_eq!(t.get(k), Some(&[k as u8, (k >> 8) as u8, 7]), "key {k}");
             }
+            let iterated: Vec<u32> = t.iter().map(|(k, _)| k).collect();
+            assert_eq!(iterated, keys);
+
             let absent = (0..3000u32)
                 .map(|k| k.wrapping_mul(0x85eb_ca6b) ^ 0x5bd1_e995)
                 .chain([0x0001_1234, 0xabcd_0040, u32::MAX])

@@ -27,29 +27,33 @@ pub(crate) fn viterbi(
     }
     back.clear();
     back.resize(n, [0; N_TAGS]);
+    // `O` and `B-X` may follow any tag, `I-X` only `B-X` and `I-X` (see [`allowed`]); the
+    // candidates are tried in ascending order and the first best kept, as a full scan would.
     let mut cur = [f32::NEG_INFINITY; N_TAGS];
     for t in 0..N_TAGS {
         if allowed(START, t) {
             cur[t] = em[0][t] + trans[START][t];
         }
     }
-    for i in 1..n {
+    for (e, bk) in em[1..].iter().zip(back[1..].iter_mut()) {
         let mut next = [f32::NEG_INFINITY; N_TAGS];
         for t in 0..N_TAGS {
+            let from = if t != 0 && t % 2 == 0 {
+                t - 1..t + 1
+            } else {
+                0..N_TAGS
+            };
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0u8;
-            for p in 0..N_TAGS {
-                if !allowed(p, t) {
-                    continue;
-                }
+            for p in from {
                 let s = cur[p] + trans[p][t];
                 if s > best {
                     best = s;
                     arg = p as u8;
                 }
             }
-            next[t] = best + em[i][t];
-            back[i][t] = arg;
+            next[t] = best + e[t];
+            bk[t] = arg;
         }
         cur = next;
     }
@@ -91,14 +95,11 @@ impl Model {
         ws.em.resize(n, [0.0; N_TAGS]);
         for i in 0..n {
             token_features(&ws.sf, i, &mut ws.feats);
-            let row = &mut ws.em[i];
+            let mut acc = [0f32; N_TAGS];
             for &f in &ws.feats {
-                if let Some(codes) = self.feats.get(f) {
-                    for (r, &q) in row.iter_mut().zip(codes) {
-                        *r += self.book[q as usize];
-                    }
-                }
+                self.add_weights(f, &mut acc);
             }
+            ws.em[i] = acc;
         }
     }
 
@@ -109,11 +110,7 @@ impl Model {
             if f == 0 {
                 continue;
             }
-            if let Some(codes) = self.feats.get(f) {
-                for (r, &q) in row.iter_mut().zip(codes) {
-                    *r += self.book[q as usize];
-                }
-            }
+            self.add_weights(f, row);
         }
     }
 
