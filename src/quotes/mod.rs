@@ -440,7 +440,9 @@ fn subject_any(ctx: &Ctx, a: usize, before: usize) -> Option<Phrase> {
         let Some(comma) = (from..limit.min(from + 14)).find(|&i| ctx.is_punct(i, &[","])) else {
             break;
         };
-        if let Some(p) = speakers::after(doc, comma + 1, before).filter(|p| p.named || p.pronoun) {
+        if let Some(p) = speakers::after(doc, comma + 1, before)
+            .filter(|p| p.named || p.pronoun || described(ctx, *p))
+        {
             if !ctx.is_punct(p.end, &[","]) {
                 return Some(p);
             }
@@ -449,6 +451,11 @@ fn subject_any(ctx: &Ctx, a: usize, before: usize) -> Option<Phrase> {
         from = comma + 1;
     }
     first_np
+}
+
+/// A description that can be a speaker: `the mayor`, `several environmental groups`.
+fn described(ctx: &Ctx, p: Phrase) -> bool {
+    p.end - p.start >= 2 && speakers::is_determiner(&ctx.tok(p.start).to_ascii_lowercase())
 }
 
 fn is_capitalized(w: &str) -> bool {
@@ -529,7 +536,16 @@ fn leading(ctx: &Ctx, lo: usize, open: usize) -> Option<(Attribution, bool)> {
         if naming {
             return None;
         }
-        let participle = ctx.tok(k).ends_with("ing") && k > lo && ctx.is_punct(k - 1, &[","]);
+        // `…, adding`, `before asking her`, `by saying`: the participle's subject is the
+        // sentence's.
+        let participle = ctx.tok(k).ends_with("ing")
+            && k > lo
+            && (ctx.is_punct(k - 1, &[","])
+                || k > lo + 1
+                    && matches!(
+                        ctx.tok(k - 1).to_ascii_lowercase().as_str(),
+                        "before" | "after" | "while" | "by" | "then"
+                    ));
         let speaker = if c.according {
             speakers::after(doc, c.end, open)
         } else if participle {
@@ -542,7 +558,9 @@ fn leading(ctx: &Ctx, lo: usize, open: usize) -> Option<(Attribution, bool)> {
                     let c = cue_at(doc, j).filter(|c| !ctx.tok(c.start).ends_with("ing"))?;
                     speakers::before(doc, c.start, floor)
                         .or_else(|| speakers::after(doc, c.end, k))
-                        .filter(|p| !ctx.in_quote(p.span) && (p.named || p.pronoun))
+                        .filter(|p| {
+                            !ctx.in_quote(p.span) && (p.named || p.pronoun || described(ctx, *p))
+                        })
                 })
                 .or_else(|| subject(ctx, floor, k))
         } else {
@@ -660,6 +678,12 @@ pub fn extract(
         quoted: top.iter().map(|q| q.outer()).collect(),
     };
     let mut out: Vec<Quote> = Vec::new();
+    // The headline as an attribution; its quotations belong to it.
+    let mut headline_end = 0;
+    if let Some((q, end)) = headline(&ctx) {
+        out.push(q);
+        headline_end = end;
+    }
     // Per top-level quotation: the index of its quote in `out` and the cue it used.
     let mut last: Option<(usize, usize, Option<CueMatch>)> = None; // (out index, line, cue)
     for (qi, q) in top.iter().enumerate() {
@@ -685,6 +709,9 @@ pub fn extract(
             .iter()
             .map(|p| p.slice(text).split_whitespace().count())
             .sum::<usize>();
+        if q.open.start < headline_end {
+            continue;
+        }
         // `tweet-id="7834"`: markup, not a quotation.
         if text[..q.open.start].ends_with('=') {
             continue;
@@ -1422,4 +1449,145 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
     let sp = subject(ctx, a, k)
         .filter(|p| p.end <= k && (p.named || p.pronoun || p.end - p.start >= 2))?;
     Some(mk(ctx, content, c, Some(sp), 0.5))
+}
+
+/// Words that open a headline as a label, not as a speaker (`The Latest: …`).
+fn headline_label(s: &str) -> bool {
+    let l = s.trim().to_ascii_lowercase();
+    matches!(
+        l.as_str(),
+        "the latest"
+            | "exclusive"
+            | "breaking"
+            | "breaking news"
+            | "watch"
+            | "video"
+            | "update"
+            | "updated"
+            | "live"
+            | "analysis"
+            | "opinion"
+            | "editorial"
+            | "fact check"
+            | "correction"
+            | "review"
+            | "letters"
+            | "abstract"
+    )
+}
+
+/// The headline (the first line, when short) as an attribution: `Pence: Flowers Won’t Be at
+/// Debate, Trump Was ‘Mocking’ Clinton Camp.`, `Obama Says Museum Will Tell of ‘Suffering’.`,
+/// `Trump ‘The Dealmaker’ Could Address Clean Energy, Lindsey Graham Says.` Returns the
+/// quote and the byte offset where the headline ends.
+fn headline(ctx: &Ctx) -> Option<(Quote, usize)> {
+    let doc = ctx.doc;
+    let line = ctx.line_span(0);
+    let first = doc.token_at_or_after(line.start);
+    let mut last = doc.token_at_or_after(line.end);
+    // A headline is one short sentence with the article after it.
+    if last <= first
+        || last - first > 40
+        || last >= doc.tokens.len()
+        || doc.sentence_of(first) != doc.sentence_of(last - 1)
+        || ctx.is_punct(last - 1, &[":"])
+    {
+        return None;
+    }
+    let marked = ctx.quoted.first().is_some_and(|q| q.start < line.end);
+    // The content ends before the closing full stop (one inside the marks stays).
+    if last > first + 1 && ctx.is_punct(last - 1, &["."]) {
+        last -= 1;
+    }
+    let mut from = first;
+    // `Name: rest`, after a label (`The Latest: Name: …` is rare; the label is skipped).
+    if let Some(colon) = (first..last.min(first + 8)).find(|&i| ctx.is_punct(i, &[":"])) {
+        let label = Span::new(
+            doc.tokens[first].span.start,
+            doc.tokens[colon.saturating_sub(1).max(first)].span.end,
+        );
+        if colon > first && headline_label(label.slice(doc.text)) {
+            from = colon + 1;
+        } else if let Some(np) = speakers::after(doc, first, colon)
+            .filter(|p| p.named && p.end == colon && p.start == first)
+        {
+            if colon + 1 < last {
+                let content = Span::new(
+                    doc.tokens[colon + 1].span.start,
+                    doc.tokens[last - 1].span.end,
+                );
+                let cue = CueMatch {
+                    start: colon,
+                    end: colon + 1,
+                    class: CueClass::Speech,
+                    according: false,
+                };
+                let q = Quote {
+                    kind: if marked {
+                        QuoteKind::Direct
+                    } else {
+                        QuoteKind::Indirect
+                    },
+                    content: vec![content],
+                    cue: Some(ctx.cue_span(cue)),
+                    speaker: Some(ctx.speaker(np)),
+                    confidence: if marked { 0.7 } else { 0.6 },
+                };
+                return Some((q, line.end));
+            }
+            return None;
+        }
+    }
+    if !marked {
+        return None;
+    }
+    // `Name Says rest` in title case: the name is the capitalised words before the cue.
+    for k in from + 1..last.min(from + 8) {
+        let Some(c) = cue_at(doc, k) else {
+            if !is_capitalized(ctx.tok(k)) && doc.tokens[k].kind == TokenKind::Word {
+                break;
+            }
+            continue;
+        };
+        if c.class != CueClass::Speech || c.according || ctx.tok(k).ends_with("ing") {
+            break;
+        }
+        let np = speakers::after(doc, from, k).filter(|p| p.named && p.end == k)?;
+        if c.end >= last {
+            return None;
+        }
+        let content = Span::new(doc.tokens[c.end].span.start, doc.tokens[last - 1].span.end);
+        let q = Quote {
+            kind: QuoteKind::Direct,
+            content: vec![content],
+            cue: Some(ctx.cue_span(c)),
+            speaker: Some(ctx.speaker(np)),
+            confidence: 0.7,
+        };
+        return Some((q, line.end));
+    }
+    // `rest, Name Says.`
+    let comma = (from..last)
+        .rev()
+        .take(8)
+        .find(|&i| ctx.is_punct(i, &[","]))?;
+    let c = cue_at(doc, last - 1).filter(|c| c.class == CueClass::Speech && !c.according)?;
+    // The closing mark may follow the comma: `‘Will Not Rise,’ Chief Says`.
+    let mut name = comma + 1;
+    while name < last && doc.tokens[name].kind == TokenKind::Quote {
+        name += 1;
+    }
+    let np = speakers::after(doc, name, last - 1).filter(|p| p.named && p.end == last - 1)?;
+    if comma <= from {
+        return None;
+    }
+    let content = Span::new(doc.tokens[from].span.start, doc.tokens[name - 1].span.end);
+    let q = Quote {
+        kind: QuoteKind::Direct,
+        content: vec![content],
+        cue: Some(ctx.cue_span(c)),
+        speaker: Some(ctx.speaker(np)),
+        confidence: 0.7,
+    };
+    Some((q, line.end))
 }

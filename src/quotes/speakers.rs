@@ -51,6 +51,16 @@ fn is_stop(lower: &str) -> bool {
             | "to"
             | "by"
             | "with"
+            | "for"
+            | "despite"
+            | "following"
+            | "contrary"
+            | "whatever"
+            | "whoever"
+            | "according"
+            | "amid"
+            | "via"
+            | "per"
             | "from"
             | "into"
             | "onto"
@@ -177,7 +187,7 @@ fn is_between(lower: &str) -> bool {
     )
 }
 
-fn is_determiner(lower: &str) -> bool {
+pub fn is_determiner(lower: &str) -> bool {
     matches!(
         lower,
         "the"

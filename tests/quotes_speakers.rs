@@ -1,0 +1,111 @@
+//! Speaker buckets fixed on PolNeAR dev errors, each with sentences written for these tests.
+
+use newsmark::entities;
+use newsmark::quotes::{self, Quote, QuoteKind};
+use newsmark::text::Doc;
+
+fn run(text: &str) -> Vec<Quote> {
+    let doc = Doc::new(text);
+    let (ents, of) = entities::group(&doc, &[]);
+    quotes::extract(&doc, &[], &ents, &of)
+}
+
+fn pieces<'a>(text: &'a str, q: &Quote) -> Vec<&'a str> {
+    q.content.iter().map(|s| s.slice(text)).collect()
+}
+
+/// The confident quote whose content contains `needle`.
+fn quote_with<'q>(text: &str, qs: &'q [Quote], needle: &str) -> &'q Quote {
+    qs.iter()
+        .filter(|q| q.confidence >= quotes::CONFIDENT)
+        .find(|q| q.content.iter().any(|c| c.slice(text).contains(needle)))
+        .unwrap_or_else(|| panic!("no confident quote with {needle:?} in {qs:?}"))
+}
+
+fn speaker<'a>(text: &'a str, q: &Quote) -> Option<&'a str> {
+    q.speaker.map(|s| s.span.slice(text))
+}
+
+#[test]
+fn headline_with_a_name_and_a_colon() {
+    let t = "Keller: Harbour Repairs Are ‘Years Overdue’ After Storm.\n\n\
+             The harbour master spoke on Friday.\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "Overdue");
+    assert_eq!(speaker(t, q), Some("Keller"));
+    assert_eq!(q.cue.unwrap().slice(t), ":");
+    assert_eq!(
+        pieces(t, q),
+        vec!["Harbour Repairs Are ‘Years Overdue’ After Storm"]
+    );
+    // A label is no speaker: `The Latest: …` goes on to the name after it.
+    let t = "The Latest: Mayor Ruiz Says Bridge Plan Is ‘Dead.’\n\nMore soon.\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "Dead");
+    assert_eq!(speaker(t, q), Some("Mayor Ruiz"));
+    assert_eq!(q.cue.unwrap().slice(t), "Says");
+    assert_eq!(pieces(t, q), vec!["Bridge Plan Is ‘Dead.’"]);
+}
+
+#[test]
+fn headline_with_the_cue_at_the_end() {
+    let t = "Ferry Fares ‘Will Not Rise,’ Transport Chief Says.\n\nThe board meets today.\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "Rise");
+    assert_eq!(speaker(t, q), Some("Transport Chief"));
+    assert_eq!(pieces(t, q), vec!["Ferry Fares ‘Will Not Rise,’"]);
+}
+
+#[test]
+fn headline_without_marks_is_reported_speech() {
+    let t = "Ruiz: the bridge will reopen in spring.\n\nThe mayor spoke on Friday.\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "reopen");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(speaker(t, q), Some("Ruiz"));
+    // A headline that is no attribution gives none.
+    let t = "Bridge to reopen in spring.\n\nThe mayor spoke on Friday.\n";
+    assert!(run(t).iter().all(|q| q.confidence < quotes::CONFIDENT));
+}
+
+#[test]
+fn participle_after_a_described_speaker() {
+    let t = "The pier was closed.\n\n\"Nobody was hurt,\" the harbour master said, adding that \
+             repairs would take \"several weeks\" at least.\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "several weeks");
+    assert_eq!(speaker(t, q), Some("the harbour master"));
+}
+
+#[test]
+fn participle_after_before_takes_the_subject() {
+    let t = "At the concert, Lena Brook sings to the crowd before asking them, \
+             “Where do we go from here?”\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "Where do we go");
+    assert_eq!(q.cue.unwrap().slice(t), "asking");
+    assert_eq!(speaker(t, q), Some("Lena Brook"));
+}
+
+#[test]
+fn described_subject_after_an_opening_adverbial() {
+    let t = "In March, several fishing groups wrote to the council, saying the quota was \
+             \"far too low for the season.\"\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "far too low");
+    assert_eq!(speaker(t, q), Some("several fishing groups"));
+}
+
+#[test]
+fn a_preposition_is_no_speaker() {
+    let t = "The doctor was criticised for saying that the tea was a \"miracle cure for every \
+             ailment.\"\n";
+    let qs = run(t);
+    for q in &qs {
+        let sp = speaker(t, q).unwrap_or("");
+        assert!(
+            !sp.eq_ignore_ascii_case("for"),
+            "{sp:?} is no speaker: {qs:?}"
+        );
+    }
+}
