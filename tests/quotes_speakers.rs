@@ -109,3 +109,37 @@ fn a_preposition_is_no_speaker() {
         );
     }
 }
+
+#[test]
+fn participle_after_a_closing_mark_takes_the_speaker_of_the_cue_before() {
+    let t = "The panel met.\n\n“The plan is sound, but it has no money,” Tomas Keller said on the \
+             radio show \"Harbour Hour,\" adding, “Nobody wants to pay for it.”\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "Nobody wants");
+    assert_eq!(q.cue.unwrap().slice(t), "adding");
+    assert_eq!(speaker(t, q), Some("Tomas Keller"));
+}
+
+#[test]
+fn a_verb_outside_the_lexicon_before_a_colon_lead_in() {
+    let t = "The panel met.\n\nAsked whether the board would resign, Mr. Keller shot back: \
+             “That would be a gift to our critics.”\n\nThe mayor spoke at the pier and then \
+             predicted: “We will sail by June.”\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "a gift to our critics");
+    assert_eq!(q.cue.unwrap().slice(t), "shot back");
+    assert_eq!(speaker(t, q), Some("Mr. Keller"));
+    // An irregular past tense ends the subject phrase.
+    let q = quote_with(t, &qs, "sail by June");
+    assert_eq!(speaker(t, q), Some("The mayor"));
+}
+
+#[test]
+fn verbs_of_attack_and_praise_are_cues() {
+    let t = "The panel met.\n\nLast week Mayor Ruiz blasted the ferry company for being \
+             “utterly careless with public money.”\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "utterly careless");
+    assert_eq!(q.cue.unwrap().slice(t), "blasted");
+    assert_eq!(speaker(t, q), Some("Mayor Ruiz"));
+}

@@ -26,6 +26,16 @@ pub enum CueClass {
 /// Regular speech verbs (base forms).
 const SPEECH: &[&str] = &[
     "say",
+    "blast",
+    "slam",
+    "mock",
+    "denounce",
+    "hail",
+    "scold",
+    "demur",
+    "decry",
+    "condemn",
+    "tout",
     "add",
     "warn",
     "insist",

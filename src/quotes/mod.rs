@@ -504,6 +504,39 @@ fn leading(ctx: &Ctx, lo: usize, open: usize) -> Option<(Attribution, bool)> {
     .start;
     let lo0 = open.saturating_sub(80);
     let lo = lo.max(open.saturating_sub(30));
+    // `Mr. Smith shot back: “…`, `he demurred: “…`: a verb outside the lexicon with its
+    // subject, right before a colon lead-in.
+    if open >= lo + 3 && ctx.is_punct(open - 1, &[":"]) {
+        let mut v = open - 2;
+        if matches!(ctx.tok(v), "back" | "out" | "up") {
+            v -= 1;
+        }
+        let w = ctx.tok(v);
+        let verb = doc.tokens[v].kind == TokenKind::Word
+            && w.len() > 3
+            && w.bytes().all(|b| b.is_ascii_lowercase())
+            && (w.ends_with("ed") || speakers::is_past_verb(w));
+        if verb && v > lo && cue_at(doc, v).is_none() {
+            if let Some(p) = speakers::before(doc, v, lo.max(sent_lo))
+                .filter(|p| p.named || p.pronoun || described(ctx, *p))
+                .filter(|p| !ctx.in_quote(p.span))
+            {
+                let cue = CueMatch {
+                    start: v,
+                    end: open - 1,
+                    class: CueClass::Speech,
+                    according: false,
+                };
+                return Some((
+                    Attribution {
+                        cue,
+                        speaker: Some(p),
+                    },
+                    true,
+                ));
+            }
+        }
+    }
     let mut k = open;
     while k > lo {
         k -= 1;
@@ -539,9 +572,10 @@ fn leading(ctx: &Ctx, lo: usize, open: usize) -> Option<(Attribution, bool)> {
         // `…, adding`, `before asking her`, `by saying`: the participle's subject is the
         // sentence's.
         let participle = ctx.tok(k).ends_with("ing")
-            && k > lo
+            && k > 1
             && (ctx.is_punct(k - 1, &[","])
-                || k > lo + 1
+                || doc.tokens[k - 1].kind == TokenKind::Quote && ctx.is_punct(k - 2, &[","])
+                || k > lo
                     && matches!(
                         ctx.tok(k - 1).to_ascii_lowercase().as_str(),
                         "before" | "after" | "while" | "by" | "then"
@@ -735,6 +769,21 @@ pub fn extract(
                     | "programme"
                     | "album"
                     | "headline"
+                    | "podcast"
+                    | "newspaper"
+                    | "magazine"
+                    | "series"
+                    | "column"
+                    | "documentary"
+                    | "network"
+                    | "station"
+                    | "blog"
+                    | "website"
+                    | "novel"
+                    | "poem"
+                    | "play"
+                    | "musical"
+                    | "slogan"
             )
             && q.pieces.iter().all(|p| {
                 p.slice(text)

@@ -140,6 +140,66 @@ fn is_stop(lower: &str) -> bool {
             | "today"
             | "tonight"
             | "tomorrow"
+            | "last"
+            | "next"
+            | "week"
+            | "weekend"
+            | "month"
+            | "year"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+            | "ago"
+    )
+}
+
+/// Irregular past-tense verbs, which end a noun phrase (`The mayor spoke`).
+pub fn is_past_verb(lower: &str) -> bool {
+    matches!(
+        lower,
+        "spoke"
+            | "wrote"
+            | "went"
+            | "came"
+            | "took"
+            | "gave"
+            | "got"
+            | "saw"
+            | "knew"
+            | "thought"
+            | "felt"
+            | "began"
+            | "brought"
+            | "held"
+            | "kept"
+            | "sent"
+            | "became"
+            | "met"
+            | "ran"
+            | "grew"
+            | "drew"
+            | "threw"
+            | "chose"
+            | "rose"
+            | "broke"
+            | "stood"
+            | "sat"
+            | "paid"
+            | "sought"
+            | "fought"
+            | "taught"
+            | "caught"
+            | "built"
+            | "meant"
+            | "heard"
+            | "shot"
+            | "struck"
+            | "swore"
+            | "sang"
+            | "shook"
+            | "forgot"
+            | "spent"
     )
 }
 
@@ -247,6 +307,7 @@ fn nominal(doc: &Doc, i: usize) -> bool {
             }
             let l = s.to_lowercase();
             !is_stop(&l)
+                && !is_past_verb(&l)
                 && !is_pronoun(&l)
                 && !is_determiner(&l)
                 && (!l.ends_with("ly") || is_cap(s))
