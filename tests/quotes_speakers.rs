@@ -143,3 +143,23 @@ fn verbs_of_attack_and_praise_are_cues() {
     assert_eq!(q.cue.unwrap().slice(t), "blasted");
     assert_eq!(speaker(t, q), Some("Mayor Ruiz"));
 }
+
+#[test]
+fn a_second_report_in_the_clause_is_its_own_quote() {
+    let t = "The panel met.\n\nHarbour officials said the pier would stay closed until May, \
+             citing the cost of the repairs.\n\nHis aides say the vote is too close to call but \
+             noted that turnout was high.\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "stay closed");
+    assert_eq!(pieces(t, q), vec!["the pier would stay closed until May"]);
+    assert_eq!(speaker(t, q), Some("Harbour officials"));
+    let q = quote_with(t, &qs, "the cost of the repairs");
+    assert_eq!(q.cue.unwrap().slice(t), "citing");
+    assert_eq!(pieces(t, q), vec!["the cost of the repairs"]);
+    assert_eq!(speaker(t, q), Some("Harbour officials"));
+    let q = quote_with(t, &qs, "too close to call");
+    assert_eq!(pieces(t, q), vec!["the vote is too close to call"]);
+    let q = quote_with(t, &qs, "turnout was high");
+    assert_eq!(q.cue.unwrap().slice(t), "noted");
+    assert_eq!(speaker(t, q), Some("His aides"));
+}

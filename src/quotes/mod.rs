@@ -671,9 +671,13 @@ fn clause_after(ctx: &Ctx, c: CueMatch, end: usize) -> Option<Span> {
     let mut k = c.end;
     // `said on Tuesday that`, `told reporters that`: jump to a close `that`.
     if let Some(t) = (k..end.min(k + 12)).find(|&i| ctx.tok(i).eq_ignore_ascii_case("that")) {
-        if !(k..t)
-            .any(|i| ctx.is_punct(i, &[",", ":", ";"]) || doc.tokens[i].kind == TokenKind::Quote)
-        {
+        // Not past a comma, a mark, a conjunction or another cue (`say the vote is close but
+        // noted that …`).
+        if !(k..t).any(|i| {
+            ctx.is_punct(i, &[",", ":", ";", "and", "but"])
+                || doc.tokens[i].kind == TokenKind::Quote
+                || cue_at(doc, i).is_some()
+        }) {
             k = t;
         }
     } else if c.class == CueClass::Tell {
@@ -1116,13 +1120,15 @@ fn indirect(ctx: &Ctx, out: &mut Vec<Quote>) {
         // Up to three reports per sentence, one after the other.
         let mut from = a;
         for _ in 0..3 {
-            let Some(q) = reported(ctx, from, b) else {
+            let Some(mut q) = reported(ctx, from, b) else {
                 break;
             };
             let end = q.content.iter().map(|c| c.end).max().unwrap_or(0);
             let cue_end = q.cue.map_or(0, |c| c.end);
             if !q.content.iter().any(|&c| overlaps_taken(c)) {
+                let second = split_report(ctx, &mut q);
                 found.push(q);
+                found.extend(second);
             }
             let next = doc.token_at_or_after(end.max(cue_end));
             if next <= from || next + 6 > b {
@@ -1132,6 +1138,62 @@ fn indirect(ctx: &Ctx, out: &mut Vec<Quote>) {
         }
     }
     out.extend(found);
+}
+
+/// `X said A, arguing B` / `X said A and noted that B`: a second report of the same
+/// speaker inside the content of `q` is cut off into a quote of its own.
+fn split_report(ctx: &Ctx, q: &mut Quote) -> Option<Quote> {
+    let doc = ctx.doc;
+    let [content] = q.content[..] else {
+        return None;
+    };
+    let a = doc.token_at_or_after(content.start);
+    let b = doc.token_at_or_after(content.end);
+    for i in a + 2..b.saturating_sub(2) {
+        let participle = ctx.is_punct(i - 1, &[","]) && ctx.tok(i).ends_with("ing");
+        let conjoined = matches!(ctx.tok(i - 1), "and" | "but")
+            && !ctx.tok(i).ends_with("ing")
+            && (i + 1..b.min(i + 4)).any(|j| ctx.tok(j).eq_ignore_ascii_case("that"));
+        if !(participle || conjoined) {
+            continue;
+        }
+        let Some(c) = cue_at(doc, i).filter(|c| !c.according && c.end < b) else {
+            continue;
+        };
+        // A participle's object follows it (`citing the importance of a nation that …`).
+        let rest = if participle {
+            let mut k = c.end;
+            if ctx.tok(k).eq_ignore_ascii_case("that") {
+                k += 1;
+            }
+            let mut e = b;
+            while e > k && doc.tokens[e - 1].kind == TokenKind::Punct {
+                e -= 1;
+            }
+            if e < k + 2 {
+                return None;
+            }
+            Span::new(doc.tokens[k].span.start, doc.tokens[e - 1].span.end)
+        } else {
+            clause_after(ctx, c, b)?
+        };
+        let mut e = i - 1;
+        while e > a && doc.tokens[e - 1].kind == TokenKind::Punct {
+            e -= 1;
+        }
+        if e < a + 3 {
+            return None;
+        }
+        q.content[0] = Span::new(content.start, doc.tokens[e - 1].span.end);
+        return Some(Quote {
+            kind: QuoteKind::Indirect,
+            content: vec![rest],
+            cue: Some(ctx.cue_span(c)),
+            speaker: q.speaker,
+            confidence: q.confidence,
+        });
+    }
+    None
 }
 
 /// The cue of `…, NP CUE.` / `…, CUE NP.` closing the sentence `[a, b)`, if any.
