@@ -28,6 +28,7 @@
 pub mod cues;
 pub mod marks;
 pub mod speakers;
+pub mod words;
 
 use crate::entities::{Entity, Mention, Resolver};
 use crate::span::Span;
@@ -35,6 +36,7 @@ use crate::text::{Doc, TokenKind};
 use cues::{cue_at, CueClass, CueMatch};
 use serde::{Deserialize, Serialize};
 use speakers::Phrase;
+use words::Lowercase;
 
 /// How a quotation is given.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -355,11 +357,7 @@ fn subject_any(ctx: &Ctx, a: usize, before: usize) -> Option<Phrase> {
     while k < before && doc.tokens[k].kind != TokenKind::Word {
         k += 1;
     }
-    let first = if k < before {
-        ctx.tok(k).to_lowercase()
-    } else {
-        String::new()
-    };
+    let first = if k < before { ctx.tok(k) } else { "" }.low();
     let adverbial = matches!(
         first.as_str(),
         "meanwhile"
@@ -455,7 +453,7 @@ fn subject_any(ctx: &Ctx, a: usize, before: usize) -> Option<Phrase> {
 
 /// A description that can be a speaker: `the mayor`, `several environmental groups`.
 fn described(ctx: &Ctx, p: Phrase) -> bool {
-    p.end - p.start >= 2 && speakers::is_determiner(&ctx.tok(p.start).to_ascii_lowercase())
+    p.end - p.start >= 2 && words::is_determiner(&ctx.tok(p.start).low())
 }
 
 fn is_capitalized(w: &str) -> bool {
@@ -559,12 +557,11 @@ fn leading(ctx: &Ctx, lo: usize, open: usize) -> Option<(Attribution, bool)> {
             || between == ["that"];
         // `a song called “Blue Roads”`: a name, not speech.
         let naming = matches!(
-            ctx.tok(k).to_lowercase().as_str(),
+            ctx.tok(k).low().as_str(),
             "called" | "named" | "dubbed" | "titled" | "entitled" | "known"
         ) && !(k > 0 && {
             let prev = ctx.tok(k - 1);
-            speakers::is_pronoun(&prev.to_lowercase())
-                || prev.chars().next().is_some_and(char::is_uppercase)
+            speakers::is_pronoun(&prev.low()) || prev.chars().next().is_some_and(char::is_uppercase)
         });
         if naming {
             return None;
@@ -577,7 +574,7 @@ fn leading(ctx: &Ctx, lo: usize, open: usize) -> Option<(Attribution, bool)> {
                 || doc.tokens[k - 1].kind == TokenKind::Quote && ctx.is_punct(k - 2, &[","])
                 || k > lo
                     && matches!(
-                        ctx.tok(k - 1).to_ascii_lowercase().as_str(),
+                        ctx.tok(k - 1).low().as_str(),
                         "before" | "after" | "while" | "by" | "then"
                     ));
         let speaker = if c.according {
@@ -623,10 +620,7 @@ fn leading(ctx: &Ctx, lo: usize, open: usize) -> Option<(Attribution, bool)> {
             Some(p)
                 if p.pronoun
                     && p.start > 0
-                    && matches!(
-                        ctx.tok(p.start - 1).to_lowercase().as_str(),
-                        "what" | "which"
-                    ) =>
+                    && matches!(ctx.tok(p.start - 1).low().as_str(), "what" | "which") =>
             {
                 subject(ctx, sent_lo.max(lo0), p.start - 1)
                     .filter(|s| s.named && s.end < p.start)
@@ -758,7 +752,7 @@ pub fn extract(
         let title = words <= 6
             && open_tok > 0
             && matches!(
-                ctx.tok(open_tok - 1).to_lowercase().as_str(),
+                ctx.tok(open_tok - 1).low().as_str(),
                 "on" | "in"
                     | "of"
                     | "at"
@@ -807,12 +801,12 @@ pub fn extract(
         // `a song called “Blue Roads”`: a name, not speech (but `what he called “…”` is).
         let named = open_tok > 1
             && matches!(
-                ctx.tok(open_tok - 1).to_lowercase().as_str(),
+                ctx.tok(open_tok - 1).low().as_str(),
                 "called" | "named" | "dubbed" | "titled" | "entitled"
             )
             && {
                 let prev = ctx.tok(open_tok - 2);
-                !(speakers::is_pronoun(&prev.to_lowercase())
+                !(speakers::is_pronoun(&prev.low())
                     || prev.chars().next().is_some_and(char::is_uppercase))
             };
         if title || named && words <= 6 {
@@ -858,7 +852,7 @@ pub fn extract(
                 let tail = t.speaker.map_or(t.cue.end, |p| p.end.max(t.cue.end));
                 // Reject when a complement clause follows (`She says it underscores …`).
                 tail >= doc.tokens.len() || {
-                    let n = ctx.tok(tail).to_lowercase();
+                    let n = ctx.tok(tail).low();
                     !(speakers::is_pronoun(&n)
                         || matches!(n.as_str(), "that" | "the" | "a" | "an" | "this"))
                 }
@@ -1041,7 +1035,7 @@ pub fn extract(
                     while v < open_tok
                         && (doc.tokens[v].kind != TokenKind::Word
                             || matches!(
-                                ctx.tok(v).to_lowercase().as_str(),
+                                ctx.tok(v).low().as_str(),
                                 "has" | "have" | "had" | "also" | "was" | "is" | "would" | "will"
                             ))
                     {
@@ -1329,28 +1323,10 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
                 && k > a
                 && ctx.is_punct(k - 1, &[","])
             || (c.end..b.saturating_sub(1)).all(|i| {
-                matches!(
-                    ctx.tok(i).to_lowercase().as_str(),
-                    "on" | "monday"
-                        | "tuesday"
-                        | "wednesday"
-                        | "thursday"
-                        | "friday"
-                        | "saturday"
-                        | "sunday"
-                        | "today"
-                        | "yesterday"
-                        | "tonight"
-                        | "last"
-                        | "week"
-                        | "night"
-                        | "morning"
-                        | "afternoon"
-                        | "evening"
-                        | "earlier"
-                        | "later"
-                        | "recently"
-                )
+                let w = ctx.tok(i).low();
+                w == "on"
+                    || words::is_time_word(&w)
+                    || matches!(w.as_str(), "earlier" | "later" | "recently")
             });
         if tail_only {
             if c.class == CueClass::Thought {
@@ -1391,7 +1367,7 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
                 }
                 let relative = e + 1 < b
                     && matches!(
-                        ctx.tok(e + 1).to_lowercase().as_str(),
+                        ctx.tok(e + 1).low().as_str(),
                         "who" | "which" | "whose" | "whom" | "where" | "when" | "and" | "but"
                     );
                 if ctx.is_punct(e, &[","]) && !relative {
@@ -1422,7 +1398,7 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
         let subject_pos = sp.start == a
             || ctx.is_punct(sp.start - 1, &[",", "—", "–", ":"])
             || matches!(
-                ctx.tok(sp.start - 1).to_lowercase().as_str(),
+                ctx.tok(sp.start - 1).low().as_str(),
                 "but" | "and" | "yet" | "so" | "meanwhile" | "also"
             );
         // `Clinton had told police that …, the source added.`: the outer attribution at
@@ -1435,7 +1411,7 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
         let long_subject = sp.start > a
             && sp.start - a <= 8
             && (a..sp.start).all(|i| {
-                let t = ctx.tok(i).to_lowercase();
+                let t = ctx.tok(i).low();
                 matches!(doc.tokens[i].kind, TokenKind::Word | TokenKind::Number)
                     && !matches!(
                         t.as_str(),
@@ -1474,7 +1450,7 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
         if !subject_pos && !long_subject {
             continue;
         }
-        let next = ctx.tok(c.end.min(b - 1)).to_lowercase();
+        let next = ctx.tok(c.end.min(b - 1)).low();
         let next_tok = c.end.min(b - 1);
         let clause_start = next == "that"
             || c.class == CueClass::Speech
