@@ -163,3 +163,28 @@ fn a_second_report_in_the_clause_is_its_own_quote() {
     assert_eq!(q.cue.unwrap().slice(t), "noted");
     assert_eq!(speaker(t, q), Some("His aides"));
 }
+
+#[test]
+fn speech_reported_by_its_topic_or_a_stance() {
+    let t = "The panel met.\n\nMayor Ruiz talked about the cost of the new ferry line at the \
+             meeting.\n\nThe harbour union endorsed Tomas Keller for the board.\n\nThe weather \
+             was about the same as last week.\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "cost of the new ferry");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(q.cue.unwrap().slice(t), "talked about");
+    assert_eq!(speaker(t, q), Some("Mayor Ruiz"));
+    assert_eq!(
+        pieces(t, q),
+        vec!["the cost of the new ferry line at the meeting"]
+    );
+    let q = quote_with(t, &qs, "Tomas Keller");
+    assert_eq!(q.cue.unwrap().slice(t), "endorsed");
+    assert_eq!(speaker(t, q), Some("The harbour union"));
+    // `was about` is no speech.
+    assert!(
+        !qs.iter()
+            .any(|q| q.content.iter().any(|c| c.slice(t).contains("the same"))),
+        "{qs:?}"
+    );
+}

@@ -1130,8 +1130,166 @@ fn indirect(ctx: &Ctx, out: &mut Vec<Quote>) {
             }
             from = next;
         }
+        // `Clinton talked about the drug crisis`: speech about a topic, once the reports of
+        // the sentence are known.
+        let in_found = |found: &[Quote], sp: Span| {
+            found
+                .iter()
+                .rev()
+                .take(6)
+                .any(|q: &Quote| q.content.iter().any(|c| c.overlaps(sp)))
+        };
+        let mut from = a;
+        for _ in 0..3 {
+            let Some(q) = topic_report(ctx, from, a, b) else {
+                break;
+            };
+            let end = q.content.iter().map(|c| c.end).max().unwrap_or(0);
+            if !q
+                .content
+                .iter()
+                .any(|&c| overlaps_taken(c) || in_found(&found, c))
+            {
+                found.push(q);
+            }
+            let next = doc.token_at_or_after(end);
+            if next <= from {
+                break;
+            }
+            from = next;
+        }
     }
     out.extend(found);
+}
+
+/// Is `w` (lowercase) a verb of speech that takes its topic after `prep`?
+fn topic_verb(w: &str, prep: &str) -> bool {
+    let stem = w
+        .strip_suffix("ing")
+        .or_else(|| w.strip_suffix("ed"))
+        .or_else(|| w.strip_suffix('s'))
+        .unwrap_or(w);
+    match prep {
+        "about" => matches!(
+            stem,
+            "talk"
+                | "spoke"
+                | "speak"
+                | "ask"
+                | "complain"
+                | "warn"
+                | "joke"
+                | "wrote"
+                | "writ"
+                | "tweet"
+                | "boast"
+                | "brag"
+                | "testifi"
+                | "testify"
+                | "lectur"
+                | "rant"
+        ),
+        "of" => matches!(stem, "spoke" | "speak" | "warn" | "boast"),
+        "for" => matches!(stem, "call" | "ask" | "push" | "argu" | "argue" | "plead"),
+        "on" => matches!(
+            stem,
+            "call" | "comment" | "focus" | "focuss" | "remark" | "weigh"
+        ),
+        "against" => matches!(stem, "warn" | "rail" | "argu" | "argue" | "spoke" | "speak"),
+        "to" => matches!(stem, "point" | "refer" | "referr"),
+        _ => false,
+    }
+}
+
+/// `NP VERB PREP TOPIC` (`Clinton talked about the drug crisis`, `…, calling for a ban`):
+/// speech reported by its topic, with the subject as the speaker.
+fn topic_report(ctx: &Ctx, from: usize, a: usize, b: usize) -> Option<Quote> {
+    let doc = ctx.doc;
+    for v in from..b.saturating_sub(2) {
+        let w = ctx.tok(v);
+        if doc.tokens[v].kind != TokenKind::Word || !w.bytes().all(|c| c.is_ascii_lowercase()) {
+            continue;
+        }
+        // `endorsed Clinton`, `criticized the plan`: a stance taken on its object.
+        let stance = w.len() > 5
+            && !w.ends_with("ing")
+            && matches!(
+                w.strip_suffix('d')
+                    .or_else(|| w.strip_suffix('s'))
+                    .unwrap_or(""),
+                "endorse"
+                    | "criticize"
+                    | "criticise"
+                    | "praise"
+                    | "oppose"
+                    | "condemne"
+                    | "attacke"
+                    | "defende"
+                    | "rejecte"
+                    | "backe"
+                    | "supporte"
+                    | "attack"
+                    | "defend"
+                    | "reject"
+                    | "support"
+            );
+        let prep_at = if stance {
+            v
+        } else if ctx.tok(v + 1) == "out" {
+            v + 2
+        } else {
+            v + 1
+        };
+        if prep_at + 1 >= b {
+            continue;
+        }
+        let prep = ctx.tok(prep_at).low();
+        if !stance && !topic_verb(w, prep.as_str()) {
+            continue;
+        }
+        // The topic: up to the clause's end, bounded.
+        let start = prep_at + 1;
+        let mut e = start;
+        while e < b
+            && e < start + 25
+            && doc.tokens[e].kind != TokenKind::Quote
+            && !ctx.is_punct(e, &[",", ".", ";", ":", "!", "?", "(", "—", "–"])
+        {
+            e += 1;
+        }
+        if e < start + 1 {
+            continue;
+        }
+        let participle = w.ends_with("ing");
+        let speaker = if participle {
+            if !(v > a && ctx.is_punct(v - 1, &[","])) {
+                continue;
+            }
+            subject(ctx, a, v)
+        } else {
+            speakers::before(doc, v, a).filter(|p| !ctx.in_quote(p.span))
+        };
+        let Some(sp) = speaker.filter(|p| p.named || p.pronoun || described(ctx, *p)) else {
+            continue;
+        };
+        let cue = CueMatch {
+            start: v,
+            end: prep_at + 1,
+            class: CueClass::Speech,
+            according: false,
+        };
+        return Some(Quote {
+            kind: QuoteKind::Indirect,
+            content: vec![Span::new(
+                doc.tokens[start].span.start,
+                doc.tokens[e - 1].span.end,
+            )],
+            cue: Some(ctx.cue_span(cue)),
+            speaker: Some(ctx.speaker(sp)),
+            confidence: 0.5,
+        });
+    }
+    None
 }
 
 /// `X said A, arguing B` / `X said A and noted that B`: a second report of the same
