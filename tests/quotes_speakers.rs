@@ -188,3 +188,27 @@ fn speech_reported_by_its_topic_or_a_stance() {
         "{qs:?}"
     );
 }
+
+#[test]
+fn clause_edges_of_reported_speech() {
+    let t = "The panel met.\n\nUnion leader Ana Ruiz said the warning was proof that the board \
+             did not understand the harbour, and accused the mayor of hiding the figures.\n\n\
+             Tomas Keller said the ferry was late again and said, “Nobody is in charge here.”\n";
+    let qs = run(t);
+    // The clause is reported whole, not from the `that` inside it.
+    let q = quote_with(t, &qs, "the warning was proof");
+    assert_eq!(
+        pieces(t, q),
+        vec!["the warning was proof that the board did not understand the harbour"]
+    );
+    let q = quote_with(t, &qs, "hiding the figures");
+    assert_eq!(q.cue.unwrap().slice(t), "accused");
+    assert_eq!(speaker(t, q), Some("Union leader Ana Ruiz"));
+    // Reported speech ends where the quotation of the same sentence begins.
+    let q = quote_with(t, &qs, "ferry was late");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(pieces(t, q), vec!["the ferry was late again"]);
+    let q = quote_with(t, &qs, "Nobody is in charge");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker(t, q), Some("Tomas Keller"));
+}

@@ -671,6 +671,12 @@ fn clause_after(ctx: &Ctx, c: CueMatch, end: usize) -> Option<Span> {
             ctx.is_punct(i, &[",", ":", ";", "and", "but"])
                 || doc.tokens[i].kind == TokenKind::Quote
                 || cue_at(doc, i).is_some()
+                // A verb: `said the warning was indicative that …` reports the whole clause.
+                || matches!(
+                    ctx.tok(i),
+                    "is" | "was" | "are" | "were" | "has" | "have" | "had" | "will" | "would"
+                        | "could" | "can" | "should" | "does" | "did" | "may" | "might"
+                )
         }) {
             k = t;
         }
@@ -1119,6 +1125,27 @@ fn indirect(ctx: &Ctx, out: &mut Vec<Quote>) {
             };
             let end = q.content.iter().map(|c| c.end).max().unwrap_or(0);
             let cue_end = q.cue.map_or(0, |c| c.end);
+            // `De Blasio said the move was made by X and said, “…”`: the report ends
+            // where the quotation begins.
+            if let [c] = q.content[..] {
+                let k = taken.partition_point(|t| t.end <= c.start);
+                if let Some(t) = taken
+                    .get(k)
+                    .filter(|t| t.start > c.start && t.start < c.end)
+                {
+                    let mut e = doc.token_at_or_after(t.start);
+                    let s0 = doc.token_at_or_after(c.start);
+                    while e > s0
+                        && (doc.tokens[e - 1].kind != TokenKind::Word
+                            || matches!(ctx.tok(e - 1), "and" | "but" | "said" | "says"))
+                    {
+                        e -= 1;
+                    }
+                    if e >= s0 + 4 {
+                        q.content[0] = Span::new(c.start, doc.tokens[e - 1].span.end);
+                    }
+                }
+            }
             if !q.content.iter().any(|&c| overlaps_taken(c)) {
                 let second = split_report(ctx, &mut q);
                 found.push(q);
@@ -1303,9 +1330,12 @@ fn split_report(ctx: &Ctx, q: &mut Quote) -> Option<Quote> {
     let b = doc.token_at_or_after(content.end);
     for i in a + 2..b.saturating_sub(2) {
         let participle = ctx.is_punct(i - 1, &[","]) && ctx.tok(i).ends_with("ing");
+        // `… and accused X of …`, `… but noted that …`: a verb in the past tense (or
+        // followed by `that`) shares the subject.
         let conjoined = matches!(ctx.tok(i - 1), "and" | "but")
             && !ctx.tok(i).ends_with("ing")
-            && (i + 1..b.min(i + 4)).any(|j| ctx.tok(j).eq_ignore_ascii_case("that"));
+            && (ctx.tok(i).ends_with("ed")
+                || (i + 1..b.min(i + 4)).any(|j| ctx.tok(j).eq_ignore_ascii_case("that")));
         if !(participle || conjoined) {
             continue;
         }
@@ -1506,7 +1536,11 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
             return Some(mk(ctx, content, c, sp, 0.65));
         }
         // A parenthetical attribution: `CLAUSE, NP CUE, CLAUSE.` / `CLAUSE, CUE NP, …`.
-        if c.class != CueClass::Thought && !lw.ends_with("ing") && k > a + 2 {
+        if c.class != CueClass::Thought
+            && !lw.ends_with("ing")
+            && k > a + 2
+            && !(c.end < b && ctx.tok(c.end).eq_ignore_ascii_case("that"))
+        {
             let np_before = speakers::before(doc, k, a);
             let pre = match np_before {
                 Some(p) if p.start > a + 2 && ctx.is_punct(p.start - 1, &[","]) => {
