@@ -212,3 +212,25 @@ fn clause_edges_of_reported_speech() {
     assert_eq!(q.kind, QuoteKind::Direct);
     assert_eq!(speaker(t, q), Some("Tomas Keller"));
 }
+
+#[test]
+fn according_to_a_loose_source_and_a_possessive_claim() {
+    let t = "The panel met.\n\nBut according to recently released harbour board minutes, the \
+             ferry lost money in every month of the year.\n\nThe figures undercut Keller's claim \
+             that the line pays for itself.\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "lost money");
+    assert_eq!(q.cue.unwrap().slice(t), "according to");
+    assert_eq!(
+        speaker(t, q),
+        Some("recently released harbour board minutes")
+    );
+    assert_eq!(
+        pieces(t, q),
+        vec!["the ferry lost money in every month of the year"]
+    );
+    let q = quote_with(t, &qs, "pays for itself");
+    assert_eq!(q.cue.unwrap().slice(t), "claim");
+    assert_eq!(speaker(t, q), Some("Keller"));
+    assert_eq!(pieces(t, q), vec!["the line pays for itself"]);
+}

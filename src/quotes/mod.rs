@@ -1228,6 +1228,119 @@ fn topic_verb(w: &str, prep: &str) -> bool {
     }
 }
 
+/// `NP ’s NOUN PREP TOPIC` at the noun `v` (`Trump’s claim that …`, `Clinton’s attacks on
+/// Trump`).
+fn possessive_report(ctx: &Ctx, v: usize, a: usize, b: usize) -> Option<Quote> {
+    let doc = ctx.doc;
+    let w = ctx.tok(v);
+    let prep = ctx.tok(v + 1).low();
+    let fits = match prep.as_str() {
+        "that" => matches!(
+            w,
+            "claim"
+                | "claims"
+                | "assertion"
+                | "insistence"
+                | "argument"
+                | "suggestion"
+                | "statement"
+                | "warning"
+                | "promise"
+                | "pledge"
+                | "vow"
+                | "charge"
+                | "contention"
+                | "allegation"
+                | "accusation"
+                | "belief"
+                | "view"
+        ),
+        "on" => matches!(w, "attack" | "attacks" | "comments" | "remarks" | "views"),
+        "of" => matches!(
+            w,
+            "criticism"
+                | "endorsement"
+                | "support"
+                | "praise"
+                | "defense"
+                | "description"
+                | "characterization"
+                | "denunciation"
+                | "rejection"
+        ),
+        "for" => matches!(w, "support" | "call" | "calls" | "praise" | "admiration"),
+        "to" => matches!(w, "opposition" | "response" | "reference" | "references"),
+        "about" => matches!(
+            w,
+            "comments"
+                | "remarks"
+                | "questions"
+                | "concerns"
+                | "claims"
+                | "statements"
+                | "warnings"
+                | "doubts"
+        ),
+        "against" => matches!(w, "attacks" | "case" | "warning" | "warnings"),
+        _ => false,
+    };
+    if !fits {
+        return None;
+    }
+    // The possessor: the name right before `’s` (`Mr. Keller’s`, `Donald Trump’s`).
+    let mut s0 = v - 1;
+    while s0 > a
+        && v - 1 - s0 < 5
+        && doc.tokens[s0 - 1].kind == TokenKind::Word
+        && is_capitalized(ctx.tok(s0 - 1))
+    {
+        s0 -= 1;
+    }
+    if s0 == v - 1
+        || ctx.in_quote(Span::new(
+            doc.tokens[s0].span.start,
+            doc.tokens[v - 2].span.end,
+        ))
+    {
+        return None;
+    }
+    let sp = Phrase {
+        span: Span::new(doc.tokens[s0].span.start, doc.tokens[v - 2].span.end),
+        start: s0,
+        end: v - 1,
+        pronoun: false,
+        named: true,
+    };
+    let start = v + 2;
+    let mut e = start;
+    while e < b
+        && e < start + 25
+        && doc.tokens[e].kind != TokenKind::Quote
+        && !ctx.is_punct(e, &[",", ".", ";", ":", "!", "?", "(", "—", "–"])
+    {
+        e += 1;
+    }
+    if e < start + 1 {
+        return None;
+    }
+    let cue = CueMatch {
+        start: v,
+        end: if prep == "that" { v + 1 } else { v + 2 },
+        class: CueClass::Speech,
+        according: false,
+    };
+    Some(Quote {
+        kind: QuoteKind::Indirect,
+        content: vec![Span::new(
+            doc.tokens[start].span.start,
+            doc.tokens[e - 1].span.end,
+        )],
+        cue: Some(ctx.cue_span(cue)),
+        speaker: Some(ctx.speaker(sp)),
+        confidence: 0.5,
+    })
+}
+
 /// `NP VERB PREP TOPIC` (`Clinton talked about the drug crisis`, `…, calling for a ban`):
 /// speech reported by its topic, with the subject as the speaker.
 fn topic_report(ctx: &Ctx, from: usize, a: usize, b: usize) -> Option<Quote> {
@@ -1235,6 +1348,14 @@ fn topic_report(ctx: &Ctx, from: usize, a: usize, b: usize) -> Option<Quote> {
     for v in from..b.saturating_sub(2) {
         let w = ctx.tok(v);
         if doc.tokens[v].kind != TokenKind::Word || !w.bytes().all(|c| c.is_ascii_lowercase()) {
+            continue;
+        }
+        // `Trump’s claim that …`, `Clinton’s attacks on …`: the speech named by a noun, with
+        // its possessor as the speaker.
+        if v > a + 1 && matches!(ctx.tok(v - 1), "'s" | "’s") {
+            if let Some(q) = possessive_report(ctx, v, a, b) {
+                return Some(q);
+            }
             continue;
         }
         // `endorsed Clinton`, `criticized the plan`: a stance taken on its object.
@@ -1465,9 +1586,26 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
             continue;
         };
         if c.according {
-            let np = speakers::after(doc, c.end, b)?;
-            if k == a || ctx.is_punct(k.saturating_sub(1), &[","]) && k > a {
-                if k == a {
+            // The source: its noun phrase, or failing that (`recently hacked documents`,
+            // `early results of the exit poll conducted by …`) the words up to the comma.
+            let np = speakers::after(doc, c.end, b).or_else(|| {
+                let mut e = c.end;
+                while e < b && e < c.end + 25 && !ctx.is_punct(e, &[",", ".", ";", ":"]) {
+                    e += 1;
+                }
+                (e > c.end && doc.tokens[e - 1].kind == TokenKind::Word).then(|| Phrase {
+                    span: Span::new(doc.tokens[c.end].span.start, doc.tokens[e - 1].span.end),
+                    start: c.end,
+                    end: e,
+                    pronoun: false,
+                    named: (c.end..e).any(|i| is_capitalized(ctx.tok(i))),
+                })
+            })?;
+            // `But according to X, …`
+            let opening = k == a
+                || k == a + 1 && matches!(ctx.tok(a), "But" | "And" | "Yet" | "So" | "Still");
+            if opening || ctx.is_punct(k.saturating_sub(1), &[","]) && k > a {
+                if opening {
                     // According to X, CLAUSE.
                     let mut s = np.end;
                     while s < b && !ctx.is_punct(s, &[","]) {
