@@ -82,6 +82,8 @@ struct Ctx<'d, 'a> {
     resolver: Resolver<'d>,
     /// Outer spans of the top-level quotations, sorted.
     quoted: Vec<Span>,
+    /// The cue starting at each token ([`cue_at`]), computed once.
+    cues: Vec<Option<CueMatch>>,
 }
 
 impl Ctx<'_, '_> {
@@ -101,6 +103,11 @@ impl Ctx<'_, '_> {
     fn in_quote(&self, span: Span) -> bool {
         let k = self.quoted.partition_point(|q| q.end <= span.start);
         self.quoted.get(k).is_some_and(|q| q.overlaps(span))
+    }
+
+    /// The cue starting at token `i`.
+    fn cue(&self, i: usize) -> Option<CueMatch> {
+        self.cues.get(i).copied().flatten()
     }
 
     fn tok(&self, i: usize) -> &str {
@@ -196,7 +203,7 @@ fn trailing(ctx: &Ctx, a: usize, b: usize) -> Option<Attribution> {
         end += 1;
     }
     // Cue first: `said the official`.
-    if let Some(c) = cue_at(doc, k) {
+    if let Some(c) = ctx.cue(k) {
         if c.class != CueClass::Thought && k < a + WINDOW {
             let speaker = if c.class == CueClass::Tell {
                 None
@@ -242,7 +249,7 @@ fn relayed(ctx: &Ctx, att: Attribution, end: usize) -> Attribution {
         if !ctx.is_punct(j, &[","]) {
             continue;
         }
-        if let Some(c) = cue_at(doc, j + 1).filter(|c| c.according) {
+        if let Some(c) = ctx.cue(j + 1).filter(|c| c.according) {
             if let Some(sp) = speakers::after(doc, c.end, end) {
                 return Attribution {
                     cue: c,
@@ -268,7 +275,7 @@ fn subject_cue(ctx: &Ctx, k: usize, end: usize) -> Option<Attribution> {
         }
     }
     let mut skipped = 0;
-    while j < end && skipped < 6 && cue_at(doc, j).is_none() {
+    while j < end && skipped < 6 && ctx.cue(j).is_none() {
         if ctx.is_punct(j, &[","]) || doc.tokens[j].kind == TokenKind::Quote {
             break;
         }
@@ -279,12 +286,14 @@ fn subject_cue(ctx: &Ctx, k: usize, end: usize) -> Option<Attribution> {
         // Appositives: the cue follows a later comma.
         let mut m = j + 1;
         let limit = end.min(j + 25);
-        while m < limit && !(ctx.is_punct(m - 1, &[","]) && cue_at(doc, m).is_some()) {
+        while m < limit && !(ctx.is_punct(m - 1, &[","]) && ctx.cue(m).is_some()) {
             m += 1;
         }
         j = m;
     }
-    let c = cue_at(doc, j).filter(|c| j < end && c.class != CueClass::Thought)?;
+    let c = ctx
+        .cue(j)
+        .filter(|c| j < end && c.class != CueClass::Thought)?;
     Some(Attribution {
         cue: c,
         speaker: Some(np),
@@ -321,7 +330,7 @@ fn previous_sentence_attribution(ctx: &Ctx, open: usize, lo: usize) -> Option<At
     while comma + 1 < last && doc.tokens[comma + 1].kind == TokenKind::Quote {
         comma += 1;
     }
-    if let Some(c) = cue_at(doc, comma + 1) {
+    if let Some(c) = ctx.cue(comma + 1) {
         if c.class == CueClass::Speech {
             let sp = speakers::after(doc, c.end, last)?;
             return (sp.end == last).then_some(Attribution {
@@ -470,7 +479,7 @@ fn outer_report(ctx: &Ctx, lo: usize, k: usize) -> Option<Attribution> {
         if doc.tokens[j].kind == TokenKind::Quote || ctx.is_punct(j, &[".", "!", "?", ";"]) {
             return None;
         }
-        let Some(c) = cue_at(doc, j) else { continue };
+        let Some(c) = ctx.cue(j) else { continue };
         if c.end > k
             || !matches!(c.class, CueClass::Speech | CueClass::Tell)
             || c.according
@@ -514,7 +523,7 @@ fn leading(ctx: &Ctx, lo: usize, open: usize) -> Option<(Attribution, bool)> {
             && w.len() > 3
             && w.bytes().all(|b| b.is_ascii_lowercase())
             && (w.ends_with("ed") || speakers::is_past_verb(w));
-        if verb && v > lo && cue_at(doc, v).is_none() {
+        if verb && v > lo && ctx.cue(v).is_none() {
             if let Some(p) = speakers::before(doc, v, lo.max(sent_lo))
                 .filter(|p| p.named || p.pronoun || described(ctx, *p))
                 .filter(|p| !ctx.in_quote(p.span))
@@ -541,7 +550,7 @@ fn leading(ctx: &Ctx, lo: usize, open: usize) -> Option<(Attribution, bool)> {
         if doc.tokens[k].kind == TokenKind::Quote || ctx.is_punct(k, &[".", "!", "?", ";"]) {
             break;
         }
-        let Some(c) = cue_at(doc, k) else { continue };
+        let Some(c) = ctx.cue(k) else { continue };
         if c.end > open {
             continue;
         }
@@ -586,7 +595,7 @@ fn leading(ctx: &Ctx, lo: usize, open: usize) -> Option<(Attribution, bool)> {
                 .rev()
                 .take(20)
                 .find_map(|j| {
-                    let c = cue_at(doc, j).filter(|c| !ctx.tok(c.start).ends_with("ing"))?;
+                    let c = ctx.cue(j).filter(|c| !ctx.tok(c.start).ends_with("ing"))?;
                     speakers::before(doc, c.start, floor)
                         .or_else(|| speakers::after(doc, c.end, k))
                         .filter(|p| {
@@ -670,7 +679,7 @@ fn clause_after(ctx: &Ctx, c: CueMatch, end: usize) -> Option<Span> {
         if !(k..t).any(|i| {
             ctx.is_punct(i, &[",", ":", ";", "and", "but"])
                 || doc.tokens[i].kind == TokenKind::Quote
-                || cue_at(doc, i).is_some()
+                || ctx.cue(i).is_some()
                 // A verb: `said the warning was indicative that …` reports the whole clause.
                 || matches!(
                     ctx.tok(i),
@@ -714,6 +723,7 @@ pub fn extract(
         lines,
         resolver: Resolver::new(doc, mentions, mention_entity, entities),
         quoted: top.iter().map(|q| q.outer()).collect(),
+        cues: (0..doc.tokens.len()).map(|i| cue_at(doc, i)).collect(),
     };
     let mut out: Vec<Quote> = Vec::new();
     // The headline as an attribution; its quotations belong to it.
@@ -1460,7 +1470,7 @@ fn split_report(ctx: &Ctx, q: &mut Quote) -> Option<Quote> {
         if !(participle || conjoined) {
             continue;
         }
-        let Some(c) = cue_at(doc, i).filter(|c| !c.according && c.end < b) else {
+        let Some(c) = ctx.cue(i).filter(|c| !c.according && c.end < b) else {
             continue;
         };
         // A participle's object follows it (`citing the importance of a nation that …`).
@@ -1508,8 +1518,8 @@ fn tail_attribution(ctx: &Ctx, a: usize, b: usize) -> Option<usize> {
     }
     let lo = a.max(e.saturating_sub(12));
     let comma = (lo..e).rev().find(|&i| ctx.is_punct(i, &[","]))?;
-    let k = (comma + 1..e).find(|&i| cue_at(doc, i).is_some())?;
-    let c = cue_at(doc, k)?;
+    let k = (comma + 1..e).find(|&i| ctx.cue(i).is_some())?;
+    let c = ctx.cue(k)?;
     if c.class == CueClass::Thought || ctx.tok(k).ends_with("ing") {
         return None;
     }
@@ -1582,7 +1592,7 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
     };
     let tail_at = tail_attribution(ctx, a, b);
     for k in a..b {
-        let Some(c) = cue_at(doc, k).or_else(|| generic_cue(ctx, k, b)) else {
+        let Some(c) = ctx.cue(k).or_else(|| generic_cue(ctx, k, b)) else {
             continue;
         };
         if c.according {
@@ -1775,7 +1785,7 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
                             | "what"
                             | "how"
                     )
-                    && cue_at(doc, i).is_none()
+                    && ctx.cue(i).is_none()
             });
         if !subject_pos && !long_subject {
             continue;
@@ -1854,14 +1864,14 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
     // No pattern matched, but the sentence does report speech: the clause after its first
     // speech verb, and the subject of the sentence as a guess.
     let k = (a..b).find(|&k| {
-        cue_at(doc, k).is_some_and(|c| {
+        ctx.cue(k).is_some_and(|c| {
             !c.according
                 && !ctx.tok(k).ends_with("ing")
                 && ctx.tok(k).chars().all(|ch| ch.is_lowercase())
                 && (k == 0 || !ctx.tok(k - 1).eq_ignore_ascii_case("to"))
         })
     })?;
-    let c = cue_at(doc, k)?;
+    let c = ctx.cue(k)?;
     let content = clause_after(ctx, c, b)?;
     let sp = subject(ctx, a, k)
         .filter(|p| p.end <= k && (p.named || p.pronoun || p.end - p.start >= 2))?;
@@ -1960,7 +1970,7 @@ fn headline(ctx: &Ctx) -> Option<(Quote, usize)> {
     }
     // `Name Says rest` in title case: the name is the capitalised words before the cue.
     for k in from + 1..last.min(from + 8) {
-        let Some(c) = cue_at(doc, k) else {
+        let Some(c) = ctx.cue(k) else {
             if !is_capitalized(ctx.tok(k)) && doc.tokens[k].kind == TokenKind::Word {
                 break;
             }
@@ -1988,7 +1998,9 @@ fn headline(ctx: &Ctx) -> Option<(Quote, usize)> {
         .rev()
         .take(8)
         .find(|&i| ctx.is_punct(i, &[","]))?;
-    let c = cue_at(doc, last - 1).filter(|c| c.class == CueClass::Speech && !c.according)?;
+    let c = ctx
+        .cue(last - 1)
+        .filter(|c| c.class == CueClass::Speech && !c.according)?;
     // The closing mark may follow the comma: `‘Will Not Rise,’ Chief Says`.
     let mut name = comma + 1;
     while name < last && doc.tokens[name].kind == TokenKind::Quote {
