@@ -470,6 +470,19 @@ const PHRASES: &[(&[&str], CueClass)] = &[
     (&["considers", "that"], CueClass::Thought),
 ];
 
+/// The first letters of the phrases' first words, as a bit set over `a..=z`: most words
+/// skip the phrase list at once.
+const PHRASE_INITIALS: u32 = {
+    let mut m = 0u32;
+    let mut i = 0;
+    while i < PHRASES.len() {
+        let b = PHRASES[i].0[0].as_bytes()[0];
+        m |= 1 << (b - b'a');
+        i += 1;
+    }
+    m
+};
+
 /// A cue found at a token: the token range it covers (the phrase's `that` excluded) and its
 /// class.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -493,7 +506,11 @@ pub fn cue_at(doc: &Doc, i: usize) -> Option<CueMatch> {
     }
     let low = lower(doc, i);
     let w = low.as_str();
-    for (words, class) in PHRASES {
+    let phrase_initial = w
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| b.is_ascii_lowercase() && PHRASE_INITIALS & (1 << (b - b'a')) != 0);
+    for (words, class) in PHRASES.iter().filter(|_| phrase_initial) {
         if w != words[0] || i + words.len() > doc.tokens.len() {
             continue;
         }
