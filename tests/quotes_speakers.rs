@@ -234,3 +234,21 @@ fn according_to_a_loose_source_and_a_possessive_claim() {
     assert_eq!(speaker(t, q), Some("Keller"));
     assert_eq!(pieces(t, q), vec!["the line pays for itself"]);
 }
+
+#[test]
+fn questions_asked_and_declined_comments() {
+    let t = "The panel met.\n\nAsked whether the ferry would run next winter, Mayor Ruiz \
+             shrugged.\n\nThe harbour company declined to comment on the figures.\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "ferry would run");
+    assert_eq!(q.cue.unwrap().slice(t), "Asked");
+    assert_eq!(
+        pieces(t, q),
+        vec!["whether the ferry would run next winter"]
+    );
+    assert!(q.speaker.is_none(), "{q:?}");
+    let q = quote_with(t, &qs, "to comment");
+    assert_eq!(q.cue.unwrap().slice(t), "declined");
+    assert_eq!(speaker(t, q), Some("The harbour company"));
+    assert_eq!(pieces(t, q), vec!["to comment on the figures"]);
+}

@@ -1357,6 +1357,51 @@ fn topic_report(ctx: &Ctx, from: usize, a: usize, b: usize) -> Option<Quote> {
     let doc = ctx.doc;
     for v in from..b.saturating_sub(2) {
         let w = ctx.tok(v);
+        // `Asked whether he would run, Smith demurred`: the question is the content, asked
+        // by no one named (or `asked by a reporter if …`).
+        if w == "Asked" || w == "asked" {
+            let mut q = v + 1;
+            let mut by = None;
+            if ctx.tok(q) == "by" {
+                by = speakers::after(doc, q + 1, b);
+                q = by.map_or(q, |p| p.end);
+            }
+            if q < b
+                && matches!(
+                    ctx.tok(q),
+                    "whether" | "if" | "which" | "what" | "how" | "why" | "when" | "who" | "about"
+                )
+            {
+                let start = if ctx.tok(q) == "about" { q + 1 } else { q };
+                let mut e = start;
+                while e < b
+                    && e < start + 30
+                    && doc.tokens[e].kind != TokenKind::Quote
+                    && !ctx.is_punct(e, &[",", ".", ";", ":", "!", "?"])
+                {
+                    e += 1;
+                }
+                if e >= start + 2 {
+                    let cue = CueMatch {
+                        start: v,
+                        end: v + 1,
+                        class: CueClass::Speech,
+                        according: false,
+                    };
+                    return Some(Quote {
+                        kind: QuoteKind::Indirect,
+                        content: vec![Span::new(
+                            doc.tokens[start].span.start,
+                            doc.tokens[e - 1].span.end,
+                        )],
+                        cue: Some(ctx.cue_span(cue)),
+                        speaker: by.map(|p| ctx.speaker(p)),
+                        confidence: 0.5,
+                    });
+                }
+            }
+            continue;
+        }
         if doc.tokens[v].kind != TokenKind::Word || !w.bytes().all(|c| c.is_ascii_lowercase()) {
             continue;
         }
@@ -1369,28 +1414,30 @@ fn topic_report(ctx: &Ctx, from: usize, a: usize, b: usize) -> Option<Quote> {
             continue;
         }
         // `endorsed Clinton`, `criticized the plan`: a stance taken on its object.
-        let stance = w.len() > 5
-            && !w.ends_with("ing")
-            && matches!(
-                w.strip_suffix('d')
-                    .or_else(|| w.strip_suffix('s'))
-                    .unwrap_or(""),
-                "endorse"
-                    | "criticize"
-                    | "criticise"
-                    | "praise"
-                    | "oppose"
-                    | "condemne"
-                    | "attacke"
-                    | "defende"
-                    | "rejecte"
-                    | "backe"
-                    | "supporte"
-                    | "attack"
-                    | "defend"
-                    | "reject"
-                    | "support"
-            );
+        // `Gore declined to comment`, `declined an interview request`.
+        let stance = matches!(w, "declined" | "declines" | "refused" | "refuses")
+            || w.len() > 5
+                && !w.ends_with("ing")
+                && matches!(
+                    w.strip_suffix('d')
+                        .or_else(|| w.strip_suffix('s'))
+                        .unwrap_or(""),
+                    "endorse"
+                        | "criticize"
+                        | "criticise"
+                        | "praise"
+                        | "oppose"
+                        | "condemne"
+                        | "attacke"
+                        | "defende"
+                        | "rejecte"
+                        | "backe"
+                        | "supporte"
+                        | "attack"
+                        | "defend"
+                        | "reject"
+                        | "support"
+                );
         let prep_at = if stance {
             v
         } else if ctx.tok(v + 1) == "out" {
