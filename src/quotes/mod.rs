@@ -802,12 +802,7 @@ pub fn extract(
             && q.pieces.iter().all(|p| {
                 p.slice(text)
                     .split_whitespace()
-                    .filter(|w| {
-                        !matches!(
-                            *w,
-                            "of" | "the" | "a" | "and" | "with" | "for" | "to" | "in" | "on"
-                        )
-                    })
+                    .filter(|w| !words::is_title_minor(w))
                     .all(|w| {
                         w.chars()
                             .next()
@@ -980,19 +975,7 @@ pub fn extract(
                 ws.len() <= 8
                     && ws.iter().all(|w| {
                         w.chars().next().is_some_and(|c| !c.is_lowercase())
-                            || matches!(
-                                *w,
-                                "of" | "the"
-                                    | "a"
-                                    | "an"
-                                    | "and"
-                                    | "in"
-                                    | "on"
-                                    | "to"
-                                    | "for"
-                                    | "with"
-                                    | "at"
-                            )
+                            || words::is_title_minor(w)
                     })
             });
             if whole_par && words >= 4 && !title_case {
@@ -1869,19 +1852,10 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
                         | "sorry"
                 )
             || speakers::is_pronoun(&next)
+            || words::is_article(&next)
             || matches!(
                 next.as_str(),
-                "the"
-                    | "a"
-                    | "an"
-                    | "there"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "its"
-                    | "this"
-                    | "these"
-                    | "those"
+                "there"
                     | "neither"
                     | "no"
                     | "some"

@@ -115,6 +115,14 @@ pub fn is_article(w: &str) -> bool {
     )
 }
 
+/// The small words a title leaves in lowercase (`Contract with America`).
+pub fn is_title_minor(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "the" | "a" | "an" | "and" | "with" | "for" | "to" | "in" | "on" | "at"
+    )
+}
+
 /// Determiners and quantifiers that can open a noun phrase (`the`, `several`, `two`).
 pub fn is_determiner(w: &str) -> bool {
     matches!(
