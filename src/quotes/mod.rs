@@ -679,7 +679,8 @@ fn clause_after(ctx: &Ctx, c: CueMatch, end: usize) -> Option<Span> {
         if !(k..t).any(|i| {
             ctx.is_punct(i, &[",", ":", ";", "and", "but"])
                 || doc.tokens[i].kind == TokenKind::Quote
-                || ctx.cue(i).is_some()
+                // (a phrase like `in a statement` is no other cue)
+                || ctx.cue(i).is_some_and(|c| c.end == i + 1)
                 // A verb: `said the warning was indicative that …` reports the whole clause.
                 || matches!(
                     ctx.tok(i),
