@@ -212,10 +212,8 @@ fn clause_edges_of_reported_speech() {
     assert_eq!(q.kind, QuoteKind::Direct);
     assert_eq!(speaker(t, q), Some("Tomas Keller"));
     // A listener or a phrase like `in a statement` is skipped up to `that`.
-    let t = "The panel met.
-
-The port authority said in a statement that it had offered a              raise.
-";
+    let t = "The panel met.\n\nThe port authority said in a statement that it had offered a \
+             raise.\n";
     let qs = run(t);
     let q = quote_with(t, &qs, "offered a raise");
     assert_eq!(pieces(t, q), vec!["that it had offered a raise"]);
