@@ -10,8 +10,12 @@
 //! 3. Quoted words inside a sentence that reports speech (`Bolton promised there would be
 //!    “hell to pay”`) make a `partial` quote whose content is the reported clause.
 //! 4. Sentences without marks that report speech (`X said that …`, `…, X said.`,
-//!    `according to X, …`) make `indirect` quotes.
-//! 5. Speakers are tied to entities: the person in the speaker phrase or the mention at its
+//!    `according to X, …`) make `indirect` quotes; so do speech named by its topic or
+//!    stance (`X talked about …`, `X called for …`, `X endorsed …`, `X’s claim that …`),
+//!    questions (`Asked whether …`) and refusals (`X declined to comment`). A second report
+//!    inside one (`…, citing …`, `… and accused …`) is a quote of its own.
+//! 5. A short first line is read as a headline: `Name: …`, `Name Says …`, `…, Name Says`.
+//! 6. Speakers are tied to entities: the person in the speaker phrase or the mention at its
 //!    head, or for a pronoun the entity it refers to ([`crate::entities::Resolver`]).
 //!
 //! `confidence` says how sure the attribution is: about 0.9 for a quote with its cue right
