@@ -4,8 +4,10 @@
 //! The lexicon lists verbs by their base form; the inflected forms (`adds`, `added`,
 //! `adding`) are generated, irregular forms are listed.
 
+use super::words::{is_article, Low, Lowercase};
 use crate::text::{Doc, TokenKind};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// How a cue word relates speech.
@@ -26,6 +28,16 @@ pub enum CueClass {
 /// Regular speech verbs (base forms).
 const SPEECH: &[&str] = &[
     "say",
+    "blast",
+    "slam",
+    "mock",
+    "denounce",
+    "hail",
+    "scold",
+    "demur",
+    "decry",
+    "condemn",
+    "tout",
     "add",
     "warn",
     "insist",
@@ -245,11 +257,37 @@ fn inflect(base: &str) -> Vec<String> {
     out
 }
 
-fn lexicon() -> &'static HashMap<String, CueClass> {
-    static LEX: OnceLock<HashMap<String, CueClass>> = OnceLock::new();
+/// FNV-1a: the lexicon's keys are short words, for which SipHash is slow.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        // Mix the high bits down and the low bits up: the table uses both.
+        let h = self.0 ^ (self.0 >> 29);
+        h.wrapping_mul(0xbf58_476d_1ce4_e5b9) ^ (h >> 32)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Lexicon = HashMap<String, CueClass, BuildHasherDefault<Fnv>>;
+
+fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let mut m = HashMap::new();
-        let add = |list: &[&str], class: CueClass, m: &mut HashMap<String, CueClass>| {
+        let mut m = Lexicon::default();
+        let add = |list: &[&str], class: CueClass, m: &mut Lexicon| {
             for base in list {
                 let mut forms = inflect(base);
                 forms.extend(
@@ -432,6 +470,19 @@ const PHRASES: &[(&[&str], CueClass)] = &[
     (&["considers", "that"], CueClass::Thought),
 ];
 
+/// The first letters of the phrases' first words, as a bit set over `a..=z`: most words
+/// skip the phrase list at once.
+const PHRASE_INITIALS: u32 = {
+    let mut m = 0u32;
+    let mut i = 0;
+    while i < PHRASES.len() {
+        let b = PHRASES[i].0[0].as_bytes()[0];
+        m |= 1 << (b - b'a');
+        i += 1;
+    }
+    m
+};
+
 /// A cue found at a token: the token range it covers (the phrase's `that` excluded) and its
 /// class.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -443,8 +494,8 @@ pub struct CueMatch {
     pub according: bool,
 }
 
-fn lower(doc: &Doc, i: usize) -> String {
-    doc.token_str(i).to_lowercase()
+fn lower<'d>(doc: &Doc<'d>, i: usize) -> Low<'d> {
+    doc.token_str(i).low()
 }
 
 /// The cue starting at token `i`, if any.
@@ -453,12 +504,17 @@ pub fn cue_at(doc: &Doc, i: usize) -> Option<CueMatch> {
     if t.kind != TokenKind::Word {
         return None;
     }
-    let w = lower(doc, i);
-    for (words, class) in PHRASES {
-        if words[0] != w || i + words.len() > doc.tokens.len() {
+    let low = lower(doc, i);
+    let w = low.as_str();
+    let phrase_initial = w
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| b.is_ascii_lowercase() && PHRASE_INITIALS & (1 << (b - b'a')) != 0);
+    for (words, class) in PHRASES.iter().filter(|_| phrase_initial) {
+        if w != words[0] || i + words.len() > doc.tokens.len() {
             continue;
         }
-        if (1..words.len()).all(|k| lower(doc, i + k) == words[k]) {
+        if (1..words.len()).all(|k| doc.token_str(i + k).eq_ignore_ascii_case(words[k])) {
             let mut end = i + words.len();
             if words.len() > 1 && words.last() == Some(&"that") {
                 end -= 1;
@@ -472,7 +528,7 @@ pub fn cue_at(doc: &Doc, i: usize) -> Option<CueMatch> {
         }
     }
     // `the statement read`, `the sign reads`: a text speaks.
-    if matches!(w.as_str(), "read" | "reads")
+    if matches!(w, "read" | "reads")
         && i > 0
         && matches!(
             lower(doc, i - 1).as_str(),
@@ -507,7 +563,7 @@ pub fn cue_at(doc: &Doc, i: usize) -> Option<CueMatch> {
             according: false,
         });
     }
-    let class = cue_word(&w)?;
+    let class = cue_word(w)?;
     // A plural noun after a possessive or a compound modifier (`Trump’s tweets`,
     // `late-night tweets`) is no cue.
     if i > 0 && w.ends_with('s') && w != "says" {
@@ -519,24 +575,7 @@ pub fn cue_at(doc: &Doc, i: usize) -> Option<CueMatch> {
         }
     }
     // A noun after a determiner (`the reports`, `a call`) is no cue.
-    if i > 0
-        && matches!(
-            lower(doc, i - 1).as_str(),
-            "the"
-                | "a"
-                | "an"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-                | "this"
-                | "these"
-                | "those"
-                | "such"
-                | "our"
-                | "my"
-        )
-    {
+    if i > 0 && is_article(&lower(doc, i - 1)) {
         return None;
     }
     Some(CueMatch {

@@ -10,8 +10,12 @@
 //! 3. Quoted words inside a sentence that reports speech (`Bolton promised there would be
 //!    “hell to pay”`) make a `partial` quote whose content is the reported clause.
 //! 4. Sentences without marks that report speech (`X said that …`, `…, X said.`,
-//!    `according to X, …`) make `indirect` quotes.
-//! 5. Speakers are tied to entities: the person in the speaker phrase or the mention at its
+//!    `according to X, …`) make `indirect` quotes; so do speech named by its topic or
+//!    stance (`X talked about …`, `X called for …`, `X endorsed …`, `X’s claim that …`),
+//!    questions (`Asked whether …`) and refusals (`X declined to comment`). A second report
+//!    inside one (`…, citing …`, `… and accused …`) is a quote of its own.
+//! 5. A short first line is read as a headline: `Name: …`, `Name Says …`, `…, Name Says`.
+//! 6. Speakers are tied to entities: the person in the speaker phrase or the mention at its
 //!    head, or for a pronoun the entity it refers to ([`crate::entities::Resolver`]).
 //!
 //! `confidence` says how sure the attribution is: about 0.9 for a quote with its cue right
@@ -28,6 +32,7 @@
 pub mod cues;
 pub mod marks;
 pub mod speakers;
+pub mod words;
 
 use crate::entities::{Entity, Mention, Resolver};
 use crate::span::Span;
@@ -35,6 +40,7 @@ use crate::text::{Doc, TokenKind};
 use cues::{cue_at, CueClass, CueMatch};
 use serde::{Deserialize, Serialize};
 use speakers::Phrase;
+use words::Lowercase;
 
 /// How a quotation is given.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,6 +86,8 @@ struct Ctx<'d, 'a> {
     resolver: Resolver<'d>,
     /// Outer spans of the top-level quotations, sorted.
     quoted: Vec<Span>,
+    /// The cue starting at each token ([`cue_at`]), computed once.
+    cues: Vec<Option<CueMatch>>,
 }
 
 impl Ctx<'_, '_> {
@@ -99,6 +107,11 @@ impl Ctx<'_, '_> {
     fn in_quote(&self, span: Span) -> bool {
         let k = self.quoted.partition_point(|q| q.end <= span.start);
         self.quoted.get(k).is_some_and(|q| q.overlaps(span))
+    }
+
+    /// The cue starting at token `i`.
+    fn cue(&self, i: usize) -> Option<CueMatch> {
+        self.cues.get(i).copied().flatten()
     }
 
     fn tok(&self, i: usize) -> &str {
@@ -194,7 +207,7 @@ fn trailing(ctx: &Ctx, a: usize, b: usize) -> Option<Attribution> {
         end += 1;
     }
     // Cue first: `said the official`.
-    if let Some(c) = cue_at(doc, k) {
+    if let Some(c) = ctx.cue(k) {
         if c.class != CueClass::Thought && k < a + WINDOW {
             let speaker = if c.class == CueClass::Tell {
                 None
@@ -240,7 +253,7 @@ fn relayed(ctx: &Ctx, att: Attribution, end: usize) -> Attribution {
         if !ctx.is_punct(j, &[","]) {
             continue;
         }
-        if let Some(c) = cue_at(doc, j + 1).filter(|c| c.according) {
+        if let Some(c) = ctx.cue(j + 1).filter(|c| c.according) {
             if let Some(sp) = speakers::after(doc, c.end, end) {
                 return Attribution {
                     cue: c,
@@ -266,7 +279,7 @@ fn subject_cue(ctx: &Ctx, k: usize, end: usize) -> Option<Attribution> {
         }
     }
     let mut skipped = 0;
-    while j < end && skipped < 6 && cue_at(doc, j).is_none() {
+    while j < end && skipped < 6 && ctx.cue(j).is_none() {
         if ctx.is_punct(j, &[","]) || doc.tokens[j].kind == TokenKind::Quote {
             break;
         }
@@ -277,12 +290,14 @@ fn subject_cue(ctx: &Ctx, k: usize, end: usize) -> Option<Attribution> {
         // Appositives: the cue follows a later comma.
         let mut m = j + 1;
         let limit = end.min(j + 25);
-        while m < limit && !(ctx.is_punct(m - 1, &[","]) && cue_at(doc, m).is_some()) {
+        while m < limit && !(ctx.is_punct(m - 1, &[","]) && ctx.cue(m).is_some()) {
             m += 1;
         }
         j = m;
     }
-    let c = cue_at(doc, j).filter(|c| j < end && c.class != CueClass::Thought)?;
+    let c = ctx
+        .cue(j)
+        .filter(|c| j < end && c.class != CueClass::Thought)?;
     Some(Attribution {
         cue: c,
         speaker: Some(np),
@@ -319,7 +334,7 @@ fn previous_sentence_attribution(ctx: &Ctx, open: usize, lo: usize) -> Option<At
     while comma + 1 < last && doc.tokens[comma + 1].kind == TokenKind::Quote {
         comma += 1;
     }
-    if let Some(c) = cue_at(doc, comma + 1) {
+    if let Some(c) = ctx.cue(comma + 1) {
         if c.class == CueClass::Speech {
             let sp = speakers::after(doc, c.end, last)?;
             return (sp.end == last).then_some(Attribution {
@@ -355,11 +370,7 @@ fn subject_any(ctx: &Ctx, a: usize, before: usize) -> Option<Phrase> {
     while k < before && doc.tokens[k].kind != TokenKind::Word {
         k += 1;
     }
-    let first = if k < before {
-        ctx.tok(k).to_lowercase()
-    } else {
-        String::new()
-    };
+    let first = if k < before { ctx.tok(k) } else { "" }.low();
     let adverbial = matches!(
         first.as_str(),
         "meanwhile"
@@ -440,7 +451,9 @@ fn subject_any(ctx: &Ctx, a: usize, before: usize) -> Option<Phrase> {
         let Some(comma) = (from..limit.min(from + 14)).find(|&i| ctx.is_punct(i, &[","])) else {
             break;
         };
-        if let Some(p) = speakers::after(doc, comma + 1, before).filter(|p| p.named || p.pronoun) {
+        if let Some(p) = speakers::after(doc, comma + 1, before)
+            .filter(|p| p.named || p.pronoun || described(ctx, *p))
+        {
             if !ctx.is_punct(p.end, &[","]) {
                 return Some(p);
             }
@@ -449,6 +462,11 @@ fn subject_any(ctx: &Ctx, a: usize, before: usize) -> Option<Phrase> {
         from = comma + 1;
     }
     first_np
+}
+
+/// A description that can be a speaker: `the mayor`, `several environmental groups`.
+fn described(ctx: &Ctx, p: Phrase) -> bool {
+    p.end - p.start >= 2 && words::is_determiner(&ctx.tok(p.start).low())
 }
 
 fn is_capitalized(w: &str) -> bool {
@@ -465,7 +483,7 @@ fn outer_report(ctx: &Ctx, lo: usize, k: usize) -> Option<Attribution> {
         if doc.tokens[j].kind == TokenKind::Quote || ctx.is_punct(j, &[".", "!", "?", ";"]) {
             return None;
         }
-        let Some(c) = cue_at(doc, j) else { continue };
+        let Some(c) = ctx.cue(j) else { continue };
         if c.end > k
             || !matches!(c.class, CueClass::Speech | CueClass::Tell)
             || c.according
@@ -497,13 +515,46 @@ fn leading(ctx: &Ctx, lo: usize, open: usize) -> Option<(Attribution, bool)> {
     .start;
     let lo0 = open.saturating_sub(80);
     let lo = lo.max(open.saturating_sub(30));
+    // `Mr. Smith shot back: “…`, `he demurred: “…`: a verb outside the lexicon with its
+    // subject, right before a colon lead-in.
+    if open >= lo + 3 && ctx.is_punct(open - 1, &[":"]) {
+        let mut v = open - 2;
+        if matches!(ctx.tok(v), "back" | "out" | "up") {
+            v -= 1;
+        }
+        let w = ctx.tok(v);
+        let verb = doc.tokens[v].kind == TokenKind::Word
+            && w.len() > 3
+            && w.bytes().all(|b| b.is_ascii_lowercase())
+            && (w.ends_with("ed") || speakers::is_past_verb(w));
+        if verb && v > lo && ctx.cue(v).is_none() {
+            if let Some(p) = speakers::before(doc, v, lo.max(sent_lo))
+                .filter(|p| p.named || p.pronoun || described(ctx, *p))
+                .filter(|p| !ctx.in_quote(p.span))
+            {
+                let cue = CueMatch {
+                    start: v,
+                    end: open - 1,
+                    class: CueClass::Speech,
+                    according: false,
+                };
+                return Some((
+                    Attribution {
+                        cue,
+                        speaker: Some(p),
+                    },
+                    true,
+                ));
+            }
+        }
+    }
     let mut k = open;
     while k > lo {
         k -= 1;
         if doc.tokens[k].kind == TokenKind::Quote || ctx.is_punct(k, &[".", "!", "?", ";"]) {
             break;
         }
-        let Some(c) = cue_at(doc, k) else { continue };
+        let Some(c) = ctx.cue(k) else { continue };
         if c.end > open {
             continue;
         }
@@ -519,17 +570,26 @@ fn leading(ctx: &Ctx, lo: usize, open: usize) -> Option<(Attribution, bool)> {
             || between == ["that"];
         // `a song called “Blue Roads”`: a name, not speech.
         let naming = matches!(
-            ctx.tok(k).to_lowercase().as_str(),
+            ctx.tok(k).low().as_str(),
             "called" | "named" | "dubbed" | "titled" | "entitled" | "known"
         ) && !(k > 0 && {
             let prev = ctx.tok(k - 1);
-            speakers::is_pronoun(&prev.to_lowercase())
-                || prev.chars().next().is_some_and(char::is_uppercase)
+            speakers::is_pronoun(&prev.low()) || prev.chars().next().is_some_and(char::is_uppercase)
         });
         if naming {
             return None;
         }
-        let participle = ctx.tok(k).ends_with("ing") && k > lo && ctx.is_punct(k - 1, &[","]);
+        // `…, adding`, `before asking her`, `by saying`: the participle's subject is the
+        // sentence's.
+        let participle = ctx.tok(k).ends_with("ing")
+            && k > 1
+            && (ctx.is_punct(k - 1, &[","])
+                || doc.tokens[k - 1].kind == TokenKind::Quote && ctx.is_punct(k - 2, &[","])
+                || k > lo
+                    && matches!(
+                        ctx.tok(k - 1).low().as_str(),
+                        "before" | "after" | "while" | "by" | "then"
+                    ));
         let speaker = if c.according {
             speakers::after(doc, c.end, open)
         } else if participle {
@@ -539,10 +599,12 @@ fn leading(ctx: &Ctx, lo: usize, open: usize) -> Option<(Attribution, bool)> {
                 .rev()
                 .take(20)
                 .find_map(|j| {
-                    let c = cue_at(doc, j).filter(|c| !ctx.tok(c.start).ends_with("ing"))?;
+                    let c = ctx.cue(j).filter(|c| !ctx.tok(c.start).ends_with("ing"))?;
                     speakers::before(doc, c.start, floor)
                         .or_else(|| speakers::after(doc, c.end, k))
-                        .filter(|p| !ctx.in_quote(p.span) && (p.named || p.pronoun))
+                        .filter(|p| {
+                            !ctx.in_quote(p.span) && (p.named || p.pronoun || described(ctx, *p))
+                        })
                 })
                 .or_else(|| subject(ctx, floor, k))
         } else {
@@ -571,10 +633,7 @@ fn leading(ctx: &Ctx, lo: usize, open: usize) -> Option<(Attribution, bool)> {
             Some(p)
                 if p.pronoun
                     && p.start > 0
-                    && matches!(
-                        ctx.tok(p.start - 1).to_lowercase().as_str(),
-                        "what" | "which"
-                    ) =>
+                    && matches!(ctx.tok(p.start - 1).low().as_str(), "what" | "which") =>
             {
                 subject(ctx, sent_lo.max(lo0), p.start - 1)
                     .filter(|s| s.named && s.end < p.start)
@@ -619,9 +678,20 @@ fn clause_after(ctx: &Ctx, c: CueMatch, end: usize) -> Option<Span> {
     let mut k = c.end;
     // `said on Tuesday that`, `told reporters that`: jump to a close `that`.
     if let Some(t) = (k..end.min(k + 12)).find(|&i| ctx.tok(i).eq_ignore_ascii_case("that")) {
-        if !(k..t)
-            .any(|i| ctx.is_punct(i, &[",", ":", ";"]) || doc.tokens[i].kind == TokenKind::Quote)
-        {
+        // Not past a comma, a mark, a conjunction or another cue (`say the vote is close but
+        // noted that …`).
+        if !(k..t).any(|i| {
+            ctx.is_punct(i, &[",", ":", ";", "and", "but"])
+                || doc.tokens[i].kind == TokenKind::Quote
+                // (a phrase like `in a statement` is no other cue)
+                || ctx.cue(i).is_some_and(|c| c.end == i + 1)
+                // A verb: `said the warning was indicative that …` reports the whole clause.
+                || matches!(
+                    ctx.tok(i),
+                    "is" | "was" | "are" | "were" | "has" | "have" | "had" | "will" | "would"
+                        | "could" | "can" | "should" | "does" | "did" | "may" | "might"
+                )
+        }) {
             k = t;
         }
     } else if c.class == CueClass::Tell {
@@ -658,8 +728,15 @@ pub fn extract(
         lines,
         resolver: Resolver::new(doc, mentions, mention_entity, entities),
         quoted: top.iter().map(|q| q.outer()).collect(),
+        cues: (0..doc.tokens.len()).map(|i| cue_at(doc, i)).collect(),
     };
     let mut out: Vec<Quote> = Vec::new();
+    // The headline as an attribution; its quotations belong to it.
+    let mut headline_end = 0;
+    if let Some((q, end)) = headline(&ctx) {
+        out.push(q);
+        headline_end = end;
+    }
     // Per top-level quotation: the index of its quote in `out` and the cue it used.
     let mut last: Option<(usize, usize, Option<CueMatch>)> = None; // (out index, line, cue)
     for (qi, q) in top.iter().enumerate() {
@@ -685,6 +762,9 @@ pub fn extract(
             .iter()
             .map(|p| p.slice(text).split_whitespace().count())
             .sum::<usize>();
+        if q.open.start < headline_end {
+            continue;
+        }
         // `tweet-id="7834"`: markup, not a quotation.
         if text[..q.open.start].ends_with('=') {
             continue;
@@ -693,7 +773,7 @@ pub fn extract(
         let title = words <= 6
             && open_tok > 0
             && matches!(
-                ctx.tok(open_tok - 1).to_lowercase().as_str(),
+                ctx.tok(open_tok - 1).low().as_str(),
                 "on" | "in"
                     | "of"
                     | "at"
@@ -708,16 +788,26 @@ pub fn extract(
                     | "programme"
                     | "album"
                     | "headline"
+                    | "podcast"
+                    | "newspaper"
+                    | "magazine"
+                    | "series"
+                    | "column"
+                    | "documentary"
+                    | "network"
+                    | "station"
+                    | "blog"
+                    | "website"
+                    | "novel"
+                    | "poem"
+                    | "play"
+                    | "musical"
+                    | "slogan"
             )
             && q.pieces.iter().all(|p| {
                 p.slice(text)
                     .split_whitespace()
-                    .filter(|w| {
-                        !matches!(
-                            *w,
-                            "of" | "the" | "a" | "and" | "with" | "for" | "to" | "in" | "on"
-                        )
-                    })
+                    .filter(|w| !words::is_title_minor(w))
                     .all(|w| {
                         w.chars()
                             .next()
@@ -727,12 +817,12 @@ pub fn extract(
         // `a song called “Blue Roads”`: a name, not speech (but `what he called “…”` is).
         let named = open_tok > 1
             && matches!(
-                ctx.tok(open_tok - 1).to_lowercase().as_str(),
+                ctx.tok(open_tok - 1).low().as_str(),
                 "called" | "named" | "dubbed" | "titled" | "entitled"
             )
             && {
                 let prev = ctx.tok(open_tok - 2);
-                !(speakers::is_pronoun(&prev.to_lowercase())
+                !(speakers::is_pronoun(&prev.low())
                     || prev.chars().next().is_some_and(char::is_uppercase))
             };
         if title || named && words <= 6 {
@@ -778,7 +868,7 @@ pub fn extract(
                 let tail = t.speaker.map_or(t.cue.end, |p| p.end.max(t.cue.end));
                 // Reject when a complement clause follows (`She says it underscores …`).
                 tail >= doc.tokens.len() || {
-                    let n = ctx.tok(tail).to_lowercase();
+                    let n = ctx.tok(tail).low();
                     !(speakers::is_pronoun(&n)
                         || matches!(n.as_str(), "that" | "the" | "a" | "an" | "this"))
                 }
@@ -890,19 +980,7 @@ pub fn extract(
                 ws.len() <= 8
                     && ws.iter().all(|w| {
                         w.chars().next().is_some_and(|c| !c.is_lowercase())
-                            || matches!(
-                                *w,
-                                "of" | "the"
-                                    | "a"
-                                    | "an"
-                                    | "and"
-                                    | "in"
-                                    | "on"
-                                    | "to"
-                                    | "for"
-                                    | "with"
-                                    | "at"
-                            )
+                            || words::is_title_minor(w)
                     })
             });
             if whole_par && words >= 4 && !title_case {
@@ -961,7 +1039,7 @@ pub fn extract(
                     while v < open_tok
                         && (doc.tokens[v].kind != TokenKind::Word
                             || matches!(
-                                ctx.tok(v).to_lowercase().as_str(),
+                                ctx.tok(v).low().as_str(),
                                 "has" | "have" | "had" | "also" | "was" | "is" | "would" | "will"
                             ))
                     {
@@ -1040,13 +1118,36 @@ fn indirect(ctx: &Ctx, out: &mut Vec<Quote>) {
         // Up to three reports per sentence, one after the other.
         let mut from = a;
         for _ in 0..3 {
-            let Some(q) = reported(ctx, from, b) else {
+            let Some(mut q) = reported(ctx, from, b) else {
                 break;
             };
             let end = q.content.iter().map(|c| c.end).max().unwrap_or(0);
             let cue_end = q.cue.map_or(0, |c| c.end);
+            // `De Blasio said the move was made by X and said, “…”`: the report ends
+            // where the quotation begins.
+            if let [c] = q.content[..] {
+                let k = taken.partition_point(|t| t.end <= c.start);
+                if let Some(t) = taken
+                    .get(k)
+                    .filter(|t| t.start > c.start && t.start < c.end)
+                {
+                    let mut e = doc.token_at_or_after(t.start);
+                    let s0 = doc.token_at_or_after(c.start);
+                    while e > s0
+                        && (doc.tokens[e - 1].kind != TokenKind::Word
+                            || matches!(ctx.tok(e - 1), "and" | "but" | "said" | "says"))
+                    {
+                        e -= 1;
+                    }
+                    if e >= s0 + 4 {
+                        q.content[0] = Span::new(c.start, doc.tokens[e - 1].span.end);
+                    }
+                }
+            }
             if !q.content.iter().any(|&c| overlaps_taken(c)) {
+                let second = split_report(ctx, &mut q);
                 found.push(q);
+                found.extend(second);
             }
             let next = doc.token_at_or_after(end.max(cue_end));
             if next <= from || next + 6 > b {
@@ -1054,8 +1155,393 @@ fn indirect(ctx: &Ctx, out: &mut Vec<Quote>) {
             }
             from = next;
         }
+        // `Clinton talked about the drug crisis`: speech about a topic, once the reports of
+        // the sentence are known.
+        let in_found = |found: &[Quote], sp: Span| {
+            found
+                .iter()
+                .rev()
+                .take(6)
+                .any(|q: &Quote| q.content.iter().any(|c| c.overlaps(sp)))
+        };
+        let mut from = a;
+        for _ in 0..3 {
+            let Some(q) = topic_report(ctx, from, a, b) else {
+                break;
+            };
+            let end = q.content.iter().map(|c| c.end).max().unwrap_or(0);
+            if !q
+                .content
+                .iter()
+                .any(|&c| overlaps_taken(c) || in_found(&found, c))
+            {
+                found.push(q);
+            }
+            let next = doc.token_at_or_after(end);
+            if next <= from {
+                break;
+            }
+            from = next;
+        }
     }
     out.extend(found);
+}
+
+/// Is `w` (lowercase) a verb of speech that takes its topic after `prep`?
+fn topic_verb(w: &str, prep: &str) -> bool {
+    let stem = w
+        .strip_suffix("ing")
+        .or_else(|| w.strip_suffix("ed"))
+        .or_else(|| w.strip_suffix('s'))
+        .unwrap_or(w);
+    match prep {
+        "about" => matches!(
+            stem,
+            "talk"
+                | "spoke"
+                | "speak"
+                | "ask"
+                | "complain"
+                | "warn"
+                | "joke"
+                | "wrote"
+                | "writ"
+                | "tweet"
+                | "boast"
+                | "brag"
+                | "testifi"
+                | "testify"
+                | "lectur"
+                | "rant"
+        ),
+        "of" => matches!(stem, "spoke" | "speak" | "warn" | "boast"),
+        "for" => matches!(stem, "call" | "ask" | "push" | "argu" | "argue" | "plead"),
+        "on" => matches!(
+            stem,
+            "call" | "comment" | "focus" | "focuss" | "remark" | "weigh"
+        ),
+        "against" => matches!(stem, "warn" | "rail" | "argu" | "argue" | "spoke" | "speak"),
+        "to" => matches!(stem, "point" | "refer" | "referr"),
+        _ => false,
+    }
+}
+
+/// `NP ’s NOUN PREP TOPIC` at the noun `v` (`Trump’s claim that …`, `Clinton’s attacks on
+/// Trump`).
+fn possessive_report(ctx: &Ctx, v: usize, a: usize, b: usize) -> Option<Quote> {
+    let doc = ctx.doc;
+    let w = ctx.tok(v);
+    let prep = ctx.tok(v + 1).low();
+    let fits = match prep.as_str() {
+        "that" => matches!(
+            w,
+            "claim"
+                | "claims"
+                | "assertion"
+                | "insistence"
+                | "argument"
+                | "suggestion"
+                | "statement"
+                | "warning"
+                | "promise"
+                | "pledge"
+                | "vow"
+                | "charge"
+                | "contention"
+                | "allegation"
+                | "accusation"
+                | "belief"
+                | "view"
+        ),
+        "on" => matches!(w, "attack" | "attacks" | "comments" | "remarks" | "views"),
+        "of" => matches!(
+            w,
+            "criticism"
+                | "endorsement"
+                | "support"
+                | "praise"
+                | "defense"
+                | "description"
+                | "characterization"
+                | "denunciation"
+                | "rejection"
+        ),
+        "for" => matches!(w, "support" | "call" | "calls" | "praise" | "admiration"),
+        "to" => matches!(w, "opposition" | "response" | "reference" | "references"),
+        "about" => matches!(
+            w,
+            "comments"
+                | "remarks"
+                | "questions"
+                | "concerns"
+                | "claims"
+                | "statements"
+                | "warnings"
+                | "doubts"
+        ),
+        "against" => matches!(w, "attacks" | "case" | "warning" | "warnings"),
+        _ => false,
+    };
+    if !fits {
+        return None;
+    }
+    // The possessor: the name right before `’s` (`Mr. Keller’s`, `Donald Trump’s`).
+    let mut s0 = v - 1;
+    while s0 > a
+        && v - 1 - s0 < 5
+        && doc.tokens[s0 - 1].kind == TokenKind::Word
+        && is_capitalized(ctx.tok(s0 - 1))
+    {
+        s0 -= 1;
+    }
+    if s0 == v - 1
+        || ctx.in_quote(Span::new(
+            doc.tokens[s0].span.start,
+            doc.tokens[v - 2].span.end,
+        ))
+    {
+        return None;
+    }
+    let sp = Phrase {
+        span: Span::new(doc.tokens[s0].span.start, doc.tokens[v - 2].span.end),
+        start: s0,
+        end: v - 1,
+        pronoun: false,
+        named: true,
+    };
+    let start = v + 2;
+    let mut e = start;
+    while e < b
+        && e < start + 25
+        && doc.tokens[e].kind != TokenKind::Quote
+        && !ctx.is_punct(e, &[",", ".", ";", ":", "!", "?", "(", "—", "–"])
+    {
+        e += 1;
+    }
+    if e < start + 1 {
+        return None;
+    }
+    let cue = CueMatch {
+        start: v,
+        end: if prep == "that" { v + 1 } else { v + 2 },
+        class: CueClass::Speech,
+        according: false,
+    };
+    Some(Quote {
+        kind: QuoteKind::Indirect,
+        content: vec![Span::new(
+            doc.tokens[start].span.start,
+            doc.tokens[e - 1].span.end,
+        )],
+        cue: Some(ctx.cue_span(cue)),
+        speaker: Some(ctx.speaker(sp)),
+        confidence: 0.5,
+    })
+}
+
+/// `NP VERB PREP TOPIC` (`Clinton talked about the drug crisis`, `…, calling for a ban`):
+/// speech reported by its topic, with the subject as the speaker.
+fn topic_report(ctx: &Ctx, from: usize, a: usize, b: usize) -> Option<Quote> {
+    let doc = ctx.doc;
+    for v in from..b.saturating_sub(2) {
+        let w = ctx.tok(v);
+        // `Asked whether he would run, Smith demurred`: the question is the content, asked
+        // by no one named (or `asked by a reporter if …`).
+        if w == "Asked" || w == "asked" {
+            let mut q = v + 1;
+            let mut by = None;
+            if ctx.tok(q) == "by" {
+                by = speakers::after(doc, q + 1, b);
+                q = by.map_or(q, |p| p.end);
+            }
+            if q < b
+                && matches!(
+                    ctx.tok(q),
+                    "whether" | "if" | "which" | "what" | "how" | "why" | "when" | "who" | "about"
+                )
+            {
+                let start = if ctx.tok(q) == "about" { q + 1 } else { q };
+                let mut e = start;
+                while e < b
+                    && e < start + 30
+                    && doc.tokens[e].kind != TokenKind::Quote
+                    && !ctx.is_punct(e, &[",", ".", ";", ":", "!", "?"])
+                {
+                    e += 1;
+                }
+                if e >= start + 2 {
+                    let cue = CueMatch {
+                        start: v,
+                        end: v + 1,
+                        class: CueClass::Speech,
+                        according: false,
+                    };
+                    return Some(Quote {
+                        kind: QuoteKind::Indirect,
+                        content: vec![Span::new(
+                            doc.tokens[start].span.start,
+                            doc.tokens[e - 1].span.end,
+                        )],
+                        cue: Some(ctx.cue_span(cue)),
+                        speaker: by.map(|p| ctx.speaker(p)),
+                        confidence: 0.5,
+                    });
+                }
+            }
+            continue;
+        }
+        if doc.tokens[v].kind != TokenKind::Word || !w.bytes().all(|c| c.is_ascii_lowercase()) {
+            continue;
+        }
+        // `Trump’s claim that …`, `Clinton’s attacks on …`: the speech named by a noun, with
+        // its possessor as the speaker.
+        if v > a + 1 && matches!(ctx.tok(v - 1), "'s" | "’s") {
+            if let Some(q) = possessive_report(ctx, v, a, b) {
+                return Some(q);
+            }
+            continue;
+        }
+        // `endorsed Clinton`, `criticized the plan`: a stance taken on its object.
+        // `Gore declined to comment`, `declined an interview request`.
+        let stance = matches!(w, "declined" | "declines" | "refused" | "refuses")
+            || w.len() > 5
+                && !w.ends_with("ing")
+                && matches!(
+                    w.strip_suffix('d')
+                        .or_else(|| w.strip_suffix('s'))
+                        .unwrap_or(""),
+                    "endorse"
+                        | "criticize"
+                        | "criticise"
+                        | "praise"
+                        | "oppose"
+                        | "condemne"
+                        | "attacke"
+                        | "defende"
+                        | "rejecte"
+                        | "backe"
+                        | "supporte"
+                        | "attack"
+                        | "defend"
+                        | "reject"
+                        | "support"
+                );
+        let prep_at = if stance {
+            v
+        } else if ctx.tok(v + 1) == "out" {
+            v + 2
+        } else {
+            v + 1
+        };
+        if prep_at + 1 >= b {
+            continue;
+        }
+        let prep = ctx.tok(prep_at).low();
+        if !stance && !topic_verb(w, prep.as_str()) {
+            continue;
+        }
+        // The topic: up to the clause's end, bounded.
+        let start = prep_at + 1;
+        let mut e = start;
+        while e < b
+            && e < start + 25
+            && doc.tokens[e].kind != TokenKind::Quote
+            && !ctx.is_punct(e, &[",", ".", ";", ":", "!", "?", "(", "—", "–"])
+        {
+            e += 1;
+        }
+        if e < start + 1 {
+            continue;
+        }
+        let participle = w.ends_with("ing");
+        let speaker = if participle {
+            if !(v > a && ctx.is_punct(v - 1, &[","])) {
+                continue;
+            }
+            subject(ctx, a, v)
+        } else {
+            speakers::before(doc, v, a).filter(|p| !ctx.in_quote(p.span))
+        };
+        let Some(sp) = speaker.filter(|p| p.named || p.pronoun || described(ctx, *p)) else {
+            continue;
+        };
+        let cue = CueMatch {
+            start: v,
+            end: prep_at + 1,
+            class: CueClass::Speech,
+            according: false,
+        };
+        return Some(Quote {
+            kind: QuoteKind::Indirect,
+            content: vec![Span::new(
+                doc.tokens[start].span.start,
+                doc.tokens[e - 1].span.end,
+            )],
+            cue: Some(ctx.cue_span(cue)),
+            speaker: Some(ctx.speaker(sp)),
+            confidence: 0.5,
+        });
+    }
+    None
+}
+
+/// `X said A, arguing B` / `X said A and noted that B`: a second report of the same
+/// speaker inside the content of `q` is cut off into a quote of its own.
+fn split_report(ctx: &Ctx, q: &mut Quote) -> Option<Quote> {
+    let doc = ctx.doc;
+    let [content] = q.content[..] else {
+        return None;
+    };
+    let a = doc.token_at_or_after(content.start);
+    let b = doc.token_at_or_after(content.end);
+    for i in a + 2..b.saturating_sub(2) {
+        let participle = ctx.is_punct(i - 1, &[","]) && ctx.tok(i).ends_with("ing");
+        // `… and accused X of …`, `… but noted that …`: a verb in the past tense (or
+        // followed by `that`) shares the subject.
+        let conjoined = matches!(ctx.tok(i - 1), "and" | "but")
+            && !ctx.tok(i).ends_with("ing")
+            && (ctx.tok(i).ends_with("ed")
+                || (i + 1..b.min(i + 4)).any(|j| ctx.tok(j).eq_ignore_ascii_case("that")));
+        if !(participle || conjoined) {
+            continue;
+        }
+        let Some(c) = ctx.cue(i).filter(|c| !c.according && c.end < b) else {
+            continue;
+        };
+        // A participle's object follows it (`citing the importance of a nation that …`).
+        let rest = if participle {
+            let mut k = c.end;
+            if ctx.tok(k).eq_ignore_ascii_case("that") {
+                k += 1;
+            }
+            let mut e = b;
+            while e > k && doc.tokens[e - 1].kind == TokenKind::Punct {
+                e -= 1;
+            }
+            if e < k + 2 {
+                return None;
+            }
+            Span::new(doc.tokens[k].span.start, doc.tokens[e - 1].span.end)
+        } else {
+            clause_after(ctx, c, b)?
+        };
+        let mut e = i - 1;
+        while e > a && doc.tokens[e - 1].kind == TokenKind::Punct {
+            e -= 1;
+        }
+        if e < a + 3 {
+            return None;
+        }
+        q.content[0] = Span::new(content.start, doc.tokens[e - 1].span.end);
+        return Some(Quote {
+            kind: QuoteKind::Indirect,
+            content: vec![rest],
+            cue: Some(ctx.cue_span(c)),
+            speaker: q.speaker,
+            confidence: q.confidence,
+        });
+    }
+    None
 }
 
 /// The cue of `…, NP CUE.` / `…, CUE NP.` closing the sentence `[a, b)`, if any.
@@ -1067,8 +1553,8 @@ fn tail_attribution(ctx: &Ctx, a: usize, b: usize) -> Option<usize> {
     }
     let lo = a.max(e.saturating_sub(12));
     let comma = (lo..e).rev().find(|&i| ctx.is_punct(i, &[","]))?;
-    let k = (comma + 1..e).find(|&i| cue_at(doc, i).is_some())?;
-    let c = cue_at(doc, k)?;
+    let k = (comma + 1..e).find(|&i| ctx.cue(i).is_some())?;
+    let c = ctx.cue(k)?;
     if c.class == CueClass::Thought || ctx.tok(k).ends_with("ing") {
         return None;
     }
@@ -1141,13 +1627,30 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
     };
     let tail_at = tail_attribution(ctx, a, b);
     for k in a..b {
-        let Some(c) = cue_at(doc, k).or_else(|| generic_cue(ctx, k, b)) else {
+        let Some(c) = ctx.cue(k).or_else(|| generic_cue(ctx, k, b)) else {
             continue;
         };
         if c.according {
-            let np = speakers::after(doc, c.end, b)?;
-            if k == a || ctx.is_punct(k.saturating_sub(1), &[","]) && k > a {
-                if k == a {
+            // The source: its noun phrase, or failing that (`recently hacked documents`,
+            // `early results of the exit poll conducted by …`) the words up to the comma.
+            let np = speakers::after(doc, c.end, b).or_else(|| {
+                let mut e = c.end;
+                while e < b && e < c.end + 25 && !ctx.is_punct(e, &[",", ".", ";", ":"]) {
+                    e += 1;
+                }
+                (e > c.end && doc.tokens[e - 1].kind == TokenKind::Word).then(|| Phrase {
+                    span: Span::new(doc.tokens[c.end].span.start, doc.tokens[e - 1].span.end),
+                    start: c.end,
+                    end: e,
+                    pronoun: false,
+                    named: (c.end..e).any(|i| is_capitalized(ctx.tok(i))),
+                })
+            })?;
+            // `But according to X, …`
+            let opening = k == a
+                || k == a + 1 && matches!(ctx.tok(a), "But" | "And" | "Yet" | "So" | "Still");
+            if opening || ctx.is_punct(k.saturating_sub(1), &[","]) && k > a {
+                if opening {
                     // According to X, CLAUSE.
                     let mut s = np.end;
                     while s < b && !ctx.is_punct(s, &[","]) {
@@ -1191,28 +1694,10 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
                 && k > a
                 && ctx.is_punct(k - 1, &[","])
             || (c.end..b.saturating_sub(1)).all(|i| {
-                matches!(
-                    ctx.tok(i).to_lowercase().as_str(),
-                    "on" | "monday"
-                        | "tuesday"
-                        | "wednesday"
-                        | "thursday"
-                        | "friday"
-                        | "saturday"
-                        | "sunday"
-                        | "today"
-                        | "yesterday"
-                        | "tonight"
-                        | "last"
-                        | "week"
-                        | "night"
-                        | "morning"
-                        | "afternoon"
-                        | "evening"
-                        | "earlier"
-                        | "later"
-                        | "recently"
-                )
+                let w = ctx.tok(i).low();
+                w == "on"
+                    || words::is_time_word(&w)
+                    || matches!(w.as_str(), "earlier" | "later" | "recently")
             });
         if tail_only {
             if c.class == CueClass::Thought {
@@ -1234,7 +1719,11 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
             return Some(mk(ctx, content, c, sp, 0.65));
         }
         // A parenthetical attribution: `CLAUSE, NP CUE, CLAUSE.` / `CLAUSE, CUE NP, …`.
-        if c.class != CueClass::Thought && !lw.ends_with("ing") && k > a + 2 {
+        if c.class != CueClass::Thought
+            && !lw.ends_with("ing")
+            && k > a + 2
+            && !(c.end < b && ctx.tok(c.end).eq_ignore_ascii_case("that"))
+        {
             let np_before = speakers::before(doc, k, a);
             let pre = match np_before {
                 Some(p) if p.start > a + 2 && ctx.is_punct(p.start - 1, &[","]) => {
@@ -1253,7 +1742,7 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
                 }
                 let relative = e + 1 < b
                     && matches!(
-                        ctx.tok(e + 1).to_lowercase().as_str(),
+                        ctx.tok(e + 1).low().as_str(),
                         "who" | "which" | "whose" | "whom" | "where" | "when" | "and" | "but"
                     );
                 if ctx.is_punct(e, &[","]) && !relative {
@@ -1284,7 +1773,7 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
         let subject_pos = sp.start == a
             || ctx.is_punct(sp.start - 1, &[",", "—", "–", ":"])
             || matches!(
-                ctx.tok(sp.start - 1).to_lowercase().as_str(),
+                ctx.tok(sp.start - 1).low().as_str(),
                 "but" | "and" | "yet" | "so" | "meanwhile" | "also"
             );
         // `Clinton had told police that …, the source added.`: the outer attribution at
@@ -1297,7 +1786,7 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
         let long_subject = sp.start > a
             && sp.start - a <= 8
             && (a..sp.start).all(|i| {
-                let t = ctx.tok(i).to_lowercase();
+                let t = ctx.tok(i).low();
                 matches!(doc.tokens[i].kind, TokenKind::Word | TokenKind::Number)
                     && !matches!(
                         t.as_str(),
@@ -1331,12 +1820,12 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
                             | "what"
                             | "how"
                     )
-                    && cue_at(doc, i).is_none()
+                    && ctx.cue(i).is_none()
             });
         if !subject_pos && !long_subject {
             continue;
         }
-        let next = ctx.tok(c.end.min(b - 1)).to_lowercase();
+        let next = ctx.tok(c.end.min(b - 1)).low();
         let next_tok = c.end.min(b - 1);
         let clause_start = next == "that"
             || c.class == CueClass::Speech
@@ -1368,19 +1857,10 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
                         | "sorry"
                 )
             || speakers::is_pronoun(&next)
+            || words::is_article(&next)
             || matches!(
                 next.as_str(),
-                "the"
-                    | "a"
-                    | "an"
-                    | "there"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "its"
-                    | "this"
-                    | "these"
-                    | "those"
+                "there"
                     | "neither"
                     | "no"
                     | "some"
@@ -1410,16 +1890,159 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
     // No pattern matched, but the sentence does report speech: the clause after its first
     // speech verb, and the subject of the sentence as a guess.
     let k = (a..b).find(|&k| {
-        cue_at(doc, k).is_some_and(|c| {
+        ctx.cue(k).is_some_and(|c| {
             !c.according
                 && !ctx.tok(k).ends_with("ing")
                 && ctx.tok(k).chars().all(|ch| ch.is_lowercase())
                 && (k == 0 || !ctx.tok(k - 1).eq_ignore_ascii_case("to"))
         })
     })?;
-    let c = cue_at(doc, k)?;
+    let c = ctx.cue(k)?;
     let content = clause_after(ctx, c, b)?;
     let sp = subject(ctx, a, k)
         .filter(|p| p.end <= k && (p.named || p.pronoun || p.end - p.start >= 2))?;
     Some(mk(ctx, content, c, Some(sp), 0.5))
+}
+
+/// Words that open a headline as a label, not as a speaker (`The Latest: …`).
+fn headline_label(s: &str) -> bool {
+    let l = s.trim().to_ascii_lowercase();
+    matches!(
+        l.as_str(),
+        "the latest"
+            | "exclusive"
+            | "breaking"
+            | "breaking news"
+            | "watch"
+            | "video"
+            | "update"
+            | "updated"
+            | "live"
+            | "analysis"
+            | "opinion"
+            | "editorial"
+            | "fact check"
+            | "correction"
+            | "review"
+            | "letters"
+            | "abstract"
+    )
+}
+
+/// The headline (the first line, when short) as an attribution: `Pence: Flowers Won’t Be at
+/// Debate, Trump Was ‘Mocking’ Clinton Camp.`, `Obama Says Museum Will Tell of ‘Suffering’.`,
+/// `Trump ‘The Dealmaker’ Could Address Clean Energy, Lindsey Graham Says.` Returns the
+/// quote and the byte offset where the headline ends.
+fn headline(ctx: &Ctx) -> Option<(Quote, usize)> {
+    let doc = ctx.doc;
+    let line = ctx.line_span(0);
+    let first = doc.token_at_or_after(line.start);
+    let mut last = doc.token_at_or_after(line.end);
+    // A headline is one short sentence with the article after it.
+    if last <= first
+        || last - first > 40
+        || last >= doc.tokens.len()
+        || doc.sentence_of(first) != doc.sentence_of(last - 1)
+        || ctx.is_punct(last - 1, &[":"])
+    {
+        return None;
+    }
+    let marked = ctx.quoted.first().is_some_and(|q| q.start < line.end);
+    // The content ends before the closing full stop (one inside the marks stays).
+    if last > first + 1 && ctx.is_punct(last - 1, &["."]) {
+        last -= 1;
+    }
+    let mut from = first;
+    // `Name: rest`, after a label (`The Latest: Name: …` is rare; the label is skipped).
+    if let Some(colon) = (first..last.min(first + 8)).find(|&i| ctx.is_punct(i, &[":"])) {
+        let label = Span::new(
+            doc.tokens[first].span.start,
+            doc.tokens[colon.saturating_sub(1).max(first)].span.end,
+        );
+        if colon > first && headline_label(label.slice(doc.text)) {
+            from = colon + 1;
+        } else if let Some(np) = speakers::after(doc, first, colon)
+            .filter(|p| p.named && p.end == colon && p.start == first)
+        {
+            if colon + 1 < last {
+                let content = Span::new(
+                    doc.tokens[colon + 1].span.start,
+                    doc.tokens[last - 1].span.end,
+                );
+                let cue = CueMatch {
+                    start: colon,
+                    end: colon + 1,
+                    class: CueClass::Speech,
+                    according: false,
+                };
+                let q = Quote {
+                    kind: if marked {
+                        QuoteKind::Direct
+                    } else {
+                        QuoteKind::Indirect
+                    },
+                    content: vec![content],
+                    cue: Some(ctx.cue_span(cue)),
+                    speaker: Some(ctx.speaker(np)),
+                    confidence: if marked { 0.7 } else { 0.6 },
+                };
+                return Some((q, line.end));
+            }
+            return None;
+        }
+    }
+    if !marked {
+        return None;
+    }
+    // `Name Says rest` in title case: the name is the capitalised words before the cue.
+    for k in from + 1..last.min(from + 8) {
+        let Some(c) = ctx.cue(k) else {
+            if !is_capitalized(ctx.tok(k)) && doc.tokens[k].kind == TokenKind::Word {
+                break;
+            }
+            continue;
+        };
+        if c.class != CueClass::Speech || c.according || ctx.tok(k).ends_with("ing") {
+            break;
+        }
+        let np = speakers::after(doc, from, k).filter(|p| p.named && p.end == k)?;
+        if c.end >= last {
+            return None;
+        }
+        let content = Span::new(doc.tokens[c.end].span.start, doc.tokens[last - 1].span.end);
+        let q = Quote {
+            kind: QuoteKind::Direct,
+            content: vec![content],
+            cue: Some(ctx.cue_span(c)),
+            speaker: Some(ctx.speaker(np)),
+            confidence: 0.7,
+        };
+        return Some((q, line.end));
+    }
+    // `rest, Name Says.`
+    let comma = (from..last)
+        .rev()
+        .take(8)
+        .find(|&i| ctx.is_punct(i, &[","]))?;
+    let c = ctx
+        .cue(last - 1)
+        .filter(|c| c.class == CueClass::Speech && !c.according)?;
+    // The closing mark may follow the comma: `‘Will Not Rise,’ Chief Says`.
+    let mut name = comma + 1;
+    while name < last && doc.tokens[name].kind == TokenKind::Quote {
+        name += 1;
+    }
+    let np = speakers::after(doc, name, last - 1).filter(|p| p.named && p.end == last - 1)?;
+    if comma <= from {
+        return None;
+    }
+    let content = Span::new(doc.tokens[from].span.start, doc.tokens[name - 1].span.end);
+    let q = Quote {
+        kind: QuoteKind::Direct,
+        content: vec![content],
+        cue: Some(ctx.cue_span(c)),
+        speaker: Some(ctx.speaker(np)),
+        confidence: 0.7,
+    };
+    Some((q, line.end))
 }

@@ -5,6 +5,7 @@
 //! Works on tokens alone (capitalisation, a closed list of function words), so it needs no
 //! tagger; the entity a speaker refers to is found afterwards from the mentions.
 
+use super::words::{is_determiner, is_time_word, Lowercase};
 use crate::span::Span;
 use crate::text::{Doc, TokenKind};
 
@@ -16,120 +17,169 @@ pub fn is_pronoun(lower: &str) -> bool {
 /// Words that end a noun phrase going left or right: function words, verbs that commonly sit
 /// next to a subject, adverbs.
 fn is_stop(lower: &str) -> bool {
+    is_time_word(lower)
+        || matches!(
+            lower,
+            "that"
+                | "which"
+                | "who"
+                | "whom"
+                | "whose"
+                | "what"
+                | "when"
+                | "where"
+                | "while"
+                | "why"
+                | "how"
+                | "and"
+                | "or"
+                | "but"
+                | "nor"
+                | "so"
+                | "yet"
+                | "if"
+                | "as"
+                | "because"
+                | "although"
+                | "though"
+                | "since"
+                | "until"
+                | "unless"
+                | "than"
+                | "then"
+                | "in"
+                | "on"
+                | "at"
+                | "to"
+                | "by"
+                | "with"
+                | "for"
+                | "despite"
+                | "following"
+                | "contrary"
+                | "whatever"
+                | "whoever"
+                | "according"
+                | "amid"
+                | "via"
+                | "per"
+                | "from"
+                | "into"
+                | "onto"
+                | "about"
+                | "after"
+                | "before"
+                | "during"
+                | "over"
+                | "under"
+                | "against"
+                | "between"
+                | "through"
+                | "without"
+                | "within"
+                | "among"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "be"
+                | "been"
+                | "being"
+                | "has"
+                | "have"
+                | "had"
+                | "do"
+                | "does"
+                | "did"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "shall"
+                | "should"
+                | "may"
+                | "might"
+                | "must"
+                | "not"
+                | "n't"
+                | "also"
+                | "later"
+                | "earlier"
+                | "once"
+                | "again"
+                | "still"
+                | "just"
+                | "even"
+                | "only"
+                | "now"
+                | "there"
+                | "here"
+                | "this"
+                | "these"
+                | "those"
+                | "it"
+                | "its"
+                | "him"
+                | "her"
+                | "them"
+                | "us"
+                | "me"
+                | "you"
+                | "said"
+                | "says"
+                | "say"
+                | "told"
+                | "tells"
+                | "reporters"
+        )
+}
+
+/// Irregular past-tense verbs, which end a noun phrase (`The mayor spoke`).
+pub fn is_past_verb(lower: &str) -> bool {
     matches!(
         lower,
-        "that"
-            | "which"
-            | "who"
-            | "whom"
-            | "whose"
-            | "what"
-            | "when"
-            | "where"
-            | "while"
-            | "why"
-            | "how"
-            | "and"
-            | "or"
-            | "but"
-            | "nor"
-            | "so"
-            | "yet"
-            | "if"
-            | "as"
-            | "because"
-            | "although"
-            | "though"
-            | "since"
-            | "until"
-            | "unless"
-            | "than"
-            | "then"
-            | "in"
-            | "on"
-            | "at"
-            | "to"
-            | "by"
-            | "with"
-            | "from"
-            | "into"
-            | "onto"
-            | "about"
-            | "after"
-            | "before"
-            | "during"
-            | "over"
-            | "under"
-            | "against"
-            | "between"
-            | "through"
-            | "without"
-            | "within"
-            | "among"
-            | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "been"
-            | "being"
-            | "has"
-            | "have"
-            | "had"
-            | "do"
-            | "does"
-            | "did"
-            | "will"
-            | "would"
-            | "can"
-            | "could"
-            | "shall"
-            | "should"
-            | "may"
-            | "might"
-            | "must"
-            | "not"
-            | "n't"
-            | "also"
-            | "later"
-            | "earlier"
-            | "once"
-            | "again"
-            | "still"
-            | "just"
-            | "even"
-            | "only"
-            | "now"
-            | "there"
-            | "here"
-            | "this"
-            | "these"
-            | "those"
-            | "it"
-            | "its"
-            | "him"
-            | "her"
-            | "them"
-            | "us"
-            | "me"
-            | "you"
-            | "said"
-            | "says"
-            | "say"
-            | "told"
-            | "tells"
-            | "reporters"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "yesterday"
-            | "today"
-            | "tonight"
-            | "tomorrow"
+        "spoke"
+            | "wrote"
+            | "went"
+            | "came"
+            | "took"
+            | "gave"
+            | "got"
+            | "saw"
+            | "knew"
+            | "thought"
+            | "felt"
+            | "began"
+            | "brought"
+            | "held"
+            | "kept"
+            | "sent"
+            | "became"
+            | "met"
+            | "ran"
+            | "grew"
+            | "drew"
+            | "threw"
+            | "chose"
+            | "rose"
+            | "broke"
+            | "stood"
+            | "sat"
+            | "paid"
+            | "sought"
+            | "fought"
+            | "taught"
+            | "caught"
+            | "built"
+            | "meant"
+            | "heard"
+            | "shot"
+            | "struck"
+            | "swore"
+            | "sang"
+            | "shook"
+            | "forgot"
+            | "spent"
     )
 }
 
@@ -177,38 +227,6 @@ fn is_between(lower: &str) -> bool {
     )
 }
 
-fn is_determiner(lower: &str) -> bool {
-    matches!(
-        lower,
-        "the"
-            | "a"
-            | "an"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "our"
-            | "my"
-            | "your"
-            | "some"
-            | "many"
-            | "several"
-            | "other"
-            | "another"
-            | "both"
-            | "one"
-            | "two"
-            | "three"
-            | "four"
-            | "most"
-            | "few"
-            | "all"
-            | "no"
-            | "each"
-            | "every"
-    )
-}
-
 /// A speaker phrase found next to a cue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Phrase {
@@ -235,8 +253,9 @@ fn nominal(doc: &Doc, i: usize) -> bool {
             if s.len() >= 2 && s.chars().all(|c| c.is_uppercase() || c == '.') {
                 return true;
             }
-            let l = s.to_lowercase();
+            let l = s.low();
             !is_stop(&l)
+                && !is_past_verb(&l)
                 && !is_pronoun(&l)
                 && !is_determiner(&l)
                 && (!l.ends_with("ly") || is_cap(s))
@@ -244,7 +263,7 @@ fn nominal(doc: &Doc, i: usize) -> bool {
                     || super::cues::cue_word(&l).is_none()
                         && !(matches!(l.as_str(), "read" | "reads")
                             && super::cues::cue_at(doc, i).is_some())
-                    || i > 0 && is_determiner(&doc.token_str(i - 1).to_lowercase()))
+                    || i > 0 && is_determiner(&doc.token_str(i - 1).low()))
         }
         TokenKind::Number => false,
         _ => false,
@@ -256,14 +275,14 @@ fn make(doc: &Doc, start: usize, end: usize) -> Option<Phrase> {
         return None;
     }
     let first = doc.token_str(start);
-    let l = first.to_lowercase();
+    let l = first.low();
     Some(Phrase {
         span: Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end),
         start,
         end,
         pronoun: end - start == 1 && is_pronoun(&l),
         named: (start..end)
-            .any(|k| is_cap(doc.token_str(k)) && !is_determiner(&doc.token_str(k).to_lowercase())),
+            .any(|k| is_cap(doc.token_str(k)) && !is_determiner(&doc.token_str(k).low())),
     })
 }
 
@@ -274,7 +293,7 @@ pub fn before(doc: &Doc, end: usize, lo: usize) -> Option<Phrase> {
     let mut skipped = 0;
     while j > lo && skipped < 3 && {
         let w = doc.token_str(j - 1);
-        let l = w.to_lowercase();
+        let l = w.low();
         // Adverbs (`he angrily said`) sit there too.
         is_between(&l) || l.len() > 4 && l.ends_with("ly") && !is_cap(w)
     } {
@@ -284,7 +303,7 @@ pub fn before(doc: &Doc, end: usize, lo: usize) -> Option<Phrase> {
     if j <= lo {
         return None;
     }
-    let ll = doc.token_str(j - 1).to_lowercase();
+    let ll = doc.token_str(j - 1).low();
     // `Mr. Sanders, who said …`: the relative pronoun is the source (its antecedent is the
     // entity, see [`antecedent`]).
     if ll == "who" && j - 1 > lo {
@@ -297,16 +316,14 @@ pub fn before(doc: &Doc, end: usize, lo: usize) -> Option<Phrase> {
     ) && (j - 1 == lo
         || doc.sentence_of(j - 2) != doc.sentence_of(j - 1)
         || matches!(
-            doc.token_str(j - 2).to_lowercase().as_str(),
+            doc.token_str(j - 2).low().as_str(),
             "," | "." | ";" | ":" | "and" | "but" | "yet" | "while"
         ))
     {
         return make(doc, j - 1, j);
     }
     // `he's said`, `He’s predicting`: the pronoun before the contraction.
-    if matches!(ll.as_str(), "'s" | "’s")
-        && j - 1 > lo
-        && is_pronoun(&doc.token_str(j - 2).to_lowercase())
+    if matches!(ll.as_str(), "'s" | "’s") && j - 1 > lo && is_pronoun(&doc.token_str(j - 2).low())
     {
         return make(doc, j - 2, j - 1);
     }
@@ -321,7 +338,7 @@ pub fn before(doc: &Doc, end: usize, lo: usize) -> Option<Phrase> {
         return None;
     }
     let last = j - 1;
-    let ll = doc.token_str(last).to_lowercase();
+    let ll = doc.token_str(last).low();
     if is_pronoun(&ll) {
         return make(doc, last, j);
     }
@@ -348,7 +365,7 @@ pub fn before(doc: &Doc, end: usize, lo: usize) -> Option<Phrase> {
                     "." | ";" | ":" | "," | "“" | "\"" | "”" | "—" | "–"
                 )
                 || doc.sentence_of(p.start) != doc.sentence_of(p.start - 1)
-                || is_stop(&doc.token_str(p.start - 1).to_lowercase());
+                || is_stop(&doc.token_str(p.start - 1).low());
             return (at_start && !p.pronoun).then_some(p);
         }
         return None;
@@ -367,13 +384,13 @@ pub fn before(doc: &Doc, end: usize, lo: usize) -> Option<Phrase> {
     while s > lo && n < 12 {
         let p = s - 1;
         let w = doc.token_str(p);
-        let l = w.to_lowercase();
+        let l = w.low();
         if is_determiner(&l) {
             s = p;
             // `the author of the book`: go on through `of`.
             let of_before = p > lo + 1
                 && matches!(
-                    doc.token_str(p - 1).to_lowercase().as_str(),
+                    doc.token_str(p - 1).low().as_str(),
                     "of" | "for" | "at" | "from"
                 )
                 && nominal(doc, p - 2);
@@ -394,7 +411,7 @@ pub fn before(doc: &Doc, end: usize, lo: usize) -> Option<Phrase> {
         n += 1;
     }
     // Don't start with a dangling connective.
-    while s < last && matches!(doc.token_str(s).to_lowercase().as_str(), "of" | "for" | "-") {
+    while s < last && matches!(doc.token_str(s).low().as_str(), "of" | "for" | "-") {
         s += 1;
     }
     make(doc, s, last + 1)
@@ -423,7 +440,7 @@ fn main_subject(doc: &Doc, comma: usize, lo: usize) -> Option<Phrase> {
     }
     let p = after(doc, s, comma)?;
     let single = p.end - p.start == 1;
-    let l = doc.token_str(p.start).to_lowercase();
+    let l = doc.token_str(p.start).low();
     let adverb = single && (l.ends_with("ly") || ADVERBS.contains(&l.as_str()));
     (p.named && !p.pronoun && !adverb && p.end < comma && doc.token_str(p.end) == ",").then_some(p)
 }
@@ -488,7 +505,7 @@ pub fn after(doc: &Doc, start: usize, hi: usize) -> Option<Phrase> {
         return None;
     }
     let w = doc.token_str(start);
-    let l = w.to_lowercase();
+    let l = w.low();
     if is_pronoun(&l) {
         return make(doc, start, start + 1);
     }
@@ -501,18 +518,18 @@ pub fn after(doc: &Doc, start: usize, hi: usize) -> Option<Phrase> {
     let mut n = 1;
     while e < hi && n < 12 {
         let w = doc.token_str(e);
-        let l = w.to_lowercase();
+        let l = w.low();
         // A past-tense verb after the head (`Pompeo ordered`), not an adjective after a
         // determiner (`the embattled leader`).
         let verb_like = !is_cap(w)
             && (l.ends_with("ed") || l.ends_with("es"))
-            && !is_determiner(&doc.token_str(e - 1).to_lowercase());
+            && !is_determiner(&doc.token_str(e - 1).low());
         if verb_like {
             break;
         }
         let connective = matches!(l.as_str(), "of" | "for" | "-" | "&")
             && e + 1 < hi
-            && (nominal(doc, e + 1) || is_determiner(&doc.token_str(e + 1).to_lowercase()));
+            && (nominal(doc, e + 1) || is_determiner(&doc.token_str(e + 1).low()));
         let after_of = is_determiner(&l) && doc.token_str(e - 1).eq_ignore_ascii_case("of");
         if nominal(doc, e)
             || matches!(l.as_str(), "'s" | "’s")
@@ -528,7 +545,7 @@ pub fn after(doc: &Doc, start: usize, hi: usize) -> Option<Phrase> {
     }
     // Trailing connectives or determiners are not part of it.
     while e > start + 1 {
-        let l = doc.token_str(e - 1).to_lowercase();
+        let l = doc.token_str(e - 1).low();
         if matches!(l.as_str(), "of" | "for" | "-" | "&") || is_determiner(&l) {
             e -= 1;
         } else {

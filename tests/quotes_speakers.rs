@@ -1,0 +1,260 @@
+//! Speaker buckets fixed on PolNeAR dev errors, each with sentences written for these tests.
+
+use newsmark::entities;
+use newsmark::quotes::{self, Quote, QuoteKind};
+use newsmark::text::Doc;
+
+fn run(text: &str) -> Vec<Quote> {
+    let doc = Doc::new(text);
+    let (ents, of) = entities::group(&doc, &[]);
+    quotes::extract(&doc, &[], &ents, &of)
+}
+
+fn pieces<'a>(text: &'a str, q: &Quote) -> Vec<&'a str> {
+    q.content.iter().map(|s| s.slice(text)).collect()
+}
+
+/// The confident quote whose content contains `needle`.
+fn quote_with<'q>(text: &str, qs: &'q [Quote], needle: &str) -> &'q Quote {
+    qs.iter()
+        .filter(|q| q.confidence >= quotes::CONFIDENT)
+        .find(|q| q.content.iter().any(|c| c.slice(text).contains(needle)))
+        .unwrap_or_else(|| panic!("no confident quote with {needle:?} in {qs:?}"))
+}
+
+fn speaker<'a>(text: &'a str, q: &Quote) -> Option<&'a str> {
+    q.speaker.map(|s| s.span.slice(text))
+}
+
+#[test]
+fn headline_with_a_name_and_a_colon() {
+    let t = "Keller: Harbour Repairs Are ‘Years Overdue’ After Storm.\n\n\
+             The harbour master spoke on Friday.\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "Overdue");
+    assert_eq!(speaker(t, q), Some("Keller"));
+    assert_eq!(q.cue.unwrap().slice(t), ":");
+    assert_eq!(
+        pieces(t, q),
+        vec!["Harbour Repairs Are ‘Years Overdue’ After Storm"]
+    );
+    // A label is no speaker: `The Latest: …` goes on to the name after it.
+    let t = "The Latest: Mayor Ruiz Says Bridge Plan Is ‘Dead.’\n\nMore soon.\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "Dead");
+    assert_eq!(speaker(t, q), Some("Mayor Ruiz"));
+    assert_eq!(q.cue.unwrap().slice(t), "Says");
+    assert_eq!(pieces(t, q), vec!["Bridge Plan Is ‘Dead.’"]);
+}
+
+#[test]
+fn headline_with_the_cue_at_the_end() {
+    let t = "Ferry Fares ‘Will Not Rise,’ Transport Chief Says.\n\nThe board meets today.\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "Rise");
+    assert_eq!(speaker(t, q), Some("Transport Chief"));
+    assert_eq!(pieces(t, q), vec!["Ferry Fares ‘Will Not Rise,’"]);
+}
+
+#[test]
+fn headline_without_marks_is_reported_speech() {
+    let t = "Ruiz: the bridge will reopen in spring.\n\nThe mayor spoke on Friday.\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "reopen");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(speaker(t, q), Some("Ruiz"));
+    // A headline that is no attribution gives none.
+    let t = "Bridge to reopen in spring.\n\nThe mayor spoke on Friday.\n";
+    assert!(run(t).iter().all(|q| q.confidence < quotes::CONFIDENT));
+}
+
+#[test]
+fn participle_after_a_described_speaker() {
+    let t = "The pier was closed.\n\n\"Nobody was hurt,\" the harbour master said, adding that \
+             repairs would take \"several weeks\" at least.\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "several weeks");
+    assert_eq!(speaker(t, q), Some("the harbour master"));
+}
+
+#[test]
+fn participle_after_before_takes_the_subject() {
+    let t = "At the concert, Lena Brook sings to the crowd before asking them, \
+             “Where do we go from here?”\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "Where do we go");
+    assert_eq!(q.cue.unwrap().slice(t), "asking");
+    assert_eq!(speaker(t, q), Some("Lena Brook"));
+}
+
+#[test]
+fn described_subject_after_an_opening_adverbial() {
+    let t = "In March, several fishing groups wrote to the council, saying the quota was \
+             \"far too low for the season.\"\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "far too low");
+    assert_eq!(speaker(t, q), Some("several fishing groups"));
+}
+
+#[test]
+fn a_preposition_is_no_speaker() {
+    let t = "The doctor was criticised for saying that the tea was a \"miracle cure for every \
+             ailment.\"\n";
+    let qs = run(t);
+    for q in &qs {
+        let sp = speaker(t, q).unwrap_or("");
+        assert!(
+            !sp.eq_ignore_ascii_case("for"),
+            "{sp:?} is no speaker: {qs:?}"
+        );
+    }
+}
+
+#[test]
+fn participle_after_a_closing_mark_takes_the_speaker_of_the_cue_before() {
+    let t = "The panel met.\n\n“The plan is sound, but it has no money,” Tomas Keller said on the \
+             radio show \"Harbour Hour,\" adding, “Nobody wants to pay for it.”\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "Nobody wants");
+    assert_eq!(q.cue.unwrap().slice(t), "adding");
+    assert_eq!(speaker(t, q), Some("Tomas Keller"));
+}
+
+#[test]
+fn a_verb_outside_the_lexicon_before_a_colon_lead_in() {
+    let t = "The panel met.\n\nAsked whether the board would resign, Mr. Keller shot back: \
+             “That would be a gift to our critics.”\n\nThe mayor spoke at the pier and then \
+             predicted: “We will sail by June.”\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "a gift to our critics");
+    assert_eq!(q.cue.unwrap().slice(t), "shot back");
+    assert_eq!(speaker(t, q), Some("Mr. Keller"));
+    // An irregular past tense ends the subject phrase.
+    let q = quote_with(t, &qs, "sail by June");
+    assert_eq!(speaker(t, q), Some("The mayor"));
+}
+
+#[test]
+fn verbs_of_attack_and_praise_are_cues() {
+    let t = "The panel met.\n\nLast week Mayor Ruiz blasted the ferry company for being \
+             “utterly careless with public money.”\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "utterly careless");
+    assert_eq!(q.cue.unwrap().slice(t), "blasted");
+    assert_eq!(speaker(t, q), Some("Mayor Ruiz"));
+}
+
+#[test]
+fn a_second_report_in_the_clause_is_its_own_quote() {
+    let t = "The panel met.\n\nHarbour officials said the pier would stay closed until May, \
+             citing the cost of the repairs.\n\nHis aides say the vote is too close to call but \
+             noted that turnout was high.\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "stay closed");
+    assert_eq!(pieces(t, q), vec!["the pier would stay closed until May"]);
+    assert_eq!(speaker(t, q), Some("Harbour officials"));
+    let q = quote_with(t, &qs, "the cost of the repairs");
+    assert_eq!(q.cue.unwrap().slice(t), "citing");
+    assert_eq!(pieces(t, q), vec!["the cost of the repairs"]);
+    assert_eq!(speaker(t, q), Some("Harbour officials"));
+    let q = quote_with(t, &qs, "too close to call");
+    assert_eq!(pieces(t, q), vec!["the vote is too close to call"]);
+    let q = quote_with(t, &qs, "turnout was high");
+    assert_eq!(q.cue.unwrap().slice(t), "noted");
+    assert_eq!(speaker(t, q), Some("His aides"));
+}
+
+#[test]
+fn speech_reported_by_its_topic_or_a_stance() {
+    let t = "The panel met.\n\nMayor Ruiz talked about the cost of the new ferry line at the \
+             meeting.\n\nThe harbour union endorsed Tomas Keller for the board.\n\nThe weather \
+             was about the same as last week.\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "cost of the new ferry");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(q.cue.unwrap().slice(t), "talked about");
+    assert_eq!(speaker(t, q), Some("Mayor Ruiz"));
+    assert_eq!(
+        pieces(t, q),
+        vec!["the cost of the new ferry line at the meeting"]
+    );
+    let q = quote_with(t, &qs, "Tomas Keller");
+    assert_eq!(q.cue.unwrap().slice(t), "endorsed");
+    assert_eq!(speaker(t, q), Some("The harbour union"));
+    // `was about` is no speech.
+    assert!(
+        !qs.iter()
+            .any(|q| q.content.iter().any(|c| c.slice(t).contains("the same"))),
+        "{qs:?}"
+    );
+}
+
+#[test]
+fn clause_edges_of_reported_speech() {
+    let t = "The panel met.\n\nUnion leader Ana Ruiz said the warning was proof that the board \
+             did not understand the harbour, and accused the mayor of hiding the figures.\n\n\
+             Tomas Keller said the ferry was late again and said, “Nobody is in charge here.”\n";
+    let qs = run(t);
+    // The clause is reported whole, not from the `that` inside it.
+    let q = quote_with(t, &qs, "the warning was proof");
+    assert_eq!(
+        pieces(t, q),
+        vec!["the warning was proof that the board did not understand the harbour"]
+    );
+    let q = quote_with(t, &qs, "hiding the figures");
+    assert_eq!(q.cue.unwrap().slice(t), "accused");
+    assert_eq!(speaker(t, q), Some("Union leader Ana Ruiz"));
+    // Reported speech ends where the quotation of the same sentence begins.
+    let q = quote_with(t, &qs, "ferry was late");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(pieces(t, q), vec!["the ferry was late again"]);
+    let q = quote_with(t, &qs, "Nobody is in charge");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker(t, q), Some("Tomas Keller"));
+    // A listener or a phrase like `in a statement` is skipped up to `that`.
+    let t = "The panel met.\n\nThe port authority said in a statement that it had offered a \
+             raise.\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "offered a raise");
+    assert_eq!(pieces(t, q), vec!["that it had offered a raise"]);
+}
+
+#[test]
+fn according_to_a_loose_source_and_a_possessive_claim() {
+    let t = "The panel met.\n\nBut according to recently released harbour board minutes, the \
+             ferry lost money in every month of the year.\n\nThe figures undercut Keller's claim \
+             that the line pays for itself.\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "lost money");
+    assert_eq!(q.cue.unwrap().slice(t), "according to");
+    assert_eq!(
+        speaker(t, q),
+        Some("recently released harbour board minutes")
+    );
+    assert_eq!(
+        pieces(t, q),
+        vec!["the ferry lost money in every month of the year"]
+    );
+    let q = quote_with(t, &qs, "pays for itself");
+    assert_eq!(q.cue.unwrap().slice(t), "claim");
+    assert_eq!(speaker(t, q), Some("Keller"));
+    assert_eq!(pieces(t, q), vec!["the line pays for itself"]);
+}
+
+#[test]
+fn questions_asked_and_declined_comments() {
+    let t = "The panel met.\n\nAsked whether the ferry would run next winter, Mayor Ruiz \
+             shrugged.\n\nThe harbour company declined to comment on the figures.\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "ferry would run");
+    assert_eq!(q.cue.unwrap().slice(t), "Asked");
+    assert_eq!(
+        pieces(t, q),
+        vec!["whether the ferry would run next winter"]
+    );
+    assert!(q.speaker.is_none(), "{q:?}");
+    let q = quote_with(t, &qs, "to comment");
+    assert_eq!(q.cue.unwrap().slice(t), "declined");
+    assert_eq!(speaker(t, q), Some("The harbour company"));
+    assert_eq!(pieces(t, q), vec!["to comment on the figures"]);
+}
