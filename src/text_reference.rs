@@ -2,7 +2,10 @@
 //! only: the fast tokenizer of `text.rs` must give exactly the same tokens, sentences and
 //! paragraphs.
 
-use super::{Doc, Paragraph, Sentence, Token, TokenKind};
+// The character classes and the sentence splitter did not change: they are shared.
+use super::{
+    is_close_punct, is_dash, is_open_punct, is_quote_char, split_sentences, Doc, Token, TokenKind,
+};
 use crate::span::Span;
 
 pub fn doc(text: &str) -> Doc<'_> {
@@ -34,44 +37,6 @@ pub fn doc(text: &str) -> Doc<'_> {
         sentences,
         paragraphs,
     }
-}
-
-/// Is `c` a quotation mark (double or single, any style)?
-pub fn is_quote_char(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '“'
-            | '”'
-            | '„'
-            | '‟'
-            | '«'
-            | '»'
-            | '\''
-            | '‘'
-            | '’'
-            | '‚'
-            | '‛'
-            | '‹'
-            | '›'
-            | '`'
-            | '´'
-    )
-}
-
-fn is_open_punct(c: char) -> bool {
-    matches!(c, '(' | '[' | '{' | '<' | '¿' | '¡') || is_quote_char(c) || is_dash(c)
-}
-
-fn is_close_punct(c: char) -> bool {
-    matches!(
-        c,
-        ')' | ']' | '}' | '>' | ',' | ';' | ':' | '!' | '?' | '…' | '.'
-    ) || is_quote_char(c)
-        || is_dash(c)
-}
-
-fn is_dash(c: char) -> bool {
-    matches!(c, '—' | '–' | '―' | '‒')
 }
 
 /// Abbreviations that keep their final period (lowercased, without the period).
@@ -272,81 +237,4 @@ fn push(text: &str, tokens: &mut Vec<Token>, s: usize, e: usize) {
         span: Span::new(s, e),
         kind,
     });
-}
-
-fn is_terminal(t: &str) -> bool {
-    matches!(t, "." | "!" | "?" | "…" | "..." | "?!" | "!?")
-        || t.chars().all(|c| c == '.') && t.len() > 1
-}
-
-fn starts_sentence(t: &str, kind: TokenKind) -> bool {
-    let c = t.chars().next().unwrap_or(' ');
-    c.is_uppercase()
-        || kind == TokenKind::Number
-        || kind == TokenKind::Quote
-        || matches!(c, '(' | '[' | '—' | '–' | '-' | '¿' | '¡')
-        || !c.is_alphabetic() && !c.is_ascii_punctuation()
-}
-
-/// Splits tokens into sentences (terminal punctuation before a capitalised word, or a line
-/// break) and paragraphs (a blank line).
-fn split_sentences(
-    text: &str,
-    tokens: &[Token],
-    breaks: &[usize],
-) -> (Vec<Sentence>, Vec<Paragraph>) {
-    let mut sentences = Vec::new();
-    let mut paragraphs = Vec::new();
-    let mut sent_start = 0;
-    let mut para_start = 0;
-    let close = |sentences: &mut Vec<Sentence>, a: usize, b: usize| {
-        if a < b {
-            sentences.push(Sentence {
-                span: Span::new(tokens[a].span.start, tokens[b - 1].span.end),
-                tokens: a..b,
-            });
-        }
-    };
-    for i in 1..=tokens.len() {
-        let para_break = i == tokens.len() || breaks[i] >= 2;
-        let mut sent_break = para_break || breaks[i] >= 1;
-        if !sent_break {
-            // Terminal punctuation, possibly followed by closing quotes/brackets, before a
-            // token that starts a sentence.
-            // (At most three closing marks are looked through, keeping this linear.)
-            let mut j = i;
-            while j > sent_start + 1 && i - j < 3 {
-                let t = tokens[j - 1].span.slice(text);
-                if tokens[j - 1].kind == TokenKind::Quote || matches!(t, ")" | "]") {
-                    j -= 1;
-                } else {
-                    break;
-                }
-            }
-            let prev = tokens[j - 1].span.slice(text);
-            let next = tokens[i].span.slice(text);
-            let ends = is_terminal(prev);
-            // A quote mark glued to the terminal (`Yes."`) closes the quote: no break before it.
-            let glued_quote = j == i
-                && tokens[i].kind == TokenKind::Quote
-                && tokens[i - 1].span.end == tokens[i].span.start;
-            if ends && !glued_quote && starts_sentence(next, tokens[i].kind) {
-                sent_break = true;
-            }
-        }
-        if sent_break {
-            close(&mut sentences, sent_start, i);
-            sent_start = i;
-        }
-        if para_break && !sentences.is_empty() && para_start < sentences.len() {
-            let first = &sentences[para_start];
-            let last = &sentences[sentences.len() - 1];
-            paragraphs.push(Paragraph {
-                span: Span::new(first.span.start, last.span.end),
-                sentences: para_start..sentences.len(),
-            });
-            para_start = sentences.len();
-        }
-    }
-    (sentences, paragraphs)
 }
