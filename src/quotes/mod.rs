@@ -156,6 +156,20 @@ impl Ctx<'_, '_> {
         Speaker { span, entity }
     }
 
+    /// A reported-speech quote whose content is the tokens `[from, to)`.
+    fn indirect(&self, from: usize, to: usize, cue: CueMatch, speaker: Option<Phrase>) -> Quote {
+        Quote {
+            kind: QuoteKind::Indirect,
+            content: vec![Span::new(
+                self.doc.tokens[from].span.start,
+                self.doc.tokens[to - 1].span.end,
+            )],
+            cue: Some(self.cue_span(cue)),
+            speaker: speaker.map(|p| self.speaker(p)),
+            confidence: 0.5,
+        }
+    }
+
     fn cue_span(&self, c: CueMatch) -> Span {
         let last = c.end.saturating_sub(1).max(c.start);
         Span::new(
@@ -1327,16 +1341,7 @@ fn possessive_report(ctx: &Ctx, v: usize, a: usize, b: usize) -> Option<Quote> {
         class: CueClass::Speech,
         according: false,
     };
-    Some(Quote {
-        kind: QuoteKind::Indirect,
-        content: vec![Span::new(
-            doc.tokens[start].span.start,
-            doc.tokens[e - 1].span.end,
-        )],
-        cue: Some(ctx.cue_span(cue)),
-        speaker: Some(ctx.speaker(sp)),
-        confidence: 0.5,
-    })
+    Some(ctx.indirect(start, e, cue, Some(sp)))
 }
 
 /// `NP VERB PREP TOPIC` (`Clinton talked about the drug crisis`, `…, calling for a ban`):
@@ -1376,16 +1381,7 @@ fn topic_report(ctx: &Ctx, from: usize, a: usize, b: usize) -> Option<Quote> {
                         class: CueClass::Speech,
                         according: false,
                     };
-                    return Some(Quote {
-                        kind: QuoteKind::Indirect,
-                        content: vec![Span::new(
-                            doc.tokens[start].span.start,
-                            doc.tokens[e - 1].span.end,
-                        )],
-                        cue: Some(ctx.cue_span(cue)),
-                        speaker: by.map(|p| ctx.speaker(p)),
-                        confidence: 0.5,
-                    });
+                    return Some(ctx.indirect(start, e, cue, by));
                 }
             }
             continue;
@@ -1471,16 +1467,7 @@ fn topic_report(ctx: &Ctx, from: usize, a: usize, b: usize) -> Option<Quote> {
             class: CueClass::Speech,
             according: false,
         };
-        return Some(Quote {
-            kind: QuoteKind::Indirect,
-            content: vec![Span::new(
-                doc.tokens[start].span.start,
-                doc.tokens[e - 1].span.end,
-            )],
-            cue: Some(ctx.cue_span(cue)),
-            speaker: Some(ctx.speaker(sp)),
-            confidence: 0.5,
-        });
+        return Some(ctx.indirect(start, e, cue, Some(sp)));
     }
     None
 }
