@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import nlp from 'compromise';
 import { loadTexts, typicalArticle, percentile, fmt } from './common.mjs';
+import { passTime, compromiseAll } from './timing.mjs';
 import * as newsmark from '../www/pkg/newsmark.js';
 
 const dir = process.argv[2];
@@ -15,24 +16,8 @@ const wasm = newsmark.initSync({
   module: readFileSync(new URL('../www/pkg/newsmark_bg.wasm', import.meta.url)),
 });
 
-function passTime(fn) {
-  fn();
-  let n = 0;
-  const t0 = performance.now();
-  while (performance.now() - t0 < minMs || n < 2) {
-    fn();
-    n++;
-  }
-  return (performance.now() - t0) / n / 1000;
-}
-
-const compromiseAll = (t) => {
-  const doc = nlp(t);
-  return [doc.people().out('array'), doc.places().out('array'), doc.organizations().out('array'), doc.quotations().out('array')];
-};
-
-const ours = passTime(() => texts.forEach((t) => newsmark.analyze(t)));
-const theirs = passTime(() => texts.forEach(compromiseAll));
+const ours = passTime(() => texts.forEach((t) => newsmark.analyze(t)), minMs);
+const theirs = passTime(() => texts.forEach((t) => compromiseAll(nlp, t)), minMs);
 const mb = bytes / 1e6;
 console.log(`\n## Wasm in Node ${process.version} (\`cargo xtask bench\`, bench/wasm.mjs)\n`);
 console.log(`${texts.length} PolNeAR dev texts, ${fmt(mb, 2)} MB, same texts for both.\n`);
