@@ -519,3 +519,345 @@ fn normalise_word(t: &str) -> String {
         .map(|c| if c.is_ascii_digit() { '0' } else { c })
         .collect()
 }
+
+/// `x ln x` for counts, tabulated up to `n` (larger counts computed directly).
+struct XLogX(Vec<f64>);
+
+impl XLogX {
+    fn new(n: usize) -> XLogX {
+        XLogX(
+            (0..=n)
+                .map(|x| {
+                    if x == 0 {
+                        0.0
+                    } else {
+                        x as f64 * (x as f64).ln()
+                    }
+                })
+                .collect(),
+        )
+    }
+    #[inline]
+    fn f(&self, x: u32) -> f64 {
+        match self.0.get(x as usize) {
+            Some(&v) => v,
+            None => x as f64 * (x as f64).ln(),
+        }
+    }
+}
+
+/// Brown-style word clusters from unlabelled text, returned as bit-string paths in a binary
+/// tree. Each lowercased word (digits mapped to 0) seen at least `min_count` times is a
+/// vocabulary word; rarer words share one "unknown" word and sentence boundaries another
+/// (both clustered with the rest but not returned). A class bigram model is fitted by the
+/// exchange algorithm (Kneser and Ney 1993; Martin et al. 1998) with `classes` classes: words
+/// start in class `frequency rank mod classes` and, most frequent first, each moves to the
+/// class that most raises the likelihood, for `sweeps` sweeps or until nothing moves. The
+/// classes are then merged greedily, the pair that loses the least average mutual
+/// information first (Brown et al. 1992), which gives the tree. Deterministic.
+pub fn brown_clusters<'a>(
+    sentences: impl Iterator<Item = Vec<&'a str>>,
+    min_count: u32,
+    classes: usize,
+    sweeps: usize,
+    tree: bool,
+) -> Vec<(String, String)> {
+    // Word ids in order of first appearance; id 0 is the sentence boundary.
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut words: Vec<String> = vec![String::new()];
+    let mut counts: Vec<u32> = vec![0];
+    let mut corpus: Vec<Vec<u32>> = Vec::new();
+    for s in sentences {
+        let mut v = Vec::with_capacity(s.len());
+        for t in s {
+            let lw = normalise_word(t);
+            let id = match ids.get(&lw) {
+                Some(&id) => id,
+                None => {
+                    let id = words.len() as u32;
+                    ids.insert(lw.clone(), id);
+                    words.push(lw);
+                    counts.push(0);
+                    id
+                }
+            };
+            counts[id as usize] += 1;
+            v.push(id);
+        }
+        counts[0] += 1;
+        corpus.push(v);
+    }
+    // Vocabulary: boundary (0), unknown (1), then words by frequency (ties by word).
+    let mut vocab: Vec<u32> = (1..words.len() as u32)
+        .filter(|&w| counts[w as usize] >= min_count)
+        .collect();
+    vocab.sort_by(|&a, &b| {
+        counts[b as usize]
+            .cmp(&counts[a as usize])
+            .then_with(|| words[a as usize].cmp(&words[b as usize]))
+    });
+    let mut vid = vec![1u32; words.len()];
+    vid[0] = 0;
+    for (r, &w) in vocab.iter().enumerate() {
+        vid[w as usize] = r as u32 + 2;
+    }
+    let nv = vocab.len() + 2;
+    let c = classes.clamp(2, nv);
+    // Word bigrams, as sorted (left, right, count).
+    let mut big: HashMap<(u32, u32), u32> = HashMap::new();
+    let mut total = 0usize;
+    for s in &corpus {
+        let mut prev = 0u32;
+        for &w in s.iter().chain(std::iter::once(&0)) {
+            let cur = vid[w as usize];
+            *big.entry((prev, cur)).or_insert(0) += 1;
+            total += 1;
+            prev = cur;
+        }
+    }
+    let mut bigrams: Vec<(u32, u32, u32)> = big.into_iter().map(|((a, b), n)| (a, b, n)).collect();
+    bigrams.sort_unstable();
+    // Per word: right neighbours (w, x) and left neighbours (x, w), self pairs apart.
+    let mut right: Vec<Vec<(u32, u32)>> = vec![Vec::new(); nv];
+    let mut left: Vec<Vec<(u32, u32)>> = vec![Vec::new(); nv];
+    let mut selfc = vec![0u32; nv];
+    let mut nl = vec![0u32; nv];
+    let mut nr = vec![0u32; nv];
+    for &(a, b, n) in &bigrams {
+        nl[a as usize] += n;
+        nr[b as usize] += n;
+        if a == b {
+            selfc[a as usize] += n;
+        } else {
+            right[a as usize].push((b, n));
+            left[b as usize].push((a, n));
+        }
+    }
+    let xl = XLogX::new(total);
+    let mut class: Vec<u32> = (0..nv).map(|w| (w % c) as u32).collect();
+    // Class bigram counts (dense c x c) and class marginals.
+    let mut m = vec![0u32; c * c];
+    let mut ml = vec![0u32; c];
+    let mut mr = vec![0u32; c];
+    for &(a, b, n) in &bigrams {
+        let (ca, cb) = (class[a as usize] as usize, class[b as usize] as usize);
+        m[ca * c + cb] += n;
+    }
+    for w in 0..nv {
+        ml[class[w] as usize] += nl[w];
+        mr[class[w] as usize] += nr[w];
+    }
+    let mut lw = vec![0u32; c]; // w on the left: counts by class of the right word
+    let mut rw = vec![0u32; c]; // w on the right: counts by class of the left word
+    let mut lt: Vec<usize> = Vec::new();
+    let mut rt: Vec<usize> = Vec::new();
+    for _ in 0..sweeps {
+        let mut moved = 0usize;
+        for w in 0..nv {
+            lt.clear();
+            rt.clear();
+            for &(x, n) in &right[w] {
+                let k = class[x as usize] as usize;
+                if lw[k] == 0 {
+                    lt.push(k);
+                }
+                lw[k] += n;
+            }
+            for &(x, n) in &left[w] {
+                let k = class[x as usize] as usize;
+                if rw[k] == 0 {
+                    rt.push(k);
+                }
+                rw[k] += n;
+            }
+            let (s, a) = (selfc[w], class[w] as usize);
+            // Take w out of its class.
+            for &d in &lt {
+                m[a * c + d] -= lw[d];
+            }
+            for &k in &rt {
+                m[k * c + a] -= rw[k];
+            }
+            m[a * c + a] -= s;
+            ml[a] -= nl[w];
+            mr[a] -= nr[w];
+            // The gain of putting it in class b.
+            let gain = |b: usize, m: &[u32], ml: &[u32], mr: &[u32]| -> f64 {
+                let mut g = 0.0;
+                for &d in &lt {
+                    if d != b {
+                        let x = m[b * c + d];
+                        g += xl.f(x + lw[d]) - xl.f(x);
+                    }
+                }
+                for &k in &rt {
+                    if k != b {
+                        let x = m[k * c + b];
+                        g += xl.f(x + rw[k]) - xl.f(x);
+                    }
+                }
+                let x = m[b * c + b];
+                g += xl.f(x + lw[b] + rw[b] + s) - xl.f(x);
+                g -= xl.f(ml[b] + nl[w]) - xl.f(ml[b]);
+                g -= xl.f(mr[b] + nr[w]) - xl.f(mr[b]);
+                g
+            };
+            let mut best = (gain(a, &m, &ml, &mr), a);
+            for b in 0..c {
+                if b != a {
+                    let g = gain(b, &m, &ml, &mr);
+                    if g > best.0 + 1e-9 {
+                        best = (g, b);
+                    }
+                }
+            }
+            let b = best.1;
+            for &d in &lt {
+                m[b * c + d] += lw[d];
+            }
+            for &k in &rt {
+                m[k * c + b] += rw[k];
+            }
+            m[b * c + b] += s;
+            ml[b] += nl[w];
+            mr[b] += nr[w];
+            if b != a {
+                class[w] = b as u32;
+                moved += 1;
+            }
+            for &d in &lt {
+                lw[d] = 0;
+            }
+            for &k in &rt {
+                rw[k] = 0;
+            }
+        }
+        if moved == 0 {
+            break;
+        }
+    }
+    if !tree {
+        let bits = usize::BITS - (c - 1).leading_zeros();
+        return vocab
+            .iter()
+            .enumerate()
+            .map(|(r, &w)| {
+                let k = class[r + 2];
+                let p: String = (0..bits)
+                    .rev()
+                    .map(|b| if k >> b & 1 == 1 { '1' } else { '0' })
+                    .collect();
+                (words[w as usize].clone(), p)
+            })
+            .collect();
+    }
+    // Agglomerative merging of the classes; node ids: classes 0..c, merges c.. .
+    let mut alive: Vec<usize> = (0..c).collect();
+    let mut node: Vec<usize> = (0..c).collect();
+    let mut children: Vec<(usize, usize)> = vec![(usize::MAX, usize::MAX); c];
+    let mut m: Vec<u64> = m.iter().map(|&x| x as u64).collect();
+    let mut ml: Vec<u64> = ml.iter().map(|&x| x as u64).collect();
+    let mut mr: Vec<u64> = mr.iter().map(|&x| x as u64).collect();
+    let f = |x: u64| -> f64 { xl.f(u32::try_from(x).unwrap_or(u32::MAX)) };
+    while alive.len() > 1 {
+        let mut best = (f64::NEG_INFINITY, 0usize, 0usize);
+        for (i, &a) in alive.iter().enumerate() {
+            for &b in &alive[i + 1..] {
+                let mut g = 0.0;
+                for &d in &alive {
+                    if d != a && d != b {
+                        let (x, y) = (m[a * c + d], m[b * c + d]);
+                        g += f(x + y) - f(x) - f(y);
+                        let (x, y) = (m[d * c + a], m[d * c + b]);
+                        g += f(x + y) - f(x) - f(y);
+                    }
+                }
+                let (aa, ab, ba, bb) = (m[a * c + a], m[a * c + b], m[b * c + a], m[b * c + b]);
+                g += f(aa + ab + ba + bb) - f(aa) - f(ab) - f(ba) - f(bb);
+                g -= f(ml[a] + ml[b]) - f(ml[a]) - f(ml[b]);
+                g -= f(mr[a] + mr[b]) - f(mr[a]) - f(mr[b]);
+                if g > best.0 + 1e-9 {
+                    best = (g, a, b);
+                }
+            }
+        }
+        let (_, a, b) = best;
+        for &d in &alive {
+            m[a * c + d] += m[b * c + d];
+        }
+        for &d in &alive {
+            m[d * c + a] += m[d * c + b];
+        }
+        ml[a] += ml[b];
+        mr[a] += mr[b];
+        children.push((node[a], node[b]));
+        node[a] = children.len() - 1;
+        alive.retain(|&x| x != b);
+    }
+    // Paths from the root: left child 0, right child 1.
+    let mut path_of = vec![String::new(); children.len()];
+    let mut stack = vec![node[alive[0]]];
+    while let Some(n) = stack.pop() {
+        let (l, r) = children[n];
+        if l != usize::MAX {
+            path_of[l] = format!("{}0", path_of[n]);
+            path_of[r] = format!("{}1", path_of[n]);
+            stack.push(l);
+            stack.push(r);
+        }
+    }
+    vocab
+        .iter()
+        .enumerate()
+        .map(|(r, &w)| {
+            (
+                words[w as usize].clone(),
+                path_of[class[r + 2] as usize].clone(),
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::brown_clusters;
+    use std::collections::HashMap;
+
+    /// The length of the common prefix of two paths.
+    fn shared(a: &str, b: &str) -> usize {
+        a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+    }
+
+    #[test]
+    fn brown_clusters_group_words_by_context() {
+        // Animals follow "the" and precede verbs; colours follow "a" and precede "car".
+        let animals = ["cat", "dog", "horse", "cow"];
+        let colours = ["red", "blue", "green", "black"];
+        let verbs = ["sat", "ran", "slept"];
+        let mut text: Vec<Vec<&str>> = Vec::new();
+        for (i, a) in animals.iter().enumerate() {
+            for (j, v) in verbs.iter().enumerate() {
+                text.push(vec!["the", a, v]);
+                text.push(vec!["a", colours[(i + j) % 4], "car", "stopped"]);
+            }
+        }
+        let run = || -> HashMap<String, String> {
+            brown_clusters(text.iter().cloned(), 2, 8, 10, true)
+                .into_iter()
+                .collect()
+        };
+        let c = run();
+        assert_eq!(c.len(), 15, "{c:?}");
+        assert!(c.values().all(|p| !p.is_empty() && p.len() <= 8));
+        // Same context class: longer shared prefix than across classes.
+        let within = shared(&c["cat"], &c["dog"]).min(shared(&c["red"], &c["blue"]));
+        let across = shared(&c["cat"], &c["red"]).max(shared(&c["dog"], &c["blue"]));
+        assert!(within > across, "{c:?}");
+        // Distinct leaves get distinct paths; reruns are identical (deterministic).
+        assert_ne!(c["the"], c["a"]);
+        assert_eq!(c, run());
+        // Without the tree, paths are fixed-width class ids (8 classes: 3 bits).
+        let flat = brown_clusters(text.iter().cloned(), 2, 8, 10, false);
+        assert!(flat.iter().all(|(_, p)| p.len() == 3), "{flat:?}");
+    }
+}

@@ -75,7 +75,11 @@ fn resources() -> Result<(Resources, Vec<String>)> {
 
 /// Word clusters from CoNLL-2003 train and the PolNeAR train text (unlabelled), computed
 /// at training time (never written to the repository: they are derived from ../shared).
-fn add_clusters(train_docs: &[Vec<Sentence>], res: &mut Resources) -> Result<usize> {
+fn add_clusters(
+    train_docs: &[Vec<Sentence>],
+    brown: Option<usize>,
+    res: &mut Resources,
+) -> Result<usize> {
     let dir = shared()
         .join("data")
         .join("polnear")
@@ -104,7 +108,11 @@ fn add_clusters(train_docs: &[Vec<Sentence>], res: &mut Resources) -> Result<usi
                 .collect::<Vec<&str>>()
         })
     });
-    let clusters = train::clusters(conll.chain(news), 3, 12, 7);
+    let sents: Vec<Vec<&str>> = conll.chain(news).collect();
+    let clusters = match brown {
+        Some(classes) => train::brown_clusters(sents.iter().cloned(), 3, classes, 15, true),
+        None => train::clusters(sents.iter().cloned(), 3, 12, 7),
+    };
     for (word, path) in &clusters {
         let code = |len: usize| -> u32 {
             let p: String = path.chars().take(len).collect();
@@ -130,6 +138,7 @@ pub fn train(args: &[String]) -> Result {
     let mut cfg = Config::default();
     let mut out = root().join("models").join("ner.bin");
     let mut card = true;
+    let mut brown: Option<usize> = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -140,6 +149,15 @@ pub fn train(args: &[String]) -> Result {
                     .ok_or_else(|| usage("--epochs N"))?
             }
             "--no-doc" => cfg.doc_features = false,
+            // Brown clusters instead of the default ones (experimental: on CoNLL valid they
+            // scored 92.50-92.83 F1 against 92.91 for the default, 256 classes).
+            "--brown" => {
+                brown = Some(
+                    it.next()
+                        .and_then(|v| v.parse().ok())
+                        .ok_or_else(|| usage("--brown CLASSES"))?,
+                )
+            }
             "--min-count" => {
                 cfg.min_count = it
                     .next()
@@ -167,9 +185,14 @@ pub fn train(args: &[String]) -> Result {
     let valid_docs = read_docs(&conll("valid.txt"))?;
     let (mut res, mut used) = resources()?;
     let t0 = Instant::now();
-    let n = add_clusters(&train_docs, &mut res)?;
+    let n = add_clusters(&train_docs, brown, &mut res)?;
+    let kind = match brown {
+        Some(c) => format!(" (Brown: exchange algorithm, {c} classes, then merged)"),
+        None => String::new(),
+    };
     used.push(format!(
-        "word clusters: {n} words, built in {:.0} s from CoNLL-2003 train + PolNeAR train text",
+        "word clusters{kind}: {n} words, built in {:.0} s from CoNLL-2003 train + PolNeAR \
+         train text",
         t0.elapsed().as_secs_f64()
     ));
     for u in &used {
