@@ -2,9 +2,11 @@
 //! only: the fast tokenizer of `text.rs` must give exactly the same tokens, sentences and
 //! paragraphs.
 
-// The character classes and the sentence splitter did not change: they are shared.
+// The character classes, the abbreviation list and the sentence splitter did not change: they
+// are shared.
 use super::{
     is_close_punct, is_dash, is_open_punct, is_quote_char, split_sentences, Doc, Token, TokenKind,
+    ABBREVIATIONS,
 };
 use crate::span::Span;
 
@@ -38,19 +40,6 @@ pub fn doc(text: &str) -> Doc<'_> {
         paragraphs,
     }
 }
-
-/// Abbreviations that keep their final period (lowercased, without the period).
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "gov",
-    "sen", "rep", "reps", "sens", "pres", "st", "jr", "sr", "rev", "hon", "supt", "atty", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue",
-    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "co", "corp", "inc", "ltd", "bros",
-    "no", "nos", "vs", "v", "etc", "ft", "mt", "ave", "blvd", "rd", "approx", "dept", "est", "fig",
-    "al", "cf", "ca", "e.g", "i.e", "a.m", "p.m", "u.s", "u.k", "u.n", "ariz", "calif", "colo",
-    "conn", "fla", "ga", "ill", "ind", "kan", "ky", "la", "mass", "md", "mich", "minn", "miss",
-    "mo", "mont", "neb", "nev", "okla", "ore", "pa", "penn", "tenn", "tex", "va", "vt", "wash",
-    "wis", "wyo",
-];
 
 /// Does `word` (without its final period) keep the period as part of the token?
 fn keeps_period(word: &str) -> bool {
