@@ -340,29 +340,7 @@ pub fn clusters<'a>(
 ) -> Vec<(String, String)> {
     const CTX: usize = 2000;
     const DIM: usize = 128;
-    let mut ids: HashMap<String, u32> = HashMap::new();
-    let mut words: Vec<String> = Vec::new();
-    let mut counts: Vec<u32> = Vec::new();
-    let mut corpus: Vec<Vec<u32>> = Vec::new();
-    for s in sentences {
-        let mut v = Vec::with_capacity(s.len());
-        for t in s {
-            let lw = normalise_word(t);
-            let id = match ids.get(&lw) {
-                Some(&id) => id,
-                None => {
-                    let id = words.len() as u32;
-                    ids.insert(lw.clone(), id);
-                    words.push(lw);
-                    counts.push(0);
-                    id
-                }
-            };
-            counts[id as usize] += 1;
-            v.push(id);
-        }
-        corpus.push(v);
-    }
+    let (words, counts, corpus) = intern(sentences, Vec::new(), Vec::new());
     // Context words: the CTX most frequent (ties by word, deterministic).
     let mut by_freq: Vec<u32> = (0..words.len() as u32).collect();
     by_freq.sort_by(|&a, &b| {
@@ -511,6 +489,36 @@ pub fn clusters<'a>(
         .map(|(&w, p)| (words[w as usize].clone(), p))
         .collect()
 }
+/// Normalised words of `sentences` as ids, in order of first appearance after the `words`
+/// given (with their `counts`): the vocabulary, each word's count and the corpus as ids.
+fn intern<'a>(
+    sentences: impl Iterator<Item = Vec<&'a str>>,
+    mut words: Vec<String>,
+    mut counts: Vec<u32>,
+) -> (Vec<String>, Vec<u32>, Vec<Vec<u32>>) {
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut corpus: Vec<Vec<u32>> = Vec::new();
+    for s in sentences {
+        let mut v = Vec::with_capacity(s.len());
+        for t in s {
+            let lw = normalise_word(t);
+            let id = match ids.get(&lw) {
+                Some(&id) => id,
+                None => {
+                    let id = words.len() as u32;
+                    ids.insert(lw.clone(), id);
+                    words.push(lw);
+                    counts.push(0);
+                    id
+                }
+            };
+            counts[id as usize] += 1;
+            v.push(id);
+        }
+        corpus.push(v);
+    }
+    (words, counts, corpus)
+}
 
 /// Lowercased, digits mapped to 0 (the cluster vocabulary).
 fn normalise_word(t: &str) -> String {
@@ -563,30 +571,8 @@ pub fn brown_clusters<'a>(
     tree: bool,
 ) -> Vec<(String, String)> {
     // Word ids in order of first appearance; id 0 is the sentence boundary.
-    let mut ids: HashMap<String, u32> = HashMap::new();
-    let mut words: Vec<String> = vec![String::new()];
-    let mut counts: Vec<u32> = vec![0];
-    let mut corpus: Vec<Vec<u32>> = Vec::new();
-    for s in sentences {
-        let mut v = Vec::with_capacity(s.len());
-        for t in s {
-            let lw = normalise_word(t);
-            let id = match ids.get(&lw) {
-                Some(&id) => id,
-                None => {
-                    let id = words.len() as u32;
-                    ids.insert(lw.clone(), id);
-                    words.push(lw);
-                    counts.push(0);
-                    id
-                }
-            };
-            counts[id as usize] += 1;
-            v.push(id);
-        }
-        counts[0] += 1;
-        corpus.push(v);
-    }
+    let (words, mut counts, corpus) = intern(sentences, vec![String::new()], vec![0]);
+    counts[0] = corpus.len() as u32;
     // Vocabulary: boundary (0), unknown (1), then words by frequency (ties by word).
     let mut vocab: Vec<u32> = (1..words.len() as u32)
         .filter(|&w| counts[w as usize] >= min_count)
