@@ -351,6 +351,48 @@ fn clean_kicker_glued_to_the_headline() {
         );
         assert!(c.text.starts_with(kept), "{:?}", c.text);
     }
+    // A label set off by a separator only site chrome uses goes with the separator.
+    for (head, kicker, kept) in [
+        (
+            "POLITICS | Vance says the bill will pass",
+            "POLITICS |",
+            "Vance says the bill will pass",
+        ),
+        (
+            "World › Osei meets the prime minister in Accra",
+            "World ›",
+            "Osei meets the prime minister in Accra",
+        ),
+        (
+            "US News · Vance wins the vote",
+            "US News ·",
+            "Vance wins the vote",
+        ),
+    ] {
+        let input = format!("{head}{body}");
+        let c = check(&input);
+        assert_eq!(
+            removals(&input),
+            [("navigation.kicker_separated", kicker.to_string())],
+            "{head:?}"
+        );
+        assert!(c.text.starts_with(kept), "{:?}", c.text);
+    }
+    // Not with a short or lower-case rest, nor without spaces around the separator.
+    for head in [
+        "POLITICS | Vance wins",
+        "World / the view from Accra tonight",
+        "POLITICS|Vance says the bill will pass",
+    ] {
+        let input = format!("{head}{body}");
+        assert!(
+            !removals(&input)
+                .iter()
+                .any(|(r, _)| *r == "navigation.kicker_separated"),
+            "{head:?}: {:?}",
+            removals(&input)
+        );
+    }
     // CamelCase names, words that only start like a label, datelines and labels that are
     // not glued stay.
     for head in [

@@ -814,6 +814,13 @@ fn kicker(
             continue;
         }
         let rest = &line[k..];
+        if let Some(cut) = separated_kicker(rest) {
+            return Some(Removal {
+                span: Span::new(a, a + k + cut),
+                reason: Reason::Navigation,
+                rule: "navigation.kicker_separated",
+            });
+        }
         // The glued word, invisible characters left out ("Ob\u{2060}ama").
         let mut glued = String::new();
         let mut after = None;
@@ -865,6 +872,30 @@ fn kicker(
         });
     }
     None
+}
+
+/// After a section label, a separator that only site chrome uses ("POLITICS | Vance says …",
+/// "World › Osei meets …") and a headline of three words or more starting with a capital:
+/// the length up to the separator, which goes with the label (the space after it is
+/// normalised away).
+fn separated_kicker(rest: &str) -> Option<usize> {
+    let t = rest.trim_start_matches(' ');
+    if t.len() == rest.len() {
+        return None;
+    }
+    let sep = t.chars().next()?;
+    if !matches!(sep, '|' | '·' | '•' | '›' | '»' | '/') {
+        return None;
+    }
+    let after = &t[sep.len_utf8()..];
+    let headline = after.trim_start_matches(' ');
+    if headline.len() == after.len()
+        || !headline.starts_with(|c: char| c.is_uppercase())
+        || headline.split_whitespace().count() < 3
+    {
+        return None;
+    }
+    Some(rest.len() - after.len())
 }
 
 /// Names and brands that start with a section label and are no kicker.

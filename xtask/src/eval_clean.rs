@@ -986,6 +986,8 @@ fn dirty_doc(d: &Doc, seed: u64) -> Doc {
     // A second stream for the kinds added later (kickers, bare captions, bios before
     // trailing junk), so the junk drawn from the first stream stays the same.
     let mut r2 = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0x4B1C);
+    // A third for the forms added after that (kickers set off by a separator).
+    let mut r3 = Rng(seed.wrapping_mul(0xD6E8_FEB8_6659_FD93) ^ 0x5E9A);
     let crlf = r.chance(0.2);
     let single = r.chance(0.3);
     let sep = match (crlf, single) {
@@ -1038,7 +1040,16 @@ fn dirty_doc(d: &Doc, seed: u64) -> Doc {
         let mut rc = p.chars();
         let headline_like = matches!((rc.next(), rc.next()), (Some(u), Some(l)) if u.is_uppercase() && l.is_lowercase());
         if i == 0 && headline_like && r2.chance(0.3) {
-            push(&mut text, &mut label, r2.pick(KICKER_LABELS), JUNK);
+            let kicker = r2.pick(KICKER_LABELS);
+            if r3.chance(0.5) {
+                // "POLITICS | Trump says …": the label and its separator are junk, the space
+                // after it is normalised away.
+                let sep = r3.pick(&[" |", " ·", " ›", " »", " •"]);
+                push(&mut text, &mut label, &format!("{kicker}{sep}"), JUNK);
+                push(&mut text, &mut label, " ", IGNORE);
+            } else {
+                push(&mut text, &mut label, kicker, JUNK);
+            }
         }
         push(&mut text, &mut label, &noisy(p, &mut r), BODY);
         if i > 0 && r.chance(0.08) {
