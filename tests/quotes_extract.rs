@@ -29,6 +29,13 @@ fn pieces<'a>(text: &'a str, q: &quotes::Quote) -> Vec<&'a str> {
     q.content.iter().map(|s| s.slice(text)).collect()
 }
 
+/// The quote of `qs` with a content piece containing `needle`.
+fn quote_with<'q>(qs: &'q [quotes::Quote], text: &str, needle: &str) -> &'q quotes::Quote {
+    qs.iter()
+        .find(|q| q.content.iter().any(|c| c.slice(text).contains(needle)))
+        .unwrap_or_else(|| panic!("no quote with {needle:?}"))
+}
+
 #[test]
 fn split_quote_is_one_quote_with_two_pieces() {
     let t = "The council met on Monday.\n\n“We will rebuild the bridge,” Mayor Ana Ruiz said, “and we will do it before winter.”\n";
@@ -165,11 +172,7 @@ fn kinds_partial_and_indirect() {
              According to the company, the plant will stay open until March.\n\n\
              The band played a song called “Blue Roads” at the fair.";
     let (qs, _) = run(t, &[]);
-    let find = |needle: &str| {
-        qs.iter()
-            .find(|q| q.content.iter().any(|c| c.slice(t).contains(needle)))
-            .unwrap_or_else(|| panic!("no quote with {needle}: {qs:?}"))
-    };
+    let find = |needle: &str| quote_with(&qs, t, needle);
     let p = find("hell to pay");
     assert_eq!(p.kind, QuoteKind::Partial);
     assert_eq!(p.speaker.unwrap().span.slice(t), "Senator Ruth Vance");
@@ -197,11 +200,7 @@ fn cue_positions_before_after_dash_and_colon_lead_in() {
              Governor Hal Brant said: “We are ready.”\n\n\
              “I love this town.” ― Maria Lopez\n";
     let (qs, _) = run(t, &[]);
-    let by = |needle: &str| {
-        qs.iter()
-            .find(|q| q.content.iter().any(|c| c.slice(t).contains(needle)))
-            .unwrap_or_else(|| panic!("no quote with {needle}: {qs:?}"))
-    };
+    let by = |needle: &str| quote_with(&qs, t, needle);
     let lead = by("Prices will fall");
     assert_eq!(lead.speaker.unwrap().span.slice(t), "The minister");
     assert_eq!(lead.cue.unwrap().slice(t), "told");
@@ -281,11 +280,7 @@ fn relative_clause_pronoun_and_parenthetical_reports() {
              The new bridge, engineers said, will open in the spring.\n\n\
              Clara Stone had told the board that the budget was sound, but the bank rejected it, the auditor added.\n";
     let (qs, _) = run(t, &[]);
-    let by = |needle: &str| {
-        qs.iter()
-            .find(|q| q.content.iter().any(|c| c.slice(t).contains(needle)))
-            .unwrap_or_else(|| panic!("no quote with {needle}: {qs:?}"))
-    };
+    let by = |needle: &str| quote_with(&qs, t, needle);
     assert_eq!(
         by("reckless stunt").speaker.unwrap().span.slice(t),
         "Mayor Ivo Tamm"
@@ -383,10 +378,7 @@ fn according_to_in_the_middle() {
 fn participle_cue_takes_the_subject_past_a_dateline_and_an_adverbial_with_commas() {
     let t = "WASHINGTON, May 3 (Wire) — At a town meeting in Dover, Delaware, on Friday, Senator Ada Brook defended the plan, saying it would “keep the lights on all winter.”\n";
     let (qs, _) = run(t, &[]);
-    let q = qs
-        .iter()
-        .find(|q| q.content.iter().any(|c| c.slice(t).contains("lights on")))
-        .expect("the quote is found");
+    let q = quote_with(&qs, t, "lights on");
     let sp = q.speaker.expect("a speaker");
     assert_eq!(sp.span.slice(t), "Senator Ada Brook");
 }
@@ -395,10 +387,7 @@ fn participle_cue_takes_the_subject_past_a_dateline_and_an_adverbial_with_commas
 fn appositive_with_commas_gives_the_subject_that_opens_the_sentence() {
     let t = "Tomas Lind, the chairman of the harbour board, a post he has held since 2009, said the port would “stay open through the storms.”\n";
     let (qs, _) = run(t, &[]);
-    let q = qs
-        .iter()
-        .find(|q| q.content.iter().any(|c| c.slice(t).contains("stay open")))
-        .expect("the quote is found");
+    let q = quote_with(&qs, t, "stay open");
     let sp = q.speaker.expect("a speaker");
     assert_eq!(sp.span.slice(t), "Tomas Lind");
     // A sentence opened by an adverb keeps the phrase next to the appositive.
@@ -412,10 +401,7 @@ fn appositive_with_commas_gives_the_subject_that_opens_the_sentence() {
 fn a_quote_relayed_by_an_outlet_has_the_outlet_as_source() {
     let t = "The mayor spoke after the vote.\n\n“We are not done yet,” Ruiz said, according to the Harbour Gazette. “The bridge comes next.”\n";
     let (qs, _) = run(t, &[]);
-    let q = qs
-        .iter()
-        .find(|q| q.content.iter().any(|c| c.slice(t).contains("not done")))
-        .expect("the quote is found");
+    let q = quote_with(&qs, t, "not done");
     assert_eq!(
         q.speaker.expect("a speaker").span.slice(t),
         "the Harbour Gazette"
@@ -431,14 +417,7 @@ fn a_quote_relayed_by_an_outlet_has_the_outlet_as_source() {
 fn a_trailing_participle_yields_to_the_cue_with_a_subject_before_the_quote() {
     let t = "Mayor Ana Ruiz insisted that the city has “enough money for the bridge,” claiming that the budget was balanced.\n";
     let (qs, _) = run(t, &[]);
-    let q = qs
-        .iter()
-        .find(|q| {
-            q.content
-                .iter()
-                .any(|c| c.slice(t).contains("enough money"))
-        })
-        .expect("the quote is found");
+    let q = quote_with(&qs, t, "enough money");
     assert_eq!(
         q.speaker.expect("a speaker").span.slice(t),
         "Mayor Ana Ruiz"
@@ -452,10 +431,7 @@ fn relative_who_contractions_and_adverbs_before_the_cue() {
     let t = "The vote went to Mayor Ana Ruiz, who said the result was “a gift to the town.”\n";
     let ms = [mention(t, "Ana Ruiz", 0, Label::Per)];
     let (qs, ents) = run(t, &ms);
-    let q = qs
-        .iter()
-        .find(|q| q.content.iter().any(|c| c.slice(t).contains("gift")))
-        .expect("the quote is found");
+    let q = quote_with(&qs, t, "gift");
     let sp = q.speaker.expect("a speaker");
     assert_eq!(sp.span.slice(t), "who");
     assert_eq!(
@@ -476,10 +452,7 @@ fn relative_who_contractions_and_adverbs_before_the_cue() {
 fn quoted_words_inside_a_reported_clause_belong_to_the_outer_speaker() {
     let t = "Stuart Vale said the way the company treated workers who complained about pay was “a disgrace to the trade.”\n";
     let (qs, _) = run(t, &[]);
-    let q = qs
-        .iter()
-        .find(|q| q.content.iter().any(|c| c.slice(t).contains("disgrace")))
-        .expect("the quote is found");
+    let q = quote_with(&qs, t, "disgrace");
     assert_eq!(q.speaker.expect("a speaker").span.slice(t), "Stuart Vale");
     assert_eq!(q.cue.expect("a cue").slice(t), "said");
     // A cue with its own subject right before the quotation keeps it.
@@ -495,13 +468,6 @@ fn quoted_words_inside_a_reported_clause_belong_to_the_outer_speaker() {
 fn a_lone_quantifier_is_the_speaker() {
     let t = "The crowd waited for the results. Some chanted “Open the gates!” as the doors stayed shut.\n";
     let (qs, _) = run(t, &[]);
-    let q = qs
-        .iter()
-        .find(|q| {
-            q.content
-                .iter()
-                .any(|c| c.slice(t).contains("Open the gates"))
-        })
-        .expect("the quote is found");
+    let q = quote_with(&qs, t, "Open the gates");
     assert_eq!(q.speaker.expect("a speaker").span.slice(t), "Some");
 }
