@@ -156,6 +156,20 @@ impl Ctx<'_, '_> {
         Speaker { span, entity }
     }
 
+    /// The end of a short topic phrase from token `start`: the first quotation mark or clause
+    /// punctuation, at most 25 tokens on and never past `b`.
+    fn topic_end(&self, start: usize, b: usize) -> usize {
+        let mut e = start;
+        while e < b
+            && e < start + 25
+            && self.doc.tokens[e].kind != TokenKind::Quote
+            && !self.is_punct(e, &[",", ".", ";", ":", "!", "?", "(", "—", "–"])
+        {
+            e += 1;
+        }
+        e
+    }
+
     /// A reported-speech quote whose content is the tokens `[from, to)`.
     fn indirect(&self, from: usize, to: usize, cue: CueMatch, speaker: Option<Phrase>) -> Quote {
         Quote {
@@ -1324,14 +1338,7 @@ fn possessive_report(ctx: &Ctx, v: usize, a: usize, b: usize) -> Option<Quote> {
         named: true,
     };
     let start = v + 2;
-    let mut e = start;
-    while e < b
-        && e < start + 25
-        && doc.tokens[e].kind != TokenKind::Quote
-        && !ctx.is_punct(e, &[",", ".", ";", ":", "!", "?", "(", "—", "–"])
-    {
-        e += 1;
-    }
+    let e = ctx.topic_end(start, b);
     if e < start + 1 {
         return None;
     }
@@ -1438,14 +1445,7 @@ fn topic_report(ctx: &Ctx, from: usize, a: usize, b: usize) -> Option<Quote> {
         }
         // The topic: up to the clause's end, bounded.
         let start = prep_at + 1;
-        let mut e = start;
-        while e < b
-            && e < start + 25
-            && doc.tokens[e].kind != TokenKind::Quote
-            && !ctx.is_punct(e, &[",", ".", ";", ":", "!", "?", "(", "—", "–"])
-        {
-            e += 1;
-        }
+        let e = ctx.topic_end(start, b);
         if e < start + 1 {
             continue;
         }
