@@ -258,3 +258,50 @@ fn questions_asked_and_declined_comments() {
     assert_eq!(speaker(t, q), Some("The harbour company"));
     assert_eq!(pieces(t, q), vec!["to comment on the figures"]);
 }
+
+#[test]
+fn quoted_words_inside_a_relative_clause_belong_to_the_relative_pronoun() {
+    // `who has called …`: the relative pronoun (standing for Mr. Okafor) is the speaker, the
+    // verb is the cue, and the reported clause ends with the relative clause.
+    let t = "The council voted on Monday.\n\nMr. Okafor, who has called the plan \
+             \"a reckless gamble,\" voted against it after a long debate.\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "reckless gamble");
+    assert_eq!(q.kind, QuoteKind::Partial);
+    assert_eq!(speaker(t, q), Some("who"));
+    assert_eq!(q.cue.unwrap().slice(t), "called");
+    assert_eq!(pieces(t, q), vec!["the plan \"a reckless gamble,\""]);
+    // A short adverbial between the pronoun and its verb.
+    let t = "The debate went on.\n\nLinde, who has in the past described the tax as \
+             \"a burden on every family\" and a mistake, voted for it anyway.\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "burden on every family");
+    assert_eq!(speaker(t, q), Some("who"));
+    assert_eq!(q.cue.unwrap().slice(t), "described");
+    assert_eq!(
+        pieces(t, q),
+        vec!["the tax as \"a burden on every family\" and a mistake"]
+    );
+}
+
+#[test]
+fn called_after_who_or_has_is_speech_not_a_name() {
+    // `a song called “…”` stays a title; `who called it “…”` is a quote with a speaker.
+    let t = "The mayor spoke at the opening.\n\nThe crowd cheered Ms. Baptiste, who called \
+             the new bridge \"a promise kept.\"\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "a promise kept");
+    assert_eq!(speaker(t, q), Some("who"));
+    assert_eq!(q.cue.unwrap().slice(t), "called");
+    let t = "The band closed the night.\n\nThey played a song called \"Harbour Lights\" twice.\n";
+    let qs = run(t);
+    assert!(
+        qs.iter()
+            .filter(|q| q
+                .content
+                .iter()
+                .any(|c| c.slice(t).contains("Harbour Lights")))
+            .all(|q| q.confidence < quotes::CONFIDENT),
+        "{qs:?}"
+    );
+}

@@ -141,7 +141,7 @@ impl Ctx<'_, '_> {
             let skip = |s: Span| self.in_quote(s);
             self.resolver
                 .resolve(p.span.start, self.tok(p.start), &skip)
-        } else if self.tok(p.start).eq_ignore_ascii_case("who") && p.end == p.start + 1 {
+        } else if p.end == p.start + 1 && matches!(self.tok(p.start), "who" | "which") {
             speakers::antecedent(self.doc, p.start)
                 .and_then(|a| self.resolver.entity_at(self.doc.text, a.span))
         } else {
@@ -497,6 +497,94 @@ fn described(ctx: &Ctx, p: Phrase) -> bool {
     p.end - p.start >= 2 && words::is_determiner(&ctx.tok(p.start).low())
 }
 
+/// A word before `called`/`named` that makes it a verb of speech (`who called it “…”`,
+/// `has called`), not a name given to a thing (`a song called “…”`).
+fn speaking_before(lower: &str) -> bool {
+    matches!(
+        lower,
+        "who"
+            | "which"
+            | "has"
+            | "have"
+            | "had"
+            | "also"
+            | "once"
+            | "previously"
+            | "repeatedly"
+            | "publicly"
+            | "recently"
+            | "then"
+            | "later"
+    )
+}
+
+/// Quoted words inside a relative clause (`Mr. Scott, who has called the remarks “racially
+/// toxic,” portrayed …`, `Gov. Mike Pence, who called their son “an American hero.”`): the
+/// relative pronoun is the speaker (its antecedent the entity) and its verb the cue. `a`
+/// is where the sentence (or the text after the previous quotation) starts.
+fn relative_partial(
+    ctx: &Ctx,
+    a: usize,
+    open: usize,
+    content: &[Span],
+    words: usize,
+) -> Option<Quote> {
+    let doc = ctx.doc;
+    let floor = a.max(open.saturating_sub(12));
+    let who = (floor..open)
+        .rev()
+        .take_while(|&i| doc.tokens[i].kind != TokenKind::Quote && !ctx.terminal(i))
+        .find(|&i| matches!(ctx.tok(i), "who" | "which"))?;
+    if who == a || ctx.tok(who) == "which" && !ctx.is_punct(who - 1, &[","]) {
+        return None;
+    }
+    // The verb: the first word after the pronoun that is not an auxiliary or an adverb.
+    let v = (who + 1..open).find(|&i| {
+        let l = ctx.tok(i).low();
+        !(speaking_before(&l)
+            || matches!(
+                l.as_str(),
+                "is" | "was"
+                    | "are"
+                    | "were"
+                    | "would"
+                    | "will"
+                    | "could"
+                    | "did"
+                    | "does"
+                    | "often"
+                    | "first"
+                    | "since"
+                    | "just"
+                    | "been"
+            )
+            || l.len() > 4 && l.ends_with("ly"))
+    })?;
+    let w = ctx.tok(v);
+    let verb = doc.tokens[v].kind == TokenKind::Word
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+        && (ctx.cue(v).is_some_and(|c| c.class != CueClass::Thought)
+            || w.len() > 3 && w.ends_with("ed")
+            || speakers::is_past_verb(w));
+    if !verb || v + 1 >= open && ctx.cue(v).is_none() {
+        return None;
+    }
+    let sp = speakers::relative_subject(doc, v, a)?;
+    let cue = CueMatch {
+        start: v,
+        end: v + 1,
+        class: CueClass::Speech,
+        according: false,
+    };
+    Some(Quote {
+        kind: QuoteKind::Partial,
+        content: content.to_vec(),
+        cue: Some(ctx.cue_span(cue)),
+        speaker: Some(ctx.speaker(sp)),
+        confidence: if words >= 2 { 0.5 } else { 0.3 },
+    })
+}
+
 fn is_capitalized(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
@@ -602,7 +690,9 @@ fn leading(ctx: &Ctx, lo: usize, open: usize) -> Option<(Attribution, bool)> {
             "called" | "named" | "dubbed" | "titled" | "entitled" | "known"
         ) && !(k > 0 && {
             let prev = ctx.tok(k - 1);
-            speakers::is_pronoun(&prev.low()) || prev.chars().next().is_some_and(char::is_uppercase)
+            speakers::is_pronoun(&prev.low())
+                || prev.chars().next().is_some_and(char::is_uppercase)
+                || speaking_before(&prev.low())
         });
         if naming {
             return None;
@@ -636,7 +726,8 @@ fn leading(ctx: &Ctx, lo: usize, open: usize) -> Option<(Attribution, bool)> {
                 })
                 .or_else(|| subject(ctx, floor, k))
         } else {
-            speakers::before(doc, c.start, lo.max(sent_lo).min(c.start))
+            speakers::relative_subject(doc, c.start, lo.max(sent_lo).min(c.start))
+                .or_else(|| speakers::before(doc, c.start, lo.max(sent_lo).min(c.start)))
                 .or_else(|| {
                     // Inverted (`Said the official: “…`, `…, added Smith: “…`) only at the
                     // start of a clause; `by saying his refusal …` is an object.
@@ -851,7 +942,8 @@ pub fn extract(
             && {
                 let prev = ctx.tok(open_tok - 2);
                 !(speakers::is_pronoun(&prev.low())
-                    || prev.chars().next().is_some_and(char::is_uppercase))
+                    || prev.chars().next().is_some_and(char::is_uppercase)
+                    || speaking_before(&prev.low()))
             };
         if title || named && words <= 6 {
             out.push(Quote {
@@ -963,7 +1055,28 @@ pub fn extract(
                 kind = QuoteKind::Partial;
                 confidence = 0.7;
                 let (_, s_end) = sentence_range(doc, open_tok);
-                let s_end = s_end.max(after_tok).min(doc.tokens.len());
+                let mut s_end = s_end.max(after_tok).min(doc.tokens.len());
+                // A relative clause set off by commas (`X, who called it “…,” said …`) ends
+                // at its closing comma (inside or after the closing mark).
+                if l.speaker.is_some_and(|p| {
+                    p.end == p.start + 1
+                        && matches!(ctx.tok(p.start), "who" | "which")
+                        && p.start > 0
+                        && ctx.is_punct(p.start - 1, &[","])
+                }) {
+                    let comma_inside = q.pieces.last().is_some_and(|p| {
+                        p.slice(text)
+                            .trim_end_matches(|c: char| !c.is_alphanumeric() && c != ',')
+                            .ends_with(',')
+                    });
+                    s_end = if comma_inside {
+                        after_tok
+                    } else {
+                        (after_tok..s_end)
+                            .find(|&i| ctx.is_punct(i, &[","]))
+                            .unwrap_or(s_end)
+                    };
+                }
                 if let Some(clause) = clause_after(&ctx, l.cue, s_end) {
                     if clause.start <= q.open.start && clause.end >= q.inner().end {
                         content = vec![clause];
@@ -1054,6 +1167,13 @@ pub fn extract(
             // cue (`Trump openly admires Putin as a “strong leader”`).
             if !starts_line {
                 let (s_lo, _) = sentence_range(doc, open_tok);
+                // Inside a relative clause: `Mr. Scott, who has called the remarks “racially
+                // toxic,” portrayed …`: the relative pronoun is the subject of its verb.
+                if let Some(q) = relative_partial(&ctx, s_lo.max(lo), open_tok, &content, words) {
+                    out.push(q);
+                    last = Some((out.len() - 1, close_line, None));
+                    continue;
+                }
                 if let Some(p) = subject(&ctx, s_lo.max(lo), open_tok) {
                     let mut v = p.end;
                     // Past an appositive: `Another critic, Laurence Tribe, likened …`.
