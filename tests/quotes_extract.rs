@@ -471,3 +471,49 @@ fn a_lone_quantifier_is_the_speaker() {
     let q = quote_with(&qs, t, "Open the gates");
     assert_eq!(q.speaker.expect("a speaker").span.slice(t), "Some");
 }
+
+#[test]
+fn a_second_report_of_the_same_speaker_is_a_quote_of_its_own() {
+    // Partial: the quoted words stay with the first report, the second is indirect.
+    let t = "The vote was delayed.\n\nOkafor said he was \"not ready\" to back the plan, \
+             and suggested that the council needs more time.\n";
+    let (qs, _) = run(t, &[]);
+    let first = quote_with(&qs, t, "not ready");
+    assert_eq!(first.kind, QuoteKind::Partial);
+    assert_eq!(
+        pieces(t, first),
+        vec!["he was \"not ready\" to back the plan"]
+    );
+    let second = quote_with(&qs, t, "needs more time");
+    assert_eq!(second.kind, QuoteKind::Indirect);
+    assert_eq!(second.cue.unwrap().slice(t), "suggested");
+    assert_eq!(second.speaker.unwrap().span.slice(t), "Okafor");
+    assert_eq!(pieces(t, second), vec!["that the council needs more time"]);
+    // `and tells the crowd …` splits, `would … and tell him …` (one report) does not.
+    let t = "The rally went on.\n\nLinde says she would call the minister and tell him \
+             \"enough is enough\" and tells the crowd she was the \"first one\" to say it.\n";
+    let (qs, _) = run(t, &[]);
+    let first = quote_with(&qs, t, "enough is enough");
+    assert_eq!(
+        pieces(t, first),
+        vec!["she would call the minister and tell him \"enough is enough\""]
+    );
+    let second = quote_with(&qs, t, "first one");
+    assert_eq!(second.kind, QuoteKind::Partial);
+    assert_eq!(second.cue.unwrap().slice(t), "tells");
+    assert_eq!(second.speaker.unwrap().span.slice(t), "Linde");
+    // Reported speech: `and said` (not only `-ed` verbs or `that`) starts a second report.
+    let t = "The protest ended late.\n\nFields posted a photograph of her bruised arm and \
+             said she had been pulled backward.\n";
+    let (qs, _) = run(t, &[]);
+    let second = quote_with(&qs, t, "pulled backward");
+    assert_eq!(pieces(t, second), vec!["she had been pulled backward"]);
+    assert_eq!(second.cue.unwrap().slice(t), "said");
+    assert!(
+        qs.iter().all(|q| q
+            .content
+            .iter()
+            .all(|c| !(c.slice(t).contains("bruised") && c.slice(t).contains("pulled")))),
+        "{qs:?}"
+    );
+}

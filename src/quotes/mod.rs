@@ -1221,6 +1221,8 @@ pub fn extract(
         }
         let speaker = att.and_then(|a| a.speaker).map(|p| ctx.speaker(p));
         let cue = att.map(|a| ctx.cue_span(a.cue));
+        let reported_clause =
+            kind == QuoteKind::Partial && matches!(content[..], [c] if c.start < q.open.start);
         out.push(Quote {
             kind,
             content,
@@ -1228,6 +1230,23 @@ pub fn extract(
             speaker,
             confidence,
         });
+        // `Ryan said he was “not ready” …, and suggested that …`: a second report of the
+        // same speaker is a quote of its own; each part is partial only if it holds marks.
+        if reported_clause {
+            let n = out.len() - 1;
+            if let Some(mut second) = split_report(&ctx, &mut out[n]) {
+                let marked = |q: &Quote| q.content.iter().any(|&c| ctx.in_quote(c));
+                second.kind = if marked(&second) {
+                    QuoteKind::Partial
+                } else {
+                    QuoteKind::Indirect
+                };
+                if !marked(&out[n]) {
+                    out[n].kind = QuoteKind::Indirect;
+                }
+                out.push(second);
+            }
+        }
         last = Some((out.len() - 1, close_line, att.map(|a| a.cue)));
     }
     indirect(&ctx, &mut out);
@@ -1605,9 +1624,15 @@ fn split_report(ctx: &Ctx, q: &mut Quote) -> Option<Quote> {
         let participle = ctx.is_punct(i - 1, &[","]) && ctx.tok(i).ends_with("ing");
         // `… and accused X of …`, `… but noted that …`: a verb in the past tense (or
         // followed by `that`) shares the subject.
+        // Speech verbs of any tense (`and said`, `and tells the crowd`) qualify too.
         let conjoined = matches!(ctx.tok(i - 1), "and" | "but")
             && !ctx.tok(i).ends_with("ing")
             && (ctx.tok(i).ends_with("ed")
+                || ctx
+                    .cue(i)
+                    .is_some_and(|c| matches!(c.class, CueClass::Speech | CueClass::Tell))
+                    && (ctx.tok(i).ends_with('s')
+                        || matches!(ctx.tok(i), "said" | "told" | "wrote"))
                 || (i + 1..b.min(i + 4)).any(|j| ctx.tok(j).eq_ignore_ascii_case("that")));
         if !(participle || conjoined) {
             continue;
@@ -1630,7 +1655,10 @@ fn split_report(ctx: &Ctx, q: &mut Quote) -> Option<Quote> {
             }
             Span::new(doc.tokens[k].span.start, doc.tokens[e - 1].span.end)
         } else {
-            clause_after(ctx, c, b)?
+            let Some(r) = clause_after(ctx, c, b) else {
+                continue;
+            };
+            r
         };
         let mut e = i - 1;
         while e > a && doc.tokens[e - 1].kind == TokenKind::Punct {
