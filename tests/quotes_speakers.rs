@@ -305,3 +305,51 @@ fn called_after_who_or_has_is_speech_not_a_name() {
         "{qs:?}"
     );
 }
+
+#[test]
+fn trailing_verbs_that_are_nouns_too_and_demonstrative_speakers() {
+    // `notes`/`claims` are left out of the lexicon (they are nouns too) but close a quote
+    // as verbs; `this source` is a speaker phrase.
+    let t = "The plan was published.\n\n\"The harbour needs a new wall,\" Okafor notes.\n\n\
+             \"Nobody asked us,\" the fishermen claims.\n\n\
+             \"The board never met,\" this source said.\n\n\"Read the notes,\" Linde said.\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "new wall");
+    assert_eq!(speaker(t, q), Some("Okafor"));
+    assert_eq!(q.cue.unwrap().slice(t), "notes");
+    let q = quote_with(t, &qs, "Nobody asked");
+    assert_eq!(speaker(t, q), Some("the fishermen"));
+    assert_eq!(q.cue.unwrap().slice(t), "claims");
+    let q = quote_with(t, &qs, "never met");
+    assert_eq!(speaker(t, q), Some("this source"));
+    let q = quote_with(t, &qs, "Read the notes");
+    assert_eq!(speaker(t, q), Some("Linde"));
+    assert_eq!(q.cue.unwrap().slice(t), "said");
+}
+
+#[test]
+fn attribution_after_an_aside_that_follows_the_quote() {
+    let t = "Spending rose.\n\n\"These groups have been setting the table for voters,\" in \
+             sharp contrast to earlier years, says Dana Ruiz, a historian at the university.\n\n\
+             \"We will win,\" for all the talk of defeat, said the mayor.\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "setting the table");
+    assert_eq!(speaker(t, q), Some("Dana Ruiz"));
+    assert_eq!(q.cue.unwrap().slice(t), "says");
+    let q = quote_with(t, &qs, "We will win");
+    assert_eq!(speaker(t, q), Some("the mayor"));
+}
+
+#[test]
+fn an_opening_time_phrase_is_not_the_subject_of_a_participle_cue() {
+    let t = "Okafor praised her.\n\nHours later, Linde returned the compliment, telling \
+             reporters, \"We have been friends for a long time.\"\n\n\
+             Back in 1999, Mr. Ruiz expressed admiration for the mayor, telling a radio host: \
+             \"I wish I could be like that.\"\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "friends for a long time");
+    assert_eq!(speaker(t, q), Some("Linde"));
+    assert_eq!(q.cue.unwrap().slice(t), "telling");
+    let q = quote_with(t, &qs, "I wish");
+    assert_eq!(speaker(t, q), Some("Mr. Ruiz"));
+}

@@ -258,6 +258,21 @@ fn trailing(ctx: &Ctx, a: usize, b: usize) -> Option<Attribution> {
     let mut m = k;
     while m < end {
         if ctx.is_punct(m, &[","]) {
+            // `…,” in sharp contrast to …, says Dante Scala, a political scientist.`
+            if let Some(c) = ctx
+                .cue(m + 1)
+                .filter(|c| c.class == CueClass::Speech && !c.according)
+                .filter(|_| !ctx.tok(m + 1).ends_with("ing"))
+            {
+                if let Some(np) = speakers::after(doc, c.end, end).filter(|p| {
+                    (p.named || described(ctx, *p)) && (p.end >= end || ctx.is_punct(p.end, &[","]))
+                }) {
+                    return Some(Attribution {
+                        cue: c,
+                        speaker: Some(np),
+                    });
+                }
+            }
             if let Some(att) = subject_cue(ctx, m + 1, end) {
                 let cue_end = att.cue.end;
                 let rest_is_tail = cue_end + 3 >= end;
@@ -299,6 +314,28 @@ fn relayed(ctx: &Ctx, att: Attribution, end: usize) -> Attribution {
 fn subject_cue(ctx: &Ctx, k: usize, end: usize) -> Option<Attribution> {
     let doc = ctx.doc;
     let np = speakers::after(doc, k, end)?;
+    // `…,” Viguerie notes.`: a verb that is a noun too (`notes`, `claims`) closes the
+    // phrase when the clause ends right after it.
+    let closes = |i: usize| i + 1 >= end || ctx.is_punct(i + 1, &[".", ",", "!", "?"]);
+    let v = if np.end < end && cues::noun_verb_s(ctx.tok(np.end)) {
+        np.end
+    } else {
+        np.end - 1
+    };
+    if v > np.start && cues::noun_verb_s(ctx.tok(v)) && closes(v) {
+        if let Some(sp) = speakers::after(doc, k, v).filter(|p| p.end == v) {
+            let cue = CueMatch {
+                start: v,
+                end: v + 1,
+                class: CueClass::Speech,
+                according: false,
+            };
+            return Some(Attribution {
+                cue,
+                speaker: Some(sp),
+            });
+        }
+    }
     let mut j = np.end;
     // A parenthetical: `Rep. Gwen Moore (D-Wis.) said`.
     if ctx.is_punct(j, &["("]) {
@@ -448,7 +485,30 @@ fn subject_any(ctx: &Ctx, a: usize, before: usize) -> Option<Phrase> {
             | "further"
             | "furthermore"
             | "again"
-    );
+            // `Hours later, Trump …`, `Back in 1999, Mr. Trump …`, `Under the plan, …`
+            | "back"
+            | "hours"
+            | "days"
+            | "weeks"
+            | "months"
+            | "years"
+            | "minutes"
+            | "moments"
+            | "shortly"
+            | "soon"
+            | "once"
+            | "finally"
+            | "ultimately"
+            | "recently"
+            | "previously"
+            | "under"
+            | "amid"
+            | "following"
+            | "within"
+            | "throughout"
+            | "unlike"
+            | "like"
+    ) || words::is_time_word(&first);
     // `Ironically, …`, `Correction: …`: one word set off by punctuation is no subject.
     let set_off = k + 1 < before && ctx.is_punct(k + 1, &[",", ":"]);
     if !adverbial && !set_off {

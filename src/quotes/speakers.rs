@@ -540,7 +540,12 @@ pub fn after(doc: &Doc, start: usize, hi: usize) -> Option<Phrase> {
     }
     let numbered =
         doc.tokens[start].kind == TokenKind::Number && start + 1 < hi && nominal(doc, start + 1);
-    if !(is_determiner(&l) || nominal(doc, start) || numbered) {
+    // `this source`, `these officials`: a demonstrative before a lowercase noun.
+    let demonstrative = matches!(l.as_str(), "this" | "these" | "those")
+        && start + 1 < hi
+        && nominal(doc, start + 1)
+        && !is_cap(doc.token_str(start + 1));
+    if !(is_determiner(&l) || nominal(doc, start) || numbered || demonstrative) {
         return None;
     }
     let mut e = start + 1;
@@ -583,7 +588,7 @@ pub fn after(doc: &Doc, start: usize, hi: usize) -> Option<Phrase> {
     }
     let p = make(doc, start, e)?;
     // A bare determiner is no phrase.
-    if p.end - p.start == 1 && is_determiner(&l) {
+    if p.end - p.start == 1 && (is_determiner(&l) || demonstrative) {
         return None;
     }
     Some(p)
