@@ -517,3 +517,48 @@ fn a_second_report_of_the_same_speaker_is_a_quote_of_its_own() {
         "{qs:?}"
     );
 }
+
+#[test]
+fn transcript_lines_are_quotes_of_their_labelled_speaker() {
+    // Labels in capitals next to each other need no tagger; a capitalised label needs a
+    // person mention; notes, lists of places and `Q:`/`A:` are no speakers.
+    let t = "The debate got heated on Tuesday night.\n\n\
+             OKAFOR: We will fix the harbour wall before the winter storms.\n\n\
+             MS. LINDE: That is simply not true, and you know it.\n\n\
+             Dana Ruiz: Well, speculation is bad for everybody.\n\n\
+             UPDATE: The story has been corrected since then.\n\n\
+             Iowa: Okafor leads with 30 percent of the vote.\n\n\
+             Q: What advice do you give them tonight?\n";
+    let ms = [
+        mention(t, "Dana Ruiz", 0, Label::Per),
+        mention(t, "Iowa", 0, Label::Loc),
+    ];
+    let (qs, _) = run(t, &ms);
+    let q = quote_with(&qs, t, "harbour wall");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(
+        pieces(t, q),
+        vec!["We will fix the harbour wall before the winter storms."]
+    );
+    assert_eq!(q.cue.unwrap().slice(t), ":");
+    assert_eq!(q.speaker.unwrap().span.slice(t), "OKAFOR");
+    let q = quote_with(&qs, t, "simply not true");
+    assert_eq!(q.speaker.unwrap().span.slice(t), "MS. LINDE");
+    let q = quote_with(&qs, t, "speculation is bad");
+    assert_eq!(q.speaker.unwrap().span.slice(t), "Dana Ruiz");
+    assert!(q.speaker.unwrap().entity.is_some());
+    for not_speech in ["corrected since", "30 percent", "What advice"] {
+        assert!(
+            !qs.iter().any(|q| q.confidence >= quotes::CONFIDENT
+                && q.content.iter().any(|c| c.slice(t).contains(not_speech))),
+            "{not_speech}: {qs:?}"
+        );
+    }
+    // A lone capitalised label without a person mention is not enough.
+    let t = "The meeting ran late.\n\nHarbour: The wall will be rebuilt next spring.\n";
+    let (qs, _) = run(t, &[]);
+    assert!(
+        qs.iter().all(|q| q.confidence < quotes::CONFIDENT),
+        "{qs:?}"
+    );
+}

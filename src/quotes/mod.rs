@@ -1309,6 +1309,7 @@ pub fn extract(
         }
         last = Some((out.len() - 1, close_line, att.map(|a| a.cue)));
     }
+    transcript(&ctx, &mut out, headline_end);
     indirect(&ctx, &mut out);
     out.sort_by_key(|q| q.content.first().map_or(0, |s| s.start));
     out
@@ -2097,6 +2098,155 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
     let sp = subject(ctx, a, k)
         .filter(|p| p.end <= k && (p.named || p.pronoun || p.end - p.start >= 2))?;
     Some(mk(ctx, content, c, Some(sp), 0.5))
+}
+
+/// The speaker label opening line `line` of a transcript (`PENCE: …`, `MR. TRUMP: …`,
+/// `Matthews: …`): the label's tokens and the colon. `strict` asks for capitals only
+/// (`PENCE`); otherwise one or two capitalised words do (`Matthews`, `Chris Matthews`).
+fn transcript_label(ctx: &Ctx, line: usize, strict: bool) -> Option<(usize, usize)> {
+    let doc = ctx.doc;
+    let span = ctx.line_span(line);
+    let first = doc.token_at_or_after(span.start);
+    let hi = doc.token_at_or_after(span.end);
+    let colon = (first..hi.min(first + 6)).find(|&i| ctx.is_punct(i, &[":"]))?;
+    if colon == first || colon + 3 >= hi {
+        return None;
+    }
+    let label = Span::new(doc.tokens[first].span.start, doc.tokens[colon - 1].span.end);
+    if headline_label(label.slice(doc.text)) {
+        return None;
+    }
+    let name_words: Vec<&str> = (first..colon)
+        .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
+        .map(|i| ctx.tok(i))
+        .collect();
+    let only_words = (first..colon)
+        .all(|i| doc.tokens[i].kind == TokenKind::Word || ctx.is_punct(i, &["."]) && i > first);
+    if !only_words || name_words.is_empty() {
+        return None;
+    }
+    let caps = |w: &str| w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.');
+    let ok = if strict {
+        name_words.iter().all(|w| caps(w)) && name_words.iter().any(|w| w.len() >= 3)
+    } else {
+        name_words.len() <= 2
+            && name_words
+                .iter()
+                .all(|w| is_capitalized(w) && w.len() >= 3 && !words::is_time_word(&w.low()))
+    };
+    // Labels that open notes and lists, not speech.
+    let label_word = name_words.iter().any(|w| {
+        matches!(
+            w.low().as_str(),
+            "note"
+                | "notes"
+                | "related"
+                | "source"
+                | "sources"
+                | "photo"
+                | "photos"
+                | "read"
+                | "more"
+                | "editor"
+                | "clarification"
+                | "disclosure"
+                | "advertisement"
+                | "poll"
+                | "update"
+                | "correction"
+                | "click"
+                | "contact"
+                | "email"
+                | "follow"
+                | "subscribe"
+                | "credit"
+                | "caption"
+                | "warning"
+                | "question"
+                | "answer"
+                | "transcript"
+                | "summary"
+                | "bottom"
+                | "wow"
+        )
+    });
+    (ok && !label_word).then_some((first, colon))
+}
+
+/// Transcript lines without quotation marks: `PENCE: We will …`, `MR. TRUMP: …`, and
+/// `Matthews: …` when a neighbouring line (within three) is a transcript line too. The
+/// rest of the line is a direct quote of the labelled speaker (confidence 0.7).
+fn transcript(ctx: &Ctx, out: &mut Vec<Quote>, headline_end: usize) {
+    let doc = ctx.doc;
+    let n = ctx.lines.len();
+    let mut taken: Vec<Span> = out.iter().flat_map(|q| q.content.iter().copied()).collect();
+    taken.sort();
+    let labelled = |line: usize| {
+        transcript_label(ctx, line, true).is_some() || transcript_label(ctx, line, false).is_some()
+    };
+    let label_span = |(first, colon): (usize, usize)| {
+        Span::new(doc.tokens[first].span.start, doc.tokens[colon - 1].span.end)
+    };
+    for line in 0..n {
+        let span = ctx.line_span(line);
+        if span.end <= headline_end || span.len() < 8 {
+            continue;
+        }
+        // A capitalised label must be a person the tagger found; a label in capitals
+        // (`PENCE:`) may instead have a transcript line among its neighbours (the three
+        // non-empty lines before and after).
+        let neighbour = || {
+            let mut before = (0..line)
+                .rev()
+                .take(8)
+                .filter(|&l| !ctx.line_span(l).slice(doc.text).trim().is_empty())
+                .take(3);
+            let mut after = (line + 1..n)
+                .take(8)
+                .filter(|&l| !ctx.line_span(l).slice(doc.text).trim().is_empty())
+                .take(3);
+            before.any(labelled) || after.any(labelled)
+        };
+        let found = transcript_label(ctx, line, true)
+            .filter(|&l| ctx.resolver.person_at(label_span(l)) || neighbour())
+            .or_else(|| {
+                transcript_label(ctx, line, false)
+                    .filter(|&l| ctx.resolver.person_at(label_span(l)))
+            });
+        let Some((first, colon)) = found else {
+            continue;
+        };
+        let e = doc.token_at_or_after(span.end);
+        if e < colon + 4 {
+            continue;
+        }
+        let content = Span::new(doc.tokens[colon + 1].span.start, doc.tokens[e - 1].span.end);
+        // Lines with quotation marks are quotes already.
+        let k = taken.partition_point(|t| t.end <= content.start);
+        if taken.get(k).is_some_and(|t| t.overlaps(content)) || ctx.in_quote(content) {
+            continue;
+        }
+        let phrase = Phrase {
+            span: Span::new(doc.tokens[first].span.start, doc.tokens[colon - 1].span.end),
+            start: first,
+            end: colon,
+            pronoun: false,
+            named: true,
+        };
+        let cue = CueMatch {
+            start: colon,
+            end: colon + 1,
+            class: CueClass::Speech,
+            according: false,
+        };
+        out.push(Quote {
+            kind: QuoteKind::Direct,
+            content: vec![content],
+            cue: Some(ctx.cue_span(cue)),
+            speaker: Some(ctx.speaker(phrase)),
+            confidence: 0.7,
+        });
+    }
 }
 
 /// Words that open a headline as a label, not as a speaker (`The Latest: …`).
