@@ -562,3 +562,40 @@ fn transcript_lines_are_quotes_of_their_labelled_speaker() {
         "{qs:?}"
     );
 }
+
+#[test]
+fn learned_cues_mark_reported_speech_that_no_rule_found() {
+    // `seemed`, `showed` head many PolNeAR cues (models/quote_cues.tsv) but are no speech
+    // verbs of the lexicon: a sentence that no rule attributes becomes an indirect quote.
+    let t = "The hearing ran late on Thursday.\n\n\
+             The senator seemed irritated by the long delay in the vote.\n\n\
+             The harbour wall collapsed after the storm on Friday.\n";
+    let (qs, _) = run(t, &[]);
+    let q = quote_with(&qs, t, "irritated");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(q.cue.unwrap().slice(t), "seemed");
+    assert_eq!(q.speaker.unwrap().span.slice(t), "The senator");
+    assert_eq!(
+        pieces(t, q),
+        vec!["irritated by the long delay in the vote"]
+    );
+    assert!(q.confidence >= quotes::CONFIDENT);
+    // A sentence without such a word stays unattributed.
+    assert!(
+        !qs.iter()
+            .any(|q| q.content.iter().any(|c| c.slice(t).contains("collapsed"))),
+        "{qs:?}"
+    );
+    // A sentence a rule attributed gets no second, learned quote.
+    let t = "The vote was delayed.\n\nOkafor said the council showed no interest in the harbour.\n";
+    let (qs, _) = run(t, &[]);
+    let n = qs
+        .iter()
+        .filter(|q| q.content.iter().any(|c| c.slice(t).contains("no interest")))
+        .count();
+    assert_eq!(n, 1, "{qs:?}");
+    assert_eq!(
+        quote_with(&qs, t, "no interest").cue.unwrap().slice(t),
+        "said"
+    );
+}

@@ -30,6 +30,7 @@
 //! bounded window of tokens.
 
 pub mod cues;
+pub mod learned;
 pub mod marks;
 pub mod speakers;
 pub mod words;
@@ -1311,6 +1312,7 @@ pub fn extract(
     }
     transcript(&ctx, &mut out, headline_end);
     indirect(&ctx, &mut out);
+    learned_reports(&ctx, &mut out);
     out.sort_by_key(|q| q.content.first().map_or(0, |s| s.start));
     out
 }
@@ -1411,6 +1413,86 @@ fn indirect(ctx: &Ctx, out: &mut Vec<Quote>) {
             }
             from = next;
         }
+    }
+    out.extend(found);
+}
+
+/// The rate from which a word of the learned cue table ([`learned`]) marks reported speech
+/// in a sentence no rule attributed (chosen on PolNeAR dev).
+pub const LEARNED_RATE: f32 = 0.3;
+
+/// Sentences without quotation marks that no rule attributed, holding a word that headed
+/// PolNeAR cues at least [`LEARNED_RATE`] of the time (`Polls show …`, `Sanders wants …`,
+/// `the politician seemed …`): reported speech whose content is the rest of the sentence
+/// after that word (or the part before it, when little follows) and whose speaker is the
+/// phrase next to it. Confidence 0.5.
+fn learned_reports(ctx: &Ctx, out: &mut Vec<Quote>) {
+    let doc = ctx.doc;
+    let mut taken: Vec<Span> = out.iter().flat_map(|q| q.content.iter().copied()).collect();
+    taken.extend(ctx.quoted.iter().copied());
+    taken.sort();
+    let mut merged: Vec<Span> = Vec::with_capacity(taken.len());
+    for t in taken {
+        match merged.last_mut() {
+            Some(m) if t.start <= m.end => m.end = m.end.max(t.end),
+            _ => merged.push(t),
+        }
+    }
+    let overlaps_taken = |s: Span| {
+        let k = merged.partition_point(|t| t.end <= s.start);
+        merged.get(k).is_some_and(|t| t.overlaps(s))
+    };
+    let mut found = Vec::new();
+    for sent in &doc.sentences {
+        let (a, b) = (sent.tokens.start, sent.tokens.end);
+        if b < a + 5 || b - a > 150 {
+            continue;
+        }
+        let whole = Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
+        if overlaps_taken(whole) || (a..b).any(|i| doc.tokens[i].kind == TokenKind::Quote) {
+            continue;
+        }
+        let Some(k) = (a..b).find(|&i| {
+            doc.tokens[i].kind == TokenKind::Word
+                && learned::cue_rate(ctx.tok(i)).is_some_and(|r| r >= LEARNED_RATE)
+        }) else {
+            continue;
+        };
+        let mut e = b;
+        while e > k + 1 && doc.tokens[e - 1].kind == TokenKind::Punct {
+            e -= 1;
+        }
+        let (content, speaker) = if e >= k + 4 {
+            let content = Span::new(doc.tokens[k + 1].span.start, doc.tokens[e - 1].span.end);
+            let sp =
+                speakers::before(doc, k, a).or_else(|| subject(ctx, a, k).filter(|p| p.end <= k));
+            (content, sp)
+        } else if k >= a + 3 {
+            let mut s_end = k;
+            while s_end > a && doc.tokens[s_end - 1].kind == TokenKind::Punct {
+                s_end -= 1;
+            }
+            if s_end < a + 3 {
+                continue;
+            }
+            let content = Span::new(doc.tokens[a].span.start, doc.tokens[s_end - 1].span.end);
+            (content, speakers::after(doc, k + 1, b))
+        } else {
+            continue;
+        };
+        let cue = CueMatch {
+            start: k,
+            end: k + 1,
+            class: CueClass::Report,
+            according: false,
+        };
+        found.push(Quote {
+            kind: QuoteKind::Indirect,
+            content: vec![content],
+            cue: Some(ctx.cue_span(cue)),
+            speaker: speaker.map(|p| ctx.speaker(p)),
+            confidence: 0.5,
+        });
     }
     out.extend(found);
 }
