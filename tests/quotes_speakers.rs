@@ -353,3 +353,19 @@ fn an_opening_time_phrase_is_not_the_subject_of_a_participle_cue() {
     let q = quote_with(t, &qs, "I wish");
     assert_eq!(speaker(t, q), Some("Mr. Ruiz"));
 }
+
+#[test]
+fn quoted_words_ending_their_sentence_do_not_take_the_next_sentences_cue() {
+    let t = "Tempers rose on Friday.\n\nMayor Ruiz said the plan \"will ruin the harbour.\" \
+             Dana Okafor called Ruiz a \"reckless gambler.\" Linde said Okafor \
+             \"has no plan at all.\"\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "ruin the harbour");
+    assert_eq!(speaker(t, q), Some("Mayor Ruiz"));
+    assert_eq!(q.cue.unwrap().slice(t), "said");
+    let q = quote_with(t, &qs, "reckless gambler");
+    assert_eq!(speaker(t, q), Some("Dana Okafor"));
+    assert_eq!(q.cue.unwrap().slice(t), "called");
+    let q = quote_with(t, &qs, "no plan at all");
+    assert_eq!(speaker(t, q), Some("Linde"));
+}

@@ -1047,6 +1047,15 @@ pub fn extract(
                     return true;
                 }
                 let tail = t.speaker.map_or(t.cue.end, |p| p.end.max(t.cue.end));
+                // Quoted words that end their sentence inside a sentence of their own
+                // (`Trump said Clinton “caused death.” Sanders called Trump a “liar.”`): the
+                // next sentence is its own report, unless it is only `he said.`.
+                let embedded = open_tok > 0
+                    && doc.tokens[open_tok - 1].kind == TokenKind::Word
+                    && doc.sentence_of(open_tok - 1) == doc.sentence_of(open_tok);
+                if embedded && tail < doc.tokens.len() && !ctx.is_punct(tail, &[".", ",", ";"]) {
+                    return false;
+                }
                 // Reject when a complement clause follows (`She says it underscores …`).
                 tail >= doc.tokens.len() || {
                     let n = ctx.tok(tail).low();
