@@ -368,4 +368,18 @@ fn quoted_words_ending_their_sentence_do_not_take_the_next_sentences_cue() {
     assert_eq!(q.cue.unwrap().slice(t), "called");
     let q = quote_with(t, &qs, "no plan at all");
     assert_eq!(speaker(t, q), Some("Linde"));
+    // Nor a cue later in the next sentence, or one that leads into another quotation.
+    let t = "The audit came out.\n\nMr. Ruiz said it was easy to \"name a hundred conflicts.\" \
+             The reality is, Okafor added, \"there are no recusals.\"\n\n\
+             Linde says she respects Ruiz and praised his \"wonderful resume.\" Okafor adds, \
+             \"In a campaign things get heated.\"\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "hundred conflicts");
+    assert_eq!(speaker(t, q), Some("Mr. Ruiz"));
+    let q = quote_with(t, &qs, "no recusals");
+    assert_eq!(speaker(t, q), Some("Okafor"));
+    let q = quote_with(t, &qs, "wonderful resume");
+    assert_eq!(speaker(t, q), Some("Linde"));
+    let q = quote_with(t, &qs, "things get heated");
+    assert_eq!(speaker(t, q), Some("Okafor"));
 }

@@ -1053,7 +1053,10 @@ pub fn extract(
                 let embedded = open_tok > 0
                     && doc.tokens[open_tok - 1].kind == TokenKind::Word
                     && doc.sentence_of(open_tok - 1) == doc.sentence_of(open_tok);
-                if embedded && tail < doc.tokens.len() && !ctx.is_punct(tail, &[".", ",", ";"]) {
+                let head = t.speaker.map_or(t.cue.start, |p| p.start.min(t.cue.start));
+                if embedded
+                    && (tail < doc.tokens.len() && !ctx.is_punct(tail, &["."]) || head > after_tok)
+                {
                     return false;
                 }
                 // Reject when a complement clause follows (`She says it underscores …`).
