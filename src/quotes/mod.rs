@@ -1775,7 +1775,8 @@ fn split_report(ctx: &Ctx, q: &mut Quote) -> Option<Quote> {
     };
     let a = doc.token_at_or_after(content.start);
     let b = doc.token_at_or_after(content.end);
-    for i in a + 2..b.saturating_sub(2) {
+    // A bounded window: a clause in a sentence without end can be as long as the text.
+    for i in a + 2..b.saturating_sub(2).min(a + 120) {
         let participle = ctx.is_punct(i - 1, &[","]) && ctx.tok(i).ends_with("ing");
         // `… and accused X of …`, `… but noted that …`: a verb in the past tense (or
         // followed by `that`) shares the subject.
