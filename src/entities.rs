@@ -555,6 +555,14 @@ impl<'a> Resolver<'a> {
         None
     }
 
+    /// Does a person mention overlap `span`?
+    pub fn person_at(&self, span: Span) -> bool {
+        let end = self.mentions.partition_point(|m| m.span.start < span.end);
+        self.mentions[end.saturating_sub(8)..end]
+            .iter()
+            .any(|m| m.label == Label::Per && m.span.overlaps(span))
+    }
+
     /// The span of the last mention overlapping `span`.
     pub fn mention_at(&self, span: Span) -> Option<Span> {
         let end = self.mentions.partition_point(|m| m.span.start < span.end);

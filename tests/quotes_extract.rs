@@ -471,3 +471,131 @@ fn a_lone_quantifier_is_the_speaker() {
     let q = quote_with(&qs, t, "Open the gates");
     assert_eq!(q.speaker.expect("a speaker").span.slice(t), "Some");
 }
+
+#[test]
+fn a_second_report_of_the_same_speaker_is_a_quote_of_its_own() {
+    // Partial: the quoted words stay with the first report, the second is indirect.
+    let t = "The vote was delayed.\n\nOkafor said he was \"not ready\" to back the plan, \
+             and suggested that the council needs more time.\n";
+    let (qs, _) = run(t, &[]);
+    let first = quote_with(&qs, t, "not ready");
+    assert_eq!(first.kind, QuoteKind::Partial);
+    assert_eq!(
+        pieces(t, first),
+        vec!["he was \"not ready\" to back the plan"]
+    );
+    let second = quote_with(&qs, t, "needs more time");
+    assert_eq!(second.kind, QuoteKind::Indirect);
+    assert_eq!(second.cue.unwrap().slice(t), "suggested");
+    assert_eq!(second.speaker.unwrap().span.slice(t), "Okafor");
+    assert_eq!(pieces(t, second), vec!["that the council needs more time"]);
+    // `and tells the crowd …` splits, `would … and tell him …` (one report) does not.
+    let t = "The rally went on.\n\nLinde says she would call the minister and tell him \
+             \"enough is enough\" and tells the crowd she was the \"first one\" to say it.\n";
+    let (qs, _) = run(t, &[]);
+    let first = quote_with(&qs, t, "enough is enough");
+    assert_eq!(
+        pieces(t, first),
+        vec!["she would call the minister and tell him \"enough is enough\""]
+    );
+    let second = quote_with(&qs, t, "first one");
+    assert_eq!(second.kind, QuoteKind::Partial);
+    assert_eq!(second.cue.unwrap().slice(t), "tells");
+    assert_eq!(second.speaker.unwrap().span.slice(t), "Linde");
+    // Reported speech: `and said` (not only `-ed` verbs or `that`) starts a second report.
+    let t = "The protest ended late.\n\nFields posted a photograph of her bruised arm and \
+             said she had been pulled backward.\n";
+    let (qs, _) = run(t, &[]);
+    let second = quote_with(&qs, t, "pulled backward");
+    assert_eq!(pieces(t, second), vec!["she had been pulled backward"]);
+    assert_eq!(second.cue.unwrap().slice(t), "said");
+    assert!(
+        qs.iter().all(|q| q
+            .content
+            .iter()
+            .all(|c| !(c.slice(t).contains("bruised") && c.slice(t).contains("pulled")))),
+        "{qs:?}"
+    );
+}
+
+#[test]
+fn transcript_lines_are_quotes_of_their_labelled_speaker() {
+    // Labels in capitals next to each other need no tagger; a capitalised label needs a
+    // person mention; notes, lists of places and `Q:`/`A:` are no speakers.
+    let t = "The debate got heated on Tuesday night.\n\n\
+             OKAFOR: We will fix the harbour wall before the winter storms.\n\n\
+             MS. LINDE: That is simply not true, and you know it.\n\n\
+             Dana Ruiz: Well, speculation is bad for everybody.\n\n\
+             UPDATE: The story has been corrected since then.\n\n\
+             Iowa: Okafor leads with 30 percent of the vote.\n\n\
+             Q: What advice do you give them tonight?\n";
+    let ms = [
+        mention(t, "Dana Ruiz", 0, Label::Per),
+        mention(t, "Iowa", 0, Label::Loc),
+    ];
+    let (qs, _) = run(t, &ms);
+    let q = quote_with(&qs, t, "harbour wall");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(
+        pieces(t, q),
+        vec!["We will fix the harbour wall before the winter storms."]
+    );
+    assert_eq!(q.cue.unwrap().slice(t), ":");
+    assert_eq!(q.speaker.unwrap().span.slice(t), "OKAFOR");
+    let q = quote_with(&qs, t, "simply not true");
+    assert_eq!(q.speaker.unwrap().span.slice(t), "MS. LINDE");
+    let q = quote_with(&qs, t, "speculation is bad");
+    assert_eq!(q.speaker.unwrap().span.slice(t), "Dana Ruiz");
+    assert!(q.speaker.unwrap().entity.is_some());
+    for not_speech in ["corrected since", "30 percent", "What advice"] {
+        assert!(
+            !qs.iter().any(|q| q.confidence >= quotes::CONFIDENT
+                && q.content.iter().any(|c| c.slice(t).contains(not_speech))),
+            "{not_speech}: {qs:?}"
+        );
+    }
+    // A lone capitalised label without a person mention is not enough.
+    let t = "The meeting ran late.\n\nHarbour: The wall will be rebuilt next spring.\n";
+    let (qs, _) = run(t, &[]);
+    assert!(
+        qs.iter().all(|q| q.confidence < quotes::CONFIDENT),
+        "{qs:?}"
+    );
+}
+
+#[test]
+fn learned_cues_mark_reported_speech_that_no_rule_found() {
+    // `seemed`, `showed` head many PolNeAR cues (models/quote_cues.tsv) but are no speech
+    // verbs of the lexicon: a sentence that no rule attributes becomes an indirect quote.
+    let t = "The hearing ran late on Thursday.\n\n\
+             The senator seemed irritated by the long delay in the vote.\n\n\
+             The harbour wall collapsed after the storm on Friday.\n";
+    let (qs, _) = run(t, &[]);
+    let q = quote_with(&qs, t, "irritated");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(q.cue.unwrap().slice(t), "seemed");
+    assert_eq!(q.speaker.unwrap().span.slice(t), "The senator");
+    assert_eq!(
+        pieces(t, q),
+        vec!["irritated by the long delay in the vote"]
+    );
+    assert!(q.confidence >= quotes::CONFIDENT);
+    // A sentence without such a word stays unattributed.
+    assert!(
+        !qs.iter()
+            .any(|q| q.content.iter().any(|c| c.slice(t).contains("collapsed"))),
+        "{qs:?}"
+    );
+    // A sentence a rule attributed gets no second, learned quote.
+    let t = "The vote was delayed.\n\nOkafor said the council showed no interest in the harbour.\n";
+    let (qs, _) = run(t, &[]);
+    let n = qs
+        .iter()
+        .filter(|q| q.content.iter().any(|c| c.slice(t).contains("no interest")))
+        .count();
+    assert_eq!(n, 1, "{qs:?}");
+    assert_eq!(
+        quote_with(&qs, t, "no interest").cue.unwrap().slice(t),
+        "said"
+    );
+}

@@ -426,6 +426,32 @@ fn lexicon() -> &'static Lexicon {
     })
 }
 
+/// Third-person forms of speech verbs that are common nouns too, so left out of the lexicon
+/// (`notes`, `claims`): a cue only where a verb must stand, as in `…,” Smith notes.`.
+pub fn noun_verb_s(word: &str) -> bool {
+    matches!(
+        word,
+        "notes"
+            | "claims"
+            | "states"
+            | "comments"
+            | "counters"
+            | "hints"
+            | "answers"
+            | "questions"
+            | "charges"
+            | "promises"
+            | "posts"
+            | "quips"
+            | "jokes"
+            | "remarks"
+            | "observes"
+            | "cautions"
+            | "recalls"
+            | "protests"
+    )
+}
+
 /// The class of a cue word (lowercased), if it is one.
 pub fn cue_word(word: &str) -> Option<CueClass> {
     if word.len() > 20 || !word.bytes().all(|b| b.is_ascii_lowercase()) {

@@ -30,6 +30,7 @@
 //! bounded window of tokens.
 
 pub mod cues;
+pub mod learned;
 pub mod marks;
 pub mod speakers;
 pub mod words;
@@ -141,7 +142,7 @@ impl Ctx<'_, '_> {
             let skip = |s: Span| self.in_quote(s);
             self.resolver
                 .resolve(p.span.start, self.tok(p.start), &skip)
-        } else if self.tok(p.start).eq_ignore_ascii_case("who") && p.end == p.start + 1 {
+        } else if p.end == p.start + 1 && matches!(self.tok(p.start), "who" | "which") {
             speakers::antecedent(self.doc, p.start)
                 .and_then(|a| self.resolver.entity_at(self.doc.text, a.span))
         } else {
@@ -258,6 +259,21 @@ fn trailing(ctx: &Ctx, a: usize, b: usize) -> Option<Attribution> {
     let mut m = k;
     while m < end {
         if ctx.is_punct(m, &[","]) {
+            // `…,” in sharp contrast to …, says Dante Scala, a political scientist.`
+            if let Some(c) = ctx
+                .cue(m + 1)
+                .filter(|c| c.class == CueClass::Speech && !c.according)
+                .filter(|_| !ctx.tok(m + 1).ends_with("ing"))
+            {
+                if let Some(np) = speakers::after(doc, c.end, end).filter(|p| {
+                    (p.named || described(ctx, *p)) && (p.end >= end || ctx.is_punct(p.end, &[","]))
+                }) {
+                    return Some(Attribution {
+                        cue: c,
+                        speaker: Some(np),
+                    });
+                }
+            }
             if let Some(att) = subject_cue(ctx, m + 1, end) {
                 let cue_end = att.cue.end;
                 let rest_is_tail = cue_end + 3 >= end;
@@ -299,6 +315,28 @@ fn relayed(ctx: &Ctx, att: Attribution, end: usize) -> Attribution {
 fn subject_cue(ctx: &Ctx, k: usize, end: usize) -> Option<Attribution> {
     let doc = ctx.doc;
     let np = speakers::after(doc, k, end)?;
+    // `…,” Viguerie notes.`: a verb that is a noun too (`notes`, `claims`) closes the
+    // phrase when the clause ends right after it.
+    let closes = |i: usize| i + 1 >= end || ctx.is_punct(i + 1, &[".", ",", "!", "?"]);
+    let v = if np.end < end && cues::noun_verb_s(ctx.tok(np.end)) {
+        np.end
+    } else {
+        np.end - 1
+    };
+    if v > np.start && cues::noun_verb_s(ctx.tok(v)) && closes(v) {
+        if let Some(sp) = speakers::after(doc, k, v).filter(|p| p.end == v) {
+            let cue = CueMatch {
+                start: v,
+                end: v + 1,
+                class: CueClass::Speech,
+                according: false,
+            };
+            return Some(Attribution {
+                cue,
+                speaker: Some(sp),
+            });
+        }
+    }
     let mut j = np.end;
     // A parenthetical: `Rep. Gwen Moore (D-Wis.) said`.
     if ctx.is_punct(j, &["("]) {
@@ -448,7 +486,30 @@ fn subject_any(ctx: &Ctx, a: usize, before: usize) -> Option<Phrase> {
             | "further"
             | "furthermore"
             | "again"
-    );
+            // `Hours later, Trump …`, `Back in 1999, Mr. Trump …`, `Under the plan, …`
+            | "back"
+            | "hours"
+            | "days"
+            | "weeks"
+            | "months"
+            | "years"
+            | "minutes"
+            | "moments"
+            | "shortly"
+            | "soon"
+            | "once"
+            | "finally"
+            | "ultimately"
+            | "recently"
+            | "previously"
+            | "under"
+            | "amid"
+            | "following"
+            | "within"
+            | "throughout"
+            | "unlike"
+            | "like"
+    ) || words::is_time_word(&first);
     // `Ironically, …`, `Correction: …`: one word set off by punctuation is no subject.
     let set_off = k + 1 < before && ctx.is_punct(k + 1, &[",", ":"]);
     if !adverbial && !set_off {
@@ -495,6 +556,94 @@ fn subject_any(ctx: &Ctx, a: usize, before: usize) -> Option<Phrase> {
 /// A description that can be a speaker: `the mayor`, `several environmental groups`.
 fn described(ctx: &Ctx, p: Phrase) -> bool {
     p.end - p.start >= 2 && words::is_determiner(&ctx.tok(p.start).low())
+}
+
+/// A word before `called`/`named` that makes it a verb of speech (`who called it “…”`,
+/// `has called`), not a name given to a thing (`a song called “…”`).
+fn speaking_before(lower: &str) -> bool {
+    matches!(
+        lower,
+        "who"
+            | "which"
+            | "has"
+            | "have"
+            | "had"
+            | "also"
+            | "once"
+            | "previously"
+            | "repeatedly"
+            | "publicly"
+            | "recently"
+            | "then"
+            | "later"
+    )
+}
+
+/// Quoted words inside a relative clause (`Mr. Scott, who has called the remarks “racially
+/// toxic,” portrayed …`, `Gov. Mike Pence, who called their son “an American hero.”`): the
+/// relative pronoun is the speaker (its antecedent the entity) and its verb the cue. `a`
+/// is where the sentence (or the text after the previous quotation) starts.
+fn relative_partial(
+    ctx: &Ctx,
+    a: usize,
+    open: usize,
+    content: &[Span],
+    words: usize,
+) -> Option<Quote> {
+    let doc = ctx.doc;
+    let floor = a.max(open.saturating_sub(12));
+    let who = (floor..open)
+        .rev()
+        .take_while(|&i| doc.tokens[i].kind != TokenKind::Quote && !ctx.terminal(i))
+        .find(|&i| matches!(ctx.tok(i), "who" | "which"))?;
+    if who == a || ctx.tok(who) == "which" && !ctx.is_punct(who - 1, &[","]) {
+        return None;
+    }
+    // The verb: the first word after the pronoun that is not an auxiliary or an adverb.
+    let v = (who + 1..open).find(|&i| {
+        let l = ctx.tok(i).low();
+        !(speaking_before(&l)
+            || matches!(
+                l.as_str(),
+                "is" | "was"
+                    | "are"
+                    | "were"
+                    | "would"
+                    | "will"
+                    | "could"
+                    | "did"
+                    | "does"
+                    | "often"
+                    | "first"
+                    | "since"
+                    | "just"
+                    | "been"
+            )
+            || l.len() > 4 && l.ends_with("ly"))
+    })?;
+    let w = ctx.tok(v);
+    let verb = doc.tokens[v].kind == TokenKind::Word
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+        && (ctx.cue(v).is_some_and(|c| c.class != CueClass::Thought)
+            || w.len() > 3 && w.ends_with("ed")
+            || speakers::is_past_verb(w));
+    if !verb || v + 1 >= open && ctx.cue(v).is_none() {
+        return None;
+    }
+    let sp = speakers::relative_subject(doc, v, a)?;
+    let cue = CueMatch {
+        start: v,
+        end: v + 1,
+        class: CueClass::Speech,
+        according: false,
+    };
+    Some(Quote {
+        kind: QuoteKind::Partial,
+        content: content.to_vec(),
+        cue: Some(ctx.cue_span(cue)),
+        speaker: Some(ctx.speaker(sp)),
+        confidence: if words >= 2 { 0.5 } else { 0.3 },
+    })
 }
 
 fn is_capitalized(w: &str) -> bool {
@@ -602,7 +751,9 @@ fn leading(ctx: &Ctx, lo: usize, open: usize) -> Option<(Attribution, bool)> {
             "called" | "named" | "dubbed" | "titled" | "entitled" | "known"
         ) && !(k > 0 && {
             let prev = ctx.tok(k - 1);
-            speakers::is_pronoun(&prev.low()) || prev.chars().next().is_some_and(char::is_uppercase)
+            speakers::is_pronoun(&prev.low())
+                || prev.chars().next().is_some_and(char::is_uppercase)
+                || speaking_before(&prev.low())
         });
         if naming {
             return None;
@@ -636,7 +787,8 @@ fn leading(ctx: &Ctx, lo: usize, open: usize) -> Option<(Attribution, bool)> {
                 })
                 .or_else(|| subject(ctx, floor, k))
         } else {
-            speakers::before(doc, c.start, lo.max(sent_lo).min(c.start))
+            speakers::relative_subject(doc, c.start, lo.max(sent_lo).min(c.start))
+                .or_else(|| speakers::before(doc, c.start, lo.max(sent_lo).min(c.start)))
                 .or_else(|| {
                     // Inverted (`Said the official: “…`, `…, added Smith: “…`) only at the
                     // start of a clause; `by saying his refusal …` is an object.
@@ -851,7 +1003,8 @@ pub fn extract(
             && {
                 let prev = ctx.tok(open_tok - 2);
                 !(speakers::is_pronoun(&prev.low())
-                    || prev.chars().next().is_some_and(char::is_uppercase))
+                    || prev.chars().next().is_some_and(char::is_uppercase)
+                    || speaking_before(&prev.low()))
             };
         if title || named && words <= 6 {
             out.push(Quote {
@@ -894,6 +1047,18 @@ pub fn extract(
                     return true;
                 }
                 let tail = t.speaker.map_or(t.cue.end, |p| p.end.max(t.cue.end));
+                // Quoted words that end their sentence inside a sentence of their own
+                // (`Trump said Clinton “caused death.” Sanders called Trump a “liar.”`): the
+                // next sentence is its own report, unless it is only `he said.`.
+                let embedded = open_tok > 0
+                    && doc.tokens[open_tok - 1].kind == TokenKind::Word
+                    && doc.sentence_of(open_tok - 1) == doc.sentence_of(open_tok);
+                let head = t.speaker.map_or(t.cue.start, |p| p.start.min(t.cue.start));
+                if embedded
+                    && (tail < doc.tokens.len() && !ctx.is_punct(tail, &["."]) || head > after_tok)
+                {
+                    return false;
+                }
                 // Reject when a complement clause follows (`She says it underscores …`).
                 tail >= doc.tokens.len() || {
                     let n = ctx.tok(tail).low();
@@ -963,7 +1128,28 @@ pub fn extract(
                 kind = QuoteKind::Partial;
                 confidence = 0.7;
                 let (_, s_end) = sentence_range(doc, open_tok);
-                let s_end = s_end.max(after_tok).min(doc.tokens.len());
+                let mut s_end = s_end.max(after_tok).min(doc.tokens.len());
+                // A relative clause set off by commas (`X, who called it “…,” said …`) ends
+                // at its closing comma (inside or after the closing mark).
+                if l.speaker.is_some_and(|p| {
+                    p.end == p.start + 1
+                        && matches!(ctx.tok(p.start), "who" | "which")
+                        && p.start > 0
+                        && ctx.is_punct(p.start - 1, &[","])
+                }) {
+                    let comma_inside = q.pieces.last().is_some_and(|p| {
+                        p.slice(text)
+                            .trim_end_matches(|c: char| !c.is_alphanumeric() && c != ',')
+                            .ends_with(',')
+                    });
+                    s_end = if comma_inside {
+                        after_tok
+                    } else {
+                        (after_tok..s_end)
+                            .find(|&i| ctx.is_punct(i, &[","]))
+                            .unwrap_or(s_end)
+                    };
+                }
                 if let Some(clause) = clause_after(&ctx, l.cue, s_end) {
                     if clause.start <= q.open.start && clause.end >= q.inner().end {
                         content = vec![clause];
@@ -1054,6 +1240,13 @@ pub fn extract(
             // cue (`Trump openly admires Putin as a “strong leader”`).
             if !starts_line {
                 let (s_lo, _) = sentence_range(doc, open_tok);
+                // Inside a relative clause: `Mr. Scott, who has called the remarks “racially
+                // toxic,” portrayed …`: the relative pronoun is the subject of its verb.
+                if let Some(q) = relative_partial(&ctx, s_lo.max(lo), open_tok, &content, words) {
+                    out.push(q);
+                    last = Some((out.len() - 1, close_line, None));
+                    continue;
+                }
                 if let Some(p) = subject(&ctx, s_lo.max(lo), open_tok) {
                     let mut v = p.end;
                     // Past an appositive: `Another critic, Laurence Tribe, likened …`.
@@ -1101,6 +1294,8 @@ pub fn extract(
         }
         let speaker = att.and_then(|a| a.speaker).map(|p| ctx.speaker(p));
         let cue = att.map(|a| ctx.cue_span(a.cue));
+        let reported_clause =
+            kind == QuoteKind::Partial && matches!(content[..], [c] if c.start < q.open.start);
         out.push(Quote {
             kind,
             content,
@@ -1108,9 +1303,28 @@ pub fn extract(
             speaker,
             confidence,
         });
+        // `Ryan said he was “not ready” …, and suggested that …`: a second report of the
+        // same speaker is a quote of its own; each part is partial only if it holds marks.
+        if reported_clause {
+            let n = out.len() - 1;
+            if let Some(mut second) = split_report(&ctx, &mut out[n]) {
+                let marked = |q: &Quote| q.content.iter().any(|&c| ctx.in_quote(c));
+                second.kind = if marked(&second) {
+                    QuoteKind::Partial
+                } else {
+                    QuoteKind::Indirect
+                };
+                if !marked(&out[n]) {
+                    out[n].kind = QuoteKind::Indirect;
+                }
+                out.push(second);
+            }
+        }
         last = Some((out.len() - 1, close_line, att.map(|a| a.cue)));
     }
+    transcript(&ctx, &mut out, headline_end);
     indirect(&ctx, &mut out);
+    learned_reports(&ctx, &mut out);
     out.sort_by_key(|q| q.content.first().map_or(0, |s| s.start));
     out
 }
@@ -1211,6 +1425,86 @@ fn indirect(ctx: &Ctx, out: &mut Vec<Quote>) {
             }
             from = next;
         }
+    }
+    out.extend(found);
+}
+
+/// The rate from which a word of the learned cue table ([`learned`]) marks reported speech
+/// in a sentence no rule attributed (chosen on PolNeAR dev).
+pub const LEARNED_RATE: f32 = 0.3;
+
+/// Sentences without quotation marks that no rule attributed, holding a word that headed
+/// PolNeAR cues at least [`LEARNED_RATE`] of the time (`Polls show …`, `Sanders wants …`,
+/// `the politician seemed …`): reported speech whose content is the rest of the sentence
+/// after that word (or the part before it, when little follows) and whose speaker is the
+/// phrase next to it. Confidence 0.5.
+fn learned_reports(ctx: &Ctx, out: &mut Vec<Quote>) {
+    let doc = ctx.doc;
+    let mut taken: Vec<Span> = out.iter().flat_map(|q| q.content.iter().copied()).collect();
+    taken.extend(ctx.quoted.iter().copied());
+    taken.sort();
+    let mut merged: Vec<Span> = Vec::with_capacity(taken.len());
+    for t in taken {
+        match merged.last_mut() {
+            Some(m) if t.start <= m.end => m.end = m.end.max(t.end),
+            _ => merged.push(t),
+        }
+    }
+    let overlaps_taken = |s: Span| {
+        let k = merged.partition_point(|t| t.end <= s.start);
+        merged.get(k).is_some_and(|t| t.overlaps(s))
+    };
+    let mut found = Vec::new();
+    for sent in &doc.sentences {
+        let (a, b) = (sent.tokens.start, sent.tokens.end);
+        if b < a + 5 || b - a > 150 {
+            continue;
+        }
+        let whole = Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
+        if overlaps_taken(whole) || (a..b).any(|i| doc.tokens[i].kind == TokenKind::Quote) {
+            continue;
+        }
+        let Some(k) = (a..b).find(|&i| {
+            doc.tokens[i].kind == TokenKind::Word
+                && learned::cue_rate(ctx.tok(i)).is_some_and(|r| r >= LEARNED_RATE)
+        }) else {
+            continue;
+        };
+        let mut e = b;
+        while e > k + 1 && doc.tokens[e - 1].kind == TokenKind::Punct {
+            e -= 1;
+        }
+        let (content, speaker) = if e >= k + 4 {
+            let content = Span::new(doc.tokens[k + 1].span.start, doc.tokens[e - 1].span.end);
+            let sp =
+                speakers::before(doc, k, a).or_else(|| subject(ctx, a, k).filter(|p| p.end <= k));
+            (content, sp)
+        } else if k >= a + 3 {
+            let mut s_end = k;
+            while s_end > a && doc.tokens[s_end - 1].kind == TokenKind::Punct {
+                s_end -= 1;
+            }
+            if s_end < a + 3 {
+                continue;
+            }
+            let content = Span::new(doc.tokens[a].span.start, doc.tokens[s_end - 1].span.end);
+            (content, speakers::after(doc, k + 1, b))
+        } else {
+            continue;
+        };
+        let cue = CueMatch {
+            start: k,
+            end: k + 1,
+            class: CueClass::Report,
+            according: false,
+        };
+        found.push(Quote {
+            kind: QuoteKind::Indirect,
+            content: vec![content],
+            cue: Some(ctx.cue_span(cue)),
+            speaker: speaker.map(|p| ctx.speaker(p)),
+            confidence: 0.5,
+        });
     }
     out.extend(found);
 }
@@ -1481,13 +1775,20 @@ fn split_report(ctx: &Ctx, q: &mut Quote) -> Option<Quote> {
     };
     let a = doc.token_at_or_after(content.start);
     let b = doc.token_at_or_after(content.end);
-    for i in a + 2..b.saturating_sub(2) {
+    // A bounded window: a clause in a sentence without end can be as long as the text.
+    for i in a + 2..b.saturating_sub(2).min(a + 120) {
         let participle = ctx.is_punct(i - 1, &[","]) && ctx.tok(i).ends_with("ing");
         // `… and accused X of …`, `… but noted that …`: a verb in the past tense (or
         // followed by `that`) shares the subject.
+        // Speech verbs of any tense (`and said`, `and tells the crowd`) qualify too.
         let conjoined = matches!(ctx.tok(i - 1), "and" | "but")
             && !ctx.tok(i).ends_with("ing")
             && (ctx.tok(i).ends_with("ed")
+                || ctx
+                    .cue(i)
+                    .is_some_and(|c| matches!(c.class, CueClass::Speech | CueClass::Tell))
+                    && (ctx.tok(i).ends_with('s')
+                        || matches!(ctx.tok(i), "said" | "told" | "wrote"))
                 || (i + 1..b.min(i + 4)).any(|j| ctx.tok(j).eq_ignore_ascii_case("that")));
         if !(participle || conjoined) {
             continue;
@@ -1510,7 +1811,10 @@ fn split_report(ctx: &Ctx, q: &mut Quote) -> Option<Quote> {
             }
             Span::new(doc.tokens[k].span.start, doc.tokens[e - 1].span.end)
         } else {
-            clause_after(ctx, c, b)?
+            let Some(r) = clause_after(ctx, c, b) else {
+                continue;
+            };
+            r
         };
         let mut e = i - 1;
         while e > a && doc.tokens[e - 1].kind == TokenKind::Punct {
@@ -1889,6 +2193,155 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
     let sp = subject(ctx, a, k)
         .filter(|p| p.end <= k && (p.named || p.pronoun || p.end - p.start >= 2))?;
     Some(mk(ctx, content, c, Some(sp), 0.5))
+}
+
+/// The speaker label opening line `line` of a transcript (`PENCE: …`, `MR. TRUMP: …`,
+/// `Matthews: …`): the label's tokens and the colon. `strict` asks for capitals only
+/// (`PENCE`); otherwise one or two capitalised words do (`Matthews`, `Chris Matthews`).
+fn transcript_label(ctx: &Ctx, line: usize, strict: bool) -> Option<(usize, usize)> {
+    let doc = ctx.doc;
+    let span = ctx.line_span(line);
+    let first = doc.token_at_or_after(span.start);
+    let hi = doc.token_at_or_after(span.end);
+    let colon = (first..hi.min(first + 6)).find(|&i| ctx.is_punct(i, &[":"]))?;
+    if colon == first || colon + 3 >= hi {
+        return None;
+    }
+    let label = Span::new(doc.tokens[first].span.start, doc.tokens[colon - 1].span.end);
+    if headline_label(label.slice(doc.text)) {
+        return None;
+    }
+    let name_words: Vec<&str> = (first..colon)
+        .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
+        .map(|i| ctx.tok(i))
+        .collect();
+    let only_words = (first..colon)
+        .all(|i| doc.tokens[i].kind == TokenKind::Word || ctx.is_punct(i, &["."]) && i > first);
+    if !only_words || name_words.is_empty() {
+        return None;
+    }
+    let caps = |w: &str| w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.');
+    let ok = if strict {
+        name_words.iter().all(|w| caps(w)) && name_words.iter().any(|w| w.len() >= 3)
+    } else {
+        name_words.len() <= 2
+            && name_words
+                .iter()
+                .all(|w| is_capitalized(w) && w.len() >= 3 && !words::is_time_word(&w.low()))
+    };
+    // Labels that open notes and lists, not speech.
+    let label_word = name_words.iter().any(|w| {
+        matches!(
+            w.low().as_str(),
+            "note"
+                | "notes"
+                | "related"
+                | "source"
+                | "sources"
+                | "photo"
+                | "photos"
+                | "read"
+                | "more"
+                | "editor"
+                | "clarification"
+                | "disclosure"
+                | "advertisement"
+                | "poll"
+                | "update"
+                | "correction"
+                | "click"
+                | "contact"
+                | "email"
+                | "follow"
+                | "subscribe"
+                | "credit"
+                | "caption"
+                | "warning"
+                | "question"
+                | "answer"
+                | "transcript"
+                | "summary"
+                | "bottom"
+                | "wow"
+        )
+    });
+    (ok && !label_word).then_some((first, colon))
+}
+
+/// Transcript lines without quotation marks: `PENCE: We will …`, `MR. TRUMP: …`, and
+/// `Matthews: …` when a neighbouring line (within three) is a transcript line too. The
+/// rest of the line is a direct quote of the labelled speaker (confidence 0.7).
+fn transcript(ctx: &Ctx, out: &mut Vec<Quote>, headline_end: usize) {
+    let doc = ctx.doc;
+    let n = ctx.lines.len();
+    let mut taken: Vec<Span> = out.iter().flat_map(|q| q.content.iter().copied()).collect();
+    taken.sort();
+    let labelled = |line: usize| {
+        transcript_label(ctx, line, true).is_some() || transcript_label(ctx, line, false).is_some()
+    };
+    let label_span = |(first, colon): (usize, usize)| {
+        Span::new(doc.tokens[first].span.start, doc.tokens[colon - 1].span.end)
+    };
+    for line in 0..n {
+        let span = ctx.line_span(line);
+        if span.end <= headline_end || span.len() < 8 {
+            continue;
+        }
+        // A capitalised label must be a person the tagger found; a label in capitals
+        // (`PENCE:`) may instead have a transcript line among its neighbours (the three
+        // non-empty lines before and after).
+        let neighbour = || {
+            let mut before = (0..line)
+                .rev()
+                .take(8)
+                .filter(|&l| !ctx.line_span(l).slice(doc.text).trim().is_empty())
+                .take(3);
+            let mut after = (line + 1..n)
+                .take(8)
+                .filter(|&l| !ctx.line_span(l).slice(doc.text).trim().is_empty())
+                .take(3);
+            before.any(labelled) || after.any(labelled)
+        };
+        let found = transcript_label(ctx, line, true)
+            .filter(|&l| ctx.resolver.person_at(label_span(l)) || neighbour())
+            .or_else(|| {
+                transcript_label(ctx, line, false)
+                    .filter(|&l| ctx.resolver.person_at(label_span(l)))
+            });
+        let Some((first, colon)) = found else {
+            continue;
+        };
+        let e = doc.token_at_or_after(span.end);
+        if e < colon + 4 {
+            continue;
+        }
+        let content = Span::new(doc.tokens[colon + 1].span.start, doc.tokens[e - 1].span.end);
+        // Lines with quotation marks are quotes already.
+        let k = taken.partition_point(|t| t.end <= content.start);
+        if taken.get(k).is_some_and(|t| t.overlaps(content)) || ctx.in_quote(content) {
+            continue;
+        }
+        let phrase = Phrase {
+            span: Span::new(doc.tokens[first].span.start, doc.tokens[colon - 1].span.end),
+            start: first,
+            end: colon,
+            pronoun: false,
+            named: true,
+        };
+        let cue = CueMatch {
+            start: colon,
+            end: colon + 1,
+            class: CueClass::Speech,
+            according: false,
+        };
+        out.push(Quote {
+            kind: QuoteKind::Direct,
+            content: vec![content],
+            cue: Some(ctx.cue_span(cue)),
+            speaker: Some(ctx.speaker(phrase)),
+            confidence: 0.7,
+        });
+    }
 }
 
 /// Words that open a headline as a label, not as a speaker (`The Latest: …`).

@@ -489,6 +489,35 @@ const ADVERBS: &[&str] = &[
     "regardless",
 ];
 
+/// `Mr. Scott, who has in the past called …`: the relative pronoun that is the subject of
+/// the cue at token `cue`, when only lowercase words (auxiliaries, adverbs, a short
+/// adverbial like `in the past`) stand between them; at most six tokens back, not before
+/// `lo`. `which` counts only after a comma (`the report, which notes …`).
+pub fn relative_subject(doc: &Doc, cue: usize, lo: usize) -> Option<Phrase> {
+    let floor = lo.max(cue.saturating_sub(7));
+    let mut j = cue;
+    while j > floor {
+        j -= 1;
+        let t = &doc.tokens[j];
+        if t.kind != TokenKind::Word {
+            return None;
+        }
+        let w = doc.token_str(j);
+        let l = w.low();
+        if l == "who" || l == "which" && j > 0 && doc.token_str(j - 1) == "," {
+            // A relative clause, not a question (`Who said …`).
+            return (j > lo && w.starts_with(|c: char| c.is_lowercase()))
+                .then(|| make(doc, j, j + 1))
+                .flatten();
+        }
+        if is_cap(w) || matches!(l.as_str(), "that" | "and" | "but" | "or" | "to") || is_pronoun(&l)
+        {
+            return None;
+        }
+    }
+    None
+}
+
 /// The noun phrase a relative `who` at token `who` stands for: `Mr. Sanders, who …`.
 pub fn antecedent(doc: &Doc, who: usize) -> Option<Phrase> {
     let mut e = who;
@@ -511,7 +540,12 @@ pub fn after(doc: &Doc, start: usize, hi: usize) -> Option<Phrase> {
     }
     let numbered =
         doc.tokens[start].kind == TokenKind::Number && start + 1 < hi && nominal(doc, start + 1);
-    if !(is_determiner(&l) || nominal(doc, start) || numbered) {
+    // `this source`, `these officials`: a demonstrative before a lowercase noun.
+    let demonstrative = matches!(l.as_str(), "this" | "these" | "those")
+        && start + 1 < hi
+        && nominal(doc, start + 1)
+        && !is_cap(doc.token_str(start + 1));
+    if !(is_determiner(&l) || nominal(doc, start) || numbered || demonstrative) {
         return None;
     }
     let mut e = start + 1;
@@ -554,7 +588,7 @@ pub fn after(doc: &Doc, start: usize, hi: usize) -> Option<Phrase> {
     }
     let p = make(doc, start, e)?;
     // A bare determiner is no phrase.
-    if p.end - p.start == 1 && is_determiner(&l) {
+    if p.end - p.start == 1 && (is_determiner(&l) || demonstrative) {
         return None;
     }
     Some(p)

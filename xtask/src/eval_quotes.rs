@@ -111,3 +111,96 @@ pub fn run(args: &[String]) -> Result {
             .arg(&out),
     )
 }
+
+/// `cargo xtask train-quotes`: counts, on PolNeAR train only, how often each lowercase word
+/// heads an annotated cue (`newsmark::quotes::learned::train`) and writes
+/// `models/quote_cues.tsv`. Counting only: the same data give the same file.
+///
+/// `--hold-out K/N` leaves out the texts whose index (in file-name order) is K modulo N, so
+/// that `eval quotes --split train` on those texts measures the table out of sample.
+pub fn train(args: &[String]) -> Result {
+    let mut hold: Option<(usize, usize)> = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--hold-out" => {
+                hold = it
+                    .next()
+                    .and_then(|v| v.split_once('/'))
+                    .and_then(|(k, n)| Some((k.parse().ok()?, n.parse().ok()?)))
+                    .filter(|&(k, n): &(usize, usize)| n > 1 && k < n);
+                if hold.is_none() {
+                    return Err(usage("--hold-out needs K/N with K < N"));
+                }
+            }
+            other => return Err(usage(format!("train-quotes: unknown argument {other}"))),
+        }
+    }
+    let dir = shared().join("data").join("polnear").join("train");
+    if !dir.join("attributions").is_dir() {
+        return Err(fail(format!("train-quotes: {} is missing", dir.display())));
+    }
+    // The first annotator's file per text, as the scorer reads it.
+    let mut anns: Vec<_> = fs::read_dir(dir.join("attributions"))?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ann"))
+        .collect();
+    anns.sort();
+    let mut seen = std::collections::HashSet::new();
+    let mut docs = Vec::new();
+    let mut cues = 0usize;
+    for ann in anns {
+        let base = ann
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let Some((doc, _)) = base.rsplit_once('_') else {
+            continue;
+        };
+        if !seen.insert(doc.to_string()) {
+            continue;
+        }
+        if hold.is_some_and(|(k, n)| (seen.len() - 1) % n == k) {
+            continue;
+        }
+        let text = fs::read_to_string(dir.join("text").join(format!("{doc}.txt")))?;
+        // Code-point offsets -> byte offsets.
+        let bytes: Vec<usize> = text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain([text.len()])
+            .collect();
+        let mut starts = Vec::new();
+        for line in fs::read_to_string(&ann)?.lines() {
+            let mut f = line.split('\t');
+            let (Some(id), Some(head)) = (f.next(), f.next()) else {
+                continue;
+            };
+            let mut h = head.split([' ', ';']);
+            if !id.starts_with('T') || h.next() != Some("Cue") {
+                continue;
+            }
+            if let Some(&b) = h
+                .next()
+                .and_then(|s| s.parse::<usize>().ok())
+                .and_then(|c| bytes.get(c))
+            {
+                starts.push(b);
+            }
+        }
+        cues += starts.len();
+        docs.push((text, starts));
+    }
+    let table = newsmark::quotes::learned::train(&docs);
+    let out = crate::util::root().join("models").join("quote_cues.tsv");
+    fs::write(&out, &table)?;
+    eprintln!(
+        "train-quotes: {} texts, {cues} cues -> {} ({} words, {} bytes)",
+        docs.len(),
+        out.display(),
+        table.lines().count(),
+        table.len()
+    );
+    Ok(())
+}

@@ -5,6 +5,7 @@
 //! cargo xtask demo [--port N]      build, then serve www/ at http://127.0.0.1:8080
 //! cargo xtask test                 everything CI runs
 //! cargo xtask train-ner            train the embedded NER model from ../shared
+//! cargo xtask train-quotes         count the learned cue table (models/quote_cues.tsv)
 //! cargo xtask eval ner [FILE]      NER P/R/F1 (default ../shared/data/conll2003/valid.txt)
 //! cargo xtask eval quotes          quote extraction on PolNeAR dev, scored by ../shared
 //! cargo xtask eval clean           cleaning junk recall / body kept / words glued
@@ -24,7 +25,7 @@ mod web;
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: cargo xtask <wasm|demo|test|train-ner|eval ner|eval quotes|eval clean|bench|fuzz> [args]";
+    "usage: cargo xtask <wasm|demo|test|train-ner|train-quotes|eval ner|eval quotes|eval clean|bench|fuzz> [args]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -35,6 +36,7 @@ fn main() -> ExitCode {
         Some("serve") => web::serve_cmd(&rest),
         Some("test") => test::run(&rest),
         Some("train-ner") => ner::train(&rest),
+        Some("train-quotes") => eval_quotes::train(&rest),
         Some("eval") => {
             let tail: Vec<String> = rest.iter().skip(1).cloned().collect();
             match rest.first().map(String::as_str) {
