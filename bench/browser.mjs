@@ -36,9 +36,11 @@ try {
   const firsts = [];
   const plain = [];
   let result;
+  const phases = [];
   const firstResult = async (page, name) => {
     await page.goto(base + name);
     await page.waitForFunction(() => document.title === 'ready');
+    if (name === 'page.html') phases.push(await page.evaluate(() => window.phases));
     return page.evaluate(() => window.firstResult);
   };
   for (let i = 0; i < (quick ? 3 : 7); i++) {
@@ -66,6 +68,8 @@ try {
   console.log(`| compromise 14.17 | ${fmt(mb / theirs, 2)} | ${fmt((theirs * 1e3) / texts.length, 2)} | 1× |`);
   console.log(`\n\`analyze\` on a ${Buffer.byteLength(article)}-byte article: p50 ${fmt(percentile(lat, 50), 2)} ms, p95 ${fmt(percentile(lat, 95), 2)} ms.`);
   console.log(`First result after navigation start (fetch + compile + model load + first analyze), median of ${firsts.length} fresh pages: ${fmt(percentile(firsts, 50), 0)} ms (min ${fmt(firsts[0], 0)}, max ${fmt(firsts[firsts.length - 1], 0)}) with preload hints and www/newsmark.js (bench/page.html); ${fmt(percentile(plain, 50), 0)} ms (min ${fmt(plain[0], 0)}, max ${fmt(plain[plain.length - 1], 0)}) without hints through the raw glue (bench/page-plain.html).`);
+  const median = (k) => percentile(phases.map((p) => p[k]).sort((a, b) => a - b), 50);
+  console.log(`Phases of bench/page.html (medians, ms after navigation start): module script running ${fmt(median('script'), 0)}, .wasm received ${fmt(median('fetched'), 0)}, compiled and instantiated ${fmt(median('ready'), 0)}, first \`analyze\` returned ${fmt(median('first'), 0)}.`);
 } finally {
   await browser.close();
   server.close();

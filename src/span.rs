@@ -38,14 +38,6 @@ impl Unit {
             Unit::Chars => "chars",
         }
     }
-
-    fn width(self, c: char) -> usize {
-        match self {
-            Unit::Utf8 => c.len_utf8(),
-            Unit::Utf16 => c.len_utf16(),
-            Unit::Chars => 1,
-        }
-    }
 }
 
 /// A half-open byte range `start..end` into a text.
@@ -314,12 +306,15 @@ impl<'a> UnitIndex<'a> {
             marks.reserve(text.len() / Self::STRIDE + 1);
             let mut units = 0;
             let mut next = 0;
-            for (b, c) in text.char_indices() {
-                if b >= next {
-                    marks.push((b, units));
-                    next = (b / Self::STRIDE + 1) * Self::STRIDE;
+            // By bytes, as in `convert`: a char starts at each leading byte.
+            for (b, &x) in text.as_bytes().iter().enumerate() {
+                if x & 0xC0 != 0x80 {
+                    if b >= next {
+                        marks.push((b, units));
+                        next = (b / Self::STRIDE + 1) * Self::STRIDE;
+                    }
+                    units += 1 + (unit == Unit::Utf16 && x >= 0xF0) as usize;
                 }
-                units += unit.width(c);
             }
             marks.push((text.len(), units));
         }
@@ -333,20 +328,28 @@ impl<'a> UnitIndex<'a> {
     /// The offset, in this index's unit, of byte offset `byte` (clamped to the text, and
     /// rounded down to a char boundary).
     pub fn convert(&self, byte: usize) -> usize {
-        let byte = byte.min(self.text.len());
+        let mut byte = byte.min(self.text.len());
         if self.unit == Unit::Utf8 {
             return byte;
         }
-        let i = self.marks.partition_point(|&(b, _)| b <= byte) - 1;
-        let (mut b, mut units) = self.marks[i];
-        for c in self.text[b..].chars() {
-            if b + c.len_utf8() > byte {
-                break;
-            }
-            b += c.len_utf8();
-            units += self.unit.width(c);
+        while !self.text.is_char_boundary(byte) {
+            byte -= 1;
         }
+        let i = self.marks.partition_point(|&(b, _)| b <= byte) - 1;
+        let (b, units) = self.marks[i];
+        // Count from the checkpoint by bytes, not by decoding chars: every char has one
+        // leading (non-continuation) byte, and a char outside the BMP (a 4-byte sequence,
+        // leading byte 0xF0 or above) is two UTF-16 units.
+        let bytes = &self.text.as_bytes()[b..byte];
+        let leading = |x: u8| (x & 0xC0 != 0x80) as usize;
         units
+            + match self.unit {
+                Unit::Utf16 => bytes
+                    .iter()
+                    .map(|&x| leading(x) + (x >= 0xF0) as usize)
+                    .sum::<usize>(),
+                _ => bytes.iter().map(|&x| leading(x)).sum::<usize>(),
+            }
     }
 
     /// Length of the whole text in this unit.
@@ -378,6 +381,15 @@ mod tests {
             assert_eq!(u16i.convert(b), text[..b].encode_utf16().count());
             assert_eq!(chi.convert(b), text[..b].chars().count());
             assert_eq!(u8i.convert(b), b);
+        }
+        // Offsets inside a char round down to its start; offsets past the end clamp.
+        for b in 0..text.len() + 3 {
+            let mut down = b.min(text.len());
+            while !text.is_char_boundary(down) {
+                down -= 1;
+            }
+            assert_eq!(u16i.convert(b), text[..down].encode_utf16().count(), "{b}");
+            assert_eq!(chi.convert(b), text[..down].chars().count(), "{b}");
         }
         let start = text.find('😀').unwrap();
         let end = text.find('語').unwrap() + '語'.len_utf8();

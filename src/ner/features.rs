@@ -313,9 +313,69 @@ fn fold(h: u64) -> u32 {
 
 const BOUNDARY: u64 = 0xdead_beef;
 
-/// Pushes the features of token `i` into `out` (cleared first).
+/// Pushes the features of token `i` into `out` (cleared first): its word-local features
+/// ([`local_features`]), then those that look at its neighbours and the sentence
+/// ([`context_features`]). The trainer's view; the tagger sums the two parts separately.
+#[cfg(any(test, feature = "train"))]
 pub(crate) fn token_features(sf: &SentenceFeatures, i: usize, out: &mut Vec<u32>) {
     out.clear();
+    local_features(&sf.info[i], out);
+    context_features(sf, i, out);
+}
+
+/// The key under which the tagger may reuse the summed weights of [`local_features`]: those
+/// features are a function of the token's text (`word` hashes it; the affixes, shape, flags
+/// and clusters derive from it) and of its gazetteer bits (which depend on the phrase around
+/// it), and of nothing else.
+#[inline]
+pub(crate) fn local_key(t: &TokInfo) -> u64 {
+    H::new(7).add(t.word).add(t.gaz as u64).finish()
+}
+
+/// Appends the features of a token that depend only on the token itself (see [`local_key`]).
+pub(crate) fn local_features(t: &TokInfo, out: &mut Vec<u32>) {
+    out.extend_from_slice(&[
+        f1(T_BIAS, 0),
+        f1(T_WORD, t.word),
+        f1(T_LOWER, t.lower),
+        f1(T_SHAPE, t.shape),
+        f1(T_SHORT, t.short_shape),
+    ]);
+    for k in 0..4 {
+        if t.pre[k] != 0 && (t.len as usize) > k + 1 {
+            out.push(f1(T_PRE + k as u64, t.pre[k]));
+        }
+        if t.suf[k] != 0 && (t.len as usize) > k + 1 {
+            out.push(f1(T_SUF + k as u64, t.suf[k]));
+        }
+    }
+    out.extend_from_slice(&[
+        f1(T_FLAGS, t.flags as u64),
+        f1(T_LEN, (t.len as u64).min(12)),
+    ]);
+    // Gazetteers: each set bit is one feature, alone and with the shape.
+    let mut g = t.gaz;
+    while g != 0 {
+        let b = g.trailing_zeros() as u64;
+        g &= g - 1;
+        out.push(f1(T_GAZ, b));
+        out.push(f2(T_GAZ, b, t.short_shape));
+    }
+    for k in 0..3 {
+        if t.cluster[k] != 0 {
+            out.push(f1(T_CL + k as u64, t.cluster[k] as u64));
+            out.push(f2(
+                T_CL_SHAPE + k as u64,
+                t.cluster[k] as u64,
+                t.short_shape,
+            ));
+        }
+    }
+}
+
+/// Appends the features of token `i` that look at its neighbours, its position, the
+/// sentence and the document evidence.
+pub(crate) fn context_features(sf: &SentenceFeatures, i: usize, out: &mut Vec<u32>) {
     let info = &sf.info;
     let n = info.len();
     let t = &info[i];
@@ -335,30 +395,10 @@ pub(crate) fn token_features(sf: &SentenceFeatures, i: usize, out: &mut Vec<u32>
     let sh = |x: Option<&TokInfo>| x.map_or(BOUNDARY, |x| x.shape);
     let ss = |x: Option<&TokInfo>| x.map_or(BOUNDARY, |x| x.short_shape);
     let fl = |x: Option<&TokInfo>| x.map_or(0xffff, |x| x.flags as u64);
-
-    out.extend_from_slice(&[
-        f1(T_BIAS, 0),
-        f1(T_WORD, t.word),
-        f1(T_LOWER, t.lower),
-        f1(T_SHAPE, t.shape),
-        f1(T_SHORT, t.short_shape),
-    ]);
-    for k in 0..4 {
-        if t.pre[k] != 0 && (t.len as usize) > k + 1 {
-            out.push(f1(T_PRE + k as u64, t.pre[k]));
-        }
-        if t.suf[k] != 0 && (t.len as usize) > k + 1 {
-            out.push(f1(T_SUF + k as u64, t.suf[k]));
-        }
-    }
-    // Closures for the neighbours' attributes (BOUNDARY outside the sentence).
     let wx = |x: Option<&TokInfo>| x.map_or(BOUNDARY, |x| x.word);
     let suf3 = |x: Option<&TokInfo>| x.map_or(BOUNDARY, |x| x.suf[2]);
-    // One capacity check for the features every token has (order kept: it is the order of
-    // the additions of the emission scores).
+    // One capacity check for the features every token has.
     out.extend_from_slice(&[
-        f1(T_FLAGS, t.flags as u64),
-        f1(T_LEN, (t.len as u64).min(12)),
         f1(T_L_M1, lw(m1)),
         f1(T_L_P1, lw(p1)),
         f1(T_L_M2, lw(m2)),
@@ -398,13 +438,10 @@ pub(crate) fn token_features(sf: &SentenceFeatures, i: usize, out: &mut Vec<u32>
         out.push(f2(T_CAPS_SENT, t.short_shape, n.min(8) as u64));
         out.push(f1(T_CAPS_LOWER, t.lower));
     }
-    // Gazetteers: each set bit is one feature, alone and with the shape.
     let mut g = t.gaz;
     while g != 0 {
         let b = g.trailing_zeros() as u64;
         g &= g - 1;
-        out.push(f1(T_GAZ, b));
-        out.push(f2(T_GAZ, b, t.short_shape));
         out.push(f2(T_GAZ_CTX, b, lw(m1)));
         out.push(f2(T_GAZ_CTX2, b, lw(p1)));
     }
@@ -422,16 +459,6 @@ pub(crate) fn token_features(sf: &SentenceFeatures, i: usize, out: &mut Vec<u32>
             let b = g.trailing_zeros() as u64;
             g &= g - 1;
             out.push(f1(T_GAZ_P1, b));
-        }
-    }
-    for k in 0..3 {
-        if t.cluster[k] != 0 {
-            out.push(f1(T_CL + k as u64, t.cluster[k] as u64));
-            out.push(f2(
-                T_CL_SHAPE + k as u64,
-                t.cluster[k] as u64,
-                t.short_shape,
-            ));
         }
     }
     let d = sf.doc.get(i).copied().unwrap_or(0);

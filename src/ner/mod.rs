@@ -9,7 +9,7 @@ pub mod lexicon;
 pub mod model;
 pub mod score;
 mod table;
-pub mod tagger;
+mod tagger;
 #[cfg(feature = "train")]
 pub mod train;
 
@@ -28,7 +28,7 @@ static MODEL: OnceLock<Result<Model, ModelError>> = OnceLock::new();
 /// The embedded model, loaded and validated once.
 pub fn model() -> Result<&'static Model, &'static ModelError> {
     MODEL
-        .get_or_init(|| Model::from_static(MODEL_BYTES))
+        .get_or_init(|| Model::from_embedded(MODEL_BYTES))
         .as_ref()
 }
 

@@ -1,6 +1,8 @@
 //! Viterbi decoding with BIO constraints over the packed model's scores.
 
-use super::features::{doc_features, token_features, SentenceFeatures};
+use super::features::{
+    context_features, doc_features, local_features, local_key, SentenceFeatures,
+};
 use super::model::{Model, N_TAGS, START};
 
 /// Can `tag` follow `prev` (`START` for the first token)? `I-X` only follows `B-X` or `I-X`.
@@ -79,7 +81,15 @@ pub struct Workspace {
     back: Vec<[u8; N_TAGS]>,
     part_em: Vec<[f32; N_TAGS]>,
     part_shape: Vec<u64>,
+    /// The summed weights of a token's word-local features, by [`local_key`] (direct-mapped;
+    /// key 0 is an empty slot). Filled within one document part only (see
+    /// [`Model::tag_part`]), since the weights belong to one model.
+    memo: Vec<(u64, [f32; N_TAGS])>,
+    memo_live: bool,
 }
+
+/// Slots of [`Workspace::memo`]: an article has a few hundred distinct words.
+const MEMO_SLOTS: usize = 1024;
 
 impl Workspace {
     pub fn new() -> Workspace {
@@ -94,8 +104,33 @@ impl Model {
         ws.em.clear();
         ws.em.resize(n, [0.0; N_TAGS]);
         for i in 0..n {
-            token_features(&ws.sf, i, &mut ws.feats);
+            let t = &ws.sf.info[i];
             let mut acc = [0f32; N_TAGS];
+            if ws.memo_live {
+                // Words recur within an article: their local features' weights are summed
+                // once. The sum is the same as adding them one by one (same order), so the
+                // scores do not depend on the memo.
+                let key = local_key(t) | 1;
+                let slot = &mut ws.memo[key as usize % MEMO_SLOTS];
+                if slot.0 == key {
+                    acc = slot.1;
+                } else {
+                    ws.feats.clear();
+                    local_features(t, &mut ws.feats);
+                    for &f in &ws.feats {
+                        self.add_weights(f, &mut acc);
+                    }
+                    *slot = (key, acc);
+                }
+            } else {
+                ws.feats.clear();
+                local_features(t, &mut ws.feats);
+                for &f in &ws.feats {
+                    self.add_weights(f, &mut acc);
+                }
+            }
+            ws.feats.clear();
+            context_features(&ws.sf, i, &mut ws.feats);
             for &f in &ws.feats {
                 self.add_weights(f, &mut acc);
             }
@@ -124,6 +159,9 @@ impl Model {
     ) {
         ws.part_em.clear();
         ws.part_shape.clear();
+        ws.memo.clear();
+        ws.memo.resize(MEMO_SLOTS, (0, [0.0; N_TAGS]));
+        ws.memo_live = true;
         let mut first = Vec::with_capacity(sents.len());
         for s in sents {
             let mut tags = Vec::with_capacity(s.len());
@@ -133,6 +171,7 @@ impl Model {
                 .extend(ws.sf.info.iter().map(|i| i.short_shape));
             first.push(tags);
         }
+        ws.memo_live = false;
         let evidence = super::doc_evidence(sents, &first);
         let mut at = 0;
         for (tags, ev) in first.into_iter().zip(&evidence) {
@@ -194,5 +233,43 @@ mod tests {
         assert!(!allowed(0, 4));
         assert!(!allowed(1, 4));
         assert!(allowed(3, 4) && allowed(4, 4));
+    }
+}
+
+#[cfg(test)]
+mod memo_tests {
+    use super::*;
+
+    /// The memo of word-local weights must give exactly the scores computed without it, also
+    /// for a word whose gazetteer bits differ between occurrences ("York" alone and in
+    /// "New York") and for words whose case differs.
+    #[test]
+    fn memo_gives_the_same_scores() {
+        let model = crate::ner::model().expect("embedded model");
+        let sents: Vec<Vec<&str>> = [
+            "Mayor Jane Doe of New York said York is fine .",
+            "Doe met John Smith in York , not in New York , said DOE .",
+            "the the the New New York York Doe doe",
+        ]
+        .iter()
+        .map(|s| s.split(' ').collect())
+        .collect();
+        let mut with = Workspace::new();
+        let mut tags = Vec::new();
+        with.memo.resize(MEMO_SLOTS, (0, [0.0; N_TAGS]));
+        with.memo_live = true;
+        let mut without = Workspace::new();
+        let mut hits = 0;
+        for s in &sents {
+            let before = with.memo.iter().filter(|m| m.0 != 0).count();
+            model.tag_tokens(s, None, &mut with, &mut tags);
+            model.tag_tokens(s, None, &mut without, &mut tags);
+            assert_eq!(with.em, without.em, "{s:?}");
+            let after = with.memo.iter().filter(|m| m.0 != 0).count();
+            hits += s.len() - (after - before);
+        }
+        assert!(hits >= 10, "the memo was used ({hits} hits)");
+        // Only tag_part turns the memo on.
+        assert!(!without.memo_live && without.memo.is_empty());
     }
 }
