@@ -714,6 +714,7 @@ fn clean_caption_under_a_named_credit() {
         "The plan is lifted almost whole from a paper published by Jane Roe.",
         "Repeats the same words about many people, and perpetuates old theories.",
         "Jane Roe may want to check her numbers.",
+        "Jane Roe plans to call on young people to serve in Ohio.",
         "Jane Roe spoke first. Her rival spoke next.",
     ] {
         let input = format!(

@@ -1343,6 +1343,13 @@ fn caption_like(text: &str, need_date: bool) -> bool {
     date || (place && !need_date)
 }
 
+/// Verbs of intention: a photo shows what someone does, not what they plan
+/// ("Jane Roe plans to call on young people …" is story text under a lone credit).
+const NOT_SHOWN: &[&str] = &[
+    "plans", "plan", "wants", "want", "hopes", "hope", "expects", "expect", "intends", "intend",
+    "aims", "seeks", "vows", "promises", "pledges", "needs",
+];
+
 /// First words of a line under a credit that make it story text rather than its caption
 /// (captions open on who or what is pictured).
 const NOT_CAPTION_START: &[&str] = &[
@@ -1354,7 +1361,8 @@ const NOT_CAPTION_START: &[&str] = &[
 /// ending on a period or "!", opening on who or what is pictured and naming someone or
 /// somewhere (a capitalised word after the first), without quote marks or
 /// the words that rule out a caption anywhere ([`NOT_CAPTION`]: attribution, past and
-/// modal auxiliaries, first and second person, subordinators).
+/// modal auxiliaries, first and second person, subordinators) or verbs of intention
+/// ([`NOT_SHOWN`]).
 fn caption_under_credit(text: &str) -> bool {
     if !text.ends_with(['.', '!'])
         || !text.starts_with(|c: char| c.is_uppercase())
@@ -1390,7 +1398,9 @@ fn caption_under_credit(text: &str) -> bool {
             let w = w
                 .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
                 .to_lowercase();
-            NOT_CAPTION.contains(&w.as_str()) || w.ends_with("n't")
+            NOT_CAPTION.contains(&w.as_str())
+                || NOT_SHOWN.contains(&w.as_str())
+                || w.ends_with("n't")
         })
 }
 
