@@ -743,3 +743,43 @@ fn clean_longer_reported_from_footer_and_executive_bio() {
     let input = format!("{story}\n\n{bio}");
     assert_eq!(removals(&input), [("footer.bio", bio.to_string())]);
 }
+
+#[test]
+fn clean_capitals_kicker_outside_the_table() {
+    let body = "\n\nThe senator said on Monday that Vance and Osei would meet again.";
+    for (head, kicker, kept) in [
+        (
+            "CAMPAIGN 2016Vance leads in Ohio again",
+            "CAMPAIGN 2016",
+            "Vance leads in Ohio again",
+        ),
+        (
+            "SUPREME COURT WATCHOsei names a new judge",
+            "SUPREME COURT WATCH",
+            "Osei names a new judge",
+        ),
+    ] {
+        let input = format!("{head}{body}");
+        assert_eq!(
+            removals(&input),
+            [("navigation.kicker_caps", kicker.to_string())],
+            "{head:?}"
+        );
+        assert!(check(&input).text.starts_with(kept), "{head:?}");
+    }
+    // Acronyms that run into a word, short runs, brands used in the story, and a glued
+    // dateline below the headline stay.
+    for input in [
+        "GOPers rally behind the nominee today\n\nThe story.",
+        "NASA's probe reaches Jupiter at last\n\nThe story.",
+        "USAToday poll shows a tie\n\nThe story.",
+        "MEGACorp buys the old mill in town\n\nMEGACorp said the deal closed on Monday.",
+        "Senate passes the bridge bill\n\nWASHINGTONPresident Vance signed the bill on Monday.",
+    ] {
+        assert!(
+            removals(input).is_empty(),
+            "{input:?}: {:?}",
+            removals(input)
+        );
+    }
+}

@@ -985,7 +985,63 @@ fn kicker(
             rule: "navigation.kicker",
         });
     }
-    None
+    // Outside the table only on the headline line: a glued dateline further down
+    // ("WASHINGTONPresident Obama said …") stays.
+    if !first_line {
+        return None;
+    }
+    caps_kicker(line, words).map(|k| Removal {
+        span: Span::new(a, a + k),
+        reason: Reason::Navigation,
+        rule: "navigation.kicker_caps",
+    })
+}
+
+/// A section label outside the [`KICKERS`] table, in capitals and glued to the headline:
+/// "FACT CHECKTrump's tax claim falls short", "CAMPAIGN 2016Clinton leads in Ohio". The
+/// line opens on one to three words of capitals (digits, `&` and `-` allowed; four letters
+/// or more in all), the last glued to a capitalised word that goes on in lower case, with
+/// a headline of 3 to 25 words after it; the glued token must not be a word of the article
+/// elsewhere (a brand). Only on the article's first line. Returns the length of the label.
+fn caps_kicker(line: &str, words: &mut ArticleWords) -> Option<usize> {
+    let b = line.as_bytes();
+    // The run of capitals, digits, spaces, '&' and '-' (ASCII: the label of a site's
+    // chrome); `j` is the first lower-case letter after it.
+    let j = b.iter().position(|&c| {
+        !(c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, b' ' | b'&' | b'-'))
+    })?;
+    if j < 2 || !b[j].is_ascii_lowercase() || !b[j - 1].is_ascii_uppercase() {
+        return None;
+    }
+    // The label ends before the capital that starts the glued word.
+    let k = j - 1;
+    let label = &line[..k];
+    if label.ends_with([' ', '-', '&'])
+        || !b[k - 1].is_ascii_alphanumeric()
+        || label.bytes().filter(u8::is_ascii_alphabetic).count() < 4
+        || label.split(' ').count() > 3
+    {
+        return None;
+    }
+    let rest = &line[k..];
+    // The glued word: a capital and two lower-case letters or more.
+    let word: &str = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let headline_words = rest.split_whitespace().count();
+    if word.len() < 3
+        || !word[1..].bytes().all(|c| c.is_ascii_lowercase())
+        || !(3..=25).contains(&headline_words)
+    {
+        return None;
+    }
+    let last = label.rsplit(' ').next().unwrap_or(label);
+    let token = format!("{last}{word}");
+    if KICKER_BRANDS.iter().any(|x| token.eq_ignore_ascii_case(x)) || words.count(&token) > 1 {
+        return None;
+    }
+    Some(k)
 }
 
 /// After a section label, a separator that only site chrome uses ("POLITICS | Vance says …",
