@@ -783,3 +783,31 @@ fn clean_capitals_kicker_outside_the_table() {
         );
     }
 }
+
+#[test]
+fn clean_caption_between_a_lead_in_and_a_quote() {
+    // A caption after a line that ends on a colon, before a line opening on '' (NYT
+    // quotes) or a handle: it stands apart and goes.
+    let caption = "Jane Roe listens to a question from a reporter in Des Moines, Iowa.";
+    for (before, after) in [
+        (
+            "The reporter writes:",
+            "\"The first time she saw him was at a rally in June.\"",
+        ),
+        (
+            "The senator spoke at length.",
+            "''We have shown the world we can win,'' Mr. Doe said.",
+        ),
+        ("The senator spoke at length.", "@janeroe2016."),
+    ] {
+        let input = format!("Senate passes the bridge bill\n\nThe story.\n\n{before}\n\n{caption}\n\n{after}\n\nMore of the story.");
+        let r = removals(&input);
+        assert!(
+            r.contains(&("caption.standalone", caption.to_string())),
+            "{before:?} / {after:?}: {r:?}"
+        );
+    }
+    // A sentence that goes on from the colon is not a caption.
+    let input = "Senate passes the bridge bill\n\nThe story.\n\nHe listed the reasons:\n\nthe senator speaks to voters in Des Moines, Iowa.\n\nMore of the story.";
+    assert!(removals(input).is_empty(), "{:?}", removals(input));
+}

@@ -1199,10 +1199,18 @@ fn caption_lines(
         let prev = &input[pa..pe.max(pa)];
         let (na, ne) = trim_span(input, lines[n].start, lines[n].end);
         let next = &input[na..ne];
-        let prev_ok =
-            whole[p] || prev.is_empty() || prev.ends_with(['.', '"', '”', '?', '!', ')', '’']);
-        let next_ok =
-            whole[n] || next.starts_with(|c: char| c.is_uppercase() || c == '"' || c == '“');
+        // The line stands apart: the previous one closes (a sentence, a quote, or a lead-in
+        // colon) and the next one opens (a capital, a quote mark of any style, a handle, a
+        // figure).
+        let prev_ok = whole[p]
+            || prev.is_empty()
+            || prev.ends_with(['.', '"', '”', '?', '!', ')', '’', ':', '\'']);
+        let next_ok = whole[n]
+            || next.starts_with(|c: char| {
+                c.is_uppercase()
+                    || c.is_ascii_digit()
+                    || matches!(c, '"' | '“' | '\'' | '‘' | '@' | '#')
+            });
         // Right under a credit that names who took the photo ("Jonathan Drake / Reuters.",
         // "Scott Olson via Getty Images."), the caption need not end on a time or a place.
         let (ra, re) = trim_span(input, lines[p].start, lines[p].end);
