@@ -811,3 +811,23 @@ fn clean_caption_between_a_lead_in_and_a_quote() {
     let input = "Senate passes the bridge bill\n\nThe story.\n\nHe listed the reasons:\n\nthe senator speaks to voters in Des Moines, Iowa.\n\nMore of the story.";
     assert!(removals(input).is_empty(), "{:?}", removals(input));
 }
+
+#[test]
+fn clean_related_list_ends_where_the_story_resumes() {
+    // A list set tight under its header ends at the first blank line.
+    let input = "Senate passes the bridge bill\n\nThe story.\n\nRELATED STORIES\nGovernors push back on bridge money formula\nWhat the bridge bill means for your commute\n\nThe Senate Votes On The Bridge Bill Today\n\nThe vote was close.";
+    let r = removals(input);
+    assert_eq!(r.len(), 3, "{r:?}");
+    assert!(check(input)
+        .text
+        .contains("The Senate Votes On The Bridge Bill Today"));
+    // Short lines after a list are the story's sub-headings or a signature's place.
+    let input = "Senate passes the bridge bill\n\nThe story.\n\nTrending\n\nGovernors push back on bridge money formula\n\nWhat the bridge bill means for your commute\n\nWar and Peace.\n\nHenderson, Nev.\n\nThe vote was close.";
+    let r = removals(input);
+    assert_eq!(r.len(), 3, "{r:?}");
+    let text = check(input).text;
+    assert!(
+        text.contains("War and Peace.") && text.contains("Henderson, Nev."),
+        "{text:?}"
+    );
+}

@@ -70,6 +70,7 @@ pub fn classify(input: &str, lines: &[Line]) -> Vec<Vec<Removal>> {
     }
     let mut out = Vec::with_capacity(lines.len());
     let mut related = 0usize;
+    let mut tight_list = false;
     let mut note = 0usize;
     let mut seen = 0usize;
     let mut prev: Option<(usize, Outcome)> = None;
@@ -111,6 +112,12 @@ pub fn classify(input: &str, lines: &[Line]) -> Vec<Vec<Removal>> {
                     ..Outcome::default()
                 }
             } else {
+                // A list set tight under its header (no blank line) ends at the first
+                // blank line: the story's next paragraph is no headline of it.
+                let gap = prev.as_ref().is_some_and(|(pl, _)| li > pl + 1);
+                if related > 0 && tight_list && gap {
+                    related = 0;
+                }
                 let ctx = Ctx {
                     from_end: total - seen,
                     related_list: related > 0,
@@ -127,6 +134,12 @@ pub fn classify(input: &str, lines: &[Line]) -> Vec<Vec<Removal>> {
                 }
                 line(input, l, &ctx, &mut cuts)
             };
+            if o.related_header {
+                tight_list = false;
+            } else if related == RELATED_LIST && o.related_item {
+                // The first item: is the list set tight under its header?
+                tight_list = prev.as_ref().is_some_and(|(pl, _)| li == pl + 1);
+            }
             related = if o.related_header {
                 RELATED_LIST
             } else if related > 0 && (o.related_item || o.whole.is_some()) {
@@ -596,7 +609,9 @@ fn whole_line(
     // A list of headlines after a "Related" header.
     if ctx.related_list {
         let bullet = raw_first.starts_with(['•', '-', '*', '·', '–', '—', '▪', '►']);
-        let headline = words <= 18
+        // Four words or more: a shorter line after the list is the story's own
+        // sub-heading ("War and Peace.") or a signature's place ("Henderson, Nev.").
+        let headline = (4..=18).contains(&words)
             && !raw_first.starts_with(['"', '“', '\'', '‘'])
             && (!raw_last.ends_with(['.', '!', '?', ':', '"', '”']) || title_case(pieces, input));
         let counter = words <= 3
