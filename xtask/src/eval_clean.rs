@@ -572,8 +572,8 @@ fn headline_case(t: &str) -> bool {
 ///   modal verbs (a bare "Getty." heads a list item's text in listicles, so it does not
 ///   count);
 /// * a date alone right after an editor's, correction or update notice (the notice's date);
-/// * a list of headlines after a "Related:" header (consecutive lines of at most 18 words
-///   in headline case);
+/// * a "Related:" header and the list of headlines after it (consecutive lines of at most
+///   18 words in headline case);
 /// * an author's bio ([`author_bio`]) as the last line of the article.
 fn context_junk(lines: &[&str], i: usize, last: bool, prev_junk: bool, in_related: bool) -> bool {
     let t = lines[i];
@@ -888,6 +888,8 @@ fn load_split(dir: &Path) -> Result<Vec<Doc>> {
                 related = false;
             }
             if t.trim_matches(['"', '“', '”']) == "Related:" {
+                // The header goes with its list.
+                marks.push((a, e));
                 related = true;
             }
         }
