@@ -571,3 +571,263 @@ fn clean_scraped_css_lines() {
         );
     }
 }
+
+#[test]
+fn clean_keeps_a_section_heading_over_a_long_paragraph() {
+    // A newsletter's "TOP STORIES." heads long story paragraphs, not a list of headlines.
+    let para =
+        "SENATE PASSES THE BRIDGE BILL The Senate voted late on Monday to fund the repair of \
+                every bridge in the state over the next ten years, after a debate that ran for \
+                most of the day and ended with a compromise on how the money is split between \
+                the cities and the rural counties that had asked for more.";
+    let input = format!(
+        "Tuesday's Morning Email: The Bridge Bill Passes\n\nTOP STORIES.\n\n{para}\n\nThe second item is here."
+    );
+    assert!(removals(&input).is_empty(), "{:?}", removals(&input));
+    // The same header over a list of headlines still goes, with its list.
+    let input = "Senate passes the bridge bill\n\nThe story.\n\nTOP STORIES\nGovernors push back on bridge money formula\nWhat the bridge bill means for your commute\n\nThe story goes on.";
+    let r = removals(input);
+    assert_eq!(r[0], ("related.header", "TOP STORIES".to_string()));
+    assert_eq!(r.len(), 3, "{r:?}");
+}
+
+#[test]
+fn clean_keeps_an_author_signing_the_story() {
+    let story = "Five trends to watch\n\nThe first trend is turnout.\n\nThe second trend is money, and it matters a great deal.";
+    for sign in ["- Scott Clement.", "— Jane M. Doe"] {
+        let input = format!("{story}\n\n{sign}");
+        assert!(
+            removals(&input).is_empty(),
+            "{sign:?}: {:?}",
+            removals(&input)
+        );
+    }
+    // An outlet or a title signing off is not a person: it goes.
+    for sign in ["— The Associated Press", "- Reuters.", "— The Editors"] {
+        let input = format!("{story}\n\n{sign}");
+        let r = removals(&input);
+        assert_eq!(r.len(), 1, "{sign:?}: {r:?}");
+        assert_eq!(r[0].1, sign, "{r:?}");
+    }
+}
+
+#[test]
+fn clean_agency_name_after_an_initial_is_a_name() {
+    // "Michael R. Bloomberg." ends a sentence of the story, not a photo credit.
+    let input = "Ranking the rich\n\nBloomberg put him at $2.9 billion, which Mr. Trump called a disgrace, blaming Michael R. Bloomberg.\n\nThe lists differ.";
+    assert!(removals(input).is_empty(), "{:?}", removals(input));
+    // After a real sentence end the agency is still a credit.
+    let input = "Ranking the rich\n\nThe senator speaks to reporters in Des Moines on Monday. Reuters\n\nThe lists differ.";
+    assert!(
+        removals(input).iter().any(|r| r.0 == "credit.trailing"),
+        "{:?}",
+        removals(input)
+    );
+}
+
+#[test]
+fn clean_keeps_an_ellipsis_line_of_a_transcript() {
+    let input = "Interview with the governor\n\nFALLIN: We all need to work together.\n\n….\n\nTAPPER: Has he campaigned as a healer?";
+    assert!(removals(input).is_empty(), "{:?}", removals(input));
+    // A rule of dashes or tildes is still a separator.
+    let input = "Interview with the governor\n\nThe story.\n\n~~~~~.\n\nMore story.";
+    assert_eq!(
+        removals(input),
+        [("navigation.separator", "~~~~~.".to_string())]
+    );
+}
+
+#[test]
+fn clean_tweet_text_is_not_judged_by_the_phrase_tables() {
+    // "WATCH:" opens the tweet's own words: only the markup and the link go.
+    let input = "Beck responds\n\nThe story.\n\n<tweet tweet-author=\"@news\" tweet-date=\"January 20, 2016\">WATCH: The best moments from the rally in Iowa. https://t.co/abcdEF12<tweet/>.\n\nMore story.";
+    let c = check(input);
+    assert!(
+        c.text
+            .contains("WATCH: The best moments from the rally in Iowa."),
+        "{:?}",
+        c.text
+    );
+    // Outside a tweet the same line is an embed pointer.
+    let input = "Beck responds\n\nThe story.\n\nWATCH: The best moments from the rally in Iowa.\n\nMore story.";
+    assert_eq!(removals(input).len(), 1, "{:?}", removals(input));
+}
+
+#[test]
+fn clean_tweet_signature_with_an_initial() {
+    let input = "Tyson not invited\n\nThe story.\n\n<tweet id=\"1\" author=\"@realDonaldTrump\" datetime=\"2016-06-29\">The media makes everything up! — Donald J. Trump (@realDonaldTrump) June 29, 2016</tweet>.\n\nMore story.";
+    let r = removals(input);
+    assert!(
+        r.contains(&(
+            "media.tweet_signature",
+            "— Donald J. Trump (@realDonaldTrump) June 29, 2016".to_string()
+        )),
+        "{r:?}"
+    );
+    assert!(check(input).text.contains("The media makes everything up!"));
+}
+
+#[test]
+fn clean_live_blog_stamps_follow_lines_and_embed_pointers() {
+    for (line, rule) in [
+        ("11 a.m.", "navigation.timestamp"),
+        ("12 p.m.:", "navigation.timestamp"),
+        (
+            "Follow Jane Doe and John Roe on Twitter: https://twitter.com/janedoe and https://twitter.com/johnroe.",
+            "share.follow",
+        ),
+        ("Watch the ad above.", "media.embed"),
+        ("Watch a clip of the interview below:", "media.embed"),
+    ] {
+        let input = format!("The Latest: the vote\n\nThe story.\n\n{line}\n\nMore of the story follows.");
+        assert_eq!(removals(&input), [(rule, line.to_string())], "{line:?}");
+    }
+    // Prose about watching stays.
+    let input = "The Latest: the vote\n\nThe story.\n\nWatch what happens when the polls close above the river.\n\nMore of the story.";
+    assert!(removals(input).is_empty(), "{:?}", removals(input));
+}
+
+#[test]
+fn clean_caption_under_a_named_credit() {
+    let head = "Trump rallies in the South\n\nThe campaign went on.";
+    // A credit naming the photographer, then the caption: both go.
+    for (credit, caption) in [
+        (
+            "Scott Olson via Getty Images.",
+            "Supporters of Jane Roe cheer as she takes the stage at a rally.",
+        ),
+        (
+            "Carla Diaz / Reuters.",
+            "Senator John Roe and Mayor Jane Doe place flowers at a memorial for the victims of the flood in Tulsa, Oklahoma.",
+        ),
+    ] {
+        let input = format!("{head}\n\n{credit}\n\n{caption}\n\nThe story goes on after the photo.");
+        let r = removals(&input);
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert!(r[0].0.starts_with("credit."), "{r:?}");
+        assert_eq!(r[1], ("caption.standalone", caption.to_string()));
+    }
+    // Under a credit, story text stays: past auxiliaries, a sentence break, an article
+    // first, no name, modal verbs.
+    for text in [
+        "Jane Roe was returning to her home town when the storm hit the coast.",
+        "The plan is lifted almost whole from a paper published by Jane Roe.",
+        "Repeats the same words about many people, and perpetuates old theories.",
+        "Jane Roe may want to check her numbers.",
+        "Jane Roe plans to call on young people to serve in Ohio.",
+        "Jane Roe spoke first. Her rival spoke next.",
+    ] {
+        let input = format!(
+            "{head}\n\nCarla Diaz / Reuters.\n\n{text}\n\nThe story goes on after the photo."
+        );
+        let r = removals(&input);
+        assert_eq!(r.len(), 1, "{text:?}: {r:?}");
+    }
+    // A bare agency name heads a list item's text in a listicle: the text stays.
+    let input = format!(
+        "{head}\n\nGetty.\n\nJane Roe describes her first campaign in Texas.\n\nMore of the story."
+    );
+    assert_eq!(removals(&input).len(), 1, "{:?}", removals(&input));
+}
+
+#[test]
+fn clean_longer_reported_from_footer_and_executive_bio() {
+    let story = "Obama on climate\n\nThe story has a first paragraph.\n\nIt has a second one.";
+    let footer = "Jane Roe reported from Midway Atoll, and John Doe and Carla Diaz from Kaneohe Bay, Hawaii.";
+    let input = format!("{story}\n\n{footer}");
+    assert_eq!(
+        removals(&input),
+        [("footer.reported_from", footer.to_string())]
+    );
+    let bio = "Jane Roe is a retired marketing executive in Tucson.";
+    let input = format!("{story}\n\n{bio}");
+    assert_eq!(removals(&input), [("footer.bio", bio.to_string())]);
+}
+
+#[test]
+fn clean_capitals_kicker_outside_the_table() {
+    let body = "\n\nThe senator said on Monday that Vance and Osei would meet again.";
+    for (head, kicker, kept) in [
+        (
+            "CAMPAIGN 2016Vance leads in Ohio again",
+            "CAMPAIGN 2016",
+            "Vance leads in Ohio again",
+        ),
+        (
+            "SUPREME COURT WATCHOsei names a new judge",
+            "SUPREME COURT WATCH",
+            "Osei names a new judge",
+        ),
+    ] {
+        let input = format!("{head}{body}");
+        assert_eq!(
+            removals(&input),
+            [("navigation.kicker_caps", kicker.to_string())],
+            "{head:?}"
+        );
+        assert!(check(&input).text.starts_with(kept), "{head:?}");
+    }
+    // Acronyms that run into a word, short runs, brands used in the story, and a glued
+    // dateline below the headline stay.
+    for input in [
+        "GOPers rally behind the nominee today\n\nThe story.",
+        "NASA's probe reaches Jupiter at last\n\nThe story.",
+        "USAToday poll shows a tie\n\nThe story.",
+        "MEGACorp buys the old mill in town\n\nMEGACorp said the deal closed on Monday.",
+        "Senate passes the bridge bill\n\nWASHINGTONPresident Vance signed the bill on Monday.",
+    ] {
+        assert!(
+            removals(input).is_empty(),
+            "{input:?}: {:?}",
+            removals(input)
+        );
+    }
+}
+
+#[test]
+fn clean_caption_between_a_lead_in_and_a_quote() {
+    // A caption after a line that ends on a colon, before a line opening on '' (NYT
+    // quotes) or a handle: it stands apart and goes.
+    let caption = "Jane Roe listens to a question from a reporter in Des Moines, Iowa.";
+    for (before, after) in [
+        (
+            "The reporter writes:",
+            "\"The first time she saw him was at a rally in June.\"",
+        ),
+        (
+            "The senator spoke at length.",
+            "''We have shown the world we can win,'' Mr. Doe said.",
+        ),
+        ("The senator spoke at length.", "@janeroe2016."),
+    ] {
+        let input = format!("Senate passes the bridge bill\n\nThe story.\n\n{before}\n\n{caption}\n\n{after}\n\nMore of the story.");
+        let r = removals(&input);
+        assert!(
+            r.contains(&("caption.standalone", caption.to_string())),
+            "{before:?} / {after:?}: {r:?}"
+        );
+    }
+    // A sentence that goes on from the colon is not a caption.
+    let input = "Senate passes the bridge bill\n\nThe story.\n\nHe listed the reasons:\n\nthe senator speaks to voters in Des Moines, Iowa.\n\nMore of the story.";
+    assert!(removals(input).is_empty(), "{:?}", removals(input));
+}
+
+#[test]
+fn clean_related_list_ends_where_the_story_resumes() {
+    // A list set tight under its header ends at the first blank line.
+    let input = "Senate passes the bridge bill\n\nThe story.\n\nRELATED STORIES\nGovernors push back on bridge money formula\nWhat the bridge bill means for your commute\n\nThe Senate Votes On The Bridge Bill Today\n\nThe vote was close.";
+    let r = removals(input);
+    assert_eq!(r.len(), 3, "{r:?}");
+    assert!(check(input)
+        .text
+        .contains("The Senate Votes On The Bridge Bill Today"));
+    // Short lines after a list are the story's sub-headings or a signature's place.
+    let input = "Senate passes the bridge bill\n\nThe story.\n\nTrending\n\nGovernors push back on bridge money formula\n\nWhat the bridge bill means for your commute\n\nWar and Peace.\n\nHenderson, Nev.\n\nThe vote was close.";
+    let r = removals(input);
+    assert_eq!(r.len(), 3, "{r:?}");
+    let text = check(input).text;
+    assert!(
+        text.contains("War and Peace.") && text.contains("Henderson, Nev."),
+        "{text:?}"
+    );
+}

@@ -390,7 +390,16 @@ fn tweet_signature(input: &str, floor: usize, paren: usize, end: usize) -> Optio
     let lo = floor.max(paren.saturating_sub(100));
     let before = input.get(lo..paren)?;
     let dash = before.rfind(['—', '–'])?;
-    if before[dash..].contains(['.', '!', '?']) {
+    // A sentence end between the dash and the handle rules it out; the period of an
+    // initial ("— Donald J. Trump (@realDonaldTrump)") does not.
+    let name = &before[dash..];
+    let nb = name.as_bytes();
+    let sentence_end = nb.iter().enumerate().any(|(k, &c)| match c {
+        b'!' | b'?' => true,
+        b'.' => !(k >= 2 && nb[k - 1].is_ascii_uppercase() && nb[k - 2] == b' '),
+        _ => false,
+    });
+    if sentence_end {
         return None;
     }
     let start = lo + dash;

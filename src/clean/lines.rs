@@ -70,6 +70,7 @@ pub fn classify(input: &str, lines: &[Line]) -> Vec<Vec<Removal>> {
     }
     let mut out = Vec::with_capacity(lines.len());
     let mut related = 0usize;
+    let mut tight_list = false;
     let mut note = 0usize;
     let mut seen = 0usize;
     let mut prev: Option<(usize, Outcome)> = None;
@@ -111,6 +112,12 @@ pub fn classify(input: &str, lines: &[Line]) -> Vec<Vec<Removal>> {
                     ..Outcome::default()
                 }
             } else {
+                // A list set tight under its header (no blank line) ends at the first
+                // blank line: the story's next paragraph is no headline of it.
+                let gap = prev.as_ref().is_some_and(|(pl, _)| li > pl + 1);
+                if related > 0 && tight_list && gap {
+                    related = 0;
+                }
                 let ctx = Ctx {
                     from_end: total - seen,
                     related_list: related > 0,
@@ -127,6 +134,12 @@ pub fn classify(input: &str, lines: &[Line]) -> Vec<Vec<Removal>> {
                 }
                 line(input, l, &ctx, &mut cuts)
             };
+            if o.related_header {
+                tight_list = false;
+            } else if related == RELATED_LIST && o.related_item {
+                // The first item: is the list set tight under its header?
+                tight_list = prev.as_ref().is_some_and(|(pl, _)| li == pl + 1);
+            }
             related = if o.related_header {
                 RELATED_LIST
             } else if related > 0 && (o.related_item || o.whole.is_some()) {
@@ -159,9 +172,43 @@ pub fn classify(input: &str, lines: &[Line]) -> Vec<Vec<Removal>> {
             whole[li] = !left;
         }
     }
+    section_headings(input, lines, &vis, &mut whole, &mut out);
     trailing_junk(input, lines, &vis, &whole, &repeats, &mut out);
     caption_lines(input, lines, &vis, &whole, &mut out);
     out
+}
+
+/// Words a kept paragraph needs for the header over it to be a section heading.
+const SECTION_PARAGRAPH: usize = 40;
+
+/// A "Related"-style header ("TOP STORIES.") that heads no list: the next line is a long
+/// paragraph that stays. It is then a sub-heading of the story (a newsletter's sections),
+/// and stays too. Each header looks at the one visible line after it: linear.
+fn section_headings(
+    input: &str,
+    lines: &[Line],
+    vis: &[bool],
+    whole: &mut [bool],
+    out: &mut [Vec<Removal>],
+) {
+    let mut li = 0;
+    while li < lines.len() {
+        let header =
+            whole[li] && !out[li].is_empty() && out[li].iter().all(|r| r.rule == "related.header");
+        if !header {
+            li += 1;
+            continue;
+        }
+        let Some(next) = (li + 1..lines.len()).find(|&j| vis[j]) else {
+            return;
+        };
+        let l = lines[next];
+        if !whole[next] && input[l.start..l.end].split_whitespace().count() >= SECTION_PARAGRAPH {
+            out[li].clear();
+            whole[li] = false;
+        }
+        li = next;
+    }
 }
 
 /// How many trailing junk lines are looked through for footers and bios before them.
@@ -236,6 +283,10 @@ fn line(input: &str, l: Line, ctx: &Ctx, cuts: &mut Vec<Removal>) -> Outcome {
 
     let whole = if view.s.is_empty() {
         None
+    } else if inl.is_empty() && view.s.chars().all(|c| c == '…' || c == '.' || c == ' ') {
+        // An ellipsis alone marks words left out of a transcript or a quote: the source's
+        // own text, not a separator.
+        None
     } else if !view.s.chars().any(char::is_alphanumeric) {
         // Punctuation left behind by inline cuts, separators, emoji bars.
         Some(match inl.last() {
@@ -244,7 +295,12 @@ fn line(input: &str, l: Line, ctx: &Ctx, cuts: &mut Vec<Removal>) -> Outcome {
             None => (Reason::Navigation, "navigation.separator"),
         })
     } else {
-        whole_line(input, &view, &pieces, ctx, &mut outcome)
+        // The text of an embedded tweet is its author's words, quoted: the tables of
+        // phrases ("WATCH:", "Follow …") do not judge it.
+        let tweet = inl.first().is_some_and(|r| {
+            r.rule == "media.tweet_markup" && !visible(input, l.start, r.span.start)
+        });
+        whole_line(input, &view, &pieces, ctx, tweet, &mut outcome)
     };
     cuts.append(&mut inl);
     outcome.whole = whole;
@@ -324,6 +380,7 @@ fn whole_line(
     view: &View,
     pieces: &[(usize, usize)],
     ctx: &Ctx,
+    tweet: bool,
     outcome: &mut Outcome,
 ) -> Option<(Reason, &'static str)> {
     let words = view.words;
@@ -367,9 +424,9 @@ fn whole_line(
         {
             return Some((Reason::Navigation, "navigation.date_line"));
         }
-        // Time-only lines ("9:05 p.m."), live-blog stamps.
+        // Time-only lines ("9:05 p.m.", "11 a.m."), live-blog stamps.
         if kw.len() <= 4
-            && body.contains(':')
+            && (body.contains(':') || key.ends_with(" a m") || key.ends_with(" p m"))
             && kw.iter().any(|w| is_number(w))
             && kw
                 .iter()
@@ -402,6 +459,18 @@ fn whole_line(
         {
             return Some((Reason::Share, "share.network_bar"));
         }
+        // A credit filling the line: "Scott Olson via Getty Images.", a photographer's
+        // name (capitalised, at most four words) and the agency.
+        if let Some((who, src)) = body.rsplit_once(" via ") {
+            let n = who.split(' ').count();
+            let names: Vec<&str> = raw_first.split_whitespace().take(n).collect();
+            if (1..=4).contains(&n)
+                && names.iter().all(|w| w.starts_with(char::is_uppercase))
+                && AGENCIES.contains(&key_of(src).as_str())
+            {
+                return Some((Reason::Credit, "credit.agency_line"));
+            }
+        }
         // A credit filling the line ("Getty/Instagram.", "ASSOCIATED PRESS.").
         if kw.len() <= 6
             && !heading
@@ -424,7 +493,7 @@ fn whole_line(
     if words <= 8 && css_declaration(&view.s) {
         return Some((Reason::Other, "other.css"));
     }
-    for r in PREFIX_RULES {
+    for r in PREFIX_RULES.iter().filter(|_| !tweet) {
         if (r.max_words == 0 || words <= r.max_words) && ctx.zone_ok(r) && body.starts_with(r.pat) {
             // A bare header opens a list of headlines on the next lines.
             outcome.related_header = r.id == "related.prefix"
@@ -434,7 +503,7 @@ fn whole_line(
             return Some((r.reason, r.id));
         }
     }
-    for r in CONTAINS_RULES {
+    for r in CONTAINS_RULES.iter().filter(|_| !tweet) {
         if (r.max_words == 0 || words <= r.max_words)
             && ctx.zone_ok(r)
             && view.contains(r.pat)
@@ -499,12 +568,37 @@ fn whole_line(
     {
         return Some((Reason::Navigation, "navigation.cookie_banner"));
     }
-    // Sign-offs and bios at the very end.
+    // "Follow Jeff Horwitz and Chad Day on Twitter: https://twitter.com/…".
+    if !tweet
+        && words <= 30
+        && body.starts_with("follow ")
+        && [
+            " on twitter",
+            " on facebook",
+            " on instagram",
+            "twitter.com/",
+        ]
+        .iter()
+        .any(|p| body.contains(p))
+    {
+        return Some((Reason::Share, "share.follow"));
+    }
+    // A pointer to an embed the scrape dropped: "Watch the ad above.", "Watch a clip of the
+    // interview below:".
+    if !tweet && words <= 12 && body.starts_with("watch ") && {
+        let e = body.trim_end_matches(['.', ':', '!', ' ']);
+        e.ends_with(" above") || e.ends_with(" below")
+    } {
+        return Some((Reason::Media, "media.embed"));
+    }
+    // Sign-offs and bios at the very end. A person's name alone after the dash
+    // ("- Scott Clement.") signs the story or a letter: it stays.
     if ctx.from_end < 3
         && words <= 4
         && raw_first.starts_with(['-', '—', '–'])
         && !raw_first.contains(',')
         && !ctx.prev_quote
+        && !signed_name(raw_first)
     {
         return Some((Reason::Footer, "footer.signoff"));
     }
@@ -515,7 +609,9 @@ fn whole_line(
     // A list of headlines after a "Related" header.
     if ctx.related_list {
         let bullet = raw_first.starts_with(['•', '-', '*', '·', '–', '—', '▪', '►']);
-        let headline = words <= 18
+        // Four words or more: a shorter line after the list is the story's own
+        // sub-heading ("War and Peace.") or a signature's place ("Henderson, Nev.").
+        let headline = (4..=18).contains(&words)
             && !raw_first.starts_with(['"', '“', '\'', '‘'])
             && (!raw_last.ends_with(['.', '!', '?', ':', '"', '”']) || title_case(pieces, input));
         let counter = words <= 3
@@ -556,6 +652,28 @@ fn name_first(raw: &str, lower: &str) -> bool {
     let n = lower[..verb].split(' ').count();
     let name_words: Vec<&str> = raw.split_whitespace().take(2).collect();
     (2..=14).contains(&n) && name_words.len() == 2 && name_words.iter().all(|w| name_word(w))
+}
+
+/// "- Scott Clement.", "— Jane M. Doe": a dash, then two or three capitalised words of
+/// letters (initials allowed) and nothing else, none of them an agency or outlet name.
+fn signed_name(raw: &str) -> bool {
+    let t = raw
+        .trim()
+        .trim_start_matches(['-', '—', '–'])
+        .trim()
+        .trim_end_matches('.');
+    let w: Vec<&str> = t.split_whitespace().collect();
+    (2..=3).contains(&w.len())
+        && w[0] != "The"
+        && !AGENCIES.contains(&key_of(t).as_str())
+        && w.iter().all(|x| {
+            let initial = x.len() == 2 && x.ends_with('.');
+            x.starts_with(|c: char| c.is_uppercase())
+                && (initial || x.chars().any(char::is_lowercase))
+                && x.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+                && !AGENCIES.contains(&key_of(x).as_str())
+        })
 }
 
 /// A word of a person's name: capitalised, or a particle with a capital inside
@@ -648,9 +766,20 @@ fn caption_credit(view: &View, out: &mut Vec<(usize, usize, Reason, &'static str
             ]
             .iter()
             .any(|p| seg.starts_with(p));
+            // "… blaming Michael R. Bloomberg.": the period closes an initial, not a
+            // sentence, so the agency name is the end of a person's name.
+            let after_initial = seg_start >= 2 && {
+                let before = t[..seg_start - 2].trim_end_matches('.');
+                let mut rev = before.chars().rev();
+                matches!(
+                    (rev.next(), rev.next()),
+                    (Some(c), None | Some(' ')) if c.is_alphabetic()
+                )
+            };
             if (labelled && seg.split(' ').count() <= 10)
-                || (seg.contains('/') && credit_like(seg, false))
+                || (seg.contains('/') && !seg.starts_with('[') && credit_like(seg, false))
                 || (seg_start > 0
+                    && !after_initial
                     && !seg.starts_with(['[', '('])
                     && AGENCIES.contains(&key_of(seg).as_str()))
             {
@@ -871,7 +1000,63 @@ fn kicker(
             rule: "navigation.kicker",
         });
     }
-    None
+    // Outside the table only on the headline line: a glued dateline further down
+    // ("WASHINGTONPresident Obama said …") stays.
+    if !first_line {
+        return None;
+    }
+    caps_kicker(line, words).map(|k| Removal {
+        span: Span::new(a, a + k),
+        reason: Reason::Navigation,
+        rule: "navigation.kicker_caps",
+    })
+}
+
+/// A section label outside the [`KICKERS`] table, in capitals and glued to the headline:
+/// "FACT CHECKTrump's tax claim falls short", "CAMPAIGN 2016Clinton leads in Ohio". The
+/// line opens on one to three words of capitals (digits, `&` and `-` allowed; four letters
+/// or more in all), the last glued to a capitalised word that goes on in lower case, with
+/// a headline of 3 to 25 words after it; the glued token must not be a word of the article
+/// elsewhere (a brand). Only on the article's first line. Returns the length of the label.
+fn caps_kicker(line: &str, words: &mut ArticleWords) -> Option<usize> {
+    let b = line.as_bytes();
+    // The run of capitals, digits, spaces, '&' and '-' (ASCII: the label of a site's
+    // chrome); `j` is the first lower-case letter after it.
+    let j = b.iter().position(|&c| {
+        !(c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, b' ' | b'&' | b'-'))
+    })?;
+    if j < 2 || !b[j].is_ascii_lowercase() || !b[j - 1].is_ascii_uppercase() {
+        return None;
+    }
+    // The label ends before the capital that starts the glued word.
+    let k = j - 1;
+    let label = &line[..k];
+    if label.ends_with([' ', '-', '&'])
+        || !b[k - 1].is_ascii_alphanumeric()
+        || label.bytes().filter(u8::is_ascii_alphabetic).count() < 4
+        || label.split(' ').count() > 3
+    {
+        return None;
+    }
+    let rest = &line[k..];
+    // The glued word: a capital and two lower-case letters or more.
+    let word: &str = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let headline_words = rest.split_whitespace().count();
+    if word.len() < 3
+        || !word[1..].bytes().all(|c| c.is_ascii_lowercase())
+        || !(3..=25).contains(&headline_words)
+    {
+        return None;
+    }
+    let last = label.rsplit(' ').next().unwrap_or(label);
+    let token = format!("{last}{word}");
+    if KICKER_BRANDS.iter().any(|x| token.eq_ignore_ascii_case(x)) || words.count(&token) > 1 {
+        return None;
+    }
+    Some(k)
 }
 
 /// After a section label, a separator that only site chrome uses ("POLITICS | Vance says …",
@@ -1029,11 +1214,29 @@ fn caption_lines(
         let prev = &input[pa..pe.max(pa)];
         let (na, ne) = trim_span(input, lines[n].start, lines[n].end);
         let next = &input[na..ne];
-        let prev_ok =
-            whole[p] || prev.is_empty() || prev.ends_with(['.', '"', '”', '?', '!', ')', '’']);
-        let next_ok =
-            whole[n] || next.starts_with(|c: char| c.is_uppercase() || c == '"' || c == '“');
-        if prev_ok && next_ok && caption_like(text, under_headline) {
+        // The line stands apart: the previous one closes (a sentence, a quote, or a lead-in
+        // colon) and the next one opens (a capital, a quote mark of any style, a handle, a
+        // figure).
+        let prev_ok = whole[p]
+            || prev.is_empty()
+            || prev.ends_with(['.', '"', '”', '?', '!', ')', '’', ':', '\'']);
+        let next_ok = whole[n]
+            || next.starts_with(|c: char| {
+                c.is_uppercase()
+                    || c.is_ascii_digit()
+                    || matches!(c, '"' | '“' | '\'' | '‘' | '@' | '#')
+            });
+        // Right under a credit that names who took the photo ("Jonathan Drake / Reuters.",
+        // "Scott Olson via Getty Images."), the caption need not end on a time or a place.
+        let (ra, re) = trim_span(input, lines[p].start, lines[p].end);
+        let raw_prev = &input[ra..re];
+        let after_credit = whole[p]
+            && !out[p].is_empty()
+            && out[p].iter().all(|r| r.rule.starts_with("credit."))
+            && (raw_prev.contains('/') || raw_prev.contains(" via "));
+        if (after_credit && caption_under_credit(text))
+            || (prev_ok && next_ok && caption_like(text, under_headline))
+        {
             out[li].push(Removal {
                 span: Span::new(a, e),
                 reason: Reason::Caption,
@@ -1217,6 +1420,67 @@ fn caption_like(text: &str, need_date: bool) -> bool {
                     .all(|w| w.starts_with(|c: char| c.is_uppercase()))
         });
     date || (place && !need_date)
+}
+
+/// Verbs of intention: a photo shows what someone does, not what they plan
+/// ("Jane Roe plans to call on young people …" is story text under a lone credit).
+const NOT_SHOWN: &[&str] = &[
+    "plans", "plan", "wants", "want", "hopes", "hope", "expects", "expect", "intends", "intend",
+    "aims", "seeks", "vows", "promises", "pledges", "needs",
+];
+
+/// First words of a line under a credit that make it story text rather than its caption
+/// (captions open on who or what is pictured).
+const NOT_CAPTION_START: &[&str] = &[
+    "the", "a", "an", "by", "in", "on", "at", "for", "from", "as", "after", "before", "but", "and",
+    "so", "yet", "still", "then", "there", "here",
+];
+
+/// The caption right under a photo credit: one capitalised sentence of at most 45 words,
+/// ending on a period or "!", opening on who or what is pictured and naming someone or
+/// somewhere (a capitalised word after the first), without quote marks or
+/// the words that rule out a caption anywhere ([`NOT_CAPTION`]: attribution, past and
+/// modal auxiliaries, first and second person, subordinators) or verbs of intention
+/// ([`NOT_SHOWN`]).
+fn caption_under_credit(text: &str) -> bool {
+    if !text.ends_with(['.', '!'])
+        || !text.starts_with(|c: char| c.is_uppercase())
+        || text.contains(['"', '“', '”', '?', ':', ';', '['])
+    {
+        return false;
+    }
+    let raw: Vec<&str> = text.split_whitespace().collect();
+    if !(3..=45).contains(&raw.len()) {
+        return false;
+    }
+    let sentences = raw[..raw.len() - 1]
+        .iter()
+        .zip(&raw[1..])
+        .filter(|(w, next)| {
+            w.ends_with('.')
+                && w.len() > 4
+                && !w[..w.len() - 1].contains('.')
+                && next.starts_with(|c: char| c.is_uppercase())
+        })
+        .count();
+    let first = raw[0]
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    // A caption names who or where: a capitalised word after the first.
+    let names = raw[1..]
+        .iter()
+        .any(|w| w.starts_with(|c: char| c.is_uppercase()));
+    sentences == 0
+        && names
+        && !NOT_CAPTION_START.contains(&first.as_str())
+        && !raw.iter().any(|w| {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+                .to_lowercase();
+            NOT_CAPTION.contains(&w.as_str())
+                || NOT_SHOWN.contains(&w.as_str())
+                || w.ends_with("n't")
+        })
 }
 
 /// A CSS declaration left by the scraper: "-webkit-border-radius: 50px;", "height: 275px

@@ -894,7 +894,7 @@ pub const CONTAINS_RULES: &[Rule] = &[
     ),
     r("footer.wire", Footer, "reprinted with permission", 60),
     r("footer.wire", Footer, "reprinted by permission", 60),
-    tail("footer.reported_from", Footer, " reported from ", 16),
+    tail("footer.reported_from", Footer, " reported from ", 24),
     tail("footer.bio", Footer, " is the author of", 60),
     tail("footer.bio", Footer, " board of contributors", 60),
     tail("footer.bio", Footer, " his opinions are his own", 60),
@@ -1245,6 +1245,7 @@ pub const AGENCIES: &[&str] = &[
     "rex shutterstock",
     "the new york times",
     "the washington post",
+    "huffpost",
     "nyt",
     "ansa",
     "dpa",
@@ -1444,6 +1445,7 @@ pub const BIO_WORDS: &[&str] = &[
     "lecturer",
     "researcher",
     "scholar",
+    "executive",
 ];
 
 #[cfg(test)]
