@@ -27,6 +27,11 @@ fn invented_names_with_an_organisation_word_are_organisations() {
     assert!(has(&ms, "Brenmoor Teachers Union", Label::Org), "{ms:?}");
     assert!(has(&ms, "Pellaton University", Label::Org), "{ms:?}");
     assert!(!ms.iter().any(|(_, l)| *l == Label::Per), "{ms:?}");
+    // The model before the organisation words typed this one MISC.
+    let ms =
+        mentions("Analysts at Quarrington Securities said Tamsworth Energy shares would rise.");
+    assert!(has(&ms, "Quarrington Securities", Label::Org), "{ms:?}");
+    assert!(has(&ms, "Tamsworth Energy", Label::Org), "{ms:?}");
 }
 
 #[test]
