@@ -231,8 +231,8 @@ fn conll_valid_f1_floor() {
     }
     let (_, _, f1) = scores.overall();
     println!("{}", scores.report());
-    // Measured 0.9263 with `cargo xtask eval ner`.
-    assert!(f1 > 0.905, "valid F1 {f1}");
+    // Measured 0.9314 with `cargo xtask eval ner` (models/MODEL_CARD.md).
+    assert!(f1 > 0.925, "valid F1 {f1}");
     assert!(scores.label("PER").2 > 0.91);
     assert!(scores.label("LOC").2 > 0.92);
     assert!(scores.label("ORG").2 > 0.84);

@@ -93,6 +93,9 @@ pub(crate) struct TokInfo {
     pub gaz: u32,
     /// Word-cluster path prefixes (0 when unknown).
     pub cluster: [u32; 3],
+    /// How often the word is written in lower case inside sentences of unlabelled text, as a
+    /// bucket (0 when unknown; see [`super::lexicon::CASE_SHIFT`]).
+    pub case: u8,
 }
 
 /// Per-token attributes of a sentence plus the sentence-level flags, reused across sentences.
@@ -293,6 +296,17 @@ const T_DOC_CASE: u64 = 57;
 const T_DOC_LAST: u64 = 58;
 const T_GAZ_CTX: u64 = 59;
 const T_GAZ_CTX2: u64 = 60;
+const T_CASE: u64 = 61;
+const T_CASE_POS: u64 = 62;
+const T_CASE_M1: u64 = 63;
+const T_CASE_P1: u64 = 64;
+const T_ORGW_AHEAD: u64 = 65;
+const T_ORGW_BEHIND: u64 = 66;
+const T_DOC_IN: u64 = 67;
+
+/// The gazetteer bit of a one-token match in the organisation-word list (list 6,
+/// lexicons/org_word.txt).
+const ORG_WORD_BIT: u32 = 1 << (3 * 6);
 
 #[inline]
 fn f1(t: u64, a: u64) -> u32 {
@@ -324,8 +338,8 @@ pub(crate) fn token_features(sf: &SentenceFeatures, i: usize, out: &mut Vec<u32>
 }
 
 /// The key under which the tagger may reuse the summed weights of [`local_features`]: those
-/// features are a function of the token's text (`word` hashes it; the affixes, shape, flags
-/// and clusters derive from it) and of its gazetteer bits (which depend on the phrase around
+/// features are a function of the token's text (`word` hashes it; the affixes, shape, flags,
+/// clusters and case bucket derive from it) and of its gazetteer bits (which depend on the phrase around
 /// it), and of nothing else.
 #[inline]
 pub(crate) fn local_key(t: &TokInfo) -> u64 {
@@ -370,6 +384,10 @@ pub(crate) fn local_features(t: &TokInfo, out: &mut Vec<u32>) {
                 t.short_shape,
             ));
         }
+    }
+    // How often the word is written in lower case in unlabelled text (a function of the word).
+    if t.case != 0 {
+        out.push(f2(T_CASE, t.case as u64, t.short_shape));
     }
 }
 
@@ -461,6 +479,25 @@ pub(crate) fn context_features(sf: &SentenceFeatures, i: usize, out: &mut Vec<u3
             out.push(f1(T_GAZ_P1, b));
         }
     }
+    // A capitalised organisation word (Inc, Party, University, ...) a few tokens ahead or
+    // behind: the token is likely inside the same organisation name.
+    let org_word = |x: &TokInfo| x.gaz & ORG_WORD_BIT != 0 && x.flags & F_INIT_CAP != 0;
+    if let Some(d) = (1..=3).find(|&d| info.get(i + d).is_some_and(org_word)) {
+        out.push(f2(T_ORGW_AHEAD, d as u64, t.short_shape));
+    }
+    if let Some(d) = (1..=2).find(|&d| i >= d && org_word(&info[i - d])) {
+        out.push(f2(T_ORGW_BEHIND, d as u64, t.short_shape));
+    }
+    if t.case != 0 {
+        let pos = u64::from(i == 0) | u64::from(sf.caps_sentence) << 1;
+        out.push(f2(T_CASE_POS, t.case as u64, pos));
+    }
+    if let Some(m) = m1 {
+        out.push(f2(T_CASE_M1, m.case as u64, t.short_shape));
+    }
+    if let Some(p) = p1 {
+        out.push(f2(T_CASE_P1, p.case as u64, t.short_shape));
+    }
     let d = sf.doc.get(i).copied().unwrap_or(0);
     if d != 0 {
         out.extend(
@@ -474,13 +511,18 @@ pub(crate) fn context_features(sf: &SentenceFeatures, i: usize, out: &mut Vec<u3
 /// The features of document evidence `d` (non-zero) on a token of shape `short_shape`.
 #[inline]
 /// The low 4 bits of `d` are the label evidence, bits 4 and 5 the case evidence, bits 6..9
-/// the label of longer entities the word ends (see
+/// the label of longer entities the word ends, bits 10..12 the label of the longest entity
+/// holding it (see
 /// [`super::doc_evidence`]). Absent features are 0.
-pub(crate) fn doc_features(d: u16, short_shape: u64) -> [u32; 4] {
+pub(crate) fn doc_features(d: u16, short_shape: u64) -> [u32; 5] {
     let label = (d & 15) as u64;
     let case = ((d >> 4) & 3) as u64;
-    let last = (d >> 6) as u64;
-    let mut out = [0; 4];
+    let last = ((d >> 6) & 15) as u64;
+    let inside = (d >> 10) as u64;
+    let mut out = [0; 5];
+    if inside != 0 {
+        out[4] = f2(T_DOC_IN, inside, short_shape);
+    }
     if last != 0 {
         out[3] = f2(T_DOC_LAST, last, short_shape);
     }
@@ -492,4 +534,32 @@ pub(crate) fn doc_features(d: u16, short_shape: u64) -> [u32; 4] {
         out[2] = f2(T_DOC_CASE, case, short_shape);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn organisation_words_ahead_and_case_buckets_are_features() {
+        let mut sf = SentenceFeatures::new();
+        let toks = ["shares", "of", "Acme", "Widget", "Inc", "rose"];
+        sf.prepare(&toks, &Lexicons::empty());
+        let mut plain = Vec::new();
+        token_features(&sf, 2, &mut plain);
+        // Mark "Inc" as an organisation word (list 6) and "Acme" with a case bucket.
+        sf.info[4].gaz |= ORG_WORD_BIT;
+        sf.info[2].case = 1;
+        let mut marked = Vec::new();
+        token_features(&sf, 2, &mut marked);
+        let ahead = f2(T_ORGW_AHEAD, 2, sf.info[2].short_shape);
+        assert!(marked.contains(&ahead) && !plain.contains(&ahead));
+        assert!(marked.contains(&f2(T_CASE, 1, sf.info[2].short_shape)));
+        assert_eq!(marked.len(), plain.len() + 3);
+        // A lower-case organisation word ("party") does not count.
+        sf.info[4].flags &= !F_INIT_CAP;
+        let mut lower = Vec::new();
+        token_features(&sf, 2, &mut lower);
+        assert!(!lower.contains(&ahead));
+    }
 }

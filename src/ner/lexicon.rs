@@ -12,6 +12,10 @@ use std::borrow::Cow;
 /// The longest gazetteer phrase, in tokens.
 pub const MAX_PHRASE: usize = 6;
 
+/// The case bucket of a word (1..=7, 0 unknown) is stored in the bits from `CASE_SHIFT` of its
+/// first cluster code (the codes themselves are below 2^13).
+pub const CASE_SHIFT: u32 = 13;
+
 /// Seeds of the token hash used for phrases and clusters.
 const SEED_PHRASE_TOKEN: u64 = 77;
 
@@ -113,13 +117,24 @@ impl Lexicons {
     }
 
     /// Cluster codes of a token (zeros when unknown).
+    #[cfg(test)]
     pub(crate) fn cluster_of(&self, token: &str) -> [u32; 3] {
+        self.word_of(token).0
+    }
+
+    /// Cluster codes and case bucket of a token (zeros when unknown).
+    fn word_of(&self, token: &str) -> ([u32; 3], u8) {
         if self.words.is_empty() {
-            return [0; 3];
+            return ([0; 3], 0);
         }
         match self.words.get(word_key(token)) {
-            Some(c) => [0, 2, 4].map(|j| u16::from_le_bytes([c[j], c[j + 1]]) as u32),
-            None => [0; 3],
+            Some(c) => {
+                let mut codes = [0, 2, 4].map(|j| u16::from_le_bytes([c[j], c[j + 1]]) as u32);
+                let case = (codes[0] >> CASE_SHIFT) as u8;
+                codes[0] &= (1 << CASE_SHIFT) - 1;
+                (codes, case)
+            }
+            None => ([0; 3], 0),
         }
     }
 
@@ -129,7 +144,7 @@ impl Lexicons {
     pub(crate) fn mark_sentence<S: AsRef<str>>(&self, tokens: &[S], info: &mut [TokInfo]) {
         if !self.words.is_empty() {
             for (t, inf) in tokens.iter().zip(info.iter_mut()) {
-                inf.cluster = self.cluster_of(t.as_ref());
+                (inf.cluster, inf.case) = self.word_of(t.as_ref());
             }
         }
         if self.phrases.is_empty() {
@@ -194,5 +209,14 @@ mod tests {
         assert_eq!(info[3].cluster, [3, 4, 5]);
         assert_eq!(info[2].cluster, [0, 0, 0]);
         assert!(Lexicons::empty().cluster_of("city") == [0; 3]);
+        // The case bucket rides in the high bits of the first code.
+        let words = [
+            (word_key("smith"), [5 | 3 << CASE_SHIFT, 6, 7]),
+            (word_key("the"), [7 << CASE_SHIFT, 0, 0]),
+        ];
+        let lex = Lexicons::from_parts(&[], &words);
+        assert_eq!(lex.word_of("Smith"), ([5, 6, 7], 3));
+        assert_eq!(lex.word_of("THE"), ([0, 0, 0], 7));
+        assert_eq!(lex.word_of("unseen"), ([0, 0, 0], 0));
     }
 }

@@ -467,7 +467,8 @@ pub fn split_at_datelines<T: AsRef<[S]>, S: AsRef<str>>(
 /// has in the other sentences of the part, plus 4 when it also has another label there; 0
 /// when the word is not tagged elsewhere; bit 4 set when the word also occurs in lower case
 /// in the part, bit 5 when it occurs capitalised inside a (non-headline) sentence; bits 6..9:
-/// `1 + label` when the word ends a first-pass entity of two or more tokens in the part.
+/// `1 + label` when the word ends a first-pass entity of two or more tokens in the part; bits
+/// 10..12: `1 + label` of the longest first-pass entity of two or more tokens holding the word.
 pub fn doc_evidence<S: AsRef<str>>(sentences: &[Vec<S>], tags: &[Vec<u8>]) -> Vec<Vec<u16>> {
     // Per token of the part: its key and whether it has an upper-case letter, computed once.
     let mut toks: Vec<(u64, bool)> = Vec::with_capacity(sentences.iter().map(Vec::len).sum());
@@ -484,6 +485,9 @@ pub fn doc_evidence<S: AsRef<str>>(sentences: &[Vec<S>], tags: &[Vec<u8>]) -> Ve
         /// Labels of the first-pass entities of two or more tokens that end with the word.
         last_of: [u16; 4],
         has_last: bool,
+        /// Length and `1 + label` of the longest first-pass entity of two or more tokens that
+        /// holds the word.
+        longest: (u8, u8),
         /// Bit 0: seen all lower case; bit 1: seen capitalised inside a sentence that is not a
         /// headline.
         case: u8,
@@ -501,6 +505,20 @@ pub fn doc_evidence<S: AsRef<str>>(sentences: &[Vec<S>], tags: &[Vec<u8>]) -> Ve
                 let l = (t as usize - 1) / 2;
                 e.last_of[l] = e.last_of[l].saturating_add(1);
                 e.has_last = true;
+            }
+        }
+        // Every word of a first-pass entity of two or more tokens: the label of the longest
+        // such entity (the first one on ties).
+        for (b, e, l) in entities(tags) {
+            let len = e - b;
+            if len < 2 {
+                continue;
+            }
+            for &(k, _) in &keys[b..e.min(keys.len())] {
+                let x = ev.entry(k).or_default();
+                if len > x.longest.0 as usize {
+                    x.longest = (len.min(255) as u8, 1 + l);
+                }
             }
         }
         let (mut up, mut all) = (0usize, 0usize);
@@ -570,6 +588,7 @@ pub fn doc_evidence<S: AsRef<str>>(sentences: &[Vec<S>], tags: &[Vec<u8>]) -> Ve
                     if e.has_last {
                         bits |= (1 + argmax(&e.last_of)) << 6;
                     }
+                    bits |= (e.longest.1 as u16) << 10;
                     let mine = own.get(&k).copied().unwrap_or([0; 4]);
                     let c = [0, 1, 2, 3].map(|l| e.counts[l].saturating_sub(mine[l]));
                     if c.iter().any(|&x| x > 0) {
@@ -736,5 +755,26 @@ mod tests {
         let mut alone = vec![vec![5, 0, 0, 5, 0]];
         harmonise(&s[1..2], &mut alone);
         assert_eq!(alone[0], vec![5, 0, 0, 5, 0]);
+    }
+
+    #[test]
+    fn evidence_gives_the_label_of_the_longest_name_holding_a_word() {
+        // O=0 B-PER=1 I-PER=2 B-ORG=3 I-ORG=4 B-LOC=5
+        let s: Vec<Vec<&str>> = vec![
+            vec!["Barack", "Obama", "spoke", "."],
+            vec!["Obama", "Foundation", "Trust", "met", "."],
+            vec!["Obama", "and", "Barack", "left", "."],
+        ];
+        let tags = vec![vec![1, 2, 0, 0], vec![3, 4, 4, 0, 0], vec![5, 0, 0, 0, 0]];
+        let ev = doc_evidence(&s, &tags);
+        let inside = |d: u16| d >> 10;
+        // "Obama" is in a PER name of two tokens and an ORG name of three: the ORG one wins.
+        assert_eq!(inside(ev[2][0]), 1 + 1);
+        // "Barack" only in the PER name; "and" is lower case (no evidence at all).
+        assert_eq!(inside(ev[2][2]), 1);
+        assert_eq!(ev[2][1], 0);
+        // "Trust" is in the ORG name; "spoke" is in none.
+        assert_eq!(inside(ev[1][2]), 2);
+        assert_eq!(inside(ev[0][2]), 0);
     }
 }

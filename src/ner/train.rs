@@ -20,6 +20,10 @@ pub struct Config {
     /// Learn the second, document-level pass (see [`train`]).
     pub doc_features: bool,
     pub folds: usize,
+    /// Passive-aggressive (PA-I) steps capped at this instead of perceptron steps of 1.
+    pub pa: Option<f64>,
+    /// Perceptron runs with different shuffling seeds whose averaged weights are averaged.
+    pub runs: usize,
 }
 
 impl Default for Config {
@@ -31,6 +35,8 @@ impl Default for Config {
             min_count: 2,
             doc_features: true,
             folds: 5,
+            runs: 1,
+            pa: None,
         }
     }
 }
@@ -227,17 +233,69 @@ fn fit(
         sents.iter().map(|s| s.0.tokens.len()).sum::<usize>(),
         nf
     ));
-    let mut w = vec![0i32; nf * N_TAGS];
-    let mut u = vec![0i64; nf * N_TAGS];
-    let mut tw = [[0i32; N_TAGS]; N_TAGS + 1];
-    let mut tu = [[0i64; N_TAGS]; N_TAGS + 1];
-    let mut c: i64 = 1;
-    let mut rng = Xorshift(cfg.seed.max(1));
+    // Each run is an averaged perceptron with its own shuffling seed; the averaged weights of
+    // the runs are averaged again (a cheap ensemble that lowers the run-to-run noise).
+    let runs = cfg.runs.max(1);
+    let mut avg_w = vec![0f32; nf * N_TAGS];
+    let mut trans = [[0f32; N_TAGS]; N_TAGS + 1];
+    for r in 0..runs {
+        let seed = cfg.seed.wrapping_add(r as u64 * 7919);
+        let (w, t) = perceptron(sents, &data, &active, cfg.epochs, seed, cfg.pa, log);
+        for (a, x) in avg_w.iter_mut().zip(&w) {
+            *a += x / runs as f32;
+        }
+        for p in 0..=N_TAGS {
+            for k in 0..N_TAGS {
+                trans[p][k] += t[p][k] / runs as f32;
+            }
+        }
+    }
+    let mut feats: Vec<(u32, [f32; N_TAGS])> = Vec::new();
+    for (id, &k) in keys.iter().enumerate() {
+        let mut row = [0f32; N_TAGS];
+        let mut max = 0f32;
+        for t in 0..N_TAGS {
+            row[t] = avg_w[id * N_TAGS + t];
+            max = max.max(row[t].abs());
+        }
+        if max > cfg.prune && max > 0.0 {
+            feats.push((k, row));
+        }
+    }
+    feats.sort_unstable_by_key(|f| f.0);
+    log(&format!("kept {} of {} features", feats.len(), nf));
+    pack(&Unpacked {
+        trans,
+        feats: &feats,
+        phrases: &res.phrases,
+        words: &res.words,
+    })
+}
+
+/// One averaged-perceptron run: the averaged emission weights (feature-major, `N_TAGS` per
+/// feature) and transition weights.
+fn perceptron(
+    sents: &[(&Sentence, Option<&[u16]>)],
+    data: &Compiled,
+    active: &[bool],
+    epochs: usize,
+    seed: u64,
+    pa: Option<f64>,
+    log: &mut dyn FnMut(&str),
+) -> (Vec<f32>, [[f32; N_TAGS]; N_TAGS + 1]) {
+    let nf = active.len();
+    // Weights are f64: with step 1 (the perceptron) they stay exact integers.
+    let mut w = vec![0f64; nf * N_TAGS];
+    let mut u = vec![0f64; nf * N_TAGS];
+    let mut tw = [[0f64; N_TAGS]; N_TAGS + 1];
+    let mut tu = [[0f64; N_TAGS]; N_TAGS + 1];
+    let mut c: f64 = 1.0;
+    let mut rng = Xorshift(seed.max(1));
     let mut order: Vec<usize> = (0..sents.len()).collect();
     let mut em: Vec<[f32; N_TAGS]> = Vec::new();
     let mut back = Vec::new();
     let mut pred = Vec::new();
-    for epoch in 0..cfg.epochs {
+    for epoch in 0..epochs {
         for i in (1..order.len()).rev() {
             let j = (rng.next() % (i as u64 + 1)) as usize;
             order.swap(i, j);
@@ -261,6 +319,10 @@ fn fit(
             let trans: [[f32; N_TAGS]; N_TAGS + 1] = tw.map(|r| r.map(|x| x as f32));
             viterbi(&em, &trans, &mut back, &mut pred);
             total += n;
+            let tau = match pa {
+                Some(cap) => pa_step(s, &pred, &em, &trans, data, st, active, cap),
+                None => 1.0,
+            };
             for i in 0..n {
                 let (g, p) = (s.tags[i] as usize, pred[i] as usize);
                 let pg = if i == 0 {
@@ -276,20 +338,20 @@ fn fit(
                             continue;
                         }
                         let base = f as usize * N_TAGS;
-                        w[base + g] += 1;
-                        u[base + g] += c;
-                        w[base + p] -= 1;
-                        u[base + p] -= c;
+                        w[base + g] += tau;
+                        u[base + g] += c * tau;
+                        w[base + p] -= tau;
+                        u[base + p] -= c * tau;
                     }
                 }
                 if (pg, g) != (pp, p) {
-                    tw[pg][g] += 1;
-                    tu[pg][g] += c;
-                    tw[pp][p] -= 1;
-                    tu[pp][p] -= c;
+                    tw[pg][g] += tau;
+                    tu[pg][g] += c * tau;
+                    tw[pp][p] -= tau;
+                    tu[pp][p] -= c * tau;
                 }
             }
-            c += 1;
+            c += 1.0;
         }
         log(&format!(
             "epoch {}: train token error {:.3}%",
@@ -298,33 +360,57 @@ fn fit(
         ));
     }
     // Averaged weights: w - u / c.
-    let avg = |w: i32, u: i64| -> f32 { (w as f64 - u as f64 / c as f64) as f32 };
+    let avg = |w: f64, u: f64| -> f32 { (w - u / c) as f32 };
     let mut trans = [[0f32; N_TAGS]; N_TAGS + 1];
     for p in 0..=N_TAGS {
         for t in 0..N_TAGS {
             trans[p][t] = avg(tw[p][t], tu[p][t]);
         }
     }
-    let mut feats: Vec<(u32, [f32; N_TAGS])> = Vec::new();
-    for (id, &k) in keys.iter().enumerate() {
-        let mut row = [0f32; N_TAGS];
-        let mut max = 0f32;
-        for t in 0..N_TAGS {
-            row[t] = avg(w[id * N_TAGS + t], u[id * N_TAGS + t]);
-            max = max.max(row[t].abs());
+    let avg_w = w.iter().zip(&u).map(|(&w, &u)| avg(w, u)).collect();
+    (avg_w, trans)
+}
+
+/// The PA-I step for a sentence tagged `pred`: the Hamming loss plus the score the prediction
+/// has over the gold tags, over the squared norm of the feature difference, capped at `cap`.
+#[allow(clippy::too_many_arguments)]
+fn pa_step(
+    s: &Sentence,
+    pred: &[u8],
+    em: &[[f32; N_TAGS]],
+    trans: &[[f32; N_TAGS]; N_TAGS + 1],
+    data: &Compiled,
+    st: &[usize],
+    active: &[bool],
+    cap: f64,
+) -> f64 {
+    let (mut loss, mut diff, mut norm) = (0f64, 0f64, 0f64);
+    for i in 0..pred.len() {
+        let (g, p) = (s.tags[i] as usize, pred[i] as usize);
+        let pg = if i == 0 {
+            START
+        } else {
+            s.tags[i - 1] as usize
+        };
+        let pp = if i == 0 { START } else { pred[i - 1] as usize };
+        if g != p {
+            loss += 1.0;
+            diff += (em[i][p] - em[i][g]) as f64;
+            let k = data.ids[st[i]..st[i + 1]]
+                .iter()
+                .filter(|&&f| active[f as usize])
+                .count();
+            norm += 2.0 * k as f64;
         }
-        if max > cfg.prune && max > 0.0 {
-            feats.push((k, row));
+        if (pg, g) != (pp, p) {
+            diff += (trans[pp][p] - trans[pg][g]) as f64;
+            norm += 2.0;
         }
     }
-    feats.sort_unstable_by_key(|f| f.0);
-    log(&format!("kept {} of {} features", feats.len(), nf));
-    pack(&Unpacked {
-        trans,
-        feats: &feats,
-        phrases: &res.phrases,
-        words: &res.words,
-    })
+    if norm == 0.0 {
+        return 0.0;
+    }
+    ((loss + diff) / norm).clamp(0.0, cap)
 }
 
 /// Word clusters from unlabelled text: each lowercased word seen at least `min_count` times

@@ -1,5 +1,6 @@
 //! `cargo xtask train-ner` and `cargo xtask eval ner`.
 use crate::util::{fail, output, root, shared, usage, Result};
+use newsmark::ner::lexicon::CASE_SHIFT;
 use newsmark::ner::score::{read_conll, Scores, Sentence};
 use newsmark::ner::train::{self, Config, Resources};
 use newsmark::ner::{tag_document, Model};
@@ -43,7 +44,7 @@ fn score(model: &Model, docs: &[Vec<Sentence>]) -> (Scores, f64) {
 }
 
 /// Loads the gazetteers and clusters under `lexicons/` (see lexicons/README.md).
-fn resources() -> Result<(Resources, Vec<String>)> {
+fn resources(skip: &[String]) -> Result<(Resources, Vec<String>)> {
     let mut res = Resources::default();
     let mut used = Vec::new();
     let dir = root().join("lexicons");
@@ -55,8 +56,12 @@ fn resources() -> Result<(Resources, Vec<String>)> {
         ("org.txt", 3),
         ("misc.txt", 4),
         ("country.txt", 5),
+        ("org_word.txt", 6),
     ];
     for (file, list) in LISTS {
+        if skip.iter().any(|s| s == file) {
+            continue;
+        }
         let path = dir.join(file);
         if let Ok(text) = std::fs::read_to_string(&path) {
             let mut n = 0;
@@ -78,6 +83,7 @@ fn resources() -> Result<(Resources, Vec<String>)> {
 fn add_clusters(
     train_docs: &[Vec<Sentence>],
     brown: Option<usize>,
+    case_buckets: bool,
     res: &mut Resources,
 ) -> Result<usize> {
     let dir = shared()
@@ -113,14 +119,89 @@ fn add_clusters(
         Some(classes) => train::brown_clusters(sents.iter().cloned(), 3, classes, 15, true),
         None => train::clusters(sents.iter().cloned(), 3, 12, 7),
     };
+    let mut table: std::collections::BTreeMap<String, [u32; 3]> = std::collections::BTreeMap::new();
     for (word, path) in &clusters {
         let code = |len: usize| -> u32 {
             let p: String = path.chars().take(len).collect();
             u32::from_str_radix(&format!("1{p}"), 2).unwrap_or(0)
         };
-        res.add_word(word, [code(4), code(8), code(12)]);
+        table.insert(word.clone(), [code(4), code(8), code(12)]);
+    }
+    if case_buckets {
+        for (word, bucket) in case_buckets_of(&sents) {
+            table.entry(word).or_insert([0; 3])[0] |= (bucket as u32) << CASE_SHIFT;
+        }
+    }
+    for (word, codes) in &table {
+        res.add_word(word, *codes);
     }
     Ok(clusters.len())
+}
+
+/// The cluster vocabulary's form of a word: lowercased, digits mapped to 0.
+fn normalise_word(t: &str) -> String {
+    t.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c.is_ascii_digit() { '0' } else { c })
+        .collect()
+}
+
+/// For each word seen at least 3 times inside ordinary sentences (not first in the sentence,
+/// not in an upper-case headline, starting with a letter), how often it is written in lower
+/// case, as a bucket: 1 never, 2 under 5%, 3 under 30%, 4 under 70%, 5 under 95%, 6 not
+/// always, 7 always.
+fn case_buckets_of(sents: &[Vec<&str>]) -> Vec<(String, u8)> {
+    use std::collections::HashMap;
+    let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
+    for s in sents {
+        let (mut upper, mut letters) = (0usize, 0usize);
+        for t in s {
+            for c in t.chars().filter(|c| c.is_alphabetic()) {
+                letters += 1;
+                upper += usize::from(c.is_uppercase());
+            }
+        }
+        if letters >= 6 && upper * 10 >= letters * 7 {
+            continue;
+        }
+        for t in s.iter().skip(1) {
+            let Some(c) = t.chars().next() else { continue };
+            if !c.is_alphabetic() {
+                continue;
+            }
+            let e = counts.entry(normalise_word(t)).or_insert((0, 0));
+            if c.is_lowercase() {
+                e.0 += 1;
+            } else {
+                e.1 += 1;
+            }
+        }
+    }
+    let mut out: Vec<(String, u8)> = counts
+        .into_iter()
+        .filter(|(_, (l, u))| l + u >= 3)
+        .map(|(w, (l, u))| {
+            let r = l as f64 / (l + u) as f64;
+            let b = if l == 0 {
+                1
+            } else if r < 0.05 {
+                2
+            } else if r < 0.3 {
+                3
+            } else if r < 0.7 {
+                4
+            } else if r < 0.95 {
+                5
+            } else if u > 0 {
+                6
+            } else {
+                7
+            };
+            (w, b)
+        })
+        .collect();
+    out.sort();
+    out
 }
 
 fn gz_size(path: &Path) -> Result<usize> {
@@ -139,9 +220,17 @@ pub fn train(args: &[String]) -> Result {
     let mut out = root().join("models").join("ner.bin");
     let mut card = true;
     let mut brown: Option<usize> = None;
+    let mut case_buckets = true;
+    let mut skip: Vec<String> = Vec::new();
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
+            // Leave a lexicon file out (ablation experiments).
+            "--skip-lexicon" => skip.push(
+                it.next()
+                    .cloned()
+                    .ok_or_else(|| usage("--skip-lexicon FILE"))?,
+            ),
             "--epochs" => {
                 cfg.epochs = it
                     .next()
@@ -149,6 +238,26 @@ pub fn train(args: &[String]) -> Result {
                     .ok_or_else(|| usage("--epochs N"))?
             }
             "--no-doc" => cfg.doc_features = false,
+            "--no-case" => case_buckets = false,
+            "--pa" => {
+                cfg.pa = Some(
+                    it.next()
+                        .and_then(|v| v.parse().ok())
+                        .ok_or_else(|| usage("--pa C"))?,
+                )
+            }
+            "--runs" => {
+                cfg.runs = it
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .ok_or_else(|| usage("--runs N"))?
+            }
+            "--seed" => {
+                cfg.seed = it
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .ok_or_else(|| usage("--seed N"))?
+            }
             // Brown clusters instead of the default ones (experimental: on CoNLL valid they
             // scored 92.50-92.83 F1 against 92.91 for the default, 256 classes).
             "--brown" => {
@@ -183,15 +292,16 @@ pub fn train(args: &[String]) -> Result {
     let start = Instant::now();
     let train_docs = read_docs(&conll("train.txt"))?;
     let valid_docs = read_docs(&conll("valid.txt"))?;
-    let (mut res, mut used) = resources()?;
+    let (mut res, mut used) = resources(&skip)?;
     let t0 = Instant::now();
-    let n = add_clusters(&train_docs, brown, &mut res)?;
+    let n = add_clusters(&train_docs, brown, case_buckets, &mut res)?;
     let kind = match brown {
         Some(c) => format!(" (Brown: exchange algorithm, {c} classes, then merged)"),
         None => String::new(),
     };
     used.push(format!(
-        "word clusters{kind}: {n} words, built in {:.0} s from CoNLL-2003 train + PolNeAR \
+        "word clusters{kind}: {n} words, and case buckets (how often each word is written \
+         in lower case inside sentences), built in {:.0} s from CoNLL-2003 train + PolNeAR \
          train text",
         t0.elapsed().as_secs_f64()
     ));
@@ -249,13 +359,25 @@ fn write_card(
     s.push_str(&format!(
         "Linear-chain structured averaged perceptron over hashed sparse features \
          (src/ner/features.rs), Viterbi decoding with BIO constraints. {} epochs, seed {}, \
-         pruning threshold {}. {} features kept; weights quantised to one byte through a \
-         256-level codebook.\n\n",
+         pruning threshold {}, feature count cut-off {}. {} features kept; weights quantised \
+         to one byte through a 256-level codebook.\n\n",
         cfg.epochs,
         cfg.seed,
         cfg.prune,
+        cfg.min_count,
         model.features()
     ));
+    s.push_str(
+        "Features (per token): word, lowercased word, shape and short shape, prefixes and \
+         suffixes up to 4 characters, capitalisation flags, length; lowercased words, shapes \
+         and flags of the neighbours in a window of two, with bigram conjunctions; sentence \
+         start and upper-case headline conjunctions; gazetteer membership (alone, with the \
+         shape, with the neighbouring words, of the neighbours); a capitalised organisation \
+         word (lexicons/org_word.txt) up to 3 tokens ahead or 2 behind; word-cluster paths \
+         (4, 8, 12 bits, alone and with the shape); the word's case bucket in unlabelled text \
+         (with the shape, with the sentence position and headline flag, and the neighbours' \
+         buckets).\n\n",
+    );
     s.push_str(&format!(
         "Size: {raw} bytes raw, {gz} bytes gzipped (gzip -9). Training time: {secs:.0} s \
          (release build, one thread).\n\n"
@@ -293,7 +415,7 @@ fn write_card(
         "\n## Inference\n\nTwo passes per article (articles cut at CoNLL datelines): the second \
          adds document evidence from the first (labels of the same word in other sentences, \
          whether it is seen in lower case or capitalised mid-sentence, the type of longer names \
-         it ends). Then three rule-based steps: in a title-case headline (\"Obama Says Museum \
+         it ends, the type of the longest name of two or more tokens that holds it). Then three rule-based steps: in a title-case headline (\"Obama Says Museum \
          Will Open\"), capitalised ordinary words (written in lower case elsewhere in the article \
          and never capitalised inside an ordinary sentence) are trimmed from the ends of \
          entities; a name right after an honorific (Mr., Mrs., Ms., Dr.) or a person title \
@@ -306,7 +428,9 @@ fn write_card(
          vocabulary, but names absent from 1996 news (e.g. Obama) are often mistyped unless an \
          honorific, a title or a longer name in the same article gives them away.\n\
          - Types of rare names (ORG vs PER vs LOC) are the main error; ORG and MISC are weakest.\n\
-         - Gazetteers cover people's names and places only (no organisation list).\n\
+         - Gazetteers cover people's names and places; for organisations there is only a \
+         hand-written list of organisation words (Inc, Party, University, ...), no list of \
+         names.\n\
          - The word clusters (bisecting 2-means over PPMI context vectors of ~1.2M tokens) are \
          weak: they add about 0.1 F1 on valid.\n",
     );
@@ -316,25 +440,52 @@ fn write_card(
 }
 
 pub fn eval(args: &[String]) -> Result {
-    let path = match args {
-        [c] if c == "--consistency" => return consistency(),
+    // `--model FILE` evaluates a model file (e.g. one written by `train-ner --out`) instead of
+    // the embedded model.
+    let mut rest: Vec<&String> = Vec::new();
+    let mut file: Option<Vec<u8>> = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if a == "--model" {
+            let f = it.next().ok_or_else(|| usage("--model FILE"))?;
+            file = Some(std::fs::read(f).map_err(|e| fail(format!("{f}: {e}")))?);
+        } else {
+            rest.push(a);
+        }
+    }
+    let owned = match &file {
+        Some(bytes) => Some(Model::from_bytes(bytes).map_err(|e| fail(e.to_string()))?),
+        None => None,
+    };
+    let model = match &owned {
+        Some(m) => m,
+        None => newsmark::ner::model().map_err(|e| fail(e.to_string()))?,
+    };
+    let path = match rest.as_slice() {
+        [c] if c.as_str() == "--consistency" => return consistency(model),
         [] => conll("valid.txt"),
         [f] => PathBuf::from(f),
-        _ => return Err(usage("usage: cargo xtask eval ner [FILE | --consistency]")),
+        _ => {
+            return Err(usage(
+                "usage: cargo xtask eval ner [FILE | --consistency] [--model FILE]",
+            ))
+        }
     };
     let docs = read_docs(&path)?;
     let t0 = Instant::now();
-    let fresh =
-        Model::from_static(newsmark::ner::model_bytes()).map_err(|e| fail(e.to_string()))?;
+    let fresh = match &file {
+        Some(bytes) => Model::from_bytes(bytes),
+        None => Model::from_static(newsmark::ner::model_bytes()),
+    }
+    .map_err(|e| fail(e.to_string()))?;
     let load_ms = t0.elapsed().as_secs_f64() * 1000.0;
     drop(fresh);
-    let model = newsmark::ner::model().map_err(|e| fail(e.to_string()))?;
     let (scores, tps) = score(model, &docs);
     print!("{}", scores.report());
     println!(
         "model: {} bytes, {} features, loaded in {load_ms:.1} ms; tagging speed {:.0} tokens/s \
          (one thread, two passes)",
-        newsmark::ner::model_size(),
+        file.as_ref().map_or(newsmark::ner::model_size(), Vec::len),
         model.features(),
         tps
     );
@@ -345,7 +496,7 @@ pub fn eval(args: &[String]) -> Result {
 /// labels), how often the same capitalised word gets different types within one article
 /// (the modern-news failure of issue 4: "Trump" typed PER and ORG in one article), and the
 /// types given to a few frequent names.
-fn consistency() -> Result {
+fn consistency(model: &Model) -> Result {
     use newsmark::entities::Label;
     use std::collections::{BTreeMap, HashMap};
     let texts = crate::bench::dev_texts()?;
@@ -355,7 +506,7 @@ fn consistency() -> Result {
     for text in &texts {
         let clean = newsmark::clean::clean(text).text;
         let doc = newsmark::text::Doc::new(&clean);
-        let mentions = newsmark::ner::recognize(&doc);
+        let mentions = newsmark::ner::recognize_with(model, &doc);
         // Label per token start.
         let mut label_at: HashMap<usize, Label> = HashMap::new();
         for m in &mentions {
