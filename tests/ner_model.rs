@@ -258,3 +258,38 @@ fn borrowed_and_copied_models_tag_alike() {
     assert!(a.iter().flatten().any(|t| *t == "B-PER"));
     assert!(a.iter().flatten().any(|t| *t == "B-LOC"));
 }
+
+// Organisation names marked by an organisation word (lexicons/org_word.txt) and sentence-
+// initial ordinary words (case buckets), in sentences written for this test.
+
+#[test]
+fn invented_names_with_an_organisation_word_are_organisations() {
+    let text = "Shares of Varnhold Kessler Holdings fell 4 percent on Tuesday, and the \
+                Brenmoor Teachers Union said it would strike. Pellaton University said \
+                nothing.";
+    let ms = mentions(text);
+    assert!(has(&ms, "Varnhold Kessler Holdings", Label::Org), "{ms:?}");
+    assert!(has(&ms, "Brenmoor Teachers Union", Label::Org), "{ms:?}");
+    assert!(has(&ms, "Pellaton University", Label::Org), "{ms:?}");
+    assert!(!ms.iter().any(|(_, l)| *l == Label::Per), "{ms:?}");
+    // The model before the organisation words typed this one MISC.
+    let ms =
+        mentions("Analysts at Quarrington Securities said Tamsworth Energy shares would rise.");
+    assert!(has(&ms, "Quarrington Securities", Label::Org), "{ms:?}");
+    assert!(has(&ms, "Tamsworth Energy", Label::Org), "{ms:?}");
+}
+
+#[test]
+fn ordinary_words_opening_a_sentence_stay_outside_names() {
+    let text = "Although Dunwiddie denied it, the talks failed. Meanwhile Dunwiddie flew \
+                to Lisbon. Dunwiddie said little.";
+    let ms = mentions(text);
+    assert!(
+        !ms.iter()
+            .any(|(t, _)| t.starts_with("Although") || t.starts_with("Meanwhile")),
+        "{ms:?}"
+    );
+    assert!(has(&ms, "Lisbon", Label::Loc), "{ms:?}");
+    let n = ms.iter().filter(|(t, _)| t == "Dunwiddie").count();
+    assert_eq!(n, 3, "{ms:?}");
+}

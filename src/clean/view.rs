@@ -4,25 +4,29 @@
 /// word joiners and direction marks. They sit inside words, so removing them never splits
 /// one.
 pub fn is_invisible(c: char) -> bool {
-    // The first one is U+00AD: ASCII text takes one comparison.
-    c > '\u{00AC}'
-        && matches!(
-            c,
-            '\u{00AD}'
-                | '\u{034F}'
-                | '\u{061C}'
-                | '\u{115F}'
-                | '\u{1160}'
-                | '\u{17B4}'
-                | '\u{17B5}'
-                | '\u{180B}'..='\u{180E}'
-                | '\u{200B}'..='\u{200F}'
-                | '\u{202A}'..='\u{202E}'
-                | '\u{2060}'..='\u{2064}'
-                | '\u{2066}'..='\u{206F}'
-                | '\u{FEFF}'
-                | '\u{FFA0}'
-        )
+    // The first listed char is U+00AD: ASCII text takes one comparison.
+    c >= '\u{00AD}' && listed_invisible(c)
+}
+
+/// The chars [`is_invisible`] drops.
+fn listed_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{061C}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{17B4}'
+            | '\u{17B5}'
+            | '\u{180B}'..='\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+    )
 }
 
 /// White space inside a line (everything that becomes one ASCII space): spaces, tabs,
@@ -32,7 +36,14 @@ pub fn is_space(c: char) -> bool {
     if c.is_ascii() {
         return c == ' ' || c == '\t' || (c.is_ascii_control() && c != '\n' && c != '\r');
     }
+    listed_space(c)
+}
+
+/// [`is_space`] without its ASCII fast path.
+fn listed_space(c: char) -> bool {
     match c {
+        ' ' | '\t' => true,
+        '\n' | '\r' => false,
         '\u{00A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{2028}' | '\u{2029}' => true,
         '\u{202F}' | '\u{205F}' | '\u{3000}' | '\u{0085}' => true,
         c if c.is_control() => true,
@@ -249,34 +260,9 @@ mod tests {
     /// The ASCII fast paths agree with the plain definitions on every char.
     #[test]
     fn char_classes_match_their_definitions() {
-        let invisible = |c: char| {
-            matches!(
-                c,
-                '\u{00AD}'
-                    | '\u{034F}'
-                    | '\u{061C}'
-                    | '\u{115F}'
-                    | '\u{1160}'
-                    | '\u{17B4}'
-                    | '\u{17B5}'
-                    | '\u{180B}'..='\u{180E}'
-                    | '\u{200B}'..='\u{200F}'
-                    | '\u{202A}'..='\u{202E}'
-                    | '\u{2060}'..='\u{2064}'
-                    | '\u{2066}'..='\u{206F}'
-                    | '\u{FEFF}'
-                    | '\u{FFA0}'
-            )
-        };
-        let space = |c: char| match c {
-            ' ' | '\t' | '\u{00A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' => true,
-            '\u{2028}' | '\u{2029}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => true,
-            '\n' | '\r' => false,
-            c => c.is_control(),
-        };
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            assert_eq!(is_invisible(c), invisible(c), "{c:?}");
-            assert_eq!(is_space(c), space(c), "{c:?}");
+            assert_eq!(is_invisible(c), listed_invisible(c), "{c:?}");
+            assert_eq!(is_space(c), listed_space(c), "{c:?}");
         }
     }
 }

@@ -324,13 +324,7 @@ fn perceptron(
                 None => 1.0,
             };
             for i in 0..n {
-                let (g, p) = (s.tags[i] as usize, pred[i] as usize);
-                let pg = if i == 0 {
-                    START
-                } else {
-                    s.tags[i - 1] as usize
-                };
-                let pp = if i == 0 { START } else { pred[i - 1] as usize };
+                let (g, p, pg, pp) = gold_and_predicted(s, &pred, i);
                 if g != p {
                     wrong += 1;
                     for &f in &data.ids[st[i]..st[i + 1]] {
@@ -371,6 +365,17 @@ fn perceptron(
     (avg_w, trans)
 }
 
+/// At token `i`: the gold tag, the predicted tag, and the tags before each (`START` first).
+fn gold_and_predicted(s: &Sentence, pred: &[u8], i: usize) -> (usize, usize, usize, usize) {
+    let before = |tags: &[u8]| if i == 0 { START } else { tags[i - 1] as usize };
+    (
+        s.tags[i] as usize,
+        pred[i] as usize,
+        before(&s.tags),
+        before(pred),
+    )
+}
+
 /// The PA-I step for a sentence tagged `pred`: the Hamming loss plus the score the prediction
 /// has over the gold tags, over the squared norm of the feature difference, capped at `cap`.
 #[allow(clippy::too_many_arguments)]
@@ -386,13 +391,7 @@ fn pa_step(
 ) -> f64 {
     let (mut loss, mut diff, mut norm) = (0f64, 0f64, 0f64);
     for i in 0..pred.len() {
-        let (g, p) = (s.tags[i] as usize, pred[i] as usize);
-        let pg = if i == 0 {
-            START
-        } else {
-            s.tags[i - 1] as usize
-        };
-        let pp = if i == 0 { START } else { pred[i - 1] as usize };
+        let (g, p, pg, pp) = gold_and_predicted(s, pred, i);
         if g != p {
             loss += 1.0;
             diff += (em[i][p] - em[i][g]) as f64;

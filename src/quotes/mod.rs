@@ -1329,13 +1329,12 @@ pub fn extract(
     out
 }
 
-/// Reported speech without quote marks, one sentence at a time.
-fn indirect(ctx: &Ctx, out: &mut Vec<Quote>) {
-    let doc = ctx.doc;
+/// The text already attributed (the content of the quotes found so far) and every quoted
+/// span, sorted and merged, so that starts and ends are both ascending.
+fn taken_spans(ctx: &Ctx, out: &[Quote]) -> Vec<Span> {
     let mut taken: Vec<Span> = out.iter().flat_map(|q| q.content.iter().copied()).collect();
     taken.extend(ctx.quoted.iter().copied());
     taken.sort();
-    // Merge, so that ends are sorted too.
     let mut merged: Vec<Span> = Vec::with_capacity(taken.len());
     for t in taken {
         match merged.last_mut() {
@@ -1343,7 +1342,13 @@ fn indirect(ctx: &Ctx, out: &mut Vec<Quote>) {
             _ => merged.push(t),
         }
     }
-    let taken = merged;
+    merged
+}
+
+/// Reported speech without quote marks, one sentence at a time.
+fn indirect(ctx: &Ctx, out: &mut Vec<Quote>) {
+    let doc = ctx.doc;
+    let taken = taken_spans(ctx, out);
     let overlaps_taken = |s: Span| {
         let k = taken.partition_point(|t| t.end <= s.start);
         taken[k..]
@@ -1440,16 +1445,7 @@ pub const LEARNED_RATE: f32 = 0.3;
 /// phrase next to it. Confidence 0.5.
 fn learned_reports(ctx: &Ctx, out: &mut Vec<Quote>) {
     let doc = ctx.doc;
-    let mut taken: Vec<Span> = out.iter().flat_map(|q| q.content.iter().copied()).collect();
-    taken.extend(ctx.quoted.iter().copied());
-    taken.sort();
-    let mut merged: Vec<Span> = Vec::with_capacity(taken.len());
-    for t in taken {
-        match merged.last_mut() {
-            Some(m) if t.start <= m.end => m.end = m.end.max(t.end),
-            _ => merged.push(t),
-        }
-    }
+    let merged = taken_spans(ctx, out);
     let overlaps_taken = |s: Span| {
         let k = merged.partition_point(|t| t.end <= s.start);
         merged.get(k).is_some_and(|t| t.overlaps(s))
