@@ -1025,19 +1025,8 @@ pub fn extract(
             .is_some_and(|p| p.slice(text).ends_with('.') && !p.slice(text).ends_with("..."));
         // A headline or transcript line: `Pence: ‘…’`, `WALLACE: …`.
         if let Some((np, colon)) = starts_line_after_name(&ctx, open_line, open_tok) {
-            let cue = CueMatch {
-                start: colon,
-                end: colon + 1,
-                class: CueClass::Speech,
-                according: false,
-            };
-            out.push(Quote {
-                kind: QuoteKind::Direct,
-                content: q.pieces.clone(),
-                cue: Some(ctx.cue_span(cue)),
-                speaker: np.map(|p| ctx.speaker(p)),
-                confidence: 0.6,
-            });
+            let cue = colon_cue(colon);
+            out.push(colon_quote(&ctx, cue, q.pieces.clone(), np, 0.6));
             last = Some((out.len() - 1, close_line, Some(cue)));
             continue;
         }
@@ -1327,6 +1316,34 @@ pub fn extract(
     learned_reports(&ctx, &mut out);
     out.sort_by_key(|q| q.content.first().map_or(0, |s| s.start));
     out
+}
+
+/// The colon after a speaker's name as a cue (`WALLACE: …`, `Pence: ‘…’`); the colon is
+/// token `colon`.
+fn colon_cue(colon: usize) -> CueMatch {
+    CueMatch {
+        start: colon,
+        end: colon + 1,
+        class: CueClass::Speech,
+        according: false,
+    }
+}
+
+/// A direct quote with the cue [`colon_cue`].
+fn colon_quote(
+    ctx: &Ctx,
+    cue: CueMatch,
+    content: Vec<Span>,
+    speaker: Option<Phrase>,
+    confidence: f32,
+) -> Quote {
+    Quote {
+        kind: QuoteKind::Direct,
+        content,
+        cue: Some(ctx.cue_span(cue)),
+        speaker: speaker.map(|p| ctx.speaker(p)),
+        confidence,
+    }
 }
 
 /// The text already attributed (the content of the quotes found so far) and every quoted
@@ -2324,19 +2341,13 @@ fn transcript(ctx: &Ctx, out: &mut Vec<Quote>, headline_end: usize) {
             pronoun: false,
             named: true,
         };
-        let cue = CueMatch {
-            start: colon,
-            end: colon + 1,
-            class: CueClass::Speech,
-            according: false,
-        };
-        out.push(Quote {
-            kind: QuoteKind::Direct,
-            content: vec![content],
-            cue: Some(ctx.cue_span(cue)),
-            speaker: Some(ctx.speaker(phrase)),
-            confidence: 0.7,
-        });
+        out.push(colon_quote(
+            ctx,
+            colon_cue(colon),
+            vec![content],
+            Some(phrase),
+            0.7,
+        ));
     }
 }
 
