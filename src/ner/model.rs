@@ -8,7 +8,9 @@
 //! phrases: packed table of one list-mask byte per key | words: packed table of 3 u16 codes
 //! checksum u64 of everything before (see [`checksum`])
 //! ```
-//! Loading validates every length and the checksum: corrupt bytes give an error, never a panic.
+//! Loading validates every length and the checksum (for the embedded model the checksum is
+//! verified when it is written and by the tests, see `Model::from_embedded`): corrupt bytes
+//! give an error, never a panic.
 //! The tables are then read in place (nothing is copied but a bucket directory per table), so
 //! that loading takes about a millisecond.
 
