@@ -520,6 +520,18 @@ pub struct CueMatch {
     pub according: bool,
 }
 
+impl CueMatch {
+    /// A speech cue over tokens `start..end` that is not an `according to` phrase.
+    pub fn speech(start: usize, end: usize) -> CueMatch {
+        CueMatch {
+            start,
+            end,
+            class: CueClass::Speech,
+            according: false,
+        }
+    }
+}
+
 fn lower<'d>(doc: &Doc<'d>, i: usize) -> Low<'d> {
     doc.token_str(i).low()
 }
@@ -582,12 +594,7 @@ pub fn cue_at(doc: &Doc, i: usize) -> Option<CueMatch> {
                 | "poster"
         )
     {
-        return Some(CueMatch {
-            start: i,
-            end: i + 1,
-            class: CueClass::Speech,
-            according: false,
-        });
+        return Some(CueMatch::speech(i, i + 1));
     }
     let class = cue_word(w)?;
     // A plural noun after a possessive or a compound modifier (`Trump’s tweets`,

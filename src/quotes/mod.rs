@@ -211,12 +211,7 @@ fn trailing(ctx: &Ctx, a: usize, b: usize) -> Option<Attribution> {
     if k < b && ctx.is_punct(k, &["―", "—", "–", "-", "--"]) {
         if let Some(np) = speakers::after(doc, k + 1, b) {
             if np.named && (np.end == b || ctx.is_punct(np.end, &[",", "."])) {
-                let cue = CueMatch {
-                    start: k,
-                    end: k + 1,
-                    class: CueClass::Speech,
-                    according: false,
-                };
+                let cue = CueMatch::speech(k, k + 1);
                 return Some(Attribution {
                     cue,
                     speaker: Some(np),
@@ -325,12 +320,7 @@ fn subject_cue(ctx: &Ctx, k: usize, end: usize) -> Option<Attribution> {
     };
     if v > np.start && cues::noun_verb_s(ctx.tok(v)) && closes(v) {
         if let Some(sp) = speakers::after(doc, k, v).filter(|p| p.end == v) {
-            let cue = CueMatch {
-                start: v,
-                end: v + 1,
-                class: CueClass::Speech,
-                according: false,
-            };
+            let cue = CueMatch::speech(v, v + 1);
             return Some(Attribution {
                 cue,
                 speaker: Some(sp),
@@ -631,12 +621,7 @@ fn relative_partial(
         return None;
     }
     let sp = speakers::relative_subject(doc, v, a)?;
-    let cue = CueMatch {
-        start: v,
-        end: v + 1,
-        class: CueClass::Speech,
-        according: false,
-    };
+    let cue = CueMatch::speech(v, v + 1);
     Some(Quote {
         kind: QuoteKind::Partial,
         content: content.to_vec(),
@@ -709,12 +694,7 @@ fn leading(ctx: &Ctx, lo: usize, open: usize) -> Option<(Attribution, bool)> {
                 .filter(|p| p.named || p.pronoun || described(ctx, *p))
                 .filter(|p| !ctx.in_quote(p.span))
             {
-                let cue = CueMatch {
-                    start: v,
-                    end: open - 1,
-                    class: CueClass::Speech,
-                    according: false,
-                };
+                let cue = CueMatch::speech(v, open - 1);
                 return Some((
                     Attribution {
                         cue,
@@ -1025,7 +1005,7 @@ pub fn extract(
             .is_some_and(|p| p.slice(text).ends_with('.') && !p.slice(text).ends_with("..."));
         // A headline or transcript line: `Pence: ‘…’`, `WALLACE: …`.
         if let Some((np, colon)) = starts_line_after_name(&ctx, open_line, open_tok) {
-            let cue = colon_cue(colon);
+            let cue = CueMatch::speech(colon, colon + 1);
             out.push(colon_quote(&ctx, cue, q.pieces.clone(), np, 0.6));
             last = Some((out.len() - 1, close_line, Some(cue)));
             continue;
@@ -1256,12 +1236,7 @@ pub fn extract(
                         v += 1;
                     }
                     if v < open_tok && p.end < open_tok {
-                        let cue = CueMatch {
-                            start: v,
-                            end: v + 1,
-                            class: CueClass::Speech,
-                            according: false,
-                        };
+                        let cue = CueMatch::speech(v, v + 1);
                         out.push(Quote {
                             kind: QuoteKind::Partial,
                             content,
@@ -1318,18 +1293,7 @@ pub fn extract(
     out
 }
 
-/// The colon after a speaker's name as a cue (`WALLACE: …`, `Pence: ‘…’`); the colon is
-/// token `colon`.
-fn colon_cue(colon: usize) -> CueMatch {
-    CueMatch {
-        start: colon,
-        end: colon + 1,
-        class: CueClass::Speech,
-        according: false,
-    }
-}
-
-/// A direct quote with the cue [`colon_cue`].
+/// A direct quote cued by the colon after its speaker's name (`WALLACE: …`, `Pence: ‘…’`).
 fn colon_quote(
     ctx: &Ctx,
     cue: CueMatch,
@@ -1649,12 +1613,7 @@ fn possessive_report(ctx: &Ctx, v: usize, a: usize, b: usize) -> Option<Quote> {
     if e < start + 1 {
         return None;
     }
-    let cue = CueMatch {
-        start: v,
-        end: if prep == "that" { v + 1 } else { v + 2 },
-        class: CueClass::Speech,
-        according: false,
-    };
+    let cue = CueMatch::speech(v, if prep == "that" { v + 1 } else { v + 2 });
     Some(ctx.indirect(start, e, cue, Some(sp)))
 }
 
@@ -1689,12 +1648,7 @@ fn topic_report(ctx: &Ctx, from: usize, a: usize, b: usize) -> Option<Quote> {
                     e += 1;
                 }
                 if e >= start + 2 {
-                    let cue = CueMatch {
-                        start: v,
-                        end: v + 1,
-                        class: CueClass::Speech,
-                        according: false,
-                    };
+                    let cue = CueMatch::speech(v, v + 1);
                     return Some(ctx.indirect(start, e, cue, by));
                 }
             }
@@ -1768,12 +1722,7 @@ fn topic_report(ctx: &Ctx, from: usize, a: usize, b: usize) -> Option<Quote> {
         let Some(sp) = speaker.filter(|p| p.named || p.pronoun || described(ctx, *p)) else {
             continue;
         };
-        let cue = CueMatch {
-            start: v,
-            end: prep_at + 1,
-            class: CueClass::Speech,
-            according: false,
-        };
+        let cue = CueMatch::speech(v, prep_at + 1);
         return Some(ctx.indirect(start, e, cue, Some(sp)));
     }
     None
@@ -2343,7 +2292,7 @@ fn transcript(ctx: &Ctx, out: &mut Vec<Quote>, headline_end: usize) {
         };
         out.push(colon_quote(
             ctx,
-            colon_cue(colon),
+            CueMatch::speech(colon, colon + 1),
             vec![content],
             Some(phrase),
             0.7,
@@ -2416,12 +2365,7 @@ fn headline(ctx: &Ctx) -> Option<(Quote, usize)> {
                     doc.tokens[colon + 1].span.start,
                     doc.tokens[last - 1].span.end,
                 );
-                let cue = CueMatch {
-                    start: colon,
-                    end: colon + 1,
-                    class: CueClass::Speech,
-                    according: false,
-                };
+                let cue = CueMatch::speech(colon, colon + 1);
                 let q = Quote {
                     kind: if marked {
                         QuoteKind::Direct
