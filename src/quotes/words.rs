@@ -94,25 +94,18 @@ pub fn is_time_word(w: &str) -> bool {
         )
 }
 
+/// Articles and possessive determiners: the start of both lists below.
+fn is_article_or_possessive(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my"
+    )
+}
+
 /// Articles and possessive or demonstrative determiners: a word after one is a noun
 /// (`the reports`, `his call`).
 pub fn is_article(w: &str) -> bool {
-    matches!(
-        w,
-        "the"
-            | "a"
-            | "an"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "this"
-            | "these"
-            | "those"
-            | "such"
-            | "our"
-            | "my"
-    )
+    is_article_or_possessive(w) || matches!(w, "this" | "these" | "those" | "such")
 }
 
 /// The small words a title leaves in lowercase (`Contract with America`).
@@ -125,35 +118,27 @@ pub fn is_title_minor(w: &str) -> bool {
 
 /// Determiners and quantifiers that can open a noun phrase (`the`, `several`, `two`).
 pub fn is_determiner(w: &str) -> bool {
-    matches!(
-        w,
-        "the"
-            | "a"
-            | "an"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "our"
-            | "my"
-            | "your"
-            | "some"
-            | "many"
-            | "several"
-            | "other"
-            | "another"
-            | "both"
-            | "one"
-            | "two"
-            | "three"
-            | "four"
-            | "most"
-            | "few"
-            | "all"
-            | "no"
-            | "each"
-            | "every"
-    )
+    is_article_or_possessive(w)
+        || matches!(
+            w,
+            "your"
+                | "some"
+                | "many"
+                | "several"
+                | "other"
+                | "another"
+                | "both"
+                | "one"
+                | "two"
+                | "three"
+                | "four"
+                | "most"
+                | "few"
+                | "all"
+                | "no"
+                | "each"
+                | "every"
+        )
 }
 
 #[cfg(test)]
