@@ -6,7 +6,7 @@
 //! attributes of the token and its neighbours. Nothing is allocated per token once the buffers
 //! have grown to the longest sentence seen.
 
-use super::lexicon::Lexicons;
+use super::lexicon::{Lexicons, CLUSTERS};
 
 const K: u64 = 0x517c_c1b7_2722_0a95;
 
@@ -92,10 +92,13 @@ pub(crate) struct TokInfo {
     /// Gazetteer membership: one bit per (list, position) pair, see [`Lexicons::mark`].
     pub gaz: u32,
     /// Word-cluster path prefixes (0 when unknown).
-    pub cluster: [u32; 3],
+    pub cluster: [u32; CLUSTERS],
     /// How often the word is written in lower case inside sentences of unlabelled text, as a
-    /// bucket (0 when unknown; see [`super::lexicon::CASE_SHIFT`]).
+    /// bucket (0 when unknown; see [`super::lexicon::WordCodes`]).
     pub case: u8,
+    /// The type its GloVe neighbours have in training (0 unknown or O; see
+    /// [`super::lexicon::WordCodes::prior`]).
+    pub prior: u8,
 }
 
 /// Per-token attributes of a sentence plus the sentence-level flags, reused across sentences.
@@ -303,6 +306,12 @@ const T_CASE_P1: u64 = 64;
 const T_ORGW_AHEAD: u64 = 65;
 const T_ORGW_BEHIND: u64 = 66;
 const T_DOC_IN: u64 = 67;
+const T_CL2: u64 = 68;
+const T_CL2_SHAPE: u64 = 71;
+const T_CLN_M1: u64 = 74;
+const T_CLN_P1: u64 = 75;
+const T_PRIOR: u64 = 76;
+const T_PRIOR_SHAPE: u64 = 77;
 
 /// The gazetteer bit of a one-token match in the organisation-word list (list 6,
 /// lexicons/org_word.txt).
@@ -375,19 +384,24 @@ pub(crate) fn local_features(t: &TokInfo, out: &mut Vec<u32>) {
         out.push(f1(T_GAZ, b));
         out.push(f2(T_GAZ, b, t.short_shape));
     }
-    for k in 0..3 {
-        if t.cluster[k] != 0 {
-            out.push(f1(T_CL + k as u64, t.cluster[k] as u64));
-            out.push(f2(
-                T_CL_SHAPE + k as u64,
-                t.cluster[k] as u64,
-                t.short_shape,
-            ));
+    for (k, &c) in t.cluster.iter().enumerate() {
+        if c != 0 {
+            let (alone, shape) = if k < 3 {
+                (T_CL + k as u64, T_CL_SHAPE + k as u64)
+            } else {
+                (T_CL2 + k as u64 - 3, T_CL2_SHAPE + k as u64 - 3)
+            };
+            out.push(f1(alone, c as u64));
+            out.push(f2(shape, c as u64, t.short_shape));
         }
     }
     // How often the word is written in lower case in unlabelled text (a function of the word).
     if t.case != 0 {
         out.push(f2(T_CASE, t.case as u64, t.short_shape));
+    }
+    if t.prior != 0 {
+        out.push(f1(T_PRIOR, t.prior as u64));
+        out.push(f2(T_PRIOR_SHAPE, t.prior as u64, t.short_shape));
     }
 }
 
@@ -494,6 +508,13 @@ pub(crate) fn context_features(sf: &SentenceFeatures, i: usize, out: &mut Vec<u3
     }
     if let Some(m) = m1 {
         out.push(f2(T_CASE_M1, m.case as u64, t.short_shape));
+    }
+    // The neighbours' GloVe clusters (8-bit paths), with this token's short shape.
+    if let Some(m) = m1.filter(|m| m.cluster[4] != 0) {
+        out.push(f2(T_CLN_M1, m.cluster[4] as u64, t.short_shape));
+    }
+    if let Some(p) = p1.filter(|p| p.cluster[4] != 0) {
+        out.push(f2(T_CLN_P1, p.cluster[4] as u64, t.short_shape));
     }
     if let Some(p) = p1 {
         out.push(f2(T_CASE_P1, p.case as u64, t.short_shape));

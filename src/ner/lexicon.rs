@@ -12,9 +12,95 @@ use std::borrow::Cow;
 /// The longest gazetteer phrase, in tokens.
 pub const MAX_PHRASE: usize = 6;
 
-/// The case bucket of a word (1..=7, 0 unknown) is stored in the bits from `CASE_SHIFT` of its
-/// first cluster code (the codes themselves are below 2^13).
-pub const CASE_SHIFT: u32 = 13;
+/// Cluster codes per word: three path prefixes (4, 8, 12 bits) of each of two clusterings.
+pub const CLUSTERS: usize = 6;
+
+/// The longest cluster path kept, in bits.
+pub const PATH_BITS: u32 = 12;
+
+/// What the lexicons know of a word: its paths in two binary cluster hierarchies and its case
+/// bucket, stored in the model as one `u32` (see [`WordCodes::pack`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WordCodes {
+    /// Path in the clusters of the unlabelled text, as its bits after a leading 1 (`1` is the
+    /// empty path, 0 no path; see [`WordCodes::path`]).
+    pub ppmi: u32,
+    /// Path in the GloVe clusters, likewise; stored with exactly [`PATH_BITS`] bits (a shorter
+    /// path is padded with zeros).
+    pub glove: u32,
+    /// The type prior of the word's GloVe neighbours (0..=8, see `cargo xtask glove-clusters`);
+    /// only stored with a GloVe path.
+    pub prior: u8,
+    /// How often the word is written in lower case in unlabelled text: 1..=7, 0 unknown.
+    pub case: u8,
+}
+
+/// Bits of a stored path code: a leading 1, then up to [`PATH_BITS`] bits.
+const CODE_BITS: u32 = PATH_BITS + 1;
+
+impl WordCodes {
+    /// The code of a path given as a string of `0` and `1` (other characters ignored), cut at
+    /// [`PATH_BITS`]: its bits after a leading 1.
+    pub fn path(bits: &str) -> u32 {
+        bits.chars()
+            .filter(|c| matches!(c, '0' | '1'))
+            .take(PATH_BITS as usize)
+            .fold(1, |p, c| p << 1 | u32::from(c == '1'))
+    }
+
+    /// Bits 0..13 the first path code; 13..25 the GloVe path's bits; 25..29 0 when there is
+    /// no GloVe path, else 1 + the prior; 29..32 the case bucket.
+    pub(crate) fn pack(self) -> [u8; 4] {
+        let ppmi = if self.ppmi >> CODE_BITS == 0 {
+            self.ppmi
+        } else {
+            0
+        };
+        let (glove, tag) = match self.glove {
+            0 => (0, 0),
+            g => {
+                let len = (31 - g.leading_zeros()).min(PATH_BITS);
+                let bits = (g << (PATH_BITS - len)) & ((1 << PATH_BITS) - 1);
+                (bits, 1 + u32::from(self.prior.min(14)))
+            }
+        };
+        (ppmi | glove << CODE_BITS | tag << 25 | u32::from(self.case & 7) << 29).to_le_bytes()
+    }
+
+    fn unpack(b: [u8; 4]) -> WordCodes {
+        let v = u32::from_le_bytes(b);
+        let tag = v >> 25 & 15;
+        WordCodes {
+            ppmi: v & ((1 << CODE_BITS) - 1),
+            glove: if tag == 0 {
+                0
+            } else {
+                1 << PATH_BITS | (v >> CODE_BITS & ((1 << PATH_BITS) - 1))
+            },
+            prior: tag.saturating_sub(1) as u8,
+            case: (v >> 29) as u8,
+        }
+    }
+
+    /// The prefixes of 4, 8 and 12 bits of each path, as path codes (0 when there is no path).
+    pub(crate) fn prefixes(self) -> [u32; CLUSTERS] {
+        let pre = |c: u32, len: u32| -> u32 {
+            if c == 0 {
+                return 0;
+            }
+            let have = 31 - c.leading_zeros();
+            c >> have.saturating_sub(len)
+        };
+        [
+            pre(self.ppmi, 4),
+            pre(self.ppmi, 8),
+            pre(self.ppmi, 12),
+            pre(self.glove, 4),
+            pre(self.glove, 8),
+            pre(self.glove, 12),
+        ]
+    }
+}
 
 /// Seeds of the token hash used for phrases and clusters.
 const SEED_PHRASE_TOKEN: u64 = 77;
@@ -24,8 +110,8 @@ const SEED_PHRASE_TOKEN: u64 = 77;
 pub struct Lexicons {
     /// Phrase hash -> bit mask of the lists that hold the phrase.
     pub(crate) phrases: PackedTable<1>,
-    /// Lowercased word hash -> cluster codes, three `u16` little endian.
-    pub(crate) words: PackedTable<6>,
+    /// Lowercased word hash -> [`WordCodes`], packed.
+    pub(crate) words: PackedTable<4>,
 }
 
 /// The hash of a lowercased token as the lexicons key it.
@@ -65,23 +151,12 @@ fn fold(h: u64) -> u32 {
     ((h ^ (h >> 32)) as u32).max(1)
 }
 
-/// Serialises phrases and words (keys ascending and distinct) as two packed tables; cluster
-/// codes are stored as `u16` (they are below 2^13).
-pub(crate) fn pack_lexicons(phrases: &[(u32, u8)], words: &[(u32, [u32; 3])], out: &mut Vec<u8>) {
+/// Serialises phrases and words (keys ascending and distinct) as two packed tables.
+pub(crate) fn pack_lexicons(phrases: &[(u32, u8)], words: &[(u32, WordCodes)], out: &mut Vec<u8>) {
     let p: Vec<(u32, [u8; 1])> = phrases.iter().map(|&(k, m)| (k, [m])).collect();
     PackedTable::<1>::pack(&p, out);
-    let w: Vec<(u32, [u8; 6])> = words
-        .iter()
-        .map(|&(k, c)| {
-            let mut v = [0u8; 6];
-            for (j, x) in c.iter().enumerate() {
-                let x = u16::try_from(*x).unwrap_or(u16::MAX).to_le_bytes();
-                v[2 * j..2 * j + 2].copy_from_slice(&x);
-            }
-            (k, v)
-        })
-        .collect();
-    PackedTable::<6>::pack(&w, out);
+    let w: Vec<(u32, [u8; 4])> = words.iter().map(|&(k, c)| (k, c.pack())).collect();
+    PackedTable::<4>::pack(&w, out);
 }
 
 impl Lexicons {
@@ -93,7 +168,7 @@ impl Lexicons {
     /// any order; the masks of a repeated phrase are merged, the first codes of a repeated
     /// word kept.
     #[cfg(any(test, feature = "train"))]
-    pub(crate) fn from_parts(phrases: &[(u32, u8)], words: &[(u32, [u32; 3])]) -> Lexicons {
+    pub(crate) fn from_parts(phrases: &[(u32, u8)], words: &[(u32, WordCodes)]) -> Lexicons {
         let mut p: Vec<(u32, u8)> = phrases.iter().copied().filter(|p| p.0 != 0).collect();
         p.sort_by_key(|p| p.0);
         let mut merged: Vec<(u32, u8)> = Vec::with_capacity(p.len());
@@ -103,7 +178,7 @@ impl Lexicons {
                 _ => merged.push((k, m)),
             }
         }
-        let mut w: Vec<(u32, [u32; 3])> = words.iter().copied().filter(|w| w.0 != 0).collect();
+        let mut w: Vec<(u32, WordCodes)> = words.iter().copied().filter(|w| w.0 != 0).collect();
         w.sort_by_key(|w| w.0);
         w.dedup_by_key(|w| w.0);
         let mut out = Vec::new();
@@ -118,23 +193,21 @@ impl Lexicons {
 
     /// Cluster codes of a token (zeros when unknown).
     #[cfg(test)]
-    pub(crate) fn cluster_of(&self, token: &str) -> [u32; 3] {
+    pub(crate) fn cluster_of(&self, token: &str) -> [u32; CLUSTERS] {
         self.word_of(token).0
     }
 
-    /// Cluster codes and case bucket of a token (zeros when unknown).
-    fn word_of(&self, token: &str) -> ([u32; 3], u8) {
+    /// Cluster codes, case bucket and type prior of a token (zeros when unknown).
+    fn word_of(&self, token: &str) -> ([u32; CLUSTERS], u8, u8) {
         if self.words.is_empty() {
-            return ([0; 3], 0);
+            return ([0; CLUSTERS], 0, 0);
         }
         match self.words.get(word_key(token)) {
             Some(c) => {
-                let mut codes = [0, 2, 4].map(|j| u16::from_le_bytes([c[j], c[j + 1]]) as u32);
-                let case = (codes[0] >> CASE_SHIFT) as u8;
-                codes[0] &= (1 << CASE_SHIFT) - 1;
-                (codes, case)
+                let w = WordCodes::unpack(*c);
+                (w.prefixes(), w.case, w.prior)
             }
-            None => ([0; 3], 0),
+            None => ([0; CLUSTERS], 0, 0),
         }
     }
 
@@ -144,7 +217,7 @@ impl Lexicons {
     pub(crate) fn mark_sentence<S: AsRef<str>>(&self, tokens: &[S], info: &mut [TokInfo]) {
         if !self.words.is_empty() {
             for (t, inf) in tokens.iter().zip(info.iter_mut()) {
-                (inf.cluster, inf.case) = self.word_of(t.as_ref());
+                (inf.cluster, inf.case, inf.prior) = self.word_of(t.as_ref());
             }
         }
         if self.phrases.is_empty() {
@@ -197,7 +270,13 @@ mod tests {
             (key(&["York"]), 1 << 1),
         ];
         let toks = ["in", "New", "York", "City", "and", "YORK", "New", "Jersey"];
-        let lex = Lexicons::from_parts(&phrases, &[(word_key("city"), [3, 4, 5])]);
+        let city = WordCodes {
+            ppmi: WordCodes::path("0110"),
+            glove: WordCodes::path("1010_0101_1111_0000"),
+            prior: 0,
+            case: 0,
+        };
+        let lex = Lexicons::from_parts(&phrases, &[(word_key("city"), city)]);
         let mut info = vec![TokInfo::default(); toks.len()];
         lex.mark_sentence(&toks, &mut info);
         let gaz: Vec<u32> = info.iter().map(|i| i.gaz).collect();
@@ -206,17 +285,47 @@ mod tests {
             gaz,
             vec![0, 1 << 7, 1 << 8 | 1 << 3, 1 << 8, 0, 1 << 3, 0, 0]
         );
-        assert_eq!(info[3].cluster, [3, 4, 5]);
-        assert_eq!(info[2].cluster, [0, 0, 0]);
-        assert!(Lexicons::empty().cluster_of("city") == [0; 3]);
-        // The case bucket rides in the high bits of the first code.
-        let words = [
-            (word_key("smith"), [5 | 3 << CASE_SHIFT, 6, 7]),
-            (word_key("the"), [7 << CASE_SHIFT, 0, 0]),
-        ];
-        let lex = Lexicons::from_parts(&[], &words);
-        assert_eq!(lex.word_of("Smith"), ([5, 6, 7], 3));
-        assert_eq!(lex.word_of("THE"), ([0, 0, 0], 7));
-        assert_eq!(lex.word_of("unseen"), ([0, 0, 0], 0));
+        // Prefixes of 4, 8, 12 bits after a leading 1; a short path is its own longer prefix;
+        // the GloVe path is cut at 12 bits.
+        assert_eq!(
+            info[3].cluster,
+            [
+                0b10110,
+                0b10110,
+                0b10110,
+                0b11010,
+                0b110100101,
+                0b1101001011111
+            ]
+        );
+        assert_eq!(info[2].cluster, [0; CLUSTERS]);
+        assert!(Lexicons::empty().cluster_of("city") == [0; CLUSTERS]);
+        // The case bucket is stored with the paths; a word may have a bucket and no path.
+        let smith = WordCodes {
+            ppmi: 0,
+            glove: WordCodes::path("1"),
+            prior: 2,
+            case: 3,
+        };
+        let the = WordCodes {
+            case: 7,
+            ..WordCodes::default()
+        };
+        let lex = Lexicons::from_parts(&[], &[(word_key("smith"), smith), (word_key("the"), the)]);
+        // A GloVe path is stored padded to 12 bits.
+        assert_eq!(
+            lex.word_of("Smith"),
+            ([0, 0, 0, 0b11000, 0b110000000, 0b1100000000000], 3, 2)
+        );
+        assert_eq!(lex.word_of("THE"), ([0; CLUSTERS], 7, 0));
+        assert_eq!(lex.word_of("unseen"), ([0; CLUSTERS], 0, 0));
+        let full = WordCodes {
+            ppmi: WordCodes::path("1"),
+            glove: WordCodes::path("111100001111"),
+            prior: 8,
+            case: 7,
+        };
+        assert_eq!(WordCodes::unpack(full.pack()), full);
+        assert_eq!(WordCodes::unpack(the.pack()), the);
     }
 }

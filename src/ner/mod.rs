@@ -346,6 +346,20 @@ fn harmonise<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
             {
                 t[a] = 1 + 2 * PER;
             }
+            // "Ivanka Trump" typed ORG where "Donald Trump" is a person: a two-word name
+            // ending in such a surname and starting with a plain capitalised word (a first
+            // name) is a person too.
+            if l != PER
+                && b == a + 2
+                && b <= s.len()
+                && surnames.contains(&features::doc_key(s[a + 1].as_ref()))
+                && is_plain_capitalised(s[a].as_ref())
+                && !is_honorific(s[a].as_ref())
+                && !is_person_title(s[a].as_ref())
+            {
+                t[a] = 1 + 2 * PER;
+                t[a + 1] = 2 + 2 * PER;
+            }
         }
         // A surname the tagger missed, standing alone between untagged words.
         for i in 0..s.len().min(t.len()) {
@@ -361,6 +375,12 @@ fn harmonise<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
             }
         }
     }
+}
+
+/// A word written like a first name: a capital, then lower-case letters only.
+fn is_plain_capitalised(w: &str) -> bool {
+    let mut c = w.chars();
+    c.next().is_some_and(char::is_uppercase) && w.chars().count() > 1 && c.all(char::is_lowercase)
 }
 
 /// Titles and honorifics that CoNLL keeps outside person names.
@@ -751,6 +771,15 @@ mod tests {
         harmonise(&s2, &mut tags2);
         assert_eq!(tags2[1], vec![0, 1, 0, 0]);
         assert_eq!(tags2[2], vec![0, 3, 0, 0, 0]);
+        // A two-word name ending in such a surname and starting with a first name is a
+        // person; one starting with a title or an acronym is not retyped.
+        let s3: Vec<Vec<&str>> = vec![
+            vec!["Donald", "Trump", "spoke", "."],
+            vec!["Ivanka", "Trump", "and", "UN", "Trump", "met", "."],
+        ];
+        let mut tags3 = vec![vec![1, 2, 0, 0], vec![3, 4, 0, 3, 4, 0, 0]];
+        harmonise(&s3, &mut tags3);
+        assert_eq!(tags3[1], vec![1, 2, 0, 3, 4, 0, 0]);
         // Without a longer person name nothing changes.
         let mut alone = vec![vec![5, 0, 0, 5, 0]];
         harmonise(&s[1..2], &mut alone);

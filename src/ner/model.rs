@@ -5,7 +5,7 @@
 //! ```text
 //! magic "NMNERMDL" | version u32 | n_tags u32 | trans (n_tags+1)*n_tags f32 | codebook 256 f32
 //! features: packed table (see [`super::table`]) of n_tags code bytes per key
-//! phrases: packed table of one list-mask byte per key | words: packed table of 3 u16 codes
+//! phrases: packed table of one list-mask byte per key | words: packed table of WordCodes, 4 bytes each
 //! checksum u64 of everything before (see [`checksum`])
 //! ```
 //! Loading validates every length and the checksum (for the embedded model the checksum is
@@ -15,13 +15,13 @@
 //! that loading takes about a millisecond.
 
 use super::lexicon::pack_lexicons;
-use super::lexicon::Lexicons;
+use super::lexicon::{Lexicons, WordCodes};
 use super::table::{Bytes, PackedTable};
 use std::borrow::Cow;
 use std::fmt;
 
 pub const MAGIC: &[u8; 8] = b"NMNERMDL";
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// The tags, in model order.
 pub const TAGS: [&str; 9] = [
@@ -65,7 +65,7 @@ pub struct Unpacked<'a> {
     /// Sorted by key; keys non-zero and distinct.
     pub feats: &'a [(u32, [f32; N_TAGS])],
     pub phrases: &'a [(u32, u8)],
-    pub words: &'a [(u32, [u32; 3])],
+    pub words: &'a [(u32, WordCodes)],
 }
 
 /// A fast 64-bit checksum: four independent lanes over 8-byte words, each step
@@ -271,7 +271,7 @@ impl Model {
             .ok_or_else(|| ModelError("bad feature table".into()))?;
         let phrases: PackedTable<1> = PackedTable::read(body, &mut c.at, wrap)
             .ok_or_else(|| ModelError("bad phrase table".into()))?;
-        let words: PackedTable<6> = PackedTable::read(body, &mut c.at, wrap)
+        let words = PackedTable::read(body, &mut c.at, wrap)
             .ok_or_else(|| ModelError("bad word table".into()))?;
         if c.at != body.len() {
             return err("trailing bytes");
@@ -326,7 +326,7 @@ mod tests {
             trans: [[0.25; N_TAGS]; N_TAGS + 1],
             feats: &feats,
             phrases: &[(3, 1), (70000, 2)],
-            words: &[(9, [1, 2, 3])],
+            words: &[(9, WordCodes::default())],
         })
     }
 

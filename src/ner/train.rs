@@ -2,7 +2,7 @@
 //! uses, then pruning and packing. Deterministic: a seeded shuffle, integer weights.
 
 use super::features::{token_features, SentenceFeatures};
-use super::lexicon::{phrase_key, token_key, word_key, Lexicons, MAX_PHRASE};
+use super::lexicon::{phrase_key, token_key, word_key, Lexicons, WordCodes, MAX_PHRASE};
 use super::model::{pack, Unpacked, N_TAGS, START};
 use super::score::Sentence;
 use super::tagger::viterbi;
@@ -45,7 +45,7 @@ impl Default for Config {
 #[derive(Clone, Debug, Default)]
 pub struct Resources {
     pub phrases: Vec<(u32, u8)>,
-    pub words: Vec<(u32, [u32; 3])>,
+    pub words: Vec<(u32, WordCodes)>,
 }
 
 impl Resources {
@@ -64,7 +64,7 @@ impl Resources {
     }
 
     /// Adds the cluster codes of a word.
-    pub fn add_word(&mut self, word: &str, codes: [u32; 3]) {
+    pub fn add_word(&mut self, word: &str, codes: WordCodes) {
         self.words.push((word_key(word), codes));
     }
 
@@ -78,7 +78,7 @@ impl Resources {
             }
         }
         self.phrases = merged;
-        self.words.sort_unstable();
+        self.words.sort_by_key(|w| w.0);
         self.words.dedup_by_key(|w| w.0);
     }
 }

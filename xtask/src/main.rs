@@ -5,6 +5,7 @@
 //! cargo xtask demo [--port N]      build, then serve www/ at http://127.0.0.1:8080
 //! cargo xtask test                 everything CI runs
 //! cargo xtask train-ner            train the embedded NER model from ../shared
+//! cargo xtask glove-clusters     word clusters from GloVe vectors (lexicons/glove_clusters.txt)
 //! cargo xtask train-quotes         count the learned cue table (models/quote_cues.tsv)
 //! cargo xtask eval ner [FILE]      NER P/R/F1 (default ../shared/data/conll2003/valid.txt)
 //! cargo xtask eval quotes          quote extraction on PolNeAR dev, scored by ../shared
@@ -17,6 +18,7 @@ mod bench;
 mod eval_clean;
 mod eval_quotes;
 mod fuzz;
+mod glove;
 mod ner;
 mod test;
 mod util;
@@ -25,7 +27,7 @@ mod web;
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: cargo xtask <wasm|demo|test|train-ner|train-quotes|eval ner|eval quotes|eval clean|bench|fuzz> [args]";
+    "usage: cargo xtask <wasm|demo|test|train-ner|glove-clusters|train-quotes|eval ner|eval quotes|eval clean|bench|fuzz> [args]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -36,6 +38,7 @@ fn main() -> ExitCode {
         Some("serve") => web::serve_cmd(&rest),
         Some("test") => test::run(&rest),
         Some("train-ner") => ner::train(&rest),
+        Some("glove-clusters") => glove::build(&rest),
         Some("train-quotes") => eval_quotes::train(&rest),
         Some("eval") => {
             let tail: Vec<String> = rest.iter().skip(1).cloned().collect();
