@@ -420,3 +420,32 @@ pub fn build(args: &[String]) -> Result {
     );
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{kmeans, normalise, Rng};
+
+    #[test]
+    fn kmeans_separates_directions_and_is_deterministic() {
+        // Three bundles of unit vectors around three axes, interleaved.
+        let dim = 3;
+        let mut vecs = Vec::new();
+        for i in 0..30 {
+            let mut v = [0.05 * (i % 5) as f32, 0.03 * (i % 3) as f32, 0.02];
+            v[i % 3] = 1.0;
+            normalise(&mut v);
+            vecs.extend_from_slice(&v);
+        }
+        let members: Vec<usize> = (0..30).collect();
+        let a = kmeans(&vecs, dim, &members, 3, &mut Rng(7));
+        for i in 0..30 {
+            assert_eq!(a[i], a[i % 3], "vector {i} joins its bundle");
+        }
+        assert_ne!(a[0], a[1]);
+        assert_ne!(a[1], a[2]);
+        assert_ne!(a[0], a[2]);
+        assert_eq!(a, kmeans(&vecs, dim, &members, 3, &mut Rng(7)));
+        // Fewer members than clusters: each its own.
+        assert_eq!(kmeans(&vecs, dim, &[4, 9], 16, &mut Rng(1)), vec![0, 1]);
+    }
+}
