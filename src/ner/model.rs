@@ -11,7 +11,7 @@
 //! Loading validates every length and the checksum (for the embedded model the checksum is
 //! verified when it is written and by the tests, see `Model::from_embedded`): corrupt bytes
 //! give an error, never a panic.
-//! The tables are then read in place (nothing is copied but a bucket directory per table), so
+//! The tables are then read in place (nothing is copied but a 16 KiB directory per table), so
 //! that loading takes about a millisecond.
 
 use super::lexicon::pack_lexicons;
@@ -21,7 +21,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 pub const MAGIC: &[u8; 8] = b"NMNERMDL";
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// The tags, in model order.
 pub const TAGS: [&str; 9] = [
