@@ -346,7 +346,7 @@ mod tests {
         assert!(Model::from_bytes(&[]).is_err());
         assert!(Model::from_bytes(b"NMNERMDL").is_err());
         // Every byte of the header and the tail, every byte that is not zero (all the data;
-        // the zeros are the empty buckets of the tables' count arrays) and a sample of the rest.
+        // the zeros are empty buckets at the start of a group) and a sample of the rest.
         let n = good.len();
         let probe = |i: usize| i < 1500 || i + 64 > n || good[i] != 0 || i % 127 == 0;
         for cut in (0..n).filter(|&i| probe(i)) {
