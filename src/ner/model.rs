@@ -11,7 +11,7 @@
 //! Loading validates every length and the checksum (for the embedded model the checksum is
 //! verified when it is written and by the tests, see `Model::from_embedded`): corrupt bytes
 //! give an error, never a panic.
-//! The tables are then read in place (nothing is copied but a bucket directory per table), so
+//! The tables are then read in place (nothing is copied but a 16 KiB directory per table), so
 //! that loading takes about a millisecond.
 
 use super::lexicon::pack_lexicons;
@@ -21,7 +21,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 pub const MAGIC: &[u8; 8] = b"NMNERMDL";
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 /// The tags, in model order.
 pub const TAGS: [&str; 9] = [
@@ -346,7 +346,7 @@ mod tests {
         assert!(Model::from_bytes(&[]).is_err());
         assert!(Model::from_bytes(b"NMNERMDL").is_err());
         // Every byte of the header and the tail, every byte that is not zero (all the data;
-        // the zeros are the empty buckets of the tables' count arrays) and a sample of the rest.
+        // the zeros are empty buckets at the start of a group) and a sample of the rest.
         let n = good.len();
         let probe = |i: usize| i < 1500 || i + 64 > n || good[i] != 0 || i % 127 == 0;
         for cut in (0..n).filter(|&i| probe(i)) {

@@ -190,6 +190,30 @@ console.log(version(), analyze('Hello.').text);`;
   assert.equal(r.stdout.trim(), `${version()} Hello.`);
 });
 
+test('init() takes the promise of a compilation started early, and recovers when it fails', async () => {
+  // What bench/page.html and www/README.md recommend: compile from a classic script at the top
+  // of the page, hand init() the promise.
+  const { spawnSync } = await import('node:child_process');
+  const wasm = new URL('pkg/newsmark_bg.wasm', www);
+  const code = `import { readFileSync } from 'node:fs';
+import { init, analyze, version } from ${JSON.stringify(new URL('newsmark.js', www).href)};
+const early = WebAssembly.compile(readFileSync(new URL(${JSON.stringify(wasm.href)})));
+await init(early);
+console.log(version(), analyze('Mayor Jane Doe spoke.').entities.length);`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout.trim(), `${version()} 1`);
+
+  const failing = `import { init, analyze } from ${JSON.stringify(new URL('newsmark.js', www).href)};
+try { await init(Promise.reject(new Error('no such module'))); } catch (e) { console.log('rejected:', e.message); }
+try { analyze('x'); } catch (e) { console.log('not loaded'); }
+await init();
+console.log(analyze('Hello.').text);`;
+  const f = spawnSync(process.execPath, ['--input-type=module', '-e', failing], { encoding: 'utf8' });
+  assert.equal(f.status, 0, f.stderr);
+  assert.deepEqual(f.stdout.trim().split('\n'), ['rejected: no such module', 'not loaded', 'Hello.']);
+});
+
 test('calls before init() fail clearly', async () => {
   const { spawnSync } = await import('node:child_process');
   const code = `import { analyze } from ${JSON.stringify(new URL('newsmark.js', www).href)};
