@@ -1,26 +1,9 @@
 // Headless Chromium: first result after page load, latency and throughput beside compromise.
 //   node bench/browser.mjs ../shared/data/polnear/dev/text [--quick]
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { join, normalize, extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { loadTexts, typicalArticle, percentile, fmt } from './common.mjs';
+import { loadTexts, typicalArticle, percentile, fmt, serveRepo } from './common.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
-const server = createServer(async (req, res) => {
-  const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
-  if (path.includes('..')) { res.writeHead(403).end(); return; }
-  try {
-    const body = await readFile(join(root, path));
-    res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(body);
-  } catch {
-    res.writeHead(404).end();
-  }
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${server.address().port}/bench/`;
+const { server, base } = await serveRepo();
 
 const quick = process.argv.includes('--quick');
 const texts = loadTexts(process.argv[2]);

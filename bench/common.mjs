@@ -1,6 +1,9 @@
 // Shared by the Node and browser benchmarks: the texts and the timing helpers.
 import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { join, normalize, extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export function loadTexts(dir) {
   return readdirSync(dir)
@@ -26,3 +29,21 @@ export function percentile(sorted, p) {
 }
 
 export const fmt = (x, d = 1) => x.toFixed(d);
+
+// A static server over the repository on a free loopback port, for the pages under bench/.
+export async function serveRepo() {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    if (path.includes('..')) { res.writeHead(403).end(); return; }
+    try {
+      const body = await readFile(join(root, path));
+      res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return { server, base: `http://127.0.0.1:${server.address().port}/bench/` };
+}

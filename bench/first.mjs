@@ -4,12 +4,8 @@
 //   node bench/first.mjs [--runs N] page.html [other-page.html …]   (pages under bench/)
 // Prints per page the median, min and max of the first result and of each phase the page
 // reports in `window.phases` (ms after navigation start), plus the HTML's arrival.
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { join, normalize, extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { percentile, fmt } from './common.mjs';
+import { percentile, fmt, serveRepo } from './common.mjs';
 
 const args = process.argv.slice(2);
 let runs = 9;
@@ -20,20 +16,7 @@ for (let i = 0; i < args.length; i++) {
 }
 if (!pages.length || !(runs > 0)) throw new Error('usage: node bench/first.mjs [--runs N] PAGE.html …');
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
-const server = createServer(async (req, res) => {
-  const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
-  if (path.includes('..')) { res.writeHead(403).end(); return; }
-  try {
-    const body = await readFile(join(root, path));
-    res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(body);
-  } catch {
-    res.writeHead(404).end();
-  }
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${server.address().port}/bench/`;
+const { server, base } = await serveRepo();
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

@@ -83,15 +83,21 @@ impl Resources {
     }
 }
 
-struct Xorshift(u64);
+/// The trainer's seeded pseudo-random numbers (xorshift64), shared with the tools that need
+/// deterministic draws.
+pub struct Xorshift(pub u64);
 impl Xorshift {
-    fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         let mut x = self.0;
         x ^= x << 13;
         x ^= x >> 7;
         x ^= x << 17;
         self.0 = x;
         x
+    }
+    /// Uniform in [0, 1).
+    pub fn unit(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
     }
 }
 
@@ -297,7 +303,7 @@ fn perceptron(
     let mut pred = Vec::new();
     for epoch in 0..epochs {
         for i in (1..order.len()).rev() {
-            let j = (rng.next() % (i as u64 + 1)) as usize;
+            let j = (rng.next_u64() % (i as u64 + 1)) as usize;
             order.swap(i, j);
         }
         let mut wrong = 0usize;

@@ -12,7 +12,9 @@
 //! initialisation, a fixed number of Lloyd iterations, sums in a fixed order (the prior's
 //! two threads each take a fixed half of the words).
 
+use crate::ner::normalise_word as key_form;
 use crate::util::{fail, root, usage, Result};
+use newsmark::ner::train::Xorshift as Rng;
 use std::collections::HashSet;
 use std::path::PathBuf;
 use std::process::Command;
@@ -63,30 +65,6 @@ fn fetch() -> Result<PathBuf> {
     Ok(json)
 }
 
-/// The cluster vocabulary's form of a word (as `train-ner` keys it): digits mapped to 0.
-fn key_form(w: &str) -> String {
-    w.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| if c.is_ascii_digit() { '0' } else { c })
-        .collect()
-}
-
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        self.0 = x;
-        x
-    }
-    /// Uniform in [0, 1).
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
-
 fn dot(a: &[f32], b: &[f32]) -> f32 {
     let mut s = [0f32; 4];
     let (ac, bc) = (a.chunks_exact(4), b.chunks_exact(4));
@@ -121,7 +99,7 @@ fn kmeans(vecs: &[f32], dim: usize, members: &[usize], k: usize, rng: &mut Rng) 
     // k-means++: the first centre at random, then each next with probability proportional to
     // its cosine distance to the nearest centre so far.
     let mut centres: Vec<f32> = Vec::with_capacity(k * dim);
-    centres.extend_from_slice(row((rng.next() % n as u64) as usize));
+    centres.extend_from_slice(row((rng.next_u64() % n as u64) as usize));
     let mut near = vec![f32::MAX; n];
     while centres.len() < k * dim {
         let c = &centres[centres.len() - dim..];

@@ -175,7 +175,7 @@ fn glove_clusters() -> Result<Vec<(String, String, u8)>> {
 }
 
 /// The cluster vocabulary's form of a word: lowercased, digits mapped to 0.
-fn normalise_word(t: &str) -> String {
+pub(crate) fn normalise_word(t: &str) -> String {
     t.chars()
         .flat_map(char::to_lowercase)
         .map(|c| if c.is_ascii_digit() { '0' } else { c })
