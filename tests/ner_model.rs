@@ -45,6 +45,18 @@ fn names_places_organisations_in_a_story() {
     assert!(has(&ms, "Paris", Label::Loc), "{ms:?}");
 }
 
+/// Names that CoNLL-2003 train never shows, typed from their GloVe neighbours (the cluster
+/// path and the neighbours' type prior of `lexicons/glove_clusters.txt`) when the sentence
+/// itself says little: the model without them typed "Pompeo" ORG and "Multnomah" PER.
+#[test]
+fn unseen_names_are_typed_by_their_glove_neighbours() {
+    let ms = mentions("Officials met Pompeo in Brussels on Tuesday.");
+    assert!(has(&ms, "Pompeo", Label::Per), "{ms:?}");
+    let ms = mentions("Voters in Kenosha and Multnomah were asked.");
+    assert!(has(&ms, "Kenosha", Label::Loc), "{ms:?}");
+    assert!(has(&ms, "Multnomah", Label::Loc), "{ms:?}");
+}
+
 #[test]
 fn titles_are_outside_the_span() {
     let ms = mentions("Mr. Dinesh Patel told Judge Richard Berman that Dr. Anna Kowalski was ill.");
