@@ -93,6 +93,12 @@ fn multi_paragraph_quote_reopens_each_paragraph() {
              “We are still counting the damage,” said Lena Fischer, the chief engineer.\n\n\
              The road reopened later.";
     let (qs, _) = run(t, &[]);
+    // (The labeller reads `The engineer described the flood` as reported speech, as PolNeAR
+    // annotates it; the direct quote is what this test is about.)
+    let qs: Vec<_> = qs
+        .into_iter()
+        .filter(|q| q.kind == QuoteKind::Direct)
+        .collect();
     assert_eq!(qs.len(), 1, "{qs:?}");
     assert_eq!(
         pieces(t, &qs[0]),
@@ -564,38 +570,36 @@ fn transcript_lines_are_quotes_of_their_labelled_speaker() {
 }
 
 #[test]
-fn learned_cues_mark_reported_speech_that_no_rule_found() {
-    // `seemed`, `showed` head many PolNeAR cues (models/quote_cues.tsv) but are no speech
-    // verbs of the lexicon: a sentence that no rule attributes becomes an indirect quote.
+fn labeller_marks_reported_speech_that_no_rule_found() {
+    // `want` is no speech verb of the lexicon, but PolNeAR annotates such stances as
+    // attributions: the trained labeller (models/quote_labeller.bin) tags the cue, the
+    // source and the content of a sentence that no rule attributes.
     let t = "The hearing ran late on Thursday.\n\n\
-             The senator seemed irritated by the long delay in the vote.\n\n\
+             Republicans want a tougher border bill before the recess.\n\n\
              The harbour wall collapsed after the storm on Friday.\n";
     let (qs, _) = run(t, &[]);
-    let q = quote_with(&qs, t, "irritated");
+    let q = quote_with(&qs, t, "border bill");
     assert_eq!(q.kind, QuoteKind::Indirect);
-    assert_eq!(q.cue.unwrap().slice(t), "seemed");
-    assert_eq!(q.speaker.unwrap().span.slice(t), "The senator");
-    assert_eq!(
-        pieces(t, q),
-        vec!["irritated by the long delay in the vote"]
+    assert_eq!(q.cue.unwrap().slice(t), "want");
+    assert_eq!(q.speaker.unwrap().span.slice(t), "Republicans");
+    assert!(
+        pieces(t, q)[0].starts_with("a tougher border bill"),
+        "{q:?}"
     );
-    assert!(q.confidence >= quotes::CONFIDENT);
-    // A sentence without such a word stays unattributed.
+    assert!(q.confidence >= quotes::CONFIDENT && q.confidence <= 0.7);
+    // A sentence without any attribution stays unattributed.
     assert!(
         !qs.iter()
             .any(|q| q.content.iter().any(|c| c.slice(t).contains("collapsed"))),
         "{qs:?}"
     );
-    // A sentence a rule attributed gets no second, learned quote.
-    let t = "The vote was delayed.\n\nOkafor said the council showed no interest in the harbour.\n";
+    // A sentence a rule attributed gets no second, labelled quote over the same words.
+    let t = "The vote was delayed.\n\nOkafor said the council wants no deal for the harbour.\n";
     let (qs, _) = run(t, &[]);
     let n = qs
         .iter()
-        .filter(|q| q.content.iter().any(|c| c.slice(t).contains("no interest")))
+        .filter(|q| q.content.iter().any(|c| c.slice(t).contains("no deal")))
         .count();
     assert_eq!(n, 1, "{qs:?}");
-    assert_eq!(
-        quote_with(&qs, t, "no interest").cue.unwrap().slice(t),
-        "said"
-    );
+    assert_eq!(quote_with(&qs, t, "no deal").cue.unwrap().slice(t), "said");
 }
