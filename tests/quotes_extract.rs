@@ -637,3 +637,35 @@ fn labeller_confirms_a_quote_the_rules_only_guessed() {
         r.quotes
     );
 }
+
+#[test]
+fn participle_cue_takes_the_subject_of_its_sentence() {
+    // `…, explaining that …`: the participle has no subject of its own; the sentence's
+    // subject speaks (here for reports that the labeller finds, through the whole pipeline).
+    let t = "The hearing ended late.\n\n\
+             Stumpf defended the bank at the hearing on Tuesday, explaining that the firings \
+             amounted to one percent of its retail staff.\n\n\
+             The Supreme Court blocked the plan last year, citing a threat to public health \
+             and safety.\n";
+    let options = Options {
+        clean: false,
+        offsets: Unit::Utf8,
+        ..Options::default()
+    };
+    let r = analyze(t, &options).unwrap();
+    let with = |needle: &str| {
+        r.quotes
+            .iter()
+            .find(|q| q.content.iter().any(|c| t[c.start..c.end].contains(needle)))
+            .unwrap_or_else(|| panic!("no quote with {needle:?}: {:?}", r.quotes))
+    };
+    let q = with("the firings amounted");
+    assert_eq!(q.cue.as_ref().unwrap().text, "explaining");
+    assert_eq!(q.speaker.as_ref().map(|s| s.text.as_str()), Some("Stumpf"));
+    let q = with("public health");
+    assert_eq!(q.cue.as_ref().unwrap().text, "citing");
+    assert_eq!(
+        q.speaker.as_ref().map(|s| s.text.as_str()),
+        Some("The Supreme Court")
+    );
+}

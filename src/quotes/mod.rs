@@ -1293,6 +1293,7 @@ pub fn extract(
     indirect(&ctx, &mut out);
     labelled_reports(&ctx, mentions, &mut out);
     labelled_attributions(&ctx, mentions, &mut out);
+    participle_speakers(&ctx, &mut out);
     out.sort_by_key(|q| q.content.first().map_or(0, |s| s.start));
     out
 }
@@ -1494,6 +1495,46 @@ fn labelled_reports(ctx: &Ctx, mentions: &[Mention], out: &mut Vec<Quote>) {
         }
     }
     out.extend(found);
+}
+
+/// `She …, cautioning that “…”`, `Trump said …, adding that “…”`, `… by warning that
+/// “…”`: a cue that is a participle after a comma (or after `by`, `while`) has no speaker
+/// of its own; the subject of its sentence speaks. Fills quotes that have a cue but no
+/// speaker.
+fn participle_speakers(ctx: &Ctx, out: &mut [Quote]) {
+    let doc = ctx.doc;
+    for q in out.iter_mut() {
+        let Some(c) = q.cue else { continue };
+        if q.speaker.is_some() {
+            continue;
+        }
+        let k = doc.token_at_or_after(c.start);
+        if k == 0 || k >= doc.tokens.len() {
+            continue;
+        }
+        let w = ctx.tok(k).low();
+        let w = w.as_str();
+        if !(w.len() > 5 && w.ends_with("ing")) {
+            continue;
+        }
+        // `, adding`, `, repeatedly dismissing`, `by warning`, `while praising`.
+        let mut p = k - 1;
+        if p > 0 && ctx.tok(p).low().as_str().ends_with("ly") {
+            p -= 1;
+        }
+        if !(ctx.is_punct(p, &[","])
+            || matches!(
+                ctx.tok(p).low().as_str(),
+                "by" | "while" | "before" | "after"
+            ))
+        {
+            continue;
+        }
+        let a = doc.sentences[doc.sentence_of(k)].tokens.start;
+        if let Some(sp) = subject(ctx, a, p).filter(|sp| sp.end <= p) {
+            q.speaker = Some(ctx.speaker(sp));
+        }
+    }
 }
 
 /// Quotations the rules left unattributed or as guesses (confidence 0.2 to [`CONFIDENT`]):
