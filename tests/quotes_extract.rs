@@ -606,26 +606,26 @@ fn labeller_marks_reported_speech_that_no_rule_found() {
 
 #[test]
 fn labeller_confirms_a_quote_the_rules_only_guessed() {
-    // `took … as a “con”`: no speech verb of the lexicon, so the rules give the quoted word
-    // to the subject as a guess (0.3); the labeller (through the whole pipeline, with NER
-    // labels) tags `took` as the cue of content that holds the quotation, which confirms
-    // the attribution.
+    // `labelled … a “giveaway”`: no speech verb of the lexicon, so the rules give the quoted
+    // word to the subject as a guess (below CONFIDENT); the labeller (through the whole
+    // pipeline, with NER labels) tags `labelled` as the cue of content that holds the
+    // quotation, which confirms the attribution.
     let options = Options {
         clean: false,
         offsets: Unit::Utf8,
         ..Options::default()
     };
     let t = "The council met on Tuesday.\n\n\
-             Okafor took the mayor's plan as a \"con\" and said nothing more.\n";
+             Critics labelled the harbour deal a \"giveaway\" to the banks.\n";
     let r = analyze(t, &options).unwrap();
     let q = r
         .quotes
         .iter()
-        .find(|q| q.content.iter().any(|c| &t[c.start..c.end] == "con"))
+        .find(|q| q.content.iter().any(|c| &t[c.start..c.end] == "giveaway"))
         .unwrap_or_else(|| panic!("{:?}", r.quotes));
     assert_eq!(q.kind, QuoteKind::Partial);
-    assert_eq!(q.cue.as_ref().unwrap().text, "took");
-    assert_eq!(q.speaker.as_ref().unwrap().text, "Okafor");
+    assert_eq!(q.cue.as_ref().unwrap().text, "labelled");
+    assert_eq!(q.speaker.as_ref().unwrap().text, "Critics");
     assert_eq!(q.confidence, 0.55);
     // A title with no speech around it is not attributed by the labeller.
     let t = "The council met on Tuesday.\n\n\

@@ -554,7 +554,7 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Config {
         Config {
-            epochs: 10,
+            epochs: 20,
             seed: 2015,
             min_count: 3,
             prune: 0.05,
