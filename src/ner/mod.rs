@@ -9,7 +9,7 @@ pub mod lexicon;
 pub mod model;
 pub mod score;
 mod table;
-mod tagger;
+pub(crate) mod tagger;
 #[cfg(feature = "train")]
 pub mod train;
 

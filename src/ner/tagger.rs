@@ -3,7 +3,7 @@
 use super::features::{
     context_features, doc_features, local_features, local_key, SentenceFeatures,
 };
-use super::model::{Model, N_TAGS, START};
+use super::model::{Model, N_TAGS};
 
 /// Can `tag` follow `prev` (`START` for the first token)? `I-X` only follows `B-X` or `I-X`.
 #[inline]
@@ -14,36 +14,38 @@ pub(crate) fn allowed(prev: usize, tag: usize) -> bool {
     prev == tag || prev + 1 == tag
 }
 
-/// Best tag sequence for per-token emission scores `em` (row-major, `N_TAGS` per token) and
-/// transition scores `trans[prev][tag]`. Writes tags to `out`. `back` is scratch space.
-pub(crate) fn viterbi(
-    em: &[[f32; N_TAGS]],
-    trans: &[[f32; N_TAGS]; N_TAGS + 1],
-    back: &mut Vec<[u8; N_TAGS]>,
+/// Best tag sequence for per-token emission scores `em` (`N` tags per token: `O` is 0, `B-X`
+/// odd, `I-X` the tag after its `B-X`) and transition scores `trans[prev][tag]` (`N + 1` rows,
+/// the last for the first token). Writes tags to `out`. `back` is scratch space. Generic over
+/// `N` so that the quote labeller (`crate::quotes::labeller`) decodes with it too.
+pub(crate) fn viterbi<const N: usize>(
+    em: &[[f32; N]],
+    trans: &[[f32; N]],
+    back: &mut Vec<[u8; N]>,
     out: &mut Vec<u8>,
 ) {
     out.clear();
     let n = em.len();
-    if n == 0 {
+    if n == 0 || trans.len() <= N {
         return;
     }
     back.clear();
-    back.resize(n, [0; N_TAGS]);
+    back.resize(n, [0; N]);
     // `O` and `B-X` may follow any tag, `I-X` only `B-X` and `I-X` (see [`allowed`]); the
     // candidates are tried in ascending order and the first best kept, as a full scan would.
-    let mut cur = [f32::NEG_INFINITY; N_TAGS];
-    for t in 0..N_TAGS {
-        if allowed(START, t) {
-            cur[t] = em[0][t] + trans[START][t];
+    let mut cur = [f32::NEG_INFINITY; N];
+    for t in 0..N {
+        if allowed(N, t) {
+            cur[t] = em[0][t] + trans[N][t];
         }
     }
     for (e, bk) in em[1..].iter().zip(back[1..].iter_mut()) {
-        let mut next = [f32::NEG_INFINITY; N_TAGS];
-        for t in 0..N_TAGS {
+        let mut next = [f32::NEG_INFINITY; N];
+        for t in 0..N {
             let from = if t != 0 && t % 2 == 0 {
                 t - 1..t + 1
             } else {
-                0..N_TAGS
+                0..N
             };
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0u8;
@@ -60,7 +62,7 @@ pub(crate) fn viterbi(
         cur = next;
     }
     let mut best = 0;
-    for t in 1..N_TAGS {
+    for t in 1..N {
         if cur[t] > cur[best] {
             best = t;
         }
@@ -217,6 +219,7 @@ impl Model {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ner::model::START;
 
     #[test]
     fn viterbi_respects_bio() {

@@ -6,7 +6,7 @@
 //! cargo xtask test                 everything CI runs
 //! cargo xtask train-ner            train the embedded NER model from ../shared
 //! cargo xtask glove-clusters     word clusters from GloVe vectors (lexicons/glove_clusters.txt)
-//! cargo xtask train-quotes         count the learned cue table (models/quote_cues.tsv)
+//! cargo xtask train-quotes         train the attribution labeller (models/quote_labeller.bin)
 //! cargo xtask eval ner [FILE]      NER P/R/F1 (default ../shared/data/conll2003/valid.txt)
 //! cargo xtask eval quotes          quote extraction on PolNeAR dev, scored by ../shared
 //! cargo xtask eval clean           cleaning junk recall / body kept / words glued

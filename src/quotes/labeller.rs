@@ -1,0 +1,816 @@
+//! A trained sequence labeller for attributions: a structured averaged perceptron (linear
+//! chain, Viterbi decoding with BIO constraints, shared with the NER tagger:
+//! [`crate::ner::tagger::viterbi`]) that tags the tokens of a sentence as the cue, the
+//! content or the source of reported speech. Learned from PolNeAR train by `cargo xtask
+//! train-quotes` ([`train`], behind the `train` feature); the packed model is
+//! `models/quote_labeller.bin` (see `models/QUOTE_LABELLER_CARD.md`).
+//!
+//! Features of a token: its lowercased word, suffix and shape, its neighbours' words (two on
+//! each side) and word pairs, its NER label and its neighbours', whether it is inside quote
+//! marks or is one, the rule lexicon's cue at it ([`super::cues::cue_at`]) and its
+//! neighbours', and how far the nearest rule cue lies to its left and right in the sentence.
+//! Everything is hashed to a `u32` key; decoding is linear in the sentence length.
+//!
+//! Model file: `NMQL`, version `u32`, feature count `n: u32`, weight scale `f32`,
+//! `(N_TAGS + 1) * N_TAGS` transition weights `f32`, then `n` ascending keys `u32` and `n *
+//! N_TAGS` weights `i8` (times the scale). All little endian.
+
+use super::cues::{CueClass, CueMatch};
+use crate::entities::{Label, Mention};
+use crate::span::Span;
+use crate::text::{Doc, TokenKind};
+use std::sync::OnceLock;
+
+/// Tags: `O`, then `B-`/`I-` of cue, content and source.
+pub const N_TAGS: usize = 7;
+pub const O: u8 = 0;
+pub const B_CUE: u8 = 1;
+pub const I_CUE: u8 = 2;
+pub const B_CONTENT: u8 = 3;
+pub const I_CONTENT: u8 = 4;
+pub const B_SOURCE: u8 = 5;
+pub const I_SOURCE: u8 = 6;
+
+/// The role of a tag (0 none, 1 cue, 2 content, 3 source).
+pub fn role(tag: u8) -> u8 {
+    tag.div_ceil(2)
+}
+
+const MAGIC: &[u8; 4] = b"NMQL";
+const VERSION: u32 = 1;
+
+static BYTES: &[u8] = include_bytes!("../../models/quote_labeller.bin");
+
+/// A packed labeller.
+#[derive(Clone, Debug)]
+pub struct Model {
+    keys: Vec<u32>,
+    weights: Vec<[i8; N_TAGS]>,
+    scale: f32,
+    trans: Vec<[f32; N_TAGS]>,
+}
+
+impl Model {
+    /// Reads a model file; `None` when it is malformed.
+    pub fn from_bytes(b: &[u8]) -> Option<Model> {
+        let u32_at = |at: usize| -> Option<u32> {
+            Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?))
+        };
+        if b.get(0..4)? != MAGIC || u32_at(4)? != VERSION {
+            return None;
+        }
+        let n = u32_at(8)? as usize;
+        let scale = f32::from_bits(u32_at(12)?);
+        let mut at = 16;
+        let mut trans = Vec::with_capacity(N_TAGS + 1);
+        for _ in 0..=N_TAGS {
+            let mut row = [0f32; N_TAGS];
+            for r in &mut row {
+                *r = f32::from_bits(u32_at(at)?);
+                at += 4;
+            }
+            trans.push(row);
+        }
+        if b.len() != at + n * (4 + N_TAGS) {
+            return None;
+        }
+        let keys: Vec<u32> = (0..n).map(|k| u32_at(at + 4 * k)).collect::<Option<_>>()?;
+        if keys.windows(2).any(|w| w[0] >= w[1]) {
+            return None;
+        }
+        at += 4 * n;
+        let weights = b[at..]
+            .chunks_exact(N_TAGS)
+            .map(|c| {
+                let mut w = [0i8; N_TAGS];
+                for (x, &y) in w.iter_mut().zip(c) {
+                    *x = y as i8;
+                }
+                w
+            })
+            .collect();
+        Some(Model {
+            keys,
+            weights,
+            scale,
+            trans,
+        })
+    }
+
+    /// Serialises the model (the inverse of [`Model::from_bytes`]).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(16 + self.keys.len() * (4 + N_TAGS));
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&VERSION.to_le_bytes());
+        out.extend_from_slice(&(self.keys.len() as u32).to_le_bytes());
+        out.extend_from_slice(&self.scale.to_bits().to_le_bytes());
+        for row in &self.trans {
+            for x in row {
+                out.extend_from_slice(&x.to_bits().to_le_bytes());
+            }
+        }
+        for k in &self.keys {
+            out.extend_from_slice(&k.to_le_bytes());
+        }
+        for w in &self.weights {
+            out.extend(w.iter().map(|&x| x as u8));
+        }
+        out
+    }
+
+    /// Number of features.
+    pub fn features(&self) -> usize {
+        self.keys.len()
+    }
+
+    fn add(&self, key: u32, row: &mut [f32; N_TAGS]) {
+        if let Ok(k) = self.keys.binary_search(&key) {
+            for (r, &w) in row.iter_mut().zip(&self.weights[k]) {
+                *r += w as f32 * self.scale;
+            }
+        }
+    }
+
+    /// Tags the tokens `[a, b)` of `doc` (one sentence); returns one tag per token and, per
+    /// token, the margin of its tag's emission score over `O`'s.
+    pub fn tag(&self, sent: &Sentence, out: &mut Vec<u8>, margin: &mut Vec<f32>) {
+        let mut keys = Vec::new();
+        let mut em = Vec::with_capacity(sent.len());
+        for i in 0..sent.len() {
+            keys.clear();
+            sent.features(i, &mut keys);
+            let mut row = [0f32; N_TAGS];
+            for &k in &keys {
+                self.add(k, &mut row);
+            }
+            em.push(row);
+        }
+        crate::ner::tagger::viterbi(&em, &self.trans, &mut Vec::new(), out);
+        margin.clear();
+        margin.extend(out.iter().zip(&em).map(|(&t, e)| e[t as usize] - e[0]));
+    }
+}
+
+/// The embedded model (`None` only if the committed file were malformed; the unit tests
+/// check it is not).
+pub fn model() -> Option<&'static Model> {
+    static M: OnceLock<Option<Model>> = OnceLock::new();
+    #[cfg(feature = "train")]
+    if let Some(m) = overridden() {
+        return Some(m);
+    }
+    M.get_or_init(|| Model::from_bytes(BYTES)).as_ref()
+}
+
+/// Size in bytes of the embedded model file.
+pub fn model_size() -> usize {
+    BYTES.len()
+}
+
+#[cfg(feature = "train")]
+static OVERRIDE: std::sync::RwLock<Option<&'static Model>> = std::sync::RwLock::new(None);
+
+#[cfg(feature = "train")]
+fn overridden() -> Option<&'static Model> {
+    OVERRIDE.read().ok().and_then(|g| *g)
+}
+
+/// Makes [`model`] return `m` instead of the embedded model (for cross-fitting in `cargo
+/// xtask train-quotes --cross-fit`; the model is leaked, which is fine for a tool). `None`
+/// restores the embedded model.
+#[cfg(feature = "train")]
+pub fn set_override(m: Option<Model>) {
+    if let Ok(mut g) = OVERRIDE.write() {
+        *g = m.map(|m| &*Box::leak(Box::new(m)));
+    }
+}
+
+/// Per-token attributes of one sentence, from which the features are made.
+pub struct Sentence {
+    toks: Vec<Tok>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Tok {
+    word: u64,
+    suffix: u64,
+    shape: u8,
+    /// NER: 0 none, label + 1 (B) or label + 5 (I).
+    ner: u8,
+    /// 0 outside quote marks, 1 inside, 2 a quote mark.
+    quote: u8,
+    /// Rule cue: 0 none, class + 1 at its first token, class + 6 inside it.
+    cue: u8,
+    /// Distance buckets to the nearest rule cue start to the left and right (0: none).
+    left: u8,
+    right: u8,
+}
+
+const SEED: u64 = 0x9e37_79b9_7f4a_7c15;
+
+#[inline]
+fn mix(h: u64, x: u64) -> u64 {
+    let mut z = (h ^ x)
+        .wrapping_add(SEED)
+        .wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 31)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 29)
+}
+
+fn hash_lower(s: &str) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    for c in s.chars().take(24) {
+        let c = if c.is_ascii_digit() { '0' } else { c };
+        for l in c.to_lowercase() {
+            h = (h ^ l as u64).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+    h
+}
+
+fn shape(w: &str) -> u8 {
+    let mut c = w.chars();
+    match c.next() {
+        None => 0,
+        Some(f) if f.is_uppercase() => {
+            if w.chars().all(|c| !c.is_lowercase()) && w.len() > 1 {
+                1
+            } else {
+                2
+            }
+        }
+        Some(f) if f.is_lowercase() => 3,
+        Some(f) if f.is_ascii_digit() => 4,
+        Some(_) => 5,
+    }
+}
+
+fn bucket(d: usize) -> u8 {
+    match d {
+        0 => 1,
+        1 => 2,
+        2 => 3,
+        3..=5 => 4,
+        6..=10 => 5,
+        _ => 6,
+    }
+}
+
+fn class_code(c: &CueMatch) -> u8 {
+    if c.according {
+        return 4;
+    }
+    match c.class {
+        CueClass::Speech => 0,
+        CueClass::Tell => 1,
+        CueClass::Thought => 2,
+        CueClass::Report => 3,
+    }
+}
+
+impl Sentence {
+    /// The attributes of tokens `[a, b)` of `doc`: `mentions` sorted by start, `quoted` the
+    /// sorted outer spans of the top-level quotations, `cues` the rule cue at each token of
+    /// the document.
+    pub fn new(
+        doc: &Doc,
+        a: usize,
+        b: usize,
+        mentions: &[Mention],
+        quoted: &[Span],
+        cues: &[Option<CueMatch>],
+    ) -> Sentence {
+        let mut toks: Vec<Tok> = Vec::with_capacity(b.saturating_sub(a));
+        let mut m = mentions
+            .partition_point(|m| m.span.end <= doc.tokens.get(a).map_or(0, |t| t.span.start));
+        let mut q =
+            quoted.partition_point(|s| s.end <= doc.tokens.get(a).map_or(0, |t| t.span.start));
+        let mut cue_end = 0;
+        let mut cue_class = 0;
+        for i in a..b {
+            let t = &doc.tokens[i];
+            let w = t.span.slice(doc.text);
+            let suffix = w.char_indices().rev().nth(2).map_or(0, |(k, _)| k);
+            while m < mentions.len() && mentions[m].span.end <= t.span.start {
+                m += 1;
+            }
+            let ner = match mentions.get(m) {
+                Some(x) if x.span.start < t.span.end => {
+                    let l = Label::ALL.iter().position(|&l| l == x.label).unwrap_or(0) as u8;
+                    if x.span.start >= t.span.start {
+                        l + 1
+                    } else {
+                        l + 5
+                    }
+                }
+                _ => 0,
+            };
+            while q < quoted.len() && quoted[q].end <= t.span.start {
+                q += 1;
+            }
+            let quote = if t.kind == TokenKind::Quote {
+                2
+            } else if quoted.get(q).is_some_and(|s| s.start < t.span.end) {
+                1
+            } else {
+                0
+            };
+            let cue = if let Some(c) = cues.get(i).copied().flatten() {
+                cue_end = c.end;
+                cue_class = class_code(&c);
+                cue_class + 1
+            } else if i < cue_end {
+                cue_class + 6
+            } else {
+                0
+            };
+            toks.push(Tok {
+                word: hash_lower(w),
+                suffix: hash_lower(&w[suffix..]),
+                shape: if t.kind == TokenKind::Quote {
+                    6
+                } else {
+                    shape(w)
+                },
+                ner,
+                quote,
+                cue,
+                left: 0,
+                right: 0,
+            });
+        }
+        // Nearest rule cue start on each side.
+        let mut last: Option<usize> = None;
+        for (i, t) in toks.iter_mut().enumerate() {
+            t.left = last.map_or(0, |l| bucket(i - l));
+            if matches!(t.cue, 1..=5) {
+                last = Some(i);
+            }
+        }
+        let mut next: Option<usize> = None;
+        for i in (0..toks.len()).rev() {
+            toks[i].right = next.map_or(0, |n| bucket(n - i));
+            if matches!(toks[i].cue, 1..=5) {
+                next = Some(i);
+            }
+        }
+        Sentence { toks }
+    }
+
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.toks.is_empty()
+    }
+
+    /// The feature keys of token `i`.
+    pub fn features(&self, i: usize, out: &mut Vec<u32>) {
+        const NONE: Tok = Tok {
+            word: 1,
+            suffix: 1,
+            shape: 9,
+            ner: 9,
+            quote: 9,
+            cue: 19,
+            left: 9,
+            right: 9,
+        };
+        let at = |d: isize| -> Tok {
+            let j = i as isize + d;
+            if j < 0 || j >= self.toks.len() as isize {
+                NONE
+            } else {
+                self.toks[j as usize]
+            }
+        };
+        let t = at(0);
+        let mut push = |tpl: u64, v: u64| out.push((mix(mix(tpl, v), tpl) >> 32) as u32);
+        push(0, 0);
+        push(1, t.word);
+        push(2, at(-1).word);
+        push(3, at(1).word);
+        push(4, at(-2).word);
+        push(5, at(2).word);
+        push(6, mix(at(-1).word, t.word));
+        push(7, mix(t.word, at(1).word));
+        push(8, t.suffix);
+        push(9, t.shape as u64);
+        push(10, (t.shape as u64) << 8 | at(-1).shape as u64);
+        push(11, t.ner as u64);
+        push(12, at(-1).ner as u64);
+        push(13, at(1).ner as u64);
+        push(14, t.quote as u64);
+        push(
+            15,
+            (t.quote as u64) << 8 | at(-1).quote as u64 | (at(1).quote as u64) << 16,
+        );
+        push(16, t.cue as u64);
+        push(17, at(-1).cue as u64);
+        push(18, at(1).cue as u64);
+        push(19, (t.left as u64) << 8 | t.right as u64);
+        push(20, mix(t.left as u64, t.word));
+        push(21, mix(t.right as u64, t.word));
+        push(
+            22,
+            (t.left as u64) << 8 | t.right as u64 | (t.ner as u64) << 16,
+        );
+        push(23, (t.cue as u64) << 8 | t.quote as u64);
+        let pos = match i {
+            0 => 1,
+            _ if i + 1 == self.toks.len() => 2,
+            _ => 0,
+        };
+        push(24, pos);
+        push(25, mix(pos, t.word));
+        push(26, mix(at(-1).word, at(-2).word));
+        push(27, mix(at(1).word, at(2).word));
+        push(28, mix(t.cue as u64, at(-1).word));
+    }
+}
+
+/// A maximal run of tokens with one role, in sentence-relative token indices.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Segment {
+    /// 1 cue, 2 content, 3 source.
+    pub role: u8,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The segments of a tag sequence (each `B-` starts one).
+pub fn segments(tags: &[u8]) -> Vec<Segment> {
+    let mut out: Vec<Segment> = Vec::new();
+    for (i, &t) in tags.iter().enumerate() {
+        if t == O {
+            continue;
+        }
+        match out.last_mut() {
+            Some(s) if t % 2 == 0 && s.role == role(t) && s.end == i => s.end = i + 1,
+            _ => out.push(Segment {
+                role: role(t),
+                start: i,
+                end: i + 1,
+            }),
+        }
+    }
+    out
+}
+
+/// One attribution read off the segments: a cue with its content pieces and source.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Relation {
+    pub cue: Segment,
+    pub content: Vec<Segment>,
+    pub source: Option<Segment>,
+}
+
+/// Groups segments into relations: each cue takes the content segment right after it
+/// (skipping a source), else the one right before it, plus a second piece on the other side
+/// when the cue and its source split the content (`…, X said, …`); the source is the source
+/// segment next to the cue (before it first). A segment serves one relation.
+pub fn relations(segs: &[Segment]) -> Vec<Relation> {
+    let mut used = vec![false; segs.len()];
+    let mut out = Vec::new();
+    for (k, s) in segs.iter().enumerate() {
+        if s.role != 1 {
+            continue;
+        }
+        let free = |j: usize, used: &[bool]| !used[j];
+        // Neighbours, skipping at most one source segment.
+        let next_of = |role: u8, dir: isize, used: &[bool]| -> Option<usize> {
+            let mut j = k as isize + dir;
+            let mut skipped = false;
+            while j >= 0 && (j as usize) < segs.len() {
+                let u = j as usize;
+                if segs[u].role == role && free(u, used) {
+                    return Some(u);
+                }
+                if segs[u].role == 3 && !skipped && role == 2 {
+                    skipped = true;
+                    j += dir;
+                    continue;
+                }
+                return None;
+            }
+            None
+        };
+        let after = next_of(2, 1, &used);
+        let before = next_of(2, -1, &used);
+        let mut content = Vec::new();
+        if let Some(b) = before {
+            content.push(b);
+        }
+        if let Some(a) = after {
+            content.push(a);
+        }
+        if content.is_empty() {
+            continue;
+        }
+        let source = next_of(3, -1, &used).or_else(|| next_of(3, 1, &used));
+        for &c in &content {
+            used[c] = true;
+        }
+        if let Some(sr) = source {
+            used[sr] = true;
+        }
+        used[k] = true;
+        out.push(Relation {
+            cue: *s,
+            content: content.iter().map(|&c| segs[c]).collect(),
+            source: source.map(|sr| segs[sr]),
+        });
+    }
+    out
+}
+
+/// A training document: text, and per annotated attribution its cue, content and source
+/// fragments (byte offsets).
+#[cfg(feature = "train")]
+#[derive(Clone, Debug, Default)]
+pub struct TrainDoc {
+    pub text: String,
+    pub cues: Vec<Span>,
+    pub contents: Vec<Span>,
+    pub sources: Vec<Span>,
+}
+
+/// Training settings.
+#[cfg(feature = "train")]
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub epochs: usize,
+    pub seed: u64,
+    /// Features seen fewer times than this get no weight.
+    pub min_count: u32,
+    /// Features whose largest averaged weight is below this are dropped.
+    pub prune: f32,
+    /// At most this many features are kept (those with the largest summed absolute weight).
+    pub max_features: usize,
+}
+
+#[cfg(feature = "train")]
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            epochs: 20,
+            seed: 2015,
+            min_count: 3,
+            prune: 0.05,
+            max_features: 20_000,
+        }
+    }
+}
+
+/// Gold tags of the tokens `[a, b)`: cue over source over content where they overlap; a
+/// new `B-` wherever a token starts a new annotated span.
+#[cfg(feature = "train")]
+fn gold_tags(doc: &Doc, a: usize, b: usize, d: &TrainDoc) -> Vec<u8> {
+    let mut tags = vec![O; b - a];
+    let mut ids = vec![usize::MAX; b - a];
+    for (role, spans) in [(2u8, &d.contents), (3, &d.sources), (1, &d.cues)] {
+        for (n, s) in spans.iter().enumerate() {
+            for i in a..b {
+                let t = doc.tokens[i].span;
+                if t.start < s.end && s.start < t.end {
+                    tags[i - a] = role * 2 - 1;
+                    ids[i - a] = n + (role as usize) * 1_000_000;
+                }
+            }
+        }
+    }
+    for i in 1..tags.len() {
+        if tags[i] != O && ids[i] == ids[i - 1] {
+            tags[i] += 1;
+        }
+    }
+    tags
+}
+
+/// The sentences of a training document with their gold tags.
+#[cfg(feature = "train")]
+pub fn training_sentences(d: &TrainDoc) -> Vec<(Sentence, Vec<u8>)> {
+    let doc = Doc::new(&d.text);
+    let mentions = crate::ner::recognize(&doc);
+    let quoted: Vec<Span> = super::marks::find(&d.text)
+        .iter()
+        .filter(|q| q.depth == 0)
+        .map(|q| q.outer())
+        .collect();
+    let cues: Vec<Option<CueMatch>> = (0..doc.tokens.len())
+        .map(|i| super::cues::cue_at(&doc, i))
+        .collect();
+    doc.sentences
+        .iter()
+        .map(|s| {
+            let (a, b) = (s.tokens.start, s.tokens.end);
+            (
+                Sentence::new(&doc, a, b, &mentions, &quoted, &cues),
+                gold_tags(&doc, a, b, d),
+            )
+        })
+        .filter(|(s, _)| !s.is_empty())
+        .collect()
+}
+
+/// Trains the labeller on `sents` (see [`training_sentences`]); deterministic (a seeded
+/// shuffle, perceptron steps of 1).
+#[cfg(feature = "train")]
+pub fn train(sents: &[(Sentence, Vec<u8>)], cfg: &Config, mut log: impl FnMut(&str)) -> Model {
+    use std::collections::HashMap;
+    // Intern the feature keys.
+    let mut index: HashMap<u32, u32> = HashMap::new();
+    let mut keys: Vec<u32> = Vec::new();
+    let mut counts: Vec<u32> = Vec::new();
+    let mut starts: Vec<Vec<usize>> = Vec::with_capacity(sents.len());
+    let mut ids: Vec<u32> = Vec::new();
+    let mut buf = Vec::new();
+    for (s, _) in sents {
+        let mut st = Vec::with_capacity(s.len() + 1);
+        for i in 0..s.len() {
+            st.push(ids.len());
+            buf.clear();
+            s.features(i, &mut buf);
+            for &k in &buf {
+                let id = *index.entry(k).or_insert_with(|| {
+                    keys.push(k);
+                    counts.push(0);
+                    (keys.len() - 1) as u32
+                });
+                counts[id as usize] += 1;
+                ids.push(id);
+            }
+        }
+        st.push(ids.len());
+        starts.push(st);
+    }
+    let nf = keys.len();
+    let active: Vec<bool> = counts.iter().map(|&c| c >= cfg.min_count).collect();
+    log(&format!(
+        "{} sentences, {} tokens, {} features ({} seen at least {} times)",
+        sents.len(),
+        sents.iter().map(|s| s.0.len()).sum::<usize>(),
+        nf,
+        active.iter().filter(|&&a| a).count(),
+        cfg.min_count
+    ));
+    const S: usize = N_TAGS;
+    let mut w = vec![0f64; nf * S];
+    let mut u = vec![0f64; nf * S];
+    let mut tw = vec![[0f64; S]; S + 1];
+    let mut tu = vec![[0f64; S]; S + 1];
+    let mut c = 1f64;
+    let mut rng = cfg.seed.max(1);
+    let mut order: Vec<usize> = (0..sents.len()).collect();
+    let mut em: Vec<[f32; S]> = Vec::new();
+    let mut back = Vec::new();
+    let mut pred = Vec::new();
+    for epoch in 0..cfg.epochs {
+        for i in (1..order.len()).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            order.swap(i, (rng % (i as u64 + 1)) as usize);
+        }
+        let mut wrong = 0usize;
+        let mut total = 0usize;
+        for &si in &order {
+            let (s, gold) = &sents[si];
+            let st = &starts[si];
+            let n = s.len();
+            em.clear();
+            em.resize(n, [0.0; S]);
+            for (i, row) in em.iter_mut().enumerate() {
+                for &f in &ids[st[i]..st[i + 1]] {
+                    let base = f as usize * S;
+                    for (t, r) in row.iter_mut().enumerate() {
+                        *r += w[base + t] as f32;
+                    }
+                }
+            }
+            let trans: Vec<[f32; S]> = tw.iter().map(|r| r.map(|x| x as f32)).collect();
+            crate::ner::tagger::viterbi(&em, &trans, &mut back, &mut pred);
+            total += n;
+            for i in 0..n {
+                let (g, p) = (gold[i] as usize, pred[i] as usize);
+                let (pg, pp) = if i == 0 {
+                    (S, S)
+                } else {
+                    (gold[i - 1] as usize, pred[i - 1] as usize)
+                };
+                if g != p {
+                    wrong += 1;
+                    for &f in &ids[st[i]..st[i + 1]] {
+                        if !active[f as usize] {
+                            continue;
+                        }
+                        let base = f as usize * S;
+                        w[base + g] += 1.0;
+                        u[base + g] += c;
+                        w[base + p] -= 1.0;
+                        u[base + p] -= c;
+                    }
+                }
+                if (pg, g) != (pp, p) {
+                    tw[pg][g] += 1.0;
+                    tu[pg][g] += c;
+                    tw[pp][p] -= 1.0;
+                    tu[pp][p] -= c;
+                }
+            }
+            c += 1.0;
+        }
+        log(&format!(
+            "epoch {}: train token error {:.2}%",
+            epoch + 1,
+            100.0 * wrong as f64 / total.max(1) as f64
+        ));
+    }
+    let avg = |w: f64, u: f64| (w - u / c) as f32;
+    let trans: Vec<[f32; S]> = tw
+        .iter()
+        .zip(&tu)
+        .map(|(w, u)| {
+            let mut r = [0f32; S];
+            for t in 0..S {
+                r[t] = avg(w[t], u[t]);
+            }
+            r
+        })
+        .collect();
+    let mut feats: Vec<(u32, [f32; S])> = Vec::new();
+    for (id, &k) in keys.iter().enumerate() {
+        let mut row = [0f32; S];
+        let mut max = 0f32;
+        for t in 0..S {
+            row[t] = avg(w[id * S + t], u[id * S + t]);
+            max = max.max(row[t].abs());
+        }
+        if max > cfg.prune {
+            feats.push((k, row));
+        }
+    }
+    // The strongest features, by summed absolute weight (ties by key: deterministic).
+    let strength = |r: &[f32; S]| r.iter().map(|x| x.abs()).sum::<f32>();
+    feats.sort_unstable_by(|a, b| {
+        strength(&b.1)
+            .total_cmp(&strength(&a.1))
+            .then(a.0.cmp(&b.0))
+    });
+    feats.truncate(cfg.max_features);
+    feats.sort_unstable_by_key(|f| f.0);
+    // One scale for all weights: the largest weight maps to 127.
+    let top = feats
+        .iter()
+        .flat_map(|f| f.1.iter().map(|x| x.abs()))
+        .fold(0f32, f32::max)
+        .max(1e-6);
+    let scale = top / 127.0;
+    let model = Model {
+        keys: feats.iter().map(|f| f.0).collect(),
+        weights: feats
+            .iter()
+            .map(|f| f.1.map(|x| (x / scale).round().clamp(-127.0, 127.0) as i8))
+            .collect(),
+        scale,
+        trans,
+    };
+    log(&format!("kept {} of {} features", model.keys.len(), nf));
+    model
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segments_and_relations() {
+        // `Officials said the plan , X added , was dead`
+        let tags = [
+            B_SOURCE, B_CUE, B_CONTENT, I_CONTENT, O, B_SOURCE, B_CUE, O, B_CONTENT, I_CONTENT,
+        ];
+        let segs = segments(&tags);
+        assert_eq!(segs.len(), 6);
+        let rels = relations(&segs);
+        assert_eq!(rels.len(), 2);
+        assert_eq!(rels[0].cue.start, 1);
+        assert_eq!(rels[0].source.map(|s| s.start), Some(0));
+        assert_eq!(rels[0].content[0].start, 2);
+        assert_eq!(rels[1].cue.start, 6);
+        assert_eq!(rels[1].content.len(), 1);
+        assert_eq!(rels[1].content[0].start, 8);
+        // A cue without content makes no relation.
+        assert!(relations(&segments(&[B_SOURCE, B_CUE, O])).is_empty());
+    }
+
+    #[test]
+    fn embedded_model_reads_and_round_trips() {
+        let m = model().expect("the committed labeller model reads");
+        assert!(m.features() > 1000);
+        let again = Model::from_bytes(&m.to_bytes()).expect("round trip");
+        assert_eq!(again.to_bytes(), m.to_bytes());
+        assert!(Model::from_bytes(&BYTES[..BYTES.len() - 1]).is_none());
+        assert!(Model::from_bytes(b"junk").is_none());
+    }
+}
