@@ -86,9 +86,11 @@ async function main() {
   });
   render(tabId, payload);
   const count = (label) => payload.entities.filter((e) => e.label === label).length;
+  const n = (k, one, many) => `${k} ${k === 1 ? one : many}`;
   $('status').textContent =
-    `${count('PER')} people, ${count('ORG')} organisations, ${count('LOC')} places, ${payload.quotes.length} quotes ` +
-    `· ${shown.painted} highlights on the page`;
+    `${n(count('PER'), 'person', 'people')}, ${n(count('ORG'), 'organisation', 'organisations')}, ` +
+    `${n(count('LOC'), 'place', 'places')}, ${n(payload.quotes.length, 'quote', 'quotes')} ` +
+    `· ${n(shown.painted, 'highlight', 'highlights')} on the page`;
   document.body.dataset.tab = String(tabId);
   document.body.dataset.ready = 'true';
   const clear = $('clear');
