@@ -8,7 +8,7 @@ pub mod features;
 pub mod lexicon;
 pub mod model;
 pub mod score;
-mod table;
+pub(crate) mod table;
 pub(crate) mod tagger;
 #[cfg(feature = "train")]
 pub mod train;

@@ -168,7 +168,7 @@ impl<const W: usize> PackedTable<W> {
     }
 
     /// Calls `f` with every key and its value, in key order (one sequential pass).
-    #[cfg(test)]
+    #[cfg(any(test, feature = "train"))]
     pub(crate) fn for_each(&self, mut f: impl FnMut(u32, &[u8; W])) {
         let mut rems = self.rems.chunks_exact(2);
         let mut vals = self.vals.chunks_exact(W);

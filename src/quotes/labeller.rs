@@ -17,8 +17,10 @@
 
 use super::cues::{CueClass, CueMatch};
 use crate::entities::{Label, Mention};
+use crate::ner::table::{Bytes, PackedTable};
 use crate::span::Span;
 use crate::text::{Doc, TokenKind};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// Tags: `O`, then `B-`/`I-` of cue, content and source.
@@ -44,8 +46,9 @@ static BYTES: &[u8] = include_bytes!("../../models/quote_labeller.bin");
 /// A packed labeller.
 #[derive(Clone, Debug)]
 pub struct Model {
-    keys: Vec<u32>,
-    weights: Vec<[i8; N_TAGS]>,
+    /// Feature key -> the tags' weights (`i8`, times `scale`), in the NER tagger's hashed
+    /// table (a few probes per lookup instead of a binary search).
+    table: PackedTable<N_TAGS>,
     scale: f32,
     trans: Vec<[f32; N_TAGS]>,
 }
@@ -79,54 +82,70 @@ impl Model {
             return None;
         }
         at += 4 * n;
-        let weights = b[at..]
-            .chunks_exact(N_TAGS)
-            .map(|c| {
-                let mut w = [0i8; N_TAGS];
-                for (x, &y) in w.iter_mut().zip(c) {
-                    *x = y as i8;
-                }
-                w
-            })
+        let items: Vec<(u32, [u8; N_TAGS])> = keys
+            .into_iter()
+            .zip(
+                b[at..]
+                    .chunks_exact(N_TAGS)
+                    .filter_map(|c| c.try_into().ok()),
+            )
             .collect();
+        Model::from_items(&items, scale, trans)
+    }
+
+    /// A model from its features (keys ascending and distinct, `i8` weights stored as bytes).
+    /// `None` when the table cannot hold them all (more than 255 keys in one group of
+    /// buckets: hashed keys never come close).
+    fn from_items(
+        items: &[(u32, [u8; N_TAGS])],
+        scale: f32,
+        trans: Vec<[f32; N_TAGS]>,
+    ) -> Option<Model> {
+        let mut packed = Vec::new();
+        if PackedTable::<N_TAGS>::pack(items, &mut packed) != items.len() {
+            return None;
+        }
+        let owned = |s: &[u8]| -> Bytes { Cow::Owned(s.to_vec()) };
+        let table = PackedTable::read(&packed, &mut 0, &owned)?;
         Some(Model {
-            keys,
-            weights,
+            table,
             scale,
             trans,
         })
     }
 
     /// Serialises the model (the inverse of [`Model::from_bytes`]).
+    #[cfg(any(test, feature = "train"))]
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(16 + self.keys.len() * (4 + N_TAGS));
+        let n = self.table.len();
+        let mut out = Vec::with_capacity(16 + n * (4 + N_TAGS));
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&VERSION.to_le_bytes());
-        out.extend_from_slice(&(self.keys.len() as u32).to_le_bytes());
+        out.extend_from_slice(&(n as u32).to_le_bytes());
         out.extend_from_slice(&self.scale.to_bits().to_le_bytes());
         for row in &self.trans {
             for x in row {
                 out.extend_from_slice(&x.to_bits().to_le_bytes());
             }
         }
-        for k in &self.keys {
+        let mut weights = Vec::with_capacity(n * N_TAGS);
+        self.table.for_each(|k, w| {
             out.extend_from_slice(&k.to_le_bytes());
-        }
-        for w in &self.weights {
-            out.extend(w.iter().map(|&x| x as u8));
-        }
+            weights.extend_from_slice(w);
+        });
+        out.extend_from_slice(&weights);
         out
     }
 
     /// Number of features.
     pub fn features(&self) -> usize {
-        self.keys.len()
+        self.table.len()
     }
 
     fn add(&self, key: u32, row: &mut [f32; N_TAGS]) {
-        if let Ok(k) = self.keys.binary_search(&key) {
-            for (r, &w) in row.iter_mut().zip(&self.weights[k]) {
-                *r += w as f32 * self.scale;
+        if let Some(w) = self.table.get(key) {
+            for (r, &w) in row.iter_mut().zip(w) {
+                *r += w as i8 as f32 * self.scale;
             }
         }
     }
@@ -767,16 +786,18 @@ pub fn train(sents: &[(Sentence, Vec<u8>)], cfg: &Config, mut log: impl FnMut(&s
         .fold(0f32, f32::max)
         .max(1e-6);
     let scale = top / 127.0;
-    let model = Model {
-        keys: feats.iter().map(|f| f.0).collect(),
-        weights: feats
-            .iter()
-            .map(|f| f.1.map(|x| (x / scale).round().clamp(-127.0, 127.0) as i8))
-            .collect(),
-        scale,
-        trans,
-    };
-    log(&format!("kept {} of {} features", model.keys.len(), nf));
+    let items: Vec<(u32, [u8; N_TAGS])> = feats
+        .iter()
+        .map(|f| {
+            (
+                f.0,
+                f.1.map(|x| (x / scale).round().clamp(-127.0, 127.0) as i8 as u8),
+            )
+        })
+        .collect();
+    // Hashed keys spread over 65,536 buckets: no group of 16 comes near 255 keys.
+    let model = Model::from_items(&items, scale, trans).expect("feature keys fit the table");
+    log(&format!("kept {} of {} features", model.features(), nf));
     model
 }
 
