@@ -458,6 +458,16 @@ pub struct Segment {
     pub end: usize,
 }
 
+impl Segment {
+    /// The segment's span in `doc`, for a sentence starting at token `a`.
+    pub fn span(&self, doc: &Doc, a: usize) -> Span {
+        Span::new(
+            doc.tokens[a + self.start].span.start,
+            doc.tokens[a + self.end - 1].span.end,
+        )
+    }
+}
+
 /// The segments of a tag sequence (each `B-` starts one).
 pub fn segments(tags: &[u8]) -> Vec<Segment> {
     let mut out: Vec<Segment> = Vec::new();

@@ -1420,6 +1420,27 @@ fn indirect(ctx: &Ctx, out: &mut Vec<Quote>) {
     out.extend(found);
 }
 
+/// The speaker of a labelled attribution starting at token `a`: its tagged source, else the
+/// noun phrase before its cue.
+fn labelled_speaker(
+    ctx: &Ctx,
+    doc: &Doc,
+    a: usize,
+    r: &labeller::Relation,
+) -> Option<speakers::Phrase> {
+    match r.source {
+        Some(g) => Some(speakers::Phrase {
+            span: g.span(doc, a),
+            start: a + g.start,
+            end: a + g.end,
+            pronoun: g.end == g.start + 1
+                && speakers::is_pronoun(&ctx.tok(a + g.start).to_lowercase()),
+            named: is_capitalized(ctx.tok(a + g.start)),
+        }),
+        None => speakers::before(doc, a + r.cue.start, a),
+    }
+}
+
 /// Sentences without quotation marks, tagged by the trained labeller ([`labeller`]): each
 /// cue it finds with its content, where no quote found so far has content, makes an
 /// `indirect` quote,
@@ -1459,12 +1480,7 @@ fn labelled_reports(ctx: &Ctx, mentions: &[Mention], out: &mut Vec<Quote>) {
             if len < 2 || light {
                 continue;
             }
-            let span = |g: &labeller::Segment| {
-                Span::new(
-                    doc.tokens[a + g.start].span.start,
-                    doc.tokens[a + g.end - 1].span.end,
-                )
-            };
+            let span = |g: &labeller::Segment| g.span(doc, a);
             let mut content: Vec<Span> = r.content.iter().map(span).collect();
             content.sort();
             if content.iter().any(|&c| overlaps_taken(c)) {
@@ -1472,17 +1488,7 @@ fn labelled_reports(ctx: &Ctx, mentions: &[Mention], out: &mut Vec<Quote>) {
             }
             let cue_margin = margin[r.cue.start..r.cue.end].iter().sum::<f32>()
                 / (r.cue.end - r.cue.start) as f32;
-            let speaker = match r.source {
-                Some(g) => Some(speakers::Phrase {
-                    span: span(&g),
-                    start: a + g.start,
-                    end: a + g.end,
-                    pronoun: g.end == g.start + 1
-                        && speakers::is_pronoun(&ctx.tok(a + g.start).to_lowercase()),
-                    named: is_capitalized(ctx.tok(a + g.start)),
-                }),
-                None => speakers::before(doc, a + r.cue.start, a),
-            };
+            let speaker = labelled_speaker(ctx, doc, a, &r);
             found.push(Quote {
                 kind: QuoteKind::Indirect,
                 content,
@@ -1574,12 +1580,7 @@ fn labelled_attributions(ctx: &Ctx, mentions: &[Mention], out: &mut [Quote]) {
                 model.tag(&s, &mut tags, &mut margin);
                 labeller::relations(&labeller::segments(&tags))
             });
-            let span = |g: &labeller::Segment| {
-                Span::new(
-                    doc.tokens[a + g.start].span.start,
-                    doc.tokens[a + g.end - 1].span.end,
-                )
-            };
+            let span = |g: &labeller::Segment| g.span(doc, a);
             if let Some(r) = rels.iter().find(|r| {
                 r.content
                     .iter()
@@ -1590,12 +1591,7 @@ fn labelled_attributions(ctx: &Ctx, mentions: &[Mention], out: &mut [Quote]) {
             }
         }
         let Some((a, r)) = pick else { continue };
-        let span = |g: &labeller::Segment| {
-            Span::new(
-                doc.tokens[a + g.start].span.start,
-                doc.tokens[a + g.end - 1].span.end,
-            )
-        };
+        let span = |g: &labeller::Segment| g.span(doc, a);
         let cue = span(&r.cue);
         match q.cue {
             Some(c) if c.overlaps(cue) => q.confidence = 0.55,
@@ -1604,17 +1600,7 @@ fn labelled_attributions(ctx: &Ctx, mentions: &[Mention], out: &mut [Quote]) {
             // instead lowered quote+speaker F1 on PolNeAR dev and held-out train).
             None if r.source.is_none() => {}
             None => {
-                let speaker = match r.source {
-                    Some(g) => Some(speakers::Phrase {
-                        span: span(&g),
-                        start: a + g.start,
-                        end: a + g.end,
-                        pronoun: g.end == g.start + 1
-                            && speakers::is_pronoun(&ctx.tok(a + g.start).to_lowercase()),
-                        named: is_capitalized(ctx.tok(a + g.start)),
-                    }),
-                    None => speakers::before(doc, a + r.cue.start, a),
-                };
+                let speaker = labelled_speaker(ctx, doc, a, &r);
                 q.cue = Some(cue);
                 q.speaker = speaker.map(|p| ctx.speaker(p));
                 q.confidence = 0.55;
