@@ -99,6 +99,14 @@ impl Xorshift {
     pub fn unit(&mut self) -> f64 {
         (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
     }
+
+    /// Shuffles `v` in place (Fisher-Yates, from the end).
+    pub fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = (self.next_u64() % (i as u64 + 1)) as usize;
+            v.swap(i, j);
+        }
+    }
 }
 
 /// Features of every token, interned to dense ids.
@@ -302,10 +310,7 @@ fn perceptron(
     let mut back = Vec::new();
     let mut pred = Vec::new();
     for epoch in 0..epochs {
-        for i in (1..order.len()).rev() {
-            let j = (rng.next_u64() % (i as u64 + 1)) as usize;
-            order.swap(i, j);
-        }
+        rng.shuffle(&mut order);
         let mut wrong = 0usize;
         let mut total = 0usize;
         for &si in &order {
@@ -612,7 +617,7 @@ fn intern<'a>(
 }
 
 /// Lowercased, digits mapped to 0 (the cluster vocabulary).
-fn normalise_word(t: &str) -> String {
+pub fn normalise_word(t: &str) -> String {
     t.chars()
         .flat_map(char::to_lowercase)
         .map(|c| if c.is_ascii_digit() { '0' } else { c })

@@ -690,18 +690,13 @@ pub fn train(sents: &[(Sentence, Vec<u8>)], cfg: &Config, mut log: impl FnMut(&s
     let mut tw = vec![[0f64; S]; S + 1];
     let mut tu = vec![[0f64; S]; S + 1];
     let mut c = 1f64;
-    let mut rng = cfg.seed.max(1);
+    let mut rng = crate::ner::train::Xorshift(cfg.seed.max(1));
     let mut order: Vec<usize> = (0..sents.len()).collect();
     let mut em: Vec<[f32; S]> = Vec::new();
     let mut back = Vec::new();
     let mut pred = Vec::new();
     for epoch in 0..cfg.epochs {
-        for i in (1..order.len()).rev() {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            order.swap(i, (rng % (i as u64 + 1)) as usize);
-        }
+        rng.shuffle(&mut order);
         let mut wrong = 0usize;
         let mut total = 0usize;
         for &si in &order {

@@ -12,8 +12,8 @@
 //! initialisation, a fixed number of Lloyd iterations, sums in a fixed order (the prior's
 //! two threads each take a fixed half of the words).
 
-use crate::ner::normalise_word as key_form;
 use crate::util::{fail, root, usage, Result};
+use newsmark::ner::train::normalise_word as key_form;
 use newsmark::ner::train::Xorshift as Rng;
 use std::collections::HashSet;
 use std::path::PathBuf;

@@ -2,7 +2,7 @@
 use crate::util::{fail, output, root, shared, usage, Result};
 use newsmark::ner::lexicon::WordCodes;
 use newsmark::ner::score::{read_conll, Scores, Sentence};
-use newsmark::ner::train::{self, Config, Resources};
+use newsmark::ner::train::{self, normalise_word, Config, Resources};
 use newsmark::ner::{tag_document, Model};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -172,14 +172,6 @@ fn glove_clusters() -> Result<Vec<(String, String, u8)>> {
         out.push((w.to_string(), bits, prior));
     }
     Ok(out)
-}
-
-/// The cluster vocabulary's form of a word: lowercased, digits mapped to 0.
-pub(crate) fn normalise_word(t: &str) -> String {
-    t.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| if c.is_ascii_digit() { '0' } else { c })
-        .collect()
 }
 
 /// For each word seen at least 3 times inside ordinary sentences (not first in the sentence,
