@@ -11,9 +11,9 @@
 //! neighbours', and how far the nearest rule cue lies to its left and right in the sentence.
 //! Everything is hashed to a `u32` key; decoding is linear in the sentence length.
 //!
-//! Model file: `NMQL`, version `u32`, feature count `n: u32`, weight scale `f32`,
-//! `(N_TAGS + 1) * N_TAGS` transition weights `f32`, then `n` ascending keys `u32` and `n *
-//! N_TAGS` weights `i8` (times the scale). All little endian.
+//! Model file: `NMQL`, version `u32`, weight scale `f32`, `(N_TAGS + 1) * N_TAGS` transition
+//! weights `f32`, then the features as a packed table ([`crate::ner::table`]: key -> `N_TAGS`
+//! weights `i8`, times the scale), which the embedded model reads in place. All little endian.
 
 use super::cues::{CueClass, CueMatch};
 use crate::entities::{Label, Mention};
@@ -39,7 +39,7 @@ pub fn role(tag: u8) -> u8 {
 }
 
 const MAGIC: &[u8; 4] = b"NMQL";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 static BYTES: &[u8] = include_bytes!("../../models/quote_labeller.bin");
 
@@ -54,17 +54,22 @@ pub struct Model {
 }
 
 impl Model {
-    /// Reads a model file; `None` when it is malformed.
+    /// Reads a model file; `None` when it is malformed. The features are copied; the
+    /// embedded model ([`model`]) reads them in place.
     pub fn from_bytes(b: &[u8]) -> Option<Model> {
+        Model::read(b, &|s| Cow::Owned(s.to_vec()))
+    }
+
+    /// Reads a model file, `wrap` turning its feature table's bytes into [`Bytes`].
+    fn read<'a>(b: &'a [u8], wrap: &dyn Fn(&'a [u8]) -> Bytes) -> Option<Model> {
         let u32_at = |at: usize| -> Option<u32> {
             Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?))
         };
         if b.get(0..4)? != MAGIC || u32_at(4)? != VERSION {
             return None;
         }
-        let n = u32_at(8)? as usize;
-        let scale = f32::from_bits(u32_at(12)?);
-        let mut at = 16;
+        let scale = f32::from_bits(u32_at(8)?);
+        let mut at = 12;
         let mut trans = Vec::with_capacity(N_TAGS + 1);
         for _ in 0..=N_TAGS {
             let mut row = [0f32; N_TAGS];
@@ -74,39 +79,10 @@ impl Model {
             }
             trans.push(row);
         }
-        if b.len() != at + n * (4 + N_TAGS) {
+        let table = PackedTable::read(b, &mut at, wrap)?;
+        if at != b.len() {
             return None;
         }
-        let keys: Vec<u32> = (0..n).map(|k| u32_at(at + 4 * k)).collect::<Option<_>>()?;
-        if keys.windows(2).any(|w| w[0] >= w[1]) {
-            return None;
-        }
-        at += 4 * n;
-        let items: Vec<(u32, [u8; N_TAGS])> = keys
-            .into_iter()
-            .zip(
-                b[at..]
-                    .chunks_exact(N_TAGS)
-                    .filter_map(|c| c.try_into().ok()),
-            )
-            .collect();
-        Model::from_items(&items, scale, trans)
-    }
-
-    /// A model from its features (keys ascending and distinct, `i8` weights stored as bytes).
-    /// `None` when the table cannot hold them all (more than 255 keys in one group of
-    /// buckets: hashed keys never come close).
-    fn from_items(
-        items: &[(u32, [u8; N_TAGS])],
-        scale: f32,
-        trans: Vec<[f32; N_TAGS]>,
-    ) -> Option<Model> {
-        let mut packed = Vec::new();
-        if PackedTable::<N_TAGS>::pack(items, &mut packed) != items.len() {
-            return None;
-        }
-        let owned = |s: &[u8]| -> Bytes { Cow::Owned(s.to_vec()) };
-        let table = PackedTable::read(&packed, &mut 0, &owned)?;
         Some(Model {
             table,
             scale,
@@ -117,24 +93,9 @@ impl Model {
     /// Serialises the model (the inverse of [`Model::from_bytes`]).
     #[cfg(any(test, feature = "train"))]
     pub fn to_bytes(&self) -> Vec<u8> {
-        let n = self.table.len();
-        let mut out = Vec::with_capacity(16 + n * (4 + N_TAGS));
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&VERSION.to_le_bytes());
-        out.extend_from_slice(&(n as u32).to_le_bytes());
-        out.extend_from_slice(&self.scale.to_bits().to_le_bytes());
-        for row in &self.trans {
-            for x in row {
-                out.extend_from_slice(&x.to_bits().to_le_bytes());
-            }
-        }
-        let mut weights = Vec::with_capacity(n * N_TAGS);
-        self.table.for_each(|k, w| {
-            out.extend_from_slice(&k.to_le_bytes());
-            weights.extend_from_slice(w);
-        });
-        out.extend_from_slice(&weights);
-        out
+        let mut items = Vec::with_capacity(self.table.len());
+        self.table.for_each(|k, w| items.push((k, *w)));
+        to_bytes(self.scale, &self.trans, &items)
     }
 
     /// Number of features.
@@ -178,7 +139,8 @@ pub fn model() -> Option<&'static Model> {
     if let Some(m) = overridden() {
         return Some(m);
     }
-    M.get_or_init(|| Model::from_bytes(BYTES)).as_ref()
+    M.get_or_init(|| Model::read(BYTES, &|s| Cow::Borrowed(s)))
+        .as_ref()
 }
 
 /// Size in bytes of the embedded model file.
@@ -801,9 +763,28 @@ pub fn train(sents: &[(Sentence, Vec<u8>)], cfg: &Config, mut log: impl FnMut(&s
         })
         .collect();
     // Hashed keys spread over 65,536 buckets: no group of 16 comes near 255 keys.
-    let model = Model::from_items(&items, scale, trans).expect("feature keys fit the table");
+    let model = Model::from_bytes(&to_bytes(scale, &trans, &items))
+        .filter(|m| m.features() == items.len())
+        .expect("feature keys fit the table");
     log(&format!("kept {} of {} features", model.features(), nf));
     model
+}
+
+/// A model file from its parts (feature keys ascending and distinct).
+#[cfg(any(test, feature = "train"))]
+fn to_bytes(scale: f32, trans: &[[f32; N_TAGS]], items: &[(u32, [u8; N_TAGS])]) -> Vec<u8> {
+    let mut out =
+        Vec::with_capacity(12 + 4 * trans.len() * N_TAGS + 65_540 + items.len() * (2 + N_TAGS));
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&VERSION.to_le_bytes());
+    out.extend_from_slice(&scale.to_bits().to_le_bytes());
+    for row in trans {
+        for x in row {
+            out.extend_from_slice(&x.to_bits().to_le_bytes());
+        }
+    }
+    PackedTable::pack(items, &mut out);
+    out
 }
 
 #[cfg(test)]
