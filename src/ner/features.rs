@@ -99,6 +99,9 @@ pub(crate) struct TokInfo {
     /// The type its GloVe neighbours have in training (0 unknown or O; see
     /// [`super::lexicon::WordCodes::prior`]).
     pub prior: u8,
+    /// The token has a capital letter, a digit or a letter of a script without case: it may
+    /// be part of a name (see [`super::tagger`]).
+    pub marked: bool,
 }
 
 /// Per-token attributes of a sentence plus the sentence-level flags, reused across sentences.
@@ -248,6 +251,7 @@ fn token_info(t: &str) -> (TokInfo, usize, usize) {
     if punct && n > 0 {
         info.flags |= F_PUNCT;
     }
+    info.marked = upper > 0 || digits > 0 || alpha > upper + lower;
     (info, upper, alpha)
 }
 
