@@ -104,21 +104,18 @@ impl View {
         let mut space: Option<usize> = None;
         let mut words = 0;
         let start = pieces.first().map_or(0, |p| p.0);
-        let chars = pieces.iter().enumerate().flat_map(|(k, &(a, b))| {
-            // A piece boundary reads as a space.
-            let gap = (k > 0).then_some((a, ' '));
-            gap.into_iter()
-                .chain(input[a..b].char_indices().map(move |(i, c)| (a + i, c)))
-        });
-        for (pos, c) in chars {
-            if is_invisible(c) {
-                continue;
+        let mut push = |pos: usize, c: char| {
+            if c.is_ascii_alphanumeric() && space.is_none() && !s.is_empty() {
+                // Inside a word (most chars): no space to settle, no word to count.
+                at.push(pos);
+                s.push(c.to_ascii_lowercase());
+                return;
             }
             if is_space(c) {
                 if space.is_none() {
                     space = Some(pos);
                 }
-                continue;
+                return;
             }
             if let Some(sp) = space.take() {
                 if !s.is_empty() {
@@ -134,6 +131,30 @@ impl View {
                 at.push(pos);
             }
             s.push(f);
+        };
+        let bytes = input.as_bytes();
+        for (k, &(a, b)) in pieces.iter().enumerate() {
+            // A piece boundary reads as a space.
+            if k > 0 {
+                push(a, ' ');
+            }
+            let mut i = a;
+            while i < b {
+                // ASCII takes the short way: never invisible, folded by `fold` too.
+                let byte = bytes[i];
+                if byte < 0x80 {
+                    push(i, byte as char);
+                    i += 1;
+                    continue;
+                }
+                let Some(c) = input[i..b].chars().next() else {
+                    break;
+                };
+                if !is_invisible(c) {
+                    push(i, c);
+                }
+                i += c.len_utf8();
+            }
         }
         // End of the last kept char.
         let last_end = match at.last() {
