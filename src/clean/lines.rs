@@ -1358,18 +1358,13 @@ fn caption_like(text: &str, need_date: bool) -> bool {
     {
         return false;
     }
-    let lw: Vec<String> = text
-        .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-                .to_lowercase()
-        })
-        .collect();
-    if !(9..=40).contains(&lw.len()) {
+    // Nine to forty words (counted before any of them is lowercased: most body paragraphs
+    // stop here).
+    let raw: Vec<&str> = text.split_whitespace().take(41).collect();
+    if !(9..=40).contains(&raw.len()) {
         return false;
     }
     // One sentence: no sentence end before the last word, but for abbreviations.
-    let raw: Vec<&str> = text.split_whitespace().collect();
     for (i, w) in raw[..raw.len() - 1].iter().enumerate() {
         if w.ends_with('.') && w.len() > 4 && !w[..w.len() - 1].contains('.') {
             let next_cap = raw[i + 1].starts_with(|c: char| c.is_uppercase());
@@ -1378,6 +1373,13 @@ fn caption_like(text: &str, need_date: bool) -> bool {
             }
         }
     }
+    let lw: Vec<String> = raw
+        .iter()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+                .to_lowercase()
+        })
+        .collect();
     if lw
         .iter()
         .any(|w| NOT_CAPTION.contains(&w.as_str()) || w.ends_with("n't"))
