@@ -337,6 +337,12 @@ impl<'a> UnitIndex<'a> {
         }
         let i = self.marks.partition_point(|&(b, _)| b <= byte) - 1;
         let (b, units) = self.marks[i];
+        // A stretch of ASCII up to the next checkpoint (as many units as bytes): no counting.
+        if let Some(&(nb, nu)) = self.marks.get(i + 1) {
+            if nu - units == nb - b {
+                return units + (byte - b);
+            }
+        }
         // Count from the checkpoint by bytes, not by decoding chars: every char has one
         // leading (non-continuation) byte, and a char outside the BMP (a 4-byte sequence,
         // leading byte 0xF0 or above) is two UTF-16 units.
@@ -373,6 +379,19 @@ mod tests {
 
     #[test]
     fn unit_index_matches_encodings() {
+        // Long ASCII stretches (whole checkpoints of ASCII, converted without counting)
+        // between non-ASCII runs.
+        let ascii = format!("{}😀 tail{}", "plain words ".repeat(40), "x".repeat(300));
+        for unit in [Unit::Utf16, Unit::Chars] {
+            let idx = UnitIndex::new(&ascii, unit);
+            for (b, _) in ascii.char_indices().chain([(ascii.len(), ' ')]) {
+                let want = match unit {
+                    Unit::Utf16 => ascii[..b].encode_utf16().count(),
+                    _ => ascii[..b].chars().count(),
+                };
+                assert_eq!(idx.convert(b), want, "{unit:?} at {b}");
+            }
+        }
         let text = "a😀b 日本語 e\u{301}x “q” — end".repeat(20);
         let u16i = UnitIndex::new(&text, Unit::Utf16);
         let chi = UnitIndex::new(&text, Unit::Chars);
