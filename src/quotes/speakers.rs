@@ -370,6 +370,35 @@ pub fn before(doc: &Doc, end: usize, lo: usize) -> Option<Phrase> {
         }
         return None;
     }
+    // `About four in 10 said`, `one in five`: a proportion as the subject.
+    let count = |i: usize| {
+        doc.tokens[i].kind == TokenKind::Number
+            || matches!(
+                doc.token_str(i).low().as_str(),
+                "one"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+            )
+    };
+    if last >= lo + 2 && count(last) && doc.token_str(last - 1) == "in" && count(last - 2) {
+        let mut s = last - 2;
+        if s > lo
+            && matches!(
+                doc.token_str(s - 1).low().as_str(),
+                "about" | "nearly" | "roughly" | "almost" | "only" | "just" | "some"
+            )
+        {
+            s -= 1;
+        }
+        return make(doc, s, last + 1);
+    }
     let number_head =
         doc.tokens[last].kind == TokenKind::Number && last > lo && doc.token_str(last - 1) == "of";
     if !nominal(doc, last)
