@@ -494,3 +494,22 @@ fn a_subject_guess_needs_a_verb_after_the_subject() {
     let q = quote_with(t, &qs, "finest on the coast");
     assert_eq!(speaker(t, q), Some("The captain"));
 }
+
+#[test]
+fn an_inverted_phrase_that_opens_the_reported_clause_is_no_speaker() {
+    // `Millis, a businessman …, said Carson had …`: Carson is the reported clause's subject.
+    let t = "Bill Millis, a North Carolina businessman who had been a member of the board \
+             before departing last month because of strategic differences over money and \
+             staff, said Carson had been \"led astray\" by aides.\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "led astray");
+    assert_eq!(speaker(t, q), Some("Bill Millis"));
+    // `Will` before a name or a verb is a name, not the auxiliary.
+    let t = "\"It is a pretty expensive model,\" said Will Doyle, a professor. \"The biggest \
+             thing is cost.\"\n";
+    let qs = run(t);
+    assert_eq!(
+        speaker(t, quote_with(t, &qs, "expensive model")),
+        Some("Will Doyle")
+    );
+}

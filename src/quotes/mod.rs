@@ -865,9 +865,14 @@ fn leading(ctx: &Ctx, lo: usize, open: usize) -> Option<(Attribution, bool)> {
                     if c.class == CueClass::Tell || c.end >= open || !clause_start {
                         None
                     } else {
+                        // The phrase must end the clause (`…, added Smith: “`), not open
+                        // the reported one (`Millis, a businessman …, said Carson had …`).
                         speakers::after(doc, c.end, open).filter(|p| {
                             (!p.pronoun || lead_in)
                                 && (p.named || p.pronoun || p.end - p.start >= 2)
+                                && (p.end >= open
+                                    || doc.tokens[p.end].kind != TokenKind::Word
+                                    || ctx.cue(p.end).is_some_and(|c| c.according))
                         })
                     }
                 })

@@ -254,6 +254,18 @@ fn nominal(doc: &Doc, i: usize) -> bool {
                 return true;
             }
             let l = s.low();
+            // `said Will Doyle`, `Will described …`: the name, not the auxiliary (which
+            // opens a question: `Will he …`).
+            if l == "will" && is_cap(s) {
+                let next = doc.tokens.get(i + 1).map(|_| doc.token_str(i + 1));
+                return next.is_some_and(|n| {
+                    is_cap(n)
+                        || n.chars().all(char::is_lowercase)
+                            && !is_pronoun(&n.low())
+                            && !is_determiner(&n.low())
+                            && !matches!(n, "be" | "not" | "you" | "there" | "it")
+                });
+            }
             !is_stop(&l)
                 && !is_past_verb(&l)
                 && !is_pronoun(&l)
