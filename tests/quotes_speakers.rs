@@ -504,6 +504,13 @@ fn an_inverted_phrase_that_opens_the_reported_clause_is_no_speaker() {
     let qs = run(t);
     let q = quote_with(t, &qs, "led astray");
     assert_eq!(speaker(t, q), Some("Bill Millis"));
+    // The words of a belief held by a pronoun belong to the outer report.
+    let t = "On the claim, Benjamin said he believes \"there may be some generals who are \
+             beating their chest.\"\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "beating their chest");
+    assert_eq!(speaker(t, q), Some("Benjamin"));
+    assert_eq!(q.cue.unwrap().slice(t), "said");
     // `Will` before a name or a verb is a name, not the auxiliary.
     let t = "\"It is a pretty expensive model,\" said Will Doyle, a professor. \"The biggest \
              thing is cost.\"\n";

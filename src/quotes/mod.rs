@@ -894,7 +894,10 @@ fn leading(ctx: &Ctx, lo: usize, open: usize) -> Option<(Attribution, bool)> {
         };
         // `Stevens said the way they disparaged women who complained about “…”`: quoted
         // words inside the clause a speech verb reports belong to that outer report.
-        if !lead_in && !c.according {
+        // So do the words of a belief whose holder is a pronoun (`Benjamin said he believes
+        // “…”`: Benjamin's report).
+        let held = c.class == CueClass::Thought && speaker.is_some_and(|p| p.pronoun);
+        if (!lead_in || held) && !c.according {
             if let Some(outer) = outer_report(ctx, lo.max(sent_lo), k) {
                 return Some((outer, false));
             }
