@@ -520,3 +520,19 @@ fn an_inverted_phrase_that_opens_the_reported_clause_is_no_speaker() {
         Some("Will Doyle")
     );
 }
+
+#[test]
+fn subjects_after_and_then_or_a_long_opening_clause() {
+    let t = "And then Ruiz went fully on the attack, saying, \"Is the board going to resign?\"\n";
+    let qs = run(t);
+    assert_eq!(speaker(t, quote_with(t, &qs, "board going")), Some("Ruiz"));
+    // The comma that closes a long opening clause is more than 14 tokens on.
+    let t = "Asked whether he would be interested in running the harbour authority or in any \
+             other job in a future council administration, Okafor thought for a moment and \
+             said that in the current climate, \"I think it is an advantage to be unknown.\"\n";
+    let qs = run(t);
+    assert_eq!(
+        speaker(t, quote_with(t, &qs, "advantage to be unknown")),
+        Some("Okafor")
+    );
+}

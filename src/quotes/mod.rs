@@ -567,8 +567,12 @@ fn subject_any(ctx: &Ctx, a: usize, before: usize) -> Option<Phrase> {
         first.as_str(),
         "but" | "and" | "yet" | "so" | "then" | "still"
     ) {
-        // `But Trump said …`
-        if let Some(p) = speakers::after(doc, k + 1, before) {
+        // `But Trump said …`, `And then Trump went …`
+        let mut j = k + 1;
+        while j < before && matches!(ctx.tok(j), "then" | "now" | "also" | "so") {
+            j += 1;
+        }
+        if let Some(p) = speakers::after(doc, j, before) {
             if p.named || p.pronoun {
                 return Some(p);
             }
@@ -581,8 +585,10 @@ fn subject_any(ctx: &Ctx, a: usize, before: usize) -> Option<Phrase> {
     let mut first_np = None;
     let mut from = k;
     let limit = before.min(k + 40);
-    for _ in 0..4 {
-        let Some(comma) = (from..limit.min(from + 14)).find(|&i| ctx.is_punct(i, &[","])) else {
+    for n in 0..4 {
+        // An opening clause may be long (`Asked whether he would …, Bush …`).
+        let reach = if n == 0 && adverbial { 30 } else { 14 };
+        let Some(comma) = (from..limit.min(from + reach)).find(|&i| ctx.is_punct(i, &[","])) else {
             break;
         };
         if let Some(p) = speakers::after(doc, comma + 1, before)
