@@ -536,3 +536,14 @@ fn subjects_after_and_then_or_a_long_opening_clause() {
         Some("Okafor")
     );
 }
+
+#[test]
+fn a_phrase_does_not_open_with_a_connective() {
+    let t = "Of Moreno, Levine, who has given money to the council, said, \"She is a careful \
+             planner.\"\n";
+    let qs = run(t);
+    assert_eq!(
+        speaker(t, quote_with(t, &qs, "careful planner")),
+        Some("Levine")
+    );
+}

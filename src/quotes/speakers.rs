@@ -579,6 +579,10 @@ pub fn after(doc: &Doc, start: usize, hi: usize) -> Option<Phrase> {
     if is_pronoun(&l) {
         return make(doc, start, start + 1);
     }
+    // A connective opens no phrase (`Of Carson, Levine said`).
+    if matches!(l.as_str(), "of" | "for") {
+        return None;
+    }
     let numbered =
         doc.tokens[start].kind == TokenKind::Number && start + 1 < hi && nominal(doc, start + 1);
     // `this source`, `these officials`: a demonstrative before a lowercase noun.
