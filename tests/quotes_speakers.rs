@@ -547,3 +547,23 @@ fn a_phrase_does_not_open_with_a_connective() {
         Some("Levine")
     );
 }
+
+#[test]
+fn a_digest_name_and_colon_after_a_dash() {
+    let t = "TURNOUT ROSE ON THE COAST - Ada Moreno: “Two weeks ago, the strongest ward had \
+             been the harbour.” [Gazette.]\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "strongest ward");
+    assert_eq!(speaker(t, q), Some("Ada Moreno"));
+    assert_eq!(q.cue.unwrap().slice(t), ":");
+    // A rule's lead-in, not only the labeller's guess (0.55).
+    assert!(q.confidence >= 0.8, "{q:?}");
+    // `from Name:` in running text is no digest line.
+    let t = "He answered with a phrase that could have come from Okafor himself: “Do not \
+             moan to me about the budget.”\n";
+    let qs = run(t);
+    assert!(qs
+        .iter()
+        .filter(|q| q.confidence >= quotes::CONFIDENT)
+        .all(|q| speaker(t, q) != Some("Okafor himself") && speaker(t, q) != Some("Okafor")));
+}

@@ -738,6 +738,37 @@ fn leading(ctx: &Ctx, lo: usize, open: usize) -> Option<(Attribution, bool)> {
     .start;
     let lo0 = open.saturating_sub(80);
     let lo = lo.max(open.saturating_sub(30));
+    // `TURNOUT ROSE - Philip Bump: “…`, `More from the report: “…`: a digest's name and
+    // colon after a dash.
+    if open >= lo + 3 && ctx.is_punct(open - 1, &[":"]) {
+        let dash = |i: usize| ctx.is_punct(i, &["-", "—", "–"]);
+        // (a capitalised headline before the dash joins the phrase: cut it there)
+        let p = speakers::before(doc, open - 1, lo.max(sent_lo)).and_then(|p| {
+            match (p.start..p.end).rev().find(|&i| dash(i)) {
+                Some(d) => speakers::after(doc, d + 1, open - 1),
+                None => Some(p),
+            }
+        });
+        if let Some(p) =
+            p.filter(|p| p.end == open - 1 && !p.pronoun && (p.named || described(ctx, *p)))
+        {
+            let opener = p.start > 0
+                && (dash(p.start - 1)
+                    || p.start > 1
+                        && ctx.tok(p.start - 1).eq_ignore_ascii_case("from")
+                        && ctx.tok(p.start - 2).ends_with("More"));
+            if opener && !ctx.in_quote(p.span) {
+                let cue = CueMatch::speech(open - 1, open);
+                return Some((
+                    Attribution {
+                        cue,
+                        speaker: Some(p),
+                    },
+                    true,
+                ));
+            }
+        }
+    }
     // `Mr. Smith shot back: “…`, `he demurred: “…`: a verb outside the lexicon with its
     // subject, right before a colon lead-in.
     if open >= lo + 3 && ctx.is_punct(open - 1, &[":"]) {
