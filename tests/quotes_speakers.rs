@@ -567,3 +567,20 @@ fn a_digest_name_and_colon_after_a_dash() {
         .filter(|q| q.confidence >= quotes::CONFIDENT)
         .all(|q| speaker(t, q) != Some("Okafor himself") && speaker(t, q) != Some("Okafor")));
 }
+
+#[test]
+fn quoted_words_after_a_participle_are_no_split_quote() {
+    let t = "''Basically, the board was going to do what it wanted,'' Mr. Ortega said, \
+             calling the harbour chief ''brilliant.''\n";
+    let qs = run(t);
+    let first = quote_with(t, &qs, "Basically");
+    assert_eq!(pieces(t, first).len(), 1, "{qs:?}");
+    let q = quote_with(t, &qs, "brilliant");
+    assert!(!q.content.iter().any(|c| c.slice(t).contains("Basically")));
+    assert_eq!(speaker(t, q), Some("Mr. Ortega"));
+    // A real split quote stays one quote.
+    let t = "\"We will win,\" Mr. Ortega said, \"and then we will rebuild.\"\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "We will win");
+    assert_eq!(pieces(t, q).len(), 2);
+}

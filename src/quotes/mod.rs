@@ -1196,7 +1196,19 @@ pub fn extract(
         }
         // The split quote: “…,” he said, “…”  — this quotation's leading cue is the previous
         // quotation's trailing cue.
-        if let (Some((idx, line, Some(pc))), Some((la, _))) = (last, lead) {
+        // (Not when a participle cue stands between: `…,” Axelrod said, calling the chief
+        // “brilliant.”` is a report of its own.)
+        let participle_between = lead.is_some_and(|(la, _)| {
+            (la.cue.end..open_tok).any(|i| {
+                ctx.cue(i).is_some()
+                    && ctx.tok(i).ends_with("ing")
+                    && i > 0
+                    && ctx.is_punct(i - 1, &[","])
+            })
+        });
+        if let (Some((idx, line, Some(pc))), Some((la, _)), false) =
+            (last, lead, participle_between)
+        {
             if line == open_line && pc == la.cue && out[idx].kind == QuoteKind::Direct {
                 out[idx].content.extend(q.pieces.iter().copied());
                 let trail_cue = trail.map(|t| t.cue);
