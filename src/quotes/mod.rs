@@ -1622,6 +1622,15 @@ fn labelled_reports(ctx: &Ctx, mentions: &[Mention], out: &mut Vec<Quote>) {
         if (a..b).any(|i| doc.tokens[i].kind == TokenKind::Quote) {
             continue;
         }
+        // A report needs two content tokens outside what is taken: a sentence without them
+        // (one the rules attributed whole) yields nothing, so it is not tagged.
+        if (a..b)
+            .filter(|&i| !overlaps_taken(doc.tokens[i].span))
+            .nth(1)
+            .is_none()
+        {
+            continue;
+        }
         let s = labeller::Sentence::new(doc, a, b, mentions, &ctx.quoted, &ctx.cues);
         model.tag(&s, &mut tags, &mut margin);
         for r in labeller::relations(&labeller::segments(&tags)) {
