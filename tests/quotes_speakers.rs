@@ -383,3 +383,204 @@ fn quoted_words_ending_their_sentence_do_not_take_the_next_sentences_cue() {
     let q = quote_with(t, &qs, "things get heated");
     assert_eq!(speaker(t, q), Some("Okafor"));
 }
+
+#[test]
+fn subject_before_a_relative_clause_or_an_opening_participle_speaks() {
+    // A one-word name set off by a relative clause is the subject, however far its verb.
+    let t = "Marsh, who has chaired the harbour board since the storm and spoke twice at \
+             the council meeting on Monday evening, arrived late and acknowledged that the \
+             plan was \"not finished yet.\"\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "not finished");
+    assert_eq!(speaker(t, q), Some("Marsh"));
+    assert_eq!(q.cue.unwrap().slice(t), "acknowledged");
+    // A pronoun set off by commas is no opening adverb.
+    let t = "She, too, is a cautious planner, warning that the repairs need \
+             \"calm, steady work.\"\n";
+    let qs = run(t);
+    assert_eq!(speaker(t, quote_with(t, &qs, "steady work")), Some("She"));
+    // An opening participle: the subject of the main clause, after its comma, speaks.
+    let t = "Declaring that only he could fix the ferry, the harbour master offered \
+             himself as a \"safe pair of hands.\"\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "safe pair");
+    assert_eq!(speaker(t, q), Some("the harbour master"));
+    let t = "But while denouncing the \"waste\" of the old budget, she has not offered \
+             a plan of her own.\n";
+    let qs = run(t);
+    assert_eq!(speaker(t, quote_with(t, &qs, "waste")), Some("she"));
+    // `On Friday, Name — …` is no dateline.
+    let t = "On Friday, Okafor — named by the board as the likely chair — told reporters \
+             that she was \"ready to serve.\"\n";
+    let qs = run(t);
+    assert_eq!(
+        speaker(t, quote_with(t, &qs, "ready to serve")),
+        Some("Okafor")
+    );
+}
+
+#[test]
+fn proportion_subjects_and_participles_after_a_main_clause() {
+    let t = "About four in 10 said they were \"angry\" with the council.\n";
+    let qs = run(t);
+    assert_eq!(
+        speaker(t, quote_with(t, &qs, "angry")),
+        Some("About four in 10")
+    );
+    // `X did …, saying`: the subject of the sentence, not the object before the comma.
+    let t = "Mayor Ruiz addressed the dock workers in a long letter, saying that \
+             \"the yard will stay open.\"\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "yard will stay");
+    assert_eq!(speaker(t, q), Some("Mayor Ruiz"));
+    assert_eq!(q.cue.unwrap().slice(t), "saying");
+    // A cue inside the object (`reminds`) does not lend its subject to the participle.
+    let t = "Starr said the harbour's situation reminds him of an old book about the sea, \
+             explaining, \"because what could have been is gone.\"\n";
+    let qs = run(t);
+    assert_eq!(
+        speaker(t, quote_with(t, &qs, "could have been")),
+        Some("Starr")
+    );
+    // A name with an appositive, then `upon saying` (with the tagger's mentions).
+    let t = "Silverman, herself a council member, drew boos upon saying, \"The plan heard \
+             the people.\"\n";
+    let options = newsmark::Options {
+        clean: false,
+        offsets: newsmark::Unit::Utf8,
+        ..newsmark::Options::default()
+    };
+    let r = newsmark::analyze(t, &options).unwrap();
+    let q = r
+        .quotes
+        .iter()
+        .find(|q| {
+            q.content
+                .iter()
+                .any(|c| t[c.start..c.end].contains("heard"))
+        })
+        .expect("the quote");
+    assert_eq!(
+        q.speaker.as_ref().map(|s| s.text.as_str()),
+        Some("Silverman")
+    );
+    // `…, Name said, adding`: the speaker of the cue right before the participle.
+    let t = "The two sides will meet next week, Ortega said, adding, \"They need to talk.\"\n";
+    let qs = run(t);
+    assert_eq!(
+        speaker(t, quote_with(t, &qs, "need to talk")),
+        Some("Ortega")
+    );
+}
+
+#[test]
+fn a_subject_guess_needs_a_verb_after_the_subject() {
+    // `It was NAME's “…”`: no verb after the subject, so the guess is below CONFIDENT.
+    let t = "The show was cancelled in May. It was Channel Four's \"Late Harbour Hour,\" \
+             not the evening news.\n";
+    let qs = run(t);
+    assert!(
+        qs.iter()
+            .filter(|q| q
+                .content
+                .iter()
+                .any(|c| c.slice(t).contains("Late Harbour")))
+            .all(|q| q.confidence < quotes::CONFIDENT),
+        "{qs:?}"
+    );
+    // With a verb after the subject it stays a confident guess.
+    let t = "The captain praised the crew as \"the finest on the coast\" after the rescue.\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "finest on the coast");
+    assert_eq!(speaker(t, q), Some("The captain"));
+}
+
+#[test]
+fn an_inverted_phrase_that_opens_the_reported_clause_is_no_speaker() {
+    // `Millis, a businessman …, said Carson had …`: Carson is the reported clause's subject.
+    let t = "Bill Millis, a North Carolina businessman who had been a member of the board \
+             before departing last month because of strategic differences over money and \
+             staff, said Carson had been \"led astray\" by aides.\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "led astray");
+    assert_eq!(speaker(t, q), Some("Bill Millis"));
+    // The words of a belief held by a pronoun belong to the outer report.
+    let t = "On the claim, Benjamin said he believes \"there may be some generals who are \
+             beating their chest.\"\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "beating their chest");
+    assert_eq!(speaker(t, q), Some("Benjamin"));
+    assert_eq!(q.cue.unwrap().slice(t), "said");
+    // `Will` before a name or a verb is a name, not the auxiliary.
+    let t = "\"It is a pretty expensive model,\" said Will Doyle, a professor. \"The biggest \
+             thing is cost.\"\n";
+    let qs = run(t);
+    assert_eq!(
+        speaker(t, quote_with(t, &qs, "expensive model")),
+        Some("Will Doyle")
+    );
+}
+
+#[test]
+fn subjects_after_and_then_or_a_long_opening_clause() {
+    let t = "And then Ruiz went fully on the attack, saying, \"Is the board going to resign?\"\n";
+    let qs = run(t);
+    assert_eq!(speaker(t, quote_with(t, &qs, "board going")), Some("Ruiz"));
+    // The comma that closes a long opening clause is more than 14 tokens on.
+    let t = "Asked whether he would be interested in running the harbour authority or in any \
+             other job in a future council administration, Okafor thought for a moment and \
+             said that in the current climate, \"I think it is an advantage to be unknown.\"\n";
+    let qs = run(t);
+    assert_eq!(
+        speaker(t, quote_with(t, &qs, "advantage to be unknown")),
+        Some("Okafor")
+    );
+}
+
+#[test]
+fn a_phrase_does_not_open_with_a_connective() {
+    let t = "Of Moreno, Levine, who has given money to the council, said, \"She is a careful \
+             planner.\"\n";
+    let qs = run(t);
+    assert_eq!(
+        speaker(t, quote_with(t, &qs, "careful planner")),
+        Some("Levine")
+    );
+}
+
+#[test]
+fn a_digest_name_and_colon_after_a_dash() {
+    let t = "TURNOUT ROSE ON THE COAST - Ada Moreno: “Two weeks ago, the strongest ward had \
+             been the harbour.” [Gazette.]\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "strongest ward");
+    assert_eq!(speaker(t, q), Some("Ada Moreno"));
+    assert_eq!(q.cue.unwrap().slice(t), ":");
+    // A rule's lead-in, not only the labeller's guess (0.55).
+    assert!(q.confidence >= 0.8, "{q:?}");
+    // `from Name:` in running text is no digest line.
+    let t = "He answered with a phrase that could have come from Okafor himself: “Do not \
+             moan to me about the budget.”\n";
+    let qs = run(t);
+    assert!(qs
+        .iter()
+        .filter(|q| q.confidence >= quotes::CONFIDENT)
+        .all(|q| speaker(t, q) != Some("Okafor himself") && speaker(t, q) != Some("Okafor")));
+}
+
+#[test]
+fn quoted_words_after_a_participle_are_no_split_quote() {
+    let t = "''Basically, the board was going to do what it wanted,'' Mr. Ortega said, \
+             calling the harbour chief ''brilliant.''\n";
+    let qs = run(t);
+    let first = quote_with(t, &qs, "Basically");
+    assert_eq!(pieces(t, first).len(), 1, "{qs:?}");
+    let q = quote_with(t, &qs, "brilliant");
+    assert!(!q.content.iter().any(|c| c.slice(t).contains("Basically")));
+    assert_eq!(speaker(t, q), Some("Mr. Ortega"));
+    // A real split quote stays one quote.
+    let t = "\"We will win,\" Mr. Ortega said, \"and then we will rebuild.\"\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "We will win");
+    assert_eq!(pieces(t, q).len(), 2);
+}

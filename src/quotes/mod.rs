@@ -80,6 +80,10 @@ pub struct Quote {
 /// Confidence below which a quote is a guess (scare quotes, titles, unattributed marks).
 pub const CONFIDENT: f32 = 0.5;
 
+/// The confidence of a quoted phrase given to the subject of its sentence when the word
+/// after the subject does not look like a verb.
+const GUESS_NO_VERB: f32 = 0.35;
+
 /// How far (in tokens) a cue may be from its quotation.
 const WINDOW: usize = 14;
 
@@ -417,11 +421,33 @@ fn subject_any(ctx: &Ctx, a: usize, before: usize) -> Option<Phrase> {
     let mut k = a;
     // A dateline: `WASHINGTON, Dec. 8 (UPI) — …`, `CONCORD, N.H. — …`.
     if let Some(dash) = (k..before.min(k + 12)).find(|&i| ctx.is_punct(i, &["—", "–", "--"])) {
-        let dateline = (k..dash).all(|i| match doc.tokens[i].kind {
-            TokenKind::Word => is_capitalized(ctx.tok(i)),
-            TokenKind::Number => true,
-            _ => ctx.is_punct(i, &[",", ".", "(", ")"]),
-        });
+        // A dateline opens with a place (`On Friday, Gingrich — mentioned … — told` is no
+        // dateline).
+        let place = !matches!(
+            ctx.tok(k).low().as_str(),
+            "on" | "in"
+                | "at"
+                | "after"
+                | "before"
+                | "during"
+                | "since"
+                | "by"
+                | "for"
+                | "with"
+                | "from"
+                | "as"
+                | "when"
+                | "while"
+                | "last"
+                | "earlier"
+                | "later"
+        );
+        let dateline = place
+            && (k..dash).all(|i| match doc.tokens[i].kind {
+                TokenKind::Word => is_capitalized(ctx.tok(i)),
+                TokenKind::Number => true,
+                _ => ctx.is_punct(i, &[",", ".", "(", ")"]),
+            });
         if dateline && dash > k {
             k = dash + 1;
         }
@@ -502,9 +528,35 @@ fn subject_any(ctx: &Ctx, a: usize, before: usize) -> Option<Phrase> {
             | "throughout"
             | "unlike"
             | "like"
-    ) || words::is_time_word(&first);
-    // `Ironically, …`, `Correction: …`: one word set off by punctuation is no subject.
-    let set_off = k + 1 < before && ctx.is_punct(k + 1, &[",", ":"]);
+            | "alongside"
+            | "besides"
+            | "beyond"
+            | "across"
+            | "around"
+            | "without"
+            | "against"
+            | "toward"
+            | "towards"
+            | "upon"
+            | "given"
+            | "regarding"
+    ) || words::is_time_word(&first)
+        // `Continuing to explain his view, Carson …`: an opening participle.
+        || first.len() > 5 && first.ends_with("ing") && is_capitalized(ctx.tok(k));
+    // `Ironically, …`, `Correction: …`: one word set off by punctuation is no subject; but
+    // `She, too, …` and `Priebus, who …, said` are.
+    let set_off = k + 1 < before
+        && ctx.is_punct(k + 1, &[",", ":"])
+        && !speakers::is_pronoun(&first)
+        && !(is_capitalized(ctx.tok(k))
+            && ctx.is_punct(k + 1, &[","])
+            && k + 2 < before
+            && (ctx.tok(k + 2) == "who"
+                || ctx.resolver.mention_at(doc.tokens[k].span).is_some()
+                    && matches!(
+                        ctx.tok(k + 2).low().as_str(),
+                        "a" | "an" | "the" | "himself" | "herself" | "who"
+                    )));
     if !adverbial && !set_off {
         if let Some(p) = speakers::after(doc, k, before) {
             if p.named || p.pronoun || p.end - p.start >= 2 {
@@ -515,8 +567,12 @@ fn subject_any(ctx: &Ctx, a: usize, before: usize) -> Option<Phrase> {
         first.as_str(),
         "but" | "and" | "yet" | "so" | "then" | "still"
     ) {
-        // `But Trump said …`
-        if let Some(p) = speakers::after(doc, k + 1, before) {
+        // `But Trump said …`, `And then Trump went …`
+        let mut j = k + 1;
+        while j < before && matches!(ctx.tok(j), "then" | "now" | "also" | "so") {
+            j += 1;
+        }
+        if let Some(p) = speakers::after(doc, j, before) {
             if p.named || p.pronoun {
                 return Some(p);
             }
@@ -529,8 +585,10 @@ fn subject_any(ctx: &Ctx, a: usize, before: usize) -> Option<Phrase> {
     let mut first_np = None;
     let mut from = k;
     let limit = before.min(k + 40);
-    for _ in 0..4 {
-        let Some(comma) = (from..limit.min(from + 14)).find(|&i| ctx.is_punct(i, &[","])) else {
+    for n in 0..4 {
+        // An opening clause may be long (`Asked whether he would …, Bush …`).
+        let reach = if n == 0 && adverbial { 30 } else { 14 };
+        let Some(comma) = (from..limit.min(from + reach)).find(|&i| ctx.is_punct(i, &[","])) else {
             break;
         };
         if let Some(p) = speakers::after(doc, comma + 1, before)
@@ -680,6 +738,37 @@ fn leading(ctx: &Ctx, lo: usize, open: usize) -> Option<(Attribution, bool)> {
     .start;
     let lo0 = open.saturating_sub(80);
     let lo = lo.max(open.saturating_sub(30));
+    // `TURNOUT ROSE - Philip Bump: “…`, `More from the report: “…`: a digest's name and
+    // colon after a dash.
+    if open >= lo + 3 && ctx.is_punct(open - 1, &[":"]) {
+        let dash = |i: usize| ctx.is_punct(i, &["-", "—", "–"]);
+        // (a capitalised headline before the dash joins the phrase: cut it there)
+        let p = speakers::before(doc, open - 1, lo.max(sent_lo)).and_then(|p| {
+            match (p.start..p.end).rev().find(|&i| dash(i)) {
+                Some(d) => speakers::after(doc, d + 1, open - 1),
+                None => Some(p),
+            }
+        });
+        if let Some(p) =
+            p.filter(|p| p.end == open - 1 && !p.pronoun && (p.named || described(ctx, *p)))
+        {
+            let opener = p.start > 0
+                && (dash(p.start - 1)
+                    || p.start > 1
+                        && ctx.tok(p.start - 1).eq_ignore_ascii_case("from")
+                        && ctx.tok(p.start - 2).ends_with("More"));
+            if opener && !ctx.in_quote(p.span) {
+                let cue = CueMatch::speech(open - 1, open);
+                return Some((
+                    Attribution {
+                        cue,
+                        speaker: Some(p),
+                    },
+                    true,
+                ));
+            }
+        }
+    }
     // `Mr. Smith shot back: “…`, `he demurred: “…`: a verb outside the lexicon with its
     // subject, right before a colon lead-in.
     if open >= lo + 3 && ctx.is_punct(open - 1, &[":"]) {
@@ -750,25 +839,56 @@ fn leading(ctx: &Ctx, lo: usize, open: usize) -> Option<(Attribution, bool)> {
                 || k > lo
                     && matches!(
                         ctx.tok(k - 1).low().as_str(),
-                        "before" | "after" | "while" | "by" | "then"
+                        "before" | "after" | "while" | "by" | "then" | "upon"
                     ));
         let speaker = if c.according {
             speakers::after(doc, c.end, open)
         } else if participle {
-            // `…,” he said, adding …`: the speaker of the cue before; else the subject.
+            // `She addressed the crowd …, saying`: the subject of the sentence, unless the
+            // sentence opens with a quotation (`…,” he said, adding …`: the speaker of the
+            // cue before); else the other one.
             let floor = sent_lo.max(lo0);
-            (floor..k)
+            let opens_quoted = (floor..k)
+                .find(|&i| doc.tokens[i].kind != TokenKind::Punct || ctx.tok(i) == "\"")
+                .is_some_and(|i| {
+                    doc.tokens[i].kind == TokenKind::Quote || ctx.in_quote(doc.tokens[i].span)
+                });
+            // `…, Spicer said, adding`: the cue right before the participle's comma.
+            let comma = if ctx.is_punct(k - 1, &[","]) {
+                k - 1
+            } else {
+                k - 2
+            };
+            let said = (comma.saturating_sub(6).max(floor)..comma)
                 .rev()
-                .take(20)
-                .find_map(|j| {
-                    let c = ctx.cue(j).filter(|c| !ctx.tok(c.start).ends_with("ing"))?;
-                    speakers::before(doc, c.start, floor)
-                        .or_else(|| speakers::after(doc, c.end, k))
-                        .filter(|p| {
-                            !ctx.in_quote(p.span) && (p.named || p.pronoun || described(ctx, *p))
-                        })
-                })
-                .or_else(|| subject(ctx, floor, k))
+                .filter_map(|j| ctx.cue(j))
+                .find(|c| c.end == comma && !ctx.tok(c.start).ends_with("ing"));
+            let first = if let Some(c) = said {
+                speakers::before(doc, c.start, floor)
+                    .or_else(|| speakers::after(doc, c.end, comma))
+                    .filter(|p| {
+                        !ctx.in_quote(p.span) && (p.named || p.pronoun || described(ctx, *p))
+                    })
+            } else if opens_quoted {
+                None
+            } else {
+                subject(ctx, floor, k).filter(|p| p.named || p.pronoun || described(ctx, *p))
+            };
+            first.or_else(|| {
+                (floor..k)
+                    .rev()
+                    .take(20)
+                    .find_map(|j| {
+                        let c = ctx.cue(j).filter(|c| !ctx.tok(c.start).ends_with("ing"))?;
+                        speakers::before(doc, c.start, floor)
+                            .or_else(|| speakers::after(doc, c.end, k))
+                            .filter(|p| {
+                                !ctx.in_quote(p.span)
+                                    && (p.named || p.pronoun || described(ctx, *p))
+                            })
+                    })
+                    .or_else(|| subject(ctx, floor, k))
+            })
         } else {
             speakers::relative_subject(doc, c.start, lo.max(sent_lo).min(c.start))
                 .or_else(|| speakers::before(doc, c.start, lo.max(sent_lo).min(c.start)))
@@ -782,9 +902,14 @@ fn leading(ctx: &Ctx, lo: usize, open: usize) -> Option<(Attribution, bool)> {
                     if c.class == CueClass::Tell || c.end >= open || !clause_start {
                         None
                     } else {
+                        // The phrase must end the clause (`…, added Smith: “`), not open
+                        // the reported one (`Millis, a businessman …, said Carson had …`).
                         speakers::after(doc, c.end, open).filter(|p| {
                             (!p.pronoun || lead_in)
                                 && (p.named || p.pronoun || p.end - p.start >= 2)
+                                && (p.end >= open
+                                    || doc.tokens[p.end].kind != TokenKind::Word
+                                    || ctx.cue(p.end).is_some_and(|c| c.according))
                         })
                     }
                 })
@@ -806,7 +931,10 @@ fn leading(ctx: &Ctx, lo: usize, open: usize) -> Option<(Attribution, bool)> {
         };
         // `Stevens said the way they disparaged women who complained about “…”`: quoted
         // words inside the clause a speech verb reports belong to that outer report.
-        if !lead_in && !c.according {
+        // So do the words of a belief whose holder is a pronoun (`Benjamin said he believes
+        // “…”`: Benjamin's report).
+        let held = c.class == CueClass::Thought && speaker.is_some_and(|p| p.pronoun);
+        if (!lead_in || held) && !c.according {
             if let Some(outer) = outer_report(ctx, lo.max(sent_lo), k) {
                 return Some((outer, false));
             }
@@ -1068,7 +1196,19 @@ pub fn extract(
         }
         // The split quote: “…,” he said, “…”  — this quotation's leading cue is the previous
         // quotation's trailing cue.
-        if let (Some((idx, line, Some(pc))), Some((la, _))) = (last, lead) {
+        // (Not when a participle cue stands between: `…,” Axelrod said, calling the chief
+        // “brilliant.”` is a report of its own.)
+        let participle_between = lead.is_some_and(|(la, _)| {
+            (la.cue.end..open_tok).any(|i| {
+                ctx.cue(i).is_some()
+                    && ctx.tok(i).ends_with("ing")
+                    && i > 0
+                    && ctx.is_punct(i - 1, &[","])
+            })
+        });
+        if let (Some((idx, line, Some(pc))), Some((la, _)), false) =
+            (last, lead, participle_between)
+        {
             if line == open_line && pc == la.cue && out[idx].kind == QuoteKind::Direct {
                 out[idx].content.extend(q.pieces.iter().copied());
                 let trail_cue = trail.map(|t| t.cue);
@@ -1240,12 +1380,25 @@ pub fn extract(
                     }
                     if v < open_tok && p.end < open_tok {
                         let cue = CueMatch::speech(v, v + 1);
+                        // The word taken for the verb must look like one (`Rubio was
+                        // hurt by …`, not `Rubio’s not …` or `It was CNBC’s …`); else the
+                        // guess is weaker than [`CONFIDENT`] unless the labeller backs it.
+                        let w = ctx.tok(v);
+                        let verb = w.bytes().all(|b| b.is_ascii_lowercase())
+                            && (ctx.cue(v).is_some()
+                                || w.len() > 3 && (w.ends_with("ed") || w.ends_with("ing"))
+                                || w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")
+                                || speakers::is_past_verb(w));
                         out.push(Quote {
                             kind: QuoteKind::Partial,
                             content,
                             cue: Some(ctx.cue_span(cue)),
                             speaker: Some(ctx.speaker(p)),
-                            confidence: if words >= 2 { 0.5 } else { 0.3 },
+                            confidence: match (words >= 2, verb) {
+                                (true, true) => 0.5,
+                                (true, false) => GUESS_NO_VERB,
+                                _ => 0.3,
+                            },
                         });
                         last = Some((out.len() - 1, close_line, None));
                         continue;
@@ -1469,6 +1622,15 @@ fn labelled_reports(ctx: &Ctx, mentions: &[Mention], out: &mut Vec<Quote>) {
         if (a..b).any(|i| doc.tokens[i].kind == TokenKind::Quote) {
             continue;
         }
+        // A report needs two content tokens outside what is taken: a sentence without them
+        // (one the rules attributed whole) yields nothing, so it is not tagged.
+        if (a..b)
+            .filter(|&i| !overlaps_taken(doc.tokens[i].span))
+            .nth(1)
+            .is_none()
+        {
+            continue;
+        }
         let s = labeller::Sentence::new(doc, a, b, mentions, &ctx.quoted, &ctx.cues);
         model.tag(&s, &mut tags, &mut margin);
         for r in labeller::relations(&labeller::segments(&tags)) {
@@ -1515,12 +1677,19 @@ fn participle_speakers(ctx: &Ctx, out: &mut [Quote]) {
             continue;
         }
         let k = doc.token_at_or_after(c.start);
-        if k == 0 || k >= doc.tokens.len() {
+        if k >= doc.tokens.len() {
             continue;
         }
         let w = ctx.tok(k).low();
         let w = w.as_str();
         if !(w.len() > 5 && w.ends_with("ing")) {
+            continue;
+        }
+        if let Some(sp) = opening_participle_subject(ctx, k) {
+            q.speaker = Some(ctx.speaker(sp));
+            continue;
+        }
+        if k == 0 {
             continue;
         }
         // `, adding`, `, repeatedly dismissing`, `by warning`, `while praising`.
@@ -1543,6 +1712,57 @@ fn participle_speakers(ctx: &Ctx, out: &mut [Quote]) {
     }
 }
 
+/// `Declaring that …, the mogul offered …`, `But while denouncing …, she …`, `In citing …,
+/// Will urged …`: the participle at token `k` opens its sentence (after a conjunction or a
+/// preposition at most), so the subject of the main clause, after the clause's comma,
+/// speaks. Only the first phrase after a comma counts, and only when a verb-like lowercase
+/// word follows it.
+fn opening_participle_subject(ctx: &Ctx, k: usize) -> Option<Phrase> {
+    let doc = ctx.doc;
+    let (a, b) = sentence_range(doc, k);
+    let mut s = a;
+    while s < k && doc.tokens[s].kind != TokenKind::Word {
+        s += 1;
+    }
+    if s < k && matches!(ctx.tok(s).low().as_str(), "but" | "and") {
+        s += 1;
+    }
+    if s < k
+        && matches!(
+            ctx.tok(s).low().as_str(),
+            "while" | "in" | "by" | "after" | "before" | "when" | "upon"
+        )
+    {
+        s += 1;
+    }
+    if s != k {
+        return None;
+    }
+    let comma = (k + 1..b.min(k + 60)).find(|&i| ctx.is_punct(i, &[","]))?;
+    let mut j = comma + 1;
+    while j < b && doc.tokens[j].kind == TokenKind::Quote {
+        j += 1;
+    }
+    // `…,” though, Allen did suggest`: past a connective adverb set off by commas.
+    if j + 1 < b
+        && matches!(ctx.tok(j).low().as_str(), "though" | "however" | "too")
+        && ctx.is_punct(j + 1, &[","])
+    {
+        j += 2;
+    }
+    let p = speakers::after(doc, j, b)
+        .filter(|p| (p.named || p.pronoun || described(ctx, *p)) && !ctx.in_quote(p.span))?;
+    let verb = p.end < b && doc.tokens[p.end].kind == TokenKind::Word && {
+        let w = ctx.tok(p.end);
+        w.starts_with(|c: char| c.is_lowercase())
+            && !matches!(
+                w,
+                "in" | "on" | "at" | "of" | "for" | "with" | "to" | "and" | "or" | "from" | "by"
+            )
+    };
+    verb.then_some(p)
+}
+
 /// Quotations the rules left unattributed or as guesses (confidence 0.2 to [`CONFIDENT`]):
 /// when the labeller ([`labeller`]), run on the sentences of the quotation's first and last
 /// piece, tags a cue whose content overlaps the quotation, the quote takes that cue and its tagged
@@ -1558,7 +1778,12 @@ fn labelled_attributions(ctx: &Ctx, mentions: &[Mention], out: &mut [Quote]) {
     let mut done: std::collections::HashMap<usize, Vec<labeller::Relation>> = Default::default();
     for q in out.iter_mut() {
         // Titles and quoted names (confidence 0.1 and below) are left alone.
-        if q.confidence >= CONFIDENT || q.confidence < 0.2 || q.kind == QuoteKind::Indirect {
+        // The subject guesses for quoted words (partial, 0.5) may be corrected.
+        let guess =
+            q.kind == QuoteKind::Partial && (q.confidence == 0.5 || q.confidence == GUESS_NO_VERB);
+        if (q.confidence >= CONFIDENT || q.confidence < 0.2 || q.kind == QuoteKind::Indirect)
+            && !guess
+        {
             continue;
         }
         let (Some(first), Some(last)) = (q.content.first(), q.content.last()) else {
@@ -1594,6 +1819,15 @@ fn labelled_attributions(ctx: &Ctx, mentions: &[Mention], out: &mut [Quote]) {
         let span = |g: &labeller::Segment| g.span(doc, a);
         let cue = span(&r.cue);
         match q.cue {
+            Some(_) if guess && r.source.is_some() => {
+                if q.cue.is_some_and(|c| c.overlaps(cue)) {
+                    q.confidence = 0.55;
+                }
+                let speaker = labelled_speaker(ctx, doc, a, &r);
+                q.cue = Some(cue);
+                q.speaker = speaker.map(|p| ctx.speaker(p));
+                q.confidence = q.confidence.max(CONFIDENT);
+            }
             Some(c) if c.overlaps(cue) => q.confidence = 0.55,
             Some(_) => {}
             // A new attribution needs a tagged source (taking the phrase before the cue

@@ -254,6 +254,18 @@ fn nominal(doc: &Doc, i: usize) -> bool {
                 return true;
             }
             let l = s.low();
+            // `said Will Doyle`, `Will described …`: the name, not the auxiliary (which
+            // opens a question: `Will he …`).
+            if l == "will" && is_cap(s) {
+                let next = doc.tokens.get(i + 1).map(|_| doc.token_str(i + 1));
+                return next.is_some_and(|n| {
+                    is_cap(n)
+                        || n.chars().all(char::is_lowercase)
+                            && !is_pronoun(&n.low())
+                            && !is_determiner(&n.low())
+                            && !matches!(n, "be" | "not" | "you" | "there" | "it")
+                });
+            }
             !is_stop(&l)
                 && !is_past_verb(&l)
                 && !is_pronoun(&l)
@@ -369,6 +381,35 @@ pub fn before(doc: &Doc, end: usize, lo: usize) -> Option<Phrase> {
             return (at_start && !p.pronoun).then_some(p);
         }
         return None;
+    }
+    // `About four in 10 said`, `one in five`: a proportion as the subject.
+    let count = |i: usize| {
+        doc.tokens[i].kind == TokenKind::Number
+            || matches!(
+                doc.token_str(i).low().as_str(),
+                "one"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+            )
+    };
+    if last >= lo + 2 && count(last) && doc.token_str(last - 1) == "in" && count(last - 2) {
+        let mut s = last - 2;
+        if s > lo
+            && matches!(
+                doc.token_str(s - 1).low().as_str(),
+                "about" | "nearly" | "roughly" | "almost" | "only" | "just" | "some"
+            )
+        {
+            s -= 1;
+        }
+        return make(doc, s, last + 1);
     }
     let number_head =
         doc.tokens[last].kind == TokenKind::Number && last > lo && doc.token_str(last - 1) == "of";
@@ -537,6 +578,10 @@ pub fn after(doc: &Doc, start: usize, hi: usize) -> Option<Phrase> {
     let l = w.low();
     if is_pronoun(&l) {
         return make(doc, start, start + 1);
+    }
+    // A connective opens no phrase (`Of Carson, Levine said`).
+    if matches!(l.as_str(), "of" | "for") {
+        return None;
     }
     let numbered =
         doc.tokens[start].kind == TokenKind::Number && start + 1 < hi && nominal(doc, start + 1);

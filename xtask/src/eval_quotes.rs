@@ -251,11 +251,15 @@ fn labeller_sentences(docs: &[&Annotated]) -> Vec<(newsmark::quotes::labeller::S
 /// `--hold-out K/N` leaves out the texts whose index (in file-name order) is K modulo N.
 /// `--cross-fit N` writes no model: it trains N labellers, each on the texts outside one
 /// fold, predicts each fold with the labeller that did not see it, and scores the whole
-/// train split (`target/quotes-train-crossfit.jsonl`).
+/// train split (`target/quotes-train-crossfit.jsonl`). With `--reuse-folds` it keeps the
+/// fold models in `target/quote-fold-K-of-N.bin` and loads them when present: for quick
+/// iteration on the rules, which the labeller does not see (marks and cues it does: after
+/// a change there, run without the flag).
 pub fn train(args: &[String]) -> Result {
     use newsmark::quotes::labeller;
     let mut hold: Option<(usize, usize)> = None;
     let mut cross: Option<usize> = None;
+    let mut reuse = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -275,6 +279,7 @@ pub fn train(args: &[String]) -> Result {
                     return Err(usage("--cross-fit needs N > 1"));
                 }
             }
+            "--reuse-folds" => reuse = true,
             other => return Err(usage(format!("train-quotes: unknown argument {other}"))),
         }
     }
@@ -284,6 +289,23 @@ pub fn train(args: &[String]) -> Result {
     if let Some(n) = cross {
         let mut models = Vec::new();
         for k in 0..n {
+            let cached = crate::util::root()
+                .join("target")
+                .join(format!("quote-fold-{k}-of-{n}.bin"));
+            if reuse {
+                if let Some(m) = fs::read(&cached)
+                    .ok()
+                    .and_then(|b| labeller::Model::from_bytes(&b))
+                {
+                    eprintln!(
+                        "train-quotes: fold {} of {n} loaded from {}",
+                        k + 1,
+                        cached.display()
+                    );
+                    models.push(m);
+                    continue;
+                }
+            }
             let docs: Vec<&Annotated> = all
                 .iter()
                 .enumerate()
@@ -291,7 +313,11 @@ pub fn train(args: &[String]) -> Result {
                 .map(|(_, d)| d)
                 .collect();
             let sents = labeller_sentences(&docs);
-            models.push(labeller::train(&sents, &cfg, &mut log));
+            let m = labeller::train(&sents, &cfg, &mut log);
+            if reuse {
+                fs::write(&cached, m.to_bytes())?;
+            }
+            models.push(m);
             eprintln!("train-quotes: fold {} of {n} trained", k + 1);
         }
         let names: Vec<std::path::PathBuf> = all
