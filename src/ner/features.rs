@@ -316,6 +316,7 @@ const T_CLN_M1: u64 = 74;
 const T_CLN_P1: u64 = 75;
 const T_PRIOR: u64 = 76;
 const T_PRIOR_SHAPE: u64 = 77;
+const T_DOC_PRON: u64 = 78;
 
 /// The gazetteer bit of a one-token match in the organisation-word list (list 6,
 /// lexicons/org_word.txt).
@@ -537,14 +538,18 @@ pub(crate) fn context_features(sf: &SentenceFeatures, i: usize, out: &mut Vec<u3
 #[inline]
 /// The low 4 bits of `d` are the label evidence, bits 4 and 5 the case evidence, bits 6..9
 /// the label of longer entities the word ends, bits 10..12 the label of the longest entity
-/// holding it (see
+/// holding it, bits 13..14 the pronouns that follow it (see
 /// [`super::doc_evidence`]). Absent features are 0.
-pub(crate) fn doc_features(d: u16, short_shape: u64) -> [u32; 5] {
+pub(crate) fn doc_features(d: u16, short_shape: u64) -> [u32; 6] {
     let label = (d & 15) as u64;
     let case = ((d >> 4) & 3) as u64;
     let last = ((d >> 6) & 15) as u64;
-    let inside = (d >> 10) as u64;
-    let mut out = [0; 5];
+    let inside = ((d >> 10) & 7) as u64;
+    let pron = (d >> 13) as u64;
+    let mut out = [0; 6];
+    if pron != 0 {
+        out[5] = f2(T_DOC_PRON, pron, short_shape);
+    }
     if inside != 0 {
         out[4] = f2(T_DOC_IN, inside, short_shape);
     }

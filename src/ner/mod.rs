@@ -133,7 +133,8 @@ pub fn tag_document<S: AsRef<str>>(model: &Model, sentences: &[Vec<S>]) -> Vec<V
         for (s, tags) in sentences[part.clone()].iter().zip(&mut out[start..]) {
             honorifics(s, tags);
         }
-        harmonise(&sentences[part], &mut out[start..]);
+        harmonise(&sentences[part.clone()], &mut out[start..]);
+        one_type_per_article(&sentences[part], &mut out[start..]);
     }
     for (s, tags) in sentences.iter().zip(out.iter_mut()) {
         strip_titles(s, tags);
@@ -377,6 +378,51 @@ fn harmonise<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
     }
 }
 
+/// One type per name in an article, for persons: a one-token name is retyped to the type
+/// its one-token occurrences in the article have most often when that type or its own type
+/// is PER, the majority has at least [`VOTE_MIN`] occurrences and at least as many as all
+/// other types together (a tie goes to PER). A one-token "Trump" typed ORG where the article
+/// types it PER twice becomes PER; "Philadelphia" as a place and as a team keeps both types.
+/// Names inside longer names are neither counted nor changed. Linear in the article's length.
+fn one_type_per_article<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
+    let mut votes: KeyMap<[u32; 4]> = KeyMap::default();
+    let ents: Vec<Vec<(usize, usize, u8)>> = tags.iter().map(|t| entities(t)).collect();
+    for (s, es) in sentences.iter().zip(&ents) {
+        for &(a, b, l) in es {
+            if b == a + 1 && a < s.len() {
+                votes.entry(features::doc_key(s[a].as_ref())).or_default()[l as usize] += 1;
+            }
+        }
+    }
+    for ((s, es), t) in sentences.iter().zip(&ents).zip(tags.iter_mut()) {
+        for &(a, b, l) in es {
+            if b != a + 1 || a >= s.len() {
+                continue;
+            }
+            let Some(v) = votes.get(&features::doc_key(s[a].as_ref())) else {
+                continue;
+            };
+            // The most frequent type, the lowest label (PER first) on ties.
+            let mut best = 0;
+            for k in 1..4 {
+                if v[k] > v[best] {
+                    best = k;
+                }
+            }
+            let best = best as u8;
+            let n = v[best as usize];
+            let rest: u32 = v.iter().sum::<u32>() - n;
+            if best != l && (best == PER || l == PER) && n >= VOTE_MIN && n >= rest {
+                t[a] = 1 + 2 * best;
+            }
+        }
+    }
+}
+
+/// The fewest one-token occurrences of a type that retype the others (see
+/// [`one_type_per_article`]).
+const VOTE_MIN: u32 = 2;
+
 /// A word written like a first name: a capital, then lower-case letters only.
 fn is_plain_capitalised(w: &str) -> bool {
     let mut c = w.chars();
@@ -488,7 +534,10 @@ pub fn split_at_datelines<T: AsRef<[S]>, S: AsRef<str>>(
 /// when the word is not tagged elsewhere; bit 4 set when the word also occurs in lower case
 /// in the part, bit 5 when it occurs capitalised inside a (non-headline) sentence; bits 6..9:
 /// `1 + label` when the word ends a first-pass entity of two or more tokens in the part; bits
-/// 10..12: `1 + label` of the longest first-pass entity of two or more tokens holding the word.
+/// 10..12: `1 + label` of the longest first-pass entity of two or more tokens holding the word;
+/// bits 13..14: 1 when personal pronouns (he, his, she, ...) follow the word's occurrences in
+/// the part (within [`PRONOUN_WINDOW`] tokens) more often than neuter ones (it, its), 2 when
+/// neuter ones do, 3 on a tie.
 pub fn doc_evidence<S: AsRef<str>>(sentences: &[Vec<S>], tags: &[Vec<u8>]) -> Vec<Vec<u16>> {
     // Per token of the part: its key and whether it has an upper-case letter, computed once.
     let mut toks: Vec<(u64, bool)> = Vec::with_capacity(sentences.iter().map(Vec::len).sum());
@@ -511,6 +560,9 @@ pub fn doc_evidence<S: AsRef<str>>(sentences: &[Vec<S>], tags: &[Vec<u8>]) -> Ve
         /// Bit 0: seen all lower case; bit 1: seen capitalised inside a sentence that is not a
         /// headline.
         case: u8,
+        /// Personal (he, his, she, ...) and neuter (it, its) pronouns a few tokens after the
+        /// word's occurrences.
+        pron: [u16; 2],
     }
     let mut ev: KeyMap<Ev> = KeyMap::default();
     let mut at = 0;
@@ -564,6 +616,18 @@ pub fn doc_evidence<S: AsRef<str>>(sentences: &[Vec<S>], tags: &[Vec<u8>]) -> Ve
                 ev.entry(k).or_default().case |= bit;
             }
         }
+        // A pronoun counts for every capitalised word up to PRONOUN_WINDOW tokens before it.
+        for (j, t) in s.iter().enumerate() {
+            let Some(kind) = pronoun_kind(t.as_ref()) else {
+                continue;
+            };
+            for &(k, upper) in &keys[j.saturating_sub(PRONOUN_WINDOW)..j] {
+                if upper {
+                    let p = &mut ev.entry(k).or_default().pron[kind];
+                    *p = p.saturating_add(1);
+                }
+            }
+        }
         for (&tag, &(k, upper)) in tags.iter().zip(keys) {
             if tag != 0 && upper {
                 let c = &mut ev.entry(k).or_default().counts;
@@ -609,6 +673,13 @@ pub fn doc_evidence<S: AsRef<str>>(sentences: &[Vec<S>], tags: &[Vec<u8>]) -> Ve
                         bits |= (1 + argmax(&e.last_of)) << 6;
                     }
                     bits |= (e.longest.1 as u16) << 10;
+                    let [per, neu] = e.pron;
+                    bits |= match (per, neu) {
+                        (0, 0) => 0,
+                        _ if per > neu => 1 << 13,
+                        _ if neu > per => 2 << 13,
+                        _ => 3 << 13,
+                    };
                     let mine = own.get(&k).copied().unwrap_or([0; 4]);
                     let c = [0, 1, 2, 3].map(|l| e.counts[l].saturating_sub(mine[l]));
                     if c.iter().any(|&x| x > 0) {
@@ -621,6 +692,26 @@ pub fn doc_evidence<S: AsRef<str>>(sentences: &[Vec<S>], tags: &[Vec<u8>]) -> Ve
                 .collect()
         })
         .collect()
+}
+
+/// How many tokens before a pronoun a word may stand to count as its antecedent.
+const PRONOUN_WINDOW: usize = 4;
+
+/// 0 for a personal pronoun (he, his, she, her, ...), 1 for a neuter one (it, its), else
+/// `None`.
+fn pronoun_kind(t: &str) -> Option<usize> {
+    if t.len() > 7 {
+        return None;
+    }
+    let mut b = [0u8; 7];
+    for (x, c) in b.iter_mut().zip(t.bytes()) {
+        *x = c.to_ascii_lowercase();
+    }
+    match &b[..t.len()] {
+        b"he" | b"his" | b"him" | b"himself" | b"she" | b"her" | b"herself" => Some(0),
+        b"it" | b"its" | b"itself" => Some(1),
+        _ => None,
+    }
 }
 
 /// A hasher for keys that are already uniform 64-bit hashes.
@@ -787,6 +878,117 @@ mod tests {
     }
 
     #[test]
+    fn a_name_keeps_one_type_when_the_article_types_it_a_person() {
+        // O=0 B-PER=1 I-PER=2 B-ORG=3 I-ORG=4 B-LOC=5
+        let s: Vec<Vec<&str>> = vec![
+            vec!["Trump", "spoke", "."],
+            vec!["Then", "Trump", "left", "."],
+            vec!["The", "crowd", "cheered", "Trump", "."],
+            vec!["Trump", "University", "closed", "."],
+            vec![
+                "Fans",
+                "of",
+                "Philadelphia",
+                "and",
+                "Philadelphia",
+                "fans",
+                ".",
+            ],
+            vec!["Philadelphia", "lost", "."],
+            vec!["Smith", "and", "Acme", "met", "."],
+            vec!["Smith", "spoke", "."],
+        ];
+        let mut tags = vec![
+            vec![1, 0, 0],
+            vec![0, 1, 0, 0],
+            vec![0, 0, 0, 3, 0],
+            vec![3, 4, 0, 0],
+            vec![0, 0, 5, 0, 5, 0, 0],
+            vec![3, 0, 0],
+            vec![1, 0, 3, 0, 0],
+            vec![3, 0, 0],
+        ];
+        one_type_per_article(&s, &mut tags);
+        // Two PER against one ORG: the ORG "Trump" becomes PER; "Trump University" stays.
+        assert_eq!(tags[2], vec![0, 0, 0, 1, 0]);
+        assert_eq!(tags[3], vec![3, 4, 0, 0]);
+        // A place and a team: no person involved, both types stay.
+        assert_eq!(tags[5], vec![3, 0, 0]);
+        // One PER against one ORG: too few to vote.
+        assert_eq!(tags[7], vec![3, 0, 0]);
+        assert_eq!(tags[6], vec![1, 0, 3, 0, 0]);
+        // A person name outvoted by another type loses PER.
+        let s2: Vec<Vec<&str>> = vec![
+            vec!["Comelf", "rose", "."],
+            vec!["Comelf", "fell", "."],
+            vec!["Comelf", "said", "."],
+        ];
+        let mut tags2 = vec![vec![3, 0, 0], vec![3, 0, 0], vec![1, 0, 0]];
+        one_type_per_article(&s2, &mut tags2);
+        assert_eq!(tags2[2], vec![3, 0, 0]);
+    }
+
+    #[test]
+    fn trump_is_not_an_organisation_in_an_article_without_his_first_name() {
+        // 2014 GloVe puts "trump" near casinos; its uncertain ORG prior is not used, and the
+        // pronouns after it speak for a person. The fourth session's model typed all three ORG.
+        let s: Vec<Vec<&str>> = vec![
+            vec!["Trump", "spoke", "for", "77", "minutes", "."],
+            vec![
+                "When", "Trump", "launched", "his", "campaign", ",", "he", "was", "mocked", ".",
+            ],
+            vec![
+                "Boos",
+                "rained",
+                "down",
+                "when",
+                "Trump",
+                "mentioned",
+                "her",
+                ".",
+            ],
+        ];
+        let tags = tag_sentences(&s);
+        let trump: Vec<&str> = s
+            .iter()
+            .zip(&tags)
+            .flat_map(|(s, t)| s.iter().zip(t).filter(|x| *x.0 == "Trump").map(|x| *x.1))
+            .collect();
+        assert!(!trump.contains(&"B-ORG"), "{trump:?}");
+        assert!(
+            trump.iter().filter(|&&t| t == "B-PER").count() >= 2,
+            "{trump:?}"
+        );
+    }
+
+    #[test]
+    fn evidence_counts_the_pronouns_after_a_word() {
+        let s: Vec<Vec<&str>> = vec![
+            vec!["Comelf", "said", "it", "grew", "."],
+            vec!["Trump", "said", "he", "would", "win", "."],
+            vec!["Comelf", "and", "Trump", "met", "."],
+            vec![
+                "Acme", "said", "nothing", "at", "all", "about", "his", "plans",
+            ],
+        ];
+        let tags: Vec<Vec<u8>> = s.iter().map(|x| vec![0; x.len()]).collect();
+        let ev = doc_evidence(&s, &tags);
+        let pron = |d: u16| d >> 13;
+        assert_eq!(pron(ev[2][0]), 2, "Comelf: it");
+        assert_eq!(pron(ev[2][2]), 1, "Trump: he");
+        // "his" is more than PRONOUN_WINDOW tokens after "Acme".
+        assert_eq!(pron(ev[3][0]), 0);
+        // The feature is emitted, with the token's shape.
+        let f = features::doc_features(ev[2][0], 7);
+        assert!(f[5] != 0 && !f[..5].contains(&f[5]));
+        assert_eq!(features::doc_features(ev[3][0] & 0x1fff, 7)[5], 0);
+        assert_eq!(pronoun_kind("His"), Some(0));
+        assert_eq!(pronoun_kind("ITS"), Some(1));
+        assert_eq!(pronoun_kind("hit"), None);
+        assert_eq!(pronoun_kind("themselves"), None);
+    }
+
+    #[test]
     fn evidence_gives_the_label_of_the_longest_name_holding_a_word() {
         // O=0 B-PER=1 I-PER=2 B-ORG=3 I-ORG=4 B-LOC=5
         let s: Vec<Vec<&str>> = vec![
@@ -796,7 +998,7 @@ mod tests {
         ];
         let tags = vec![vec![1, 2, 0, 0], vec![3, 4, 4, 0, 0], vec![5, 0, 0, 0, 0]];
         let ev = doc_evidence(&s, &tags);
-        let inside = |d: u16| d >> 10;
+        let inside = |d: u16| (d >> 10) & 7;
         // "Obama" is in a PER name of two tokens and an ORG name of three: the ORG one wins.
         assert_eq!(inside(ev[2][0]), 1 + 1);
         // "Barack" only in the PER name; "and" is lower case (no evidence at all).
