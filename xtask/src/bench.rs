@@ -17,17 +17,7 @@ use std::time::{Duration, Instant};
 
 /// Texts of the PolNeAR dev split, sorted by name.
 pub fn dev_texts() -> Result<Vec<String>> {
-    let dir = shared().join("data/polnear/dev/text");
-    let mut names: Vec<_> = std::fs::read_dir(&dir)
-        .map_err(|e| fail(format!("{}: {e}", dir.display())))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    names.sort();
-    names
-        .iter()
-        .map(|p| std::fs::read_to_string(p).map_err(Into::into))
-        .collect()
+    crate::util::read_texts(&shared().join("data/polnear/dev/text"))
 }
 
 /// Runs `f` over the corpus until at least `min` has passed; returns seconds per pass.

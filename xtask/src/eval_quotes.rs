@@ -49,12 +49,7 @@ pub fn run(args: &[String]) -> Result {
             scorer.display()
         )));
     }
-    let mut names: Vec<_> = fs::read_dir(gold.join("text"))?
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    names.sort();
+    let names = crate::util::txt_files(&gold.join("text"))?;
     let (lines, total) = predict(&names, min_conf, |_| ())?;
     let out = match out_path {
         Some(p) => std::path::PathBuf::from(p),

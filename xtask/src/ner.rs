@@ -170,7 +170,7 @@ fn pseudo_labelled(model: &Model) -> Result<Vec<Vec<Sentence>>> {
         .join("train")
         .join("text");
     let mut out = Vec::new();
-    for text in texts_in(&dir)? {
+    for text in crate::util::read_texts(&dir)? {
         let clean = newsmark::clean::clean(&text).text;
         let doc = newsmark::text::Doc::new(&clean);
         let sents: Vec<Vec<&str>> = (0..doc.sentences.len())
@@ -654,7 +654,7 @@ fn consistency(model: &Model, dir: Option<&Path>) -> Result {
     use newsmark::entities::Label;
     use std::collections::{BTreeMap, HashMap};
     let texts = match dir {
-        Some(d) => texts_in(d)?,
+        Some(d) => crate::util::read_texts(d)?,
         None => crate::bench::dev_texts()?,
     };
     let (mut words, mut mixed, mut occ, mut occ_minority) = (0usize, 0usize, 0usize, 0usize);
@@ -797,18 +797,4 @@ fn print_errors(model: &Model, docs: &[Vec<Sentence>]) {
     for (k, n) in v {
         println!("errors: {n:5} {k}");
     }
-}
-
-/// The `.txt` files of `dir`, in name order.
-fn texts_in(dir: &Path) -> Result<Vec<String>> {
-    let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| fail(format!("{}: {e}", dir.display())))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    names.sort();
-    names
-        .iter()
-        .map(|p| std::fs::read_to_string(p).map_err(|e| fail(format!("{}: {e}", p.display()))))
-        .collect()
 }

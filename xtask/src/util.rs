@@ -55,6 +55,25 @@ pub fn shared() -> PathBuf {
 }
 
 /// Runs a command in the repository root, echoing it; fails when it fails.
+/// The `.txt` files of `dir`, in name order.
+pub fn txt_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| fail(format!("{}: {e}", dir.display())))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    names.sort();
+    Ok(names)
+}
+
+/// The texts of the `.txt` files of `dir`, in name order.
+pub fn read_texts(dir: &Path) -> Result<Vec<String>> {
+    txt_files(dir)?
+        .iter()
+        .map(|p| std::fs::read_to_string(p).map_err(|e| fail(format!("{}: {e}", p.display()))))
+        .collect()
+}
+
 pub fn run(cmd: &mut Command) -> Result {
     eprintln!("$ {}", show(cmd));
     let status = cmd
