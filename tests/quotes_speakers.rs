@@ -26,6 +26,22 @@ fn speaker<'a>(text: &'a str, q: &Quote) -> Option<&'a str> {
     q.speaker.map(|s| s.span.slice(text))
 }
 
+/// No quote of `text` whose content holds `needle` is confident.
+fn no_confident_quote_with(text: &str, needle: &str) {
+    let qs = run(text);
+    assert!(
+        qs.iter()
+            .filter(|q| q.content.iter().any(|c| c.slice(text).contains(needle)))
+            .all(|q| q.confidence < quotes::CONFIDENT),
+        "{qs:?}"
+    );
+}
+
+/// The speaker of the confident quote of `text` whose content holds `needle`.
+fn speaker_of<'a>(text: &'a str, needle: &str) -> Option<&'a str> {
+    speaker(text, quote_with(text, &run(text), needle))
+}
+
 #[test]
 fn headline_with_a_name_and_a_colon() {
     let t = "Keller: Harbour Repairs Are ‘Years Overdue’ After Storm.\n\n\
@@ -294,16 +310,7 @@ fn called_after_who_or_has_is_speech_not_a_name() {
     assert_eq!(speaker(t, q), Some("who"));
     assert_eq!(q.cue.unwrap().slice(t), "called");
     let t = "The band closed the night.\n\nThey played a song called \"Harbour Lights\" twice.\n";
-    let qs = run(t);
-    assert!(
-        qs.iter()
-            .filter(|q| q
-                .content
-                .iter()
-                .any(|c| c.slice(t).contains("Harbour Lights")))
-            .all(|q| q.confidence < quotes::CONFIDENT),
-        "{qs:?}"
-    );
+    no_confident_quote_with(t, "Harbour Lights");
 }
 
 #[test]
@@ -397,8 +404,7 @@ fn subject_before_a_relative_clause_or_an_opening_participle_speaks() {
     // A pronoun set off by commas is no opening adverb.
     let t = "She, too, is a cautious planner, warning that the repairs need \
              \"calm, steady work.\"\n";
-    let qs = run(t);
-    assert_eq!(speaker(t, quote_with(t, &qs, "steady work")), Some("She"));
+    assert_eq!(speaker_of(t, "steady work"), Some("She"));
     // An opening participle: the subject of the main clause, after its comma, speaks.
     let t = "Declaring that only he could fix the ferry, the harbour master offered \
              himself as a \"safe pair of hands.\"\n";
@@ -407,26 +413,17 @@ fn subject_before_a_relative_clause_or_an_opening_participle_speaks() {
     assert_eq!(speaker(t, q), Some("the harbour master"));
     let t = "But while denouncing the \"waste\" of the old budget, she has not offered \
              a plan of her own.\n";
-    let qs = run(t);
-    assert_eq!(speaker(t, quote_with(t, &qs, "waste")), Some("she"));
+    assert_eq!(speaker_of(t, "waste"), Some("she"));
     // `On Friday, Name — …` is no dateline.
     let t = "On Friday, Okafor — named by the board as the likely chair — told reporters \
              that she was \"ready to serve.\"\n";
-    let qs = run(t);
-    assert_eq!(
-        speaker(t, quote_with(t, &qs, "ready to serve")),
-        Some("Okafor")
-    );
+    assert_eq!(speaker_of(t, "ready to serve"), Some("Okafor"));
 }
 
 #[test]
 fn proportion_subjects_and_participles_after_a_main_clause() {
     let t = "About four in 10 said they were \"angry\" with the council.\n";
-    let qs = run(t);
-    assert_eq!(
-        speaker(t, quote_with(t, &qs, "angry")),
-        Some("About four in 10")
-    );
+    assert_eq!(speaker_of(t, "angry"), Some("About four in 10"));
     // `X did …, saying`: the subject of the sentence, not the object before the comma.
     let t = "Mayor Ruiz addressed the dock workers in a long letter, saying that \
              \"the yard will stay open.\"\n";
@@ -437,11 +434,7 @@ fn proportion_subjects_and_participles_after_a_main_clause() {
     // A cue inside the object (`reminds`) does not lend its subject to the participle.
     let t = "Starr said the harbour's situation reminds him of an old book about the sea, \
              explaining, \"because what could have been is gone.\"\n";
-    let qs = run(t);
-    assert_eq!(
-        speaker(t, quote_with(t, &qs, "could have been")),
-        Some("Starr")
-    );
+    assert_eq!(speaker_of(t, "could have been"), Some("Starr"));
     // A name with an appositive, then `upon saying` (with the tagger's mentions).
     let t = "Silverman, herself a council member, drew boos upon saying, \"The plan heard \
              the people.\"\n";
@@ -466,11 +459,7 @@ fn proportion_subjects_and_participles_after_a_main_clause() {
     );
     // `…, Name said, adding`: the speaker of the cue right before the participle.
     let t = "The two sides will meet next week, Ortega said, adding, \"They need to talk.\"\n";
-    let qs = run(t);
-    assert_eq!(
-        speaker(t, quote_with(t, &qs, "need to talk")),
-        Some("Ortega")
-    );
+    assert_eq!(speaker_of(t, "need to talk"), Some("Ortega"));
 }
 
 #[test]
@@ -478,16 +467,7 @@ fn a_subject_guess_needs_a_verb_after_the_subject() {
     // `It was NAME's “…”`: no verb after the subject, so the guess is below CONFIDENT.
     let t = "The show was cancelled in May. It was Channel Four's \"Late Harbour Hour,\" \
              not the evening news.\n";
-    let qs = run(t);
-    assert!(
-        qs.iter()
-            .filter(|q| q
-                .content
-                .iter()
-                .any(|c| c.slice(t).contains("Late Harbour")))
-            .all(|q| q.confidence < quotes::CONFIDENT),
-        "{qs:?}"
-    );
+    no_confident_quote_with(t, "Late Harbour");
     // With a verb after the subject it stays a confident guess.
     let t = "The captain praised the crew as \"the finest on the coast\" after the rescue.\n";
     let qs = run(t);
@@ -514,38 +494,25 @@ fn an_inverted_phrase_that_opens_the_reported_clause_is_no_speaker() {
     // `Will` before a name or a verb is a name, not the auxiliary.
     let t = "\"It is a pretty expensive model,\" said Will Doyle, a professor. \"The biggest \
              thing is cost.\"\n";
-    let qs = run(t);
-    assert_eq!(
-        speaker(t, quote_with(t, &qs, "expensive model")),
-        Some("Will Doyle")
-    );
+    assert_eq!(speaker_of(t, "expensive model"), Some("Will Doyle"));
 }
 
 #[test]
 fn subjects_after_and_then_or_a_long_opening_clause() {
     let t = "And then Ruiz went fully on the attack, saying, \"Is the board going to resign?\"\n";
-    let qs = run(t);
-    assert_eq!(speaker(t, quote_with(t, &qs, "board going")), Some("Ruiz"));
+    assert_eq!(speaker_of(t, "board going"), Some("Ruiz"));
     // The comma that closes a long opening clause is more than 14 tokens on.
     let t = "Asked whether he would be interested in running the harbour authority or in any \
              other job in a future council administration, Okafor thought for a moment and \
              said that in the current climate, \"I think it is an advantage to be unknown.\"\n";
-    let qs = run(t);
-    assert_eq!(
-        speaker(t, quote_with(t, &qs, "advantage to be unknown")),
-        Some("Okafor")
-    );
+    assert_eq!(speaker_of(t, "advantage to be unknown"), Some("Okafor"));
 }
 
 #[test]
 fn a_phrase_does_not_open_with_a_connective() {
     let t = "Of Moreno, Levine, who has given money to the council, said, \"She is a careful \
              planner.\"\n";
-    let qs = run(t);
-    assert_eq!(
-        speaker(t, quote_with(t, &qs, "careful planner")),
-        Some("Levine")
-    );
+    assert_eq!(speaker_of(t, "careful planner"), Some("Levine"));
 }
 
 #[test]
