@@ -863,16 +863,19 @@ fn leading(ctx: &Ctx, lo: usize, open: usize) -> Option<(Attribution, bool)> {
                 .rev()
                 .filter_map(|j| ctx.cue(j))
                 .find(|c| c.end == comma && !ctx.tok(c.start).ends_with("ing"));
-            let first = if let Some(c) = said {
+            let speaker_like = |p: &Phrase| p.named || p.pronoun || described(ctx, *p);
+            // The speaker of cue `c`: before it, else after it up to `end`.
+            let of_cue = |c: CueMatch, end: usize| {
                 speakers::before(doc, c.start, floor)
-                    .or_else(|| speakers::after(doc, c.end, comma))
-                    .filter(|p| {
-                        !ctx.in_quote(p.span) && (p.named || p.pronoun || described(ctx, *p))
-                    })
+                    .or_else(|| speakers::after(doc, c.end, end))
+                    .filter(|p| !ctx.in_quote(p.span) && speaker_like(p))
+            };
+            let first = if let Some(c) = said {
+                of_cue(c, comma)
             } else if opens_quoted {
                 None
             } else {
-                subject(ctx, floor, k).filter(|p| p.named || p.pronoun || described(ctx, *p))
+                subject(ctx, floor, k).filter(speaker_like)
             };
             first.or_else(|| {
                 (floor..k)
@@ -880,12 +883,7 @@ fn leading(ctx: &Ctx, lo: usize, open: usize) -> Option<(Attribution, bool)> {
                     .take(20)
                     .find_map(|j| {
                         let c = ctx.cue(j).filter(|c| !ctx.tok(c.start).ends_with("ing"))?;
-                        speakers::before(doc, c.start, floor)
-                            .or_else(|| speakers::after(doc, c.end, k))
-                            .filter(|p| {
-                                !ctx.in_quote(p.span)
-                                    && (p.named || p.pronoun || described(ctx, *p))
-                            })
+                        of_cue(c, k)
                     })
                     .or_else(|| subject(ctx, floor, k))
             })
