@@ -591,9 +591,7 @@ fn subject_any(ctx: &Ctx, a: usize, before: usize) -> Option<Phrase> {
         let Some(comma) = (from..limit.min(from + reach)).find(|&i| ctx.is_punct(i, &[","])) else {
             break;
         };
-        if let Some(p) = speakers::after(doc, comma + 1, before)
-            .filter(|p| p.named || p.pronoun || described(ctx, *p))
-        {
+        if let Some(p) = speakers::after(doc, comma + 1, before).filter(|p| speaker_like(ctx, *p)) {
             if !ctx.is_punct(p.end, &[","]) {
                 return Some(p);
             }
@@ -607,6 +605,11 @@ fn subject_any(ctx: &Ctx, a: usize, before: usize) -> Option<Phrase> {
 /// A description that can be a speaker: `the mayor`, `several environmental groups`.
 fn described(ctx: &Ctx, p: Phrase) -> bool {
     p.end - p.start >= 2 && words::is_determiner(&ctx.tok(p.start).low())
+}
+
+/// A phrase that can speak: a name, a pronoun or a description.
+fn speaker_like(ctx: &Ctx, p: Phrase) -> bool {
+    p.named || p.pronoun || described(ctx, p)
 }
 
 /// A word before `called`/`named` that makes it a verb of speech (`who called it “…”`,
@@ -783,7 +786,7 @@ fn leading(ctx: &Ctx, lo: usize, open: usize) -> Option<(Attribution, bool)> {
             && (w.ends_with("ed") || speakers::is_past_verb(w));
         if verb && v > lo && ctx.cue(v).is_none() {
             if let Some(p) = speakers::before(doc, v, lo.max(sent_lo))
-                .filter(|p| p.named || p.pronoun || described(ctx, *p))
+                .filter(|p| speaker_like(ctx, *p))
                 .filter(|p| !ctx.in_quote(p.span))
             {
                 let cue = CueMatch::speech(v, open - 1);
@@ -863,19 +866,18 @@ fn leading(ctx: &Ctx, lo: usize, open: usize) -> Option<(Attribution, bool)> {
                 .rev()
                 .filter_map(|j| ctx.cue(j))
                 .find(|c| c.end == comma && !ctx.tok(c.start).ends_with("ing"));
-            let speaker_like = |p: &Phrase| p.named || p.pronoun || described(ctx, *p);
             // The speaker of cue `c`: before it, else after it up to `end`.
             let of_cue = |c: CueMatch, end: usize| {
                 speakers::before(doc, c.start, floor)
                     .or_else(|| speakers::after(doc, c.end, end))
-                    .filter(|p| !ctx.in_quote(p.span) && speaker_like(p))
+                    .filter(|p| !ctx.in_quote(p.span) && speaker_like(ctx, *p))
             };
             let first = if let Some(c) = said {
                 of_cue(c, comma)
             } else if opens_quoted {
                 None
             } else {
-                subject(ctx, floor, k).filter(speaker_like)
+                subject(ctx, floor, k).filter(|p| speaker_like(ctx, *p))
             };
             first.or_else(|| {
                 (floor..k)
@@ -1748,8 +1750,8 @@ fn opening_participle_subject(ctx: &Ctx, k: usize) -> Option<Phrase> {
     {
         j += 2;
     }
-    let p = speakers::after(doc, j, b)
-        .filter(|p| (p.named || p.pronoun || described(ctx, *p)) && !ctx.in_quote(p.span))?;
+    let p =
+        speakers::after(doc, j, b).filter(|p| speaker_like(ctx, *p) && !ctx.in_quote(p.span))?;
     let verb = p.end < b && doc.tokens[p.end].kind == TokenKind::Word && {
         let w = ctx.tok(p.end);
         w.starts_with(|c: char| c.is_lowercase())
@@ -2112,7 +2114,7 @@ fn topic_report(ctx: &Ctx, from: usize, a: usize, b: usize) -> Option<Quote> {
         } else {
             speakers::before(doc, v, a).filter(|p| !ctx.in_quote(p.span))
         };
-        let Some(sp) = speaker.filter(|p| p.named || p.pronoun || described(ctx, *p)) else {
+        let Some(sp) = speaker.filter(|p| speaker_like(ctx, *p)) else {
             continue;
         };
         let cue = CueMatch::speech(v, prep_at + 1);
