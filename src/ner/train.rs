@@ -3,7 +3,7 @@
 
 use super::features::{token_features, SentenceFeatures};
 use super::lexicon::{phrase_key, token_key, word_key, Lexicons, WordCodes, MAX_PHRASE};
-use super::model::{pack, Unpacked, N_TAGS, START};
+use super::model::{pack, Unpacked, N_TAGS};
 use super::score::Sentence;
 use super::tagger::viterbi;
 use std::collections::HashMap;
@@ -110,10 +110,10 @@ impl Xorshift {
 }
 
 /// Features of every token, interned to dense ids.
-struct Compiled {
+pub(crate) struct Compiled {
     /// Per sentence: per token: range into `ids`.
-    starts: Vec<Vec<usize>>,
-    ids: Vec<u32>,
+    pub(crate) starts: Vec<Vec<usize>>,
+    pub(crate) ids: Vec<u32>,
 }
 
 fn compile(
@@ -254,7 +254,8 @@ fn fit(
     let mut trans = [[0f32; N_TAGS]; N_TAGS + 1];
     for r in 0..runs {
         let seed = cfg.seed.wrapping_add(r as u64 * 7919);
-        let (w, t) = perceptron(sents, &data, &active, cfg.epochs, seed, cfg.pa, log);
+        let gold: Vec<&[u8]> = sents.iter().map(|s| s.0.tags.as_slice()).collect();
+        let (w, t) = perceptron::<N_TAGS>(&gold, &data, &active, cfg.epochs, seed, cfg.pa, log);
         for (a, x) in avg_w.iter_mut().zip(&w) {
             *a += x / runs as f32;
         }
@@ -286,27 +287,30 @@ fn fit(
     })
 }
 
-/// One averaged-perceptron run: the averaged emission weights (feature-major, `N_TAGS` per
-/// feature) and transition weights.
-fn perceptron(
-    sents: &[(&Sentence, Option<&[u16]>)],
+/// One averaged-perceptron run over sentences with `gold` tags (`N` BIO tags, `O` first; see
+/// [`viterbi`]): the averaged emission weights (feature-major, `N` per feature) and
+/// transition weights (`N + 1` rows, the last for the sentence start). `pa`: passive-aggressive
+/// steps capped there instead of steps of 1. Shared by the NER and the quote labeller
+/// (`crate::quotes::labeller::train`).
+pub(crate) fn perceptron<const N: usize>(
+    gold: &[&[u8]],
     data: &Compiled,
     active: &[bool],
     epochs: usize,
     seed: u64,
     pa: Option<f64>,
     log: &mut dyn FnMut(&str),
-) -> (Vec<f32>, [[f32; N_TAGS]; N_TAGS + 1]) {
+) -> (Vec<f32>, Vec<[f32; N]>) {
     let nf = active.len();
     // Weights are f64: with step 1 (the perceptron) they stay exact integers.
-    let mut w = vec![0f64; nf * N_TAGS];
-    let mut u = vec![0f64; nf * N_TAGS];
-    let mut tw = [[0f64; N_TAGS]; N_TAGS + 1];
-    let mut tu = [[0f64; N_TAGS]; N_TAGS + 1];
+    let mut w = vec![0f64; nf * N];
+    let mut u = vec![0f64; nf * N];
+    let mut tw = vec![[0f64; N]; N + 1];
+    let mut tu = vec![[0f64; N]; N + 1];
     let mut c: f64 = 1.0;
     let mut rng = Xorshift(seed.max(1));
-    let mut order: Vec<usize> = (0..sents.len()).collect();
-    let mut em: Vec<[f32; N_TAGS]> = Vec::new();
+    let mut order: Vec<usize> = (0..gold.len()).collect();
+    let mut em: Vec<[f32; N]> = Vec::new();
     let mut back = Vec::new();
     let mut pred = Vec::new();
     for epoch in 0..epochs {
@@ -314,35 +318,35 @@ fn perceptron(
         let mut wrong = 0usize;
         let mut total = 0usize;
         for &si in &order {
-            let s = sents[si].0;
+            let g_tags = gold[si];
             let st = &data.starts[si];
-            let n = s.tokens.len();
+            let n = g_tags.len();
             em.clear();
-            em.resize(n, [0.0; N_TAGS]);
+            em.resize(n, [0.0; N]);
             for (i, row) in em.iter_mut().enumerate() {
                 for &f in &data.ids[st[i]..st[i + 1]] {
-                    let base = f as usize * N_TAGS;
+                    let base = f as usize * N;
                     for (t, r) in row.iter_mut().enumerate() {
                         *r += w[base + t] as f32;
                     }
                 }
             }
-            let trans: [[f32; N_TAGS]; N_TAGS + 1] = tw.map(|r| r.map(|x| x as f32));
+            let trans: Vec<[f32; N]> = tw.iter().map(|r| r.map(|x| x as f32)).collect();
             viterbi(&em, &trans, &mut back, &mut pred);
             total += n;
             let tau = match pa {
-                Some(cap) => pa_step(s, &pred, &em, &trans, data, st, active, cap),
+                Some(cap) => pa_step(g_tags, &pred, &em, &trans, data, st, active, cap),
                 None => 1.0,
             };
             for i in 0..n {
-                let (g, p, pg, pp) = gold_and_predicted(s, &pred, i);
+                let (g, p, pg, pp) = gold_and_predicted::<N>(g_tags, &pred, i);
                 if g != p {
                     wrong += 1;
                     for &f in &data.ids[st[i]..st[i + 1]] {
                         if !active[f as usize] {
                             continue;
                         }
-                        let base = f as usize * N_TAGS;
+                        let base = f as usize * N;
                         w[base + g] += tau;
                         u[base + g] += c * tau;
                         w[base + p] -= tau;
@@ -366,23 +370,27 @@ fn perceptron(
     }
     // Averaged weights: w - u / c.
     let avg = |w: f64, u: f64| -> f32 { (w - u / c) as f32 };
-    let mut trans = [[0f32; N_TAGS]; N_TAGS + 1];
-    for p in 0..=N_TAGS {
-        for t in 0..N_TAGS {
-            trans[p][t] = avg(tw[p][t], tu[p][t]);
-        }
-    }
+    let trans = tw
+        .iter()
+        .zip(&tu)
+        .map(|(w, u)| std::array::from_fn(|t| avg(w[t], u[t])))
+        .collect();
     let avg_w = w.iter().zip(&u).map(|(&w, &u)| avg(w, u)).collect();
     (avg_w, trans)
 }
 
-/// At token `i`: the gold tag, the predicted tag, and the tags before each (`START` first).
-fn gold_and_predicted(s: &Sentence, pred: &[u8], i: usize) -> (usize, usize, usize, usize) {
-    let before = |tags: &[u8]| if i == 0 { START } else { tags[i - 1] as usize };
+/// At token `i`: the gold tag, the predicted tag, and the tags before each (the start row `N`
+/// first).
+fn gold_and_predicted<const N: usize>(
+    gold: &[u8],
+    pred: &[u8],
+    i: usize,
+) -> (usize, usize, usize, usize) {
+    let before = |tags: &[u8]| if i == 0 { N } else { tags[i - 1] as usize };
     (
-        s.tags[i] as usize,
+        gold[i] as usize,
         pred[i] as usize,
-        before(&s.tags),
+        before(gold),
         before(pred),
     )
 }
@@ -390,11 +398,11 @@ fn gold_and_predicted(s: &Sentence, pred: &[u8], i: usize) -> (usize, usize, usi
 /// The PA-I step for a sentence tagged `pred`: the Hamming loss plus the score the prediction
 /// has over the gold tags, over the squared norm of the feature difference, capped at `cap`.
 #[allow(clippy::too_many_arguments)]
-fn pa_step(
-    s: &Sentence,
+fn pa_step<const N: usize>(
+    gold: &[u8],
     pred: &[u8],
-    em: &[[f32; N_TAGS]],
-    trans: &[[f32; N_TAGS]; N_TAGS + 1],
+    em: &[[f32; N]],
+    trans: &[[f32; N]],
     data: &Compiled,
     st: &[usize],
     active: &[bool],
@@ -402,7 +410,7 @@ fn pa_step(
 ) -> f64 {
     let (mut loss, mut diff, mut norm) = (0f64, 0f64, 0f64);
     for i in 0..pred.len() {
-        let (g, p, pg, pp) = gold_and_predicted(s, pred, i);
+        let (g, p, pg, pp) = gold_and_predicted::<N>(gold, pred, i);
         if g != p {
             loss += 1.0;
             diff += (em[i][p] - em[i][g]) as f64;

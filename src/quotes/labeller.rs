@@ -647,90 +647,17 @@ pub fn train(sents: &[(Sentence, Vec<u8>)], cfg: &Config, mut log: impl FnMut(&s
         cfg.min_count
     ));
     const S: usize = N_TAGS;
-    let mut w = vec![0f64; nf * S];
-    let mut u = vec![0f64; nf * S];
-    let mut tw = vec![[0f64; S]; S + 1];
-    let mut tu = vec![[0f64; S]; S + 1];
-    let mut c = 1f64;
-    let mut rng = crate::ner::train::Xorshift(cfg.seed.max(1));
-    let mut order: Vec<usize> = (0..sents.len()).collect();
-    let mut em: Vec<[f32; S]> = Vec::new();
-    let mut back = Vec::new();
-    let mut pred = Vec::new();
-    for epoch in 0..cfg.epochs {
-        rng.shuffle(&mut order);
-        let mut wrong = 0usize;
-        let mut total = 0usize;
-        for &si in &order {
-            let (s, gold) = &sents[si];
-            let st = &starts[si];
-            let n = s.len();
-            em.clear();
-            em.resize(n, [0.0; S]);
-            for (i, row) in em.iter_mut().enumerate() {
-                for &f in &ids[st[i]..st[i + 1]] {
-                    let base = f as usize * S;
-                    for (t, r) in row.iter_mut().enumerate() {
-                        *r += w[base + t] as f32;
-                    }
-                }
-            }
-            let trans: Vec<[f32; S]> = tw.iter().map(|r| r.map(|x| x as f32)).collect();
-            crate::ner::tagger::viterbi(&em, &trans, &mut back, &mut pred);
-            total += n;
-            for i in 0..n {
-                let (g, p) = (gold[i] as usize, pred[i] as usize);
-                let (pg, pp) = if i == 0 {
-                    (S, S)
-                } else {
-                    (gold[i - 1] as usize, pred[i - 1] as usize)
-                };
-                if g != p {
-                    wrong += 1;
-                    for &f in &ids[st[i]..st[i + 1]] {
-                        if !active[f as usize] {
-                            continue;
-                        }
-                        let base = f as usize * S;
-                        w[base + g] += 1.0;
-                        u[base + g] += c;
-                        w[base + p] -= 1.0;
-                        u[base + p] -= c;
-                    }
-                }
-                if (pg, g) != (pp, p) {
-                    tw[pg][g] += 1.0;
-                    tu[pg][g] += c;
-                    tw[pp][p] -= 1.0;
-                    tu[pp][p] -= c;
-                }
-            }
-            c += 1.0;
-        }
-        log(&format!(
-            "epoch {}: train token error {:.2}%",
-            epoch + 1,
-            100.0 * wrong as f64 / total.max(1) as f64
-        ));
-    }
-    let avg = |w: f64, u: f64| (w - u / c) as f32;
-    let trans: Vec<[f32; S]> = tw
-        .iter()
-        .zip(&tu)
-        .map(|(w, u)| {
-            let mut r = [0f32; S];
-            for t in 0..S {
-                r[t] = avg(w[t], u[t]);
-            }
-            r
-        })
-        .collect();
+    let gold: Vec<&[u8]> = sents.iter().map(|s| s.1.as_slice()).collect();
+    let data = crate::ner::train::Compiled { starts, ids };
+    let (avg_w, trans) = crate::ner::train::perceptron::<S>(
+        &gold, &data, &active, cfg.epochs, cfg.seed, None, &mut log,
+    );
     let mut feats: Vec<(u32, [f32; S])> = Vec::new();
     for (id, &k) in keys.iter().enumerate() {
         let mut row = [0f32; S];
         let mut max = 0f32;
         for t in 0..S {
-            row[t] = avg(w[id * S + t], u[id * S + t]);
+            row[t] = avg_w[id * S + t];
             max = max.max(row[t].abs());
         }
         if max > cfg.prune {
