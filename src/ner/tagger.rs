@@ -104,7 +104,7 @@ impl Workspace {
 /// How far (in tokens, either side) a token that may be part of a name
 /// ([`TokInfo::marked`](super::features::TokInfo): a capital letter, a digit, a letter
 /// without case) lets the tagger look at its neighbours.
-pub(crate) const REACH: usize = 2;
+const REACH: usize = 2;
 
 /// The emission row of a token out of reach of any marked token: `O`, nothing else.
 const ONLY_O: [f32; N_TAGS] = {
@@ -118,7 +118,7 @@ const ONLY_O: [f32; N_TAGS] = {
 /// words and punctuation (half the tokens of the PolNeAR dev texts), and names hardly ever
 /// reach into them (CoNLL-2003 train: 8 of 34,043 name tokens; valid: 2 of 8,603, "interior
 /// ministry").
-pub(crate) fn live_tokens(info: &[super::features::TokInfo], live: &mut Vec<bool>) {
+fn live_tokens(info: &[super::features::TokInfo], live: &mut Vec<bool>) {
     live.clear();
     live.resize(info.len(), false);
     for (i, t) in info.iter().enumerate() {
