@@ -8,6 +8,7 @@
 //! cargo xtask glove-clusters     word clusters from GloVe vectors (lexicons/glove_clusters.txt)
 //! cargo xtask train-quotes         train the attribution labeller (models/quote_labeller.bin)
 //! cargo xtask eval ner [FILE]      NER P/R/F1 (default ../shared/data/conll2003/valid.txt)
+//! cargo xtask eval ner-news [--errors]  NER P/R/F1 on the hand-annotated news set (tests/news-ner)
 //! cargo xtask eval quotes          quote extraction on PolNeAR dev, scored by ../shared
 //! cargo xtask eval clean           cleaning junk recall / body kept / words glued
 //! cargo xtask bench [--quick]      speed and size (BENCHMARKS.md)
@@ -16,10 +17,12 @@
 
 mod bench;
 mod eval_clean;
+mod eval_news;
 mod eval_quotes;
 mod fuzz;
 mod glove;
 mod ner;
+mod news_ner_core;
 mod test;
 mod util;
 mod web;
@@ -27,7 +30,7 @@ mod web;
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: cargo xtask <wasm|demo|test|train-ner|glove-clusters|train-quotes|eval ner|eval quotes|eval clean|bench|fuzz> [args]";
+    "usage: cargo xtask <wasm|demo|test|train-ner|glove-clusters|train-quotes|eval ner|eval ner-news|eval quotes|eval clean|bench|fuzz> [args]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -44,9 +47,12 @@ fn main() -> ExitCode {
             let tail: Vec<String> = rest.iter().skip(1).cloned().collect();
             match rest.first().map(String::as_str) {
                 Some("ner") => ner::eval(&tail),
+                Some("ner-news") => eval_news::run(&tail),
                 Some("quotes") => eval_quotes::run(&tail),
                 Some("clean") => eval_clean::run(&tail),
-                _ => Err(util::usage("eval needs one of: ner, quotes, clean")),
+                _ => Err(util::usage(
+                    "eval needs one of: ner, ner-news, quotes, clean",
+                )),
             }
         }
         Some("bench") => bench::run(&rest),

@@ -1,0 +1,143 @@
+//! `cargo xtask eval ner-news [--errors]`: NER on the hand-annotated modern-news check set
+//! (`tests/news-ner/`, PolNeAR dev articles, see its GUIDELINES.md), scored exact-match.
+//!
+//! Each raw text is analysed exactly as `newsmark analyze --no-clean` does (the whole file,
+//! cleaning off, UTF-8 offsets into the input); the mentions are compared with the gold spans.
+//! The texts are read from `../shared` at run time and must match the checksums of the
+//! annotation files.
+
+use crate::news_ner_core::{parse, problems, Score, Span};
+use crate::util::{fail, root, shared, usage, Result};
+use newsmark::{analyze, Options, Unit};
+use std::path::PathBuf;
+
+const USAGE: &str = "usage: cargo xtask eval ner-news [--errors] [--ann DIR] [--texts DIR]";
+
+pub fn run(args: &[String]) -> Result {
+    let mut errors = false;
+    let mut ann_dir = root().join("tests").join("news-ner");
+    let mut text_dir = shared().join("data/polnear/dev/text");
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--errors" => errors = true,
+            "--ann" => ann_dir = it.next().map(PathBuf::from).ok_or_else(|| usage(USAGE))?,
+            "--texts" => text_dir = it.next().map(PathBuf::from).ok_or_else(|| usage(USAGE))?,
+            _ => return Err(usage(USAGE)),
+        }
+    }
+    let mut anns: Vec<PathBuf> = std::fs::read_dir(&ann_dir)
+        .map_err(|e| fail(format!("{}: {e}", ann_dir.display())))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ann"))
+        .collect();
+    anns.sort();
+    if anns.is_empty() {
+        return Err(fail(format!("no .ann files in {}", ann_dir.display())));
+    }
+    let options = Options {
+        clean: false,
+        offsets: Unit::Utf8,
+        ..Options::default()
+    };
+    let mut total = Score::default();
+    let mut bytes = 0;
+    let mut per_article = String::new();
+    let mut error_list = String::new();
+    for ann_path in &anns {
+        let stem = ann_path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let text_path = text_dir.join(format!("{stem}.txt"));
+        let text = std::fs::read_to_string(&text_path)
+            .map_err(|e| fail(format!("{}: {e}", text_path.display())))?;
+        let ann_text = std::fs::read_to_string(ann_path)
+            .map_err(|e| fail(format!("{}: {e}", ann_path.display())))?;
+        let ann = parse(&ann_text).map_err(|e| fail(format!("{}: {e}", ann_path.display())))?;
+        let bad = problems(&text, &ann);
+        if !bad.is_empty() {
+            return Err(fail(format!(
+                "{} does not fit {}:\n  {}",
+                ann_path.display(),
+                text_path.display(),
+                bad.join("\n  ")
+            )));
+        }
+        let result = analyze(&text, &options).map_err(|e| fail(format!("{stem}: {e}")))?;
+        let pred: Vec<Span> = result
+            .mentions
+            .iter()
+            .map(|m| Span {
+                start: m.input_start,
+                end: m.input_end,
+                label: m.label,
+            })
+            .collect();
+        let mut score = Score::default();
+        score.add(&ann.spans, &pred);
+        let (c, np, ng) = score.totals();
+        let (_, _, f) = score.overall();
+        per_article.push_str(&format!(
+            "  {stem:<58} gold {ng:>4} found {np:>4} correct {c:>4}  FB1 {:6.2}\n",
+            100.0 * f
+        ));
+        total.merge(&score);
+        bytes += text.len();
+        if errors {
+            error_list.push_str(&format!("== {stem}\n"));
+            error_list.push_str(&list_errors(&text, &ann.spans, &pred));
+        }
+    }
+    if errors {
+        print!("{error_list}");
+    }
+    println!(
+        "ner-news: {} articles ({bytes} bytes) of PolNeAR dev, hand-annotated; NER as \
+         `newsmark analyze --no-clean`",
+        anns.len()
+    );
+    print!("{per_article}");
+    print!("{}", total.report());
+    Ok(())
+}
+
+/// One line per error, in text order: `missed`, `spurious`, `type` (same boundaries, another
+/// label) and `boundary` (overlapping spans that differ), with the surface strings.
+fn list_errors(text: &str, gold: &[Span], pred: &[Span]) -> String {
+    let overlaps = |a: &Span, b: &Span| a.start < b.end && b.start < a.end;
+    let same = |a: &Span, b: &Span| a.start == b.start && a.end == b.end;
+    let show = |s: &Span| format!("{} {:?}", s.label.as_str(), &text[s.start..s.end]);
+    let mut out: Vec<(usize, String)> = Vec::new();
+    for g in gold {
+        if pred.contains(g) {
+            continue;
+        }
+        if let Some(p) = pred.iter().find(|p| same(g, p)) {
+            out.push((
+                g.start,
+                format!("type      gold {}  predicted {}", show(g), show(p)),
+            ));
+            continue;
+        }
+        let near: Vec<String> = pred.iter().filter(|p| overlaps(g, p)).map(show).collect();
+        if near.is_empty() {
+            out.push((g.start, format!("missed    gold {}", show(g))));
+        } else {
+            out.push((
+                g.start,
+                format!("boundary  gold {}  predicted {}", show(g), near.join(", ")),
+            ));
+        }
+    }
+    for p in pred {
+        if gold.iter().any(|g| same(g, p) || overlaps(g, p)) {
+            continue; // reported with its gold span above (or correct)
+        }
+        out.push((p.start, format!("spurious  predicted {}", show(p))));
+    }
+    out.sort();
+    out.into_iter()
+        .map(|(at, line)| format!("  {at:>6}  {line}\n"))
+        .collect()
+}
