@@ -1,0 +1,214 @@
+//! The hand-annotated modern-news NER set (`tests/news-ner/`): the annotation files fit their
+//! PolNeAR dev texts (checksum, char boundaries, trimmed, no overlaps), and the scorer of
+//! `cargo xtask eval ner-news` gives exact numbers on a small example written by hand.
+
+mod common;
+
+#[allow(dead_code)]
+#[path = "../xtask/src/news_ner_core.rs"]
+mod news;
+
+use news::{parse, problems, sha256_hex, Score, Span};
+use newsmark::Label;
+use std::path::PathBuf;
+
+fn ann_files() -> Vec<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/news-ner");
+    let mut v: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/news-ner exists")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ann"))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn annotation_files_parse_and_hold_no_text() {
+    let files = ann_files();
+    assert!(files.len() >= 10, "only {} annotation files", files.len());
+    let mut mentions = 0;
+    for f in &files {
+        let s = std::fs::read_to_string(f).unwrap();
+        let ann = parse(&s).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        assert!(!ann.spans.is_empty(), "{}: no spans", f.display());
+        mentions += ann.spans.len();
+        // Offsets and labels only: every line past the header is `digits TAB digits TAB LABEL`.
+        for line in s.lines().skip(1) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            assert_eq!(cols.len(), 3, "{}: {line:?}", f.display());
+            assert!(cols[..2]
+                .iter()
+                .all(|c| !c.is_empty() && c.bytes().all(|b| b.is_ascii_digit())));
+        }
+    }
+    assert!(mentions >= 500, "only {mentions} gold mentions");
+}
+
+#[test]
+fn annotations_fit_their_texts() {
+    let Some(shared) = common::shared() else {
+        return;
+    };
+    let texts = shared.join("data/polnear/dev/text");
+    for f in ann_files() {
+        let stem = f.file_stem().unwrap().to_string_lossy().into_owned();
+        let text = std::fs::read_to_string(texts.join(format!("{stem}.txt")))
+            .unwrap_or_else(|e| panic!("{stem}.txt: {e}"));
+        let ann = parse(&std::fs::read_to_string(&f).unwrap()).unwrap();
+        let bad = problems(&text, &ann);
+        assert!(bad.is_empty(), "{stem}: {bad:#?}");
+        // Every gold mention starts and ends at a word edge: no half words.
+        for s in &ann.spans {
+            let before = text[..s.start].chars().next_back();
+            let after = text[s.end..].chars().next();
+            let first = text[s.start..].chars().next().unwrap();
+            let last = text[..s.end].chars().next_back().unwrap();
+            assert!(
+                !(before.is_some_and(char::is_alphanumeric) && first.is_alphanumeric()),
+                "{stem}: {:?} starts inside a word",
+                &text[s.start..s.end]
+            );
+            assert!(
+                !(after.is_some_and(char::is_alphanumeric) && last.is_alphanumeric()),
+                "{stem}: {:?} ends inside a word",
+                &text[s.start..s.end]
+            );
+        }
+    }
+}
+
+#[test]
+fn problems_are_found() {
+    let text = "Mr. Smith went to Paris.";
+    let header = format!("# sha256 {}\n", sha256_hex(text.as_bytes()));
+    let good = parse(&format!("{header}4\t9\tPER\n18\t23\tLOC\n")).unwrap();
+    assert_eq!(problems(text, &good), Vec::<String>::new());
+    for (body, what) in [
+        ("3\t9\tPER\n", "white space"),
+        ("4\t9\tPER\n6\t12\tPER\n", "overlaps"),
+        ("18\t23\tLOC\n4\t9\tPER\n", "precedes"),
+        ("18\t25\tLOC\n", "past the end"),
+        ("9\t9\tPER\n", "empty"),
+    ] {
+        let ann = parse(&format!("{header}{body}")).unwrap();
+        let p = problems(text, &ann);
+        assert!(p.iter().any(|x| x.contains(what)), "{body:?}: {p:?}");
+    }
+    // A changed text is caught by the checksum.
+    let p = problems("Mr. Smith went to Paris!", &good);
+    assert!(p.iter().any(|x| x.contains("checksum")), "{p:?}");
+    // Offsets inside a multi-byte character.
+    let t = "Café Noir";
+    let h = format!("# sha256 {}\n", sha256_hex(t.as_bytes()));
+    let p = problems(t, &parse(&format!("{h}0\t4\tORG\n")).unwrap());
+    assert!(p.iter().any(|x| x.contains("char boundaries")), "{p:?}");
+    assert!(parse("0\t3\tPER\n").is_err(), "no header");
+    assert!(
+        parse(&format!("{header}0\t3\tPERSON\n")).is_err(),
+        "bad label"
+    );
+    assert!(
+        parse(&format!("{header}0 3 PER\n")).is_err(),
+        "spaces, not tabs"
+    );
+}
+
+#[test]
+fn sha256_known_vectors() {
+    assert_eq!(
+        sha256_hex(b""),
+        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+    );
+    assert_eq!(
+        sha256_hex(b"abc"),
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+    );
+    // Two blocks (56 bytes of message push the length into a second block).
+    assert_eq!(
+        sha256_hex(b"abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
+        "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+    );
+}
+
+fn sp(start: usize, end: usize, label: Label) -> Span {
+    Span { start, end, label }
+}
+
+/// A hand-made two-document example, counted by hand:
+///
+/// doc 1 gold: PER 0..5, ORG 10..20, LOC 30..36, MISC 40..48
+///       pred: PER 0..5 (correct), LOC 10..20 (type error), LOC 30..35 (boundary error),
+///             PER 60..65 (spurious); MISC 40..48 missed.
+/// doc 2 gold: PER 0..4, PER 10..14
+///       pred: PER 0..4 (correct), PER 10..14 (correct), ORG 20..23 (spurious)
+///
+/// Exact: gold 6, predicted 7, correct 3 -> P 3/7, R 3/6 = 1/2, F1 = 2*(3/7)(1/2)/(3/7+1/2)
+/// = 6/13. Per type: PER gold 3 found 4 correct 3; ORG gold 1 found 1 correct 0; LOC gold 1
+/// found 2 correct 0; MISC gold 1 found 0 correct 0. Span-only: boundaries match for PER 0..5,
+/// 10..20, PER 0..4, PER 10..14 = 4 -> P 4/7, R 4/6, F1 = 8/13. Confusion: PER->PER 3,
+/// ORG->LOC 1.
+#[test]
+fn scorer_exact_numbers_on_a_hand_made_example() {
+    let mut total = Score::default();
+    let mut d1 = Score::default();
+    d1.add(
+        &[
+            sp(0, 5, Label::Per),
+            sp(10, 20, Label::Org),
+            sp(30, 36, Label::Loc),
+            sp(40, 48, Label::Misc),
+        ],
+        &[
+            sp(0, 5, Label::Per),
+            sp(10, 20, Label::Loc),
+            sp(30, 35, Label::Loc),
+            sp(60, 65, Label::Per),
+        ],
+    );
+    assert_eq!(d1.totals(), (1, 4, 4));
+    total.merge(&d1);
+    total.add(
+        &[sp(0, 4, Label::Per), sp(10, 14, Label::Per)],
+        &[
+            sp(0, 4, Label::Per),
+            sp(10, 14, Label::Per),
+            sp(20, 23, Label::Org),
+        ],
+    );
+    assert_eq!(total.totals(), (3, 7, 6));
+    let close = |a: f64, b: f64| (a - b).abs() < 1e-12;
+    let (p, r, f) = total.overall();
+    assert!(close(p, 3.0 / 7.0) && close(r, 0.5) && close(f, 6.0 / 13.0));
+    assert_eq!(total.per_label[0], (3, 4, 3), "PER");
+    assert_eq!(total.per_label[1], (0, 1, 1), "ORG");
+    assert_eq!(total.per_label[2], (0, 2, 1), "LOC");
+    assert_eq!(total.per_label[3], (0, 0, 1), "MISC");
+    let (p, r, f) = total.label(Label::Per);
+    assert!(
+        close(p, 0.75) && close(r, 1.0) && close(f, 6.0 / 7.0),
+        "PER {p} {r} {f}"
+    );
+    assert_eq!(total.label(Label::Misc), (0.0, 0.0, 0.0));
+    assert_eq!(total.span_correct, 4);
+    let (p, r, f) = total.span_only();
+    assert!(close(p, 4.0 / 7.0) && close(r, 4.0 / 6.0) && close(f, 8.0 / 13.0));
+    let mut confusion = [[0; 4]; 4];
+    confusion[0][0] = 3;
+    confusion[1][2] = 1;
+    assert_eq!(total.confusion, confusion);
+    let report = total.report();
+    assert!(report.contains("FB1:  46.15"), "{report}"); // 6/13
+    assert!(report.contains("FB1:  61.54"), "{report}"); // 8/13
+}
+
+#[test]
+fn duplicated_predictions_count_once() {
+    let mut s = Score::default();
+    s.add(
+        &[sp(0, 5, Label::Per)],
+        &[sp(0, 5, Label::Per), sp(0, 5, Label::Per)],
+    );
+    assert_eq!(s.totals(), (1, 1, 1));
+    assert_eq!(s.span_correct, 1);
+}
