@@ -1,5 +1,7 @@
-//! The hand-annotated modern-news NER set (`tests/news-ner/`): the annotation files fit their
-//! PolNeAR dev texts (checksum, char boundaries, trimmed, no overlaps), and the scorer of
+//! The hand-annotated modern-news NER sets (`tests/news-ner/`, the dev set, and
+//! `tests/news-ner/heldout/`, the held-out set; see GUIDELINES.md): the annotation files fit
+//! their PolNeAR dev texts (checksum, char boundaries, trimmed, no overlaps), the two sets are
+//! the articles their selection rule names and share none, and the scorer of
 //! `cargo xtask eval ner-news` gives exact numbers on a small example written by hand.
 
 mod common;
@@ -10,39 +12,85 @@ mod news;
 
 use news::{parse, problems, sha256_hex, Score, Span};
 use newsmark::Label;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-fn ann_files() -> Vec<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/news-ner");
+/// The dev set (looked at by developers) and the held-out set (only its totals are reported).
+const SETS: [&str; 2] = ["tests/news-ner", "tests/news-ner/heldout"];
+
+/// The `.ann` files of one set, sorted (the held-out directory is not part of the dev set).
+fn ann_files(set: &str) -> Vec<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(set);
     let mut v: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("tests/news-ner exists")
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "ann"))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "ann"))
         .collect();
     v.sort();
     v
 }
 
+fn stem(p: &Path) -> String {
+    p.file_stem().unwrap().to_string_lossy().into_owned()
+}
+
 #[test]
 fn annotation_files_parse_and_hold_no_text() {
-    let files = ann_files();
-    assert!(files.len() >= 10, "only {} annotation files", files.len());
-    let mut mentions = 0;
-    for f in &files {
-        let s = std::fs::read_to_string(f).unwrap();
-        let ann = parse(&s).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
-        assert!(!ann.spans.is_empty(), "{}: no spans", f.display());
-        mentions += ann.spans.len();
-        // Offsets and labels only: every line past the header is `digits TAB digits TAB LABEL`.
-        for line in s.lines().skip(1) {
-            let cols: Vec<&str> = line.split('\t').collect();
-            assert_eq!(cols.len(), 3, "{}: {line:?}", f.display());
-            assert!(cols[..2]
-                .iter()
-                .all(|c| !c.is_empty() && c.bytes().all(|b| b.is_ascii_digit())));
+    for set in SETS {
+        let files = ann_files(set);
+        assert!(
+            files.len() >= 10,
+            "{set}: only {} annotation files",
+            files.len()
+        );
+        let mut mentions = 0;
+        for f in &files {
+            let s = std::fs::read_to_string(f).unwrap();
+            let ann = parse(&s).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+            assert!(!ann.spans.is_empty(), "{}: no spans", f.display());
+            mentions += ann.spans.len();
+            // Offsets and labels only: every line past the header is `digits TAB digits TAB LABEL`.
+            for line in s.lines().skip(1) {
+                let cols: Vec<&str> = line.split('\t').collect();
+                assert_eq!(cols.len(), 3, "{}: {line:?}", f.display());
+                assert!(cols[..2]
+                    .iter()
+                    .all(|c| !c.is_empty() && c.bytes().all(|b| b.is_ascii_digit())));
+            }
         }
+        assert!(mentions >= 500, "{set}: only {mentions} gold mentions");
     }
-    assert!(mentions >= 500, "only {mentions} gold mentions");
+}
+
+/// The held-out set is independent of the dev set: no article in both.
+#[test]
+fn the_two_sets_share_no_article() {
+    let dev: Vec<String> = ann_files(SETS[0]).iter().map(|p| stem(p)).collect();
+    let heldout: Vec<String> = ann_files(SETS[1]).iter().map(|p| stem(p)).collect();
+    assert!(!dev.is_empty() && !heldout.is_empty());
+    for h in &heldout {
+        assert!(!dev.contains(h), "{h} is in both sets");
+    }
+}
+
+/// Each set is exactly the articles its rule picks from PolNeAR dev sorted by name: every
+/// 7th from index 0 (dev set), every 7th from index 3 (held-out set).
+#[test]
+fn the_sets_are_the_articles_their_rule_picks() {
+    let Some(shared) = common::shared() else {
+        return;
+    };
+    let mut all: Vec<String> = std::fs::read_dir(shared.join("data/polnear/dev/text"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| stem(&p))
+        .collect();
+    all.sort();
+    for (set, first) in [(SETS[0], 0), (SETS[1], 3)] {
+        let want: Vec<String> = all.iter().skip(first).step_by(7).cloned().collect();
+        let have: Vec<String> = ann_files(set).iter().map(|p| stem(p)).collect();
+        assert_eq!(have, want, "{set}");
+    }
 }
 
 #[test]
@@ -51,8 +99,8 @@ fn annotations_fit_their_texts() {
         return;
     };
     let texts = shared.join("data/polnear/dev/text");
-    for f in ann_files() {
-        let stem = f.file_stem().unwrap().to_string_lossy().into_owned();
+    for f in SETS.iter().flat_map(|set| ann_files(set)) {
+        let stem = stem(&f);
         let text = std::fs::read_to_string(texts.join(format!("{stem}.txt")))
             .unwrap_or_else(|e| panic!("{stem}.txt: {e}"));
         let ann = parse(&std::fs::read_to_string(&f).unwrap()).unwrap();

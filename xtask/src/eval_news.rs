@@ -1,5 +1,9 @@
-//! `cargo xtask eval ner-news [--errors]`: NER on the hand-annotated modern-news check set
-//! (`tests/news-ner/`, PolNeAR dev articles, see its GUIDELINES.md), scored exact-match.
+//! `cargo xtask eval ner-news [--heldout] [--errors]`: NER on the hand-annotated modern-news
+//! check sets (PolNeAR dev articles, see `tests/news-ner/GUIDELINES.md`), scored exact-match.
+//! The dev set `tests/news-ner/` is the default; `--heldout` scores the held-out set
+//! `tests/news-ner/heldout/` instead, whose errors are never listed: `--errors` is refused
+//! on it (also when it is named with `--ann`), and only its totals are printed (no
+//! per-article lines).
 //!
 //! Each raw text is analysed exactly as `newsmark analyze --no-clean` does (the whole file,
 //! cleaning off, UTF-8 offsets into the input); the mentions are compared with the gold spans.
@@ -9,27 +13,42 @@
 use crate::news_ner_core::{parse, problems, Score, Span};
 use crate::util::{fail, root, shared, usage, Result};
 use newsmark::{analyze, Options, Unit};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-const USAGE: &str = "usage: cargo xtask eval ner-news [--errors] [--ann DIR] [--texts DIR]";
+const USAGE: &str =
+    "usage: cargo xtask eval ner-news [--heldout] [--errors] [--ann DIR] [--texts DIR]";
 
 pub fn run(args: &[String]) -> Result {
     let mut errors = false;
-    let mut ann_dir = root().join("tests").join("news-ner");
+    let dev_dir = root().join("tests").join("news-ner");
+    let heldout_dir = dev_dir.join("heldout");
+    let mut ann_dir = dev_dir.clone();
     let mut text_dir = shared().join("data/polnear/dev/text");
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--errors" => errors = true,
+            "--heldout" => ann_dir = heldout_dir.clone(),
             "--ann" => ann_dir = it.next().map(PathBuf::from).ok_or_else(|| usage(USAGE))?,
             "--texts" => text_dir = it.next().map(PathBuf::from).ok_or_else(|| usage(USAGE))?,
             _ => return Err(usage(USAGE)),
         }
     }
+    let same_dir = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    let heldout = same_dir(&ann_dir, &heldout_dir);
+    if errors && heldout {
+        return Err(fail(
+            "the held-out set's errors are not listed: only its totals are reported \
+             (tests/news-ner/GUIDELINES.md); use the dev set to look at errors",
+        ));
+    }
     let mut anns: Vec<PathBuf> = std::fs::read_dir(&ann_dir)
         .map_err(|e| fail(format!("{}: {e}", ann_dir.display())))?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "ann"))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "ann"))
         .collect();
     anns.sort();
     if anns.is_empty() {
@@ -92,12 +111,23 @@ pub fn run(args: &[String]) -> Result {
     if errors {
         print!("{error_list}");
     }
+    let set = if heldout {
+        "held-out set"
+    } else if same_dir(&ann_dir, &dev_dir) {
+        "dev set"
+    } else {
+        "annotations"
+    };
     println!(
-        "ner-news: {} articles ({bytes} bytes) of PolNeAR dev, hand-annotated; NER as \
-         `newsmark analyze --no-clean`",
+        "ner-news: {set} {}: {} articles ({bytes} bytes) of PolNeAR dev, hand-annotated; NER \
+         as `newsmark analyze --no-clean`",
+        ann_dir.display(),
         anns.len()
     );
-    print!("{per_article}");
+    // The held-out set reports its totals only, not which article scores how.
+    if !heldout {
+        print!("{per_article}");
+    }
     print!("{}", total.report());
     Ok(())
 }
