@@ -197,6 +197,12 @@ impl Lexicons {
         self.word_of(token).0
     }
 
+    /// How often the unlabelled text writes the token in lower case: its case bucket, 1
+    /// (never) to 7 (always); 0 when unknown.
+    pub(crate) fn case_of(&self, token: &str) -> u8 {
+        self.word_of(token).1
+    }
+
     /// Cluster codes, case bucket and type prior of a token (zeros when unknown).
     fn word_of(&self, token: &str) -> ([u32; CLUSTERS], u8, u8) {
         if self.words.is_empty() {
