@@ -16,7 +16,8 @@ use newsmark::{analyze, Options, Unit};
 use std::path::{Path, PathBuf};
 
 const USAGE: &str =
-    "usage: cargo xtask eval ner-news [--heldout] [--errors] [--ann DIR] [--texts DIR]";
+    "usage: cargo xtask eval ner-news [--heldout] [--errors] [--ann DIR] [--texts DIR] \
+     [--model FILE]";
 
 pub fn run(args: &[String]) -> Result {
     let mut errors = false;
@@ -24,10 +25,14 @@ pub fn run(args: &[String]) -> Result {
     let heldout_dir = dev_dir.join("heldout");
     let mut ann_dir = dev_dir.clone();
     let mut text_dir = shared().join("data/polnear/dev/text");
+    let mut model_file: Option<PathBuf> = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--errors" => errors = true,
+            "--model" => {
+                model_file = Some(it.next().map(PathBuf::from).ok_or_else(|| usage(USAGE))?)
+            }
             "--heldout" => ann_dir = heldout_dir.clone(),
             "--ann" => ann_dir = it.next().map(PathBuf::from).ok_or_else(|| usage(USAGE))?,
             "--texts" => text_dir = it.next().map(PathBuf::from).ok_or_else(|| usage(USAGE))?,
@@ -54,6 +59,19 @@ pub fn run(args: &[String]) -> Result {
     if anns.is_empty() {
         return Err(fail(format!("no .ann files in {}", ann_dir.display())));
     }
+    // Another model (e.g. a `train-ner --out F` candidate) instead of the embedded one; the
+    // mentions come from the same tagger on the same text as `analyze --no-clean` (whose
+    // cleaned text is then the input itself, so the offsets are input offsets).
+    let model = match &model_file {
+        Some(f) => {
+            let bytes = std::fs::read(f).map_err(|e| fail(format!("{}: {e}", f.display())))?;
+            Some(
+                newsmark::ner::Model::from_bytes(&bytes)
+                    .map_err(|e| fail(format!("{}: {e}", f.display())))?,
+            )
+        }
+        None => None,
+    };
     let options = Options {
         clean: false,
         offsets: Unit::Utf8,
@@ -83,16 +101,29 @@ pub fn run(args: &[String]) -> Result {
                 bad.join("\n  ")
             )));
         }
-        let result = analyze(&text, &options).map_err(|e| fail(format!("{stem}: {e}")))?;
-        let pred: Vec<Span> = result
-            .mentions
-            .iter()
-            .map(|m| Span {
-                start: m.input_start,
-                end: m.input_end,
-                label: m.label,
-            })
-            .collect();
+        let pred: Vec<Span> = match &model {
+            Some(model) => {
+                let doc = newsmark::text::Doc::new(&text);
+                newsmark::ner::recognize_with(model, &doc)
+                    .iter()
+                    .map(|m| Span {
+                        start: m.span.start,
+                        end: m.span.end,
+                        label: m.label,
+                    })
+                    .collect()
+            }
+            None => analyze(&text, &options)
+                .map_err(|e| fail(format!("{stem}: {e}")))?
+                .mentions
+                .iter()
+                .map(|m| Span {
+                    start: m.input_start,
+                    end: m.input_end,
+                    label: m.label,
+                })
+                .collect(),
+        };
         let mut score = Score::default();
         score.add(&ann.spans, &pred);
         let (c, np, ng) = score.totals();
