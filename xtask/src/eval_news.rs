@@ -1,7 +1,8 @@
 //! `cargo xtask eval ner-news [--heldout] [--errors]`: NER on the hand-annotated modern-news
 //! check sets (PolNeAR dev articles, see `tests/news-ner/GUIDELINES.md`), scored exact-match.
 //! The dev set `tests/news-ner/` is the default; `--heldout` scores the held-out set
-//! `tests/news-ner/heldout/` instead, whose errors are never listed: `--errors` is refused
+//! `tests/news-ner/heldout/` instead and `--pooled` both (micro-averaged, totals only). The
+//! held-out set's errors are never listed: `--errors` is refused
 //! on it (also when it is named with `--ann`), and only its totals are printed (no
 //! per-article lines).
 //!
@@ -16,14 +17,14 @@ use newsmark::{analyze, Options, Unit};
 use std::path::{Path, PathBuf};
 
 const USAGE: &str =
-    "usage: cargo xtask eval ner-news [--heldout] [--errors] [--ann DIR] [--texts DIR] \
+    "usage: cargo xtask eval ner-news [--heldout | --pooled] [--errors] [--ann DIR] [--texts DIR] \
      [--model FILE]";
 
 pub fn run(args: &[String]) -> Result {
     let mut errors = false;
     let dev_dir = root().join("tests").join("news-ner");
     let heldout_dir = dev_dir.join("heldout");
-    let mut ann_dir = dev_dir.clone();
+    let mut ann_dirs = vec![dev_dir.clone()];
     let mut text_dir = shared().join("data/polnear/dev/text");
     let mut model_file: Option<PathBuf> = None;
     let mut it = args.iter();
@@ -33,8 +34,9 @@ pub fn run(args: &[String]) -> Result {
             "--model" => {
                 model_file = Some(it.next().map(PathBuf::from).ok_or_else(|| usage(USAGE))?)
             }
-            "--heldout" => ann_dir = heldout_dir.clone(),
-            "--ann" => ann_dir = it.next().map(PathBuf::from).ok_or_else(|| usage(USAGE))?,
+            "--heldout" => ann_dirs = vec![heldout_dir.clone()],
+            "--pooled" => ann_dirs = vec![dev_dir.clone(), heldout_dir.clone()],
+            "--ann" => ann_dirs = vec![it.next().map(PathBuf::from).ok_or_else(|| usage(USAGE))?],
             "--texts" => text_dir = it.next().map(PathBuf::from).ok_or_else(|| usage(USAGE))?,
             _ => return Err(usage(USAGE)),
         }
@@ -43,21 +45,25 @@ pub fn run(args: &[String]) -> Result {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
     };
-    let heldout = same_dir(&ann_dir, &heldout_dir);
+    let heldout = ann_dirs.iter().any(|d| same_dir(d, &heldout_dir));
     if errors && heldout {
         return Err(fail(
             "the held-out set's errors are not listed: only its totals are reported \
              (tests/news-ner/GUIDELINES.md); use the dev set to look at errors",
         ));
     }
-    let mut anns: Vec<PathBuf> = std::fs::read_dir(&ann_dir)
-        .map_err(|e| fail(format!("{}: {e}", ann_dir.display())))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "ann"))
-        .collect();
-    anns.sort();
-    if anns.is_empty() {
-        return Err(fail(format!("no .ann files in {}", ann_dir.display())));
+    let mut anns: Vec<PathBuf> = Vec::new();
+    for ann_dir in &ann_dirs {
+        let mut dir: Vec<PathBuf> = std::fs::read_dir(ann_dir)
+            .map_err(|e| fail(format!("{}: {e}", ann_dir.display())))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "ann"))
+            .collect();
+        dir.sort();
+        if dir.is_empty() {
+            return Err(fail(format!("no .ann files in {}", ann_dir.display())));
+        }
+        anns.extend(dir);
     }
     // Another model (e.g. a `train-ner --out F` candidate) instead of the embedded one; the
     // mentions come from the same tagger on the same text as `analyze --no-clean` (whose
@@ -142,17 +148,20 @@ pub fn run(args: &[String]) -> Result {
     if errors {
         print!("{error_list}");
     }
-    let set = if heldout {
+    let set = if ann_dirs.len() > 1 {
+        "both sets pooled"
+    } else if heldout {
         "held-out set"
-    } else if same_dir(&ann_dir, &dev_dir) {
+    } else if same_dir(&ann_dirs[0], &dev_dir) {
         "dev set"
     } else {
         "annotations"
     };
+    let dirs: Vec<String> = ann_dirs.iter().map(|d| d.display().to_string()).collect();
     println!(
         "ner-news: {set} {}: {} articles ({bytes} bytes) of PolNeAR dev, hand-annotated; NER \
          as `newsmark analyze --no-clean`",
-        ann_dir.display(),
+        dirs.join(" + "),
         anns.len()
     );
     // The held-out set reports its totals only, not which article scores how.

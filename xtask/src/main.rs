@@ -8,7 +8,7 @@
 //! cargo xtask glove-clusters     word clusters from GloVe vectors (lexicons/glove_clusters.txt)
 //! cargo xtask train-quotes         train the attribution labeller (models/quote_labeller.bin)
 //! cargo xtask eval ner [FILE]      NER P/R/F1 (default ../shared/data/conll2003/valid.txt)
-//! cargo xtask eval ner-news [--heldout] [--errors] [--model F]  NER on the hand-annotated news sets (tests/news-ner)
+//! cargo xtask eval ner-news [--heldout|--pooled] [--errors] [--model F]  NER on the hand-annotated news sets (tests/news-ner)
 //! cargo xtask eval quotes          quote extraction on PolNeAR dev, scored by ../shared
 //! cargo xtask eval clean           cleaning junk recall / body kept / words glued
 //! cargo xtask bench [--quick]      speed and size (BENCHMARKS.md)
