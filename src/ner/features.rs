@@ -120,6 +120,7 @@ impl SentenceFeatures {
     }
 
     /// Computes token attributes for `tokens`.
+    #[cfg(any(test, feature = "train"))]
     pub(crate) fn prepare<S: AsRef<str>>(&mut self, tokens: &[S], lex: &Lexicons) {
         self.info.clear();
         let mut upper = 0usize;
@@ -136,6 +137,52 @@ impl SentenceFeatures {
         self.doc.resize(tokens.len(), 0);
     }
 
+    /// [`SentenceFeatures::prepare`] for the tagger, which reads the attributes of a token
+    /// only when it lies within `reach` tokens of a marked one ([`TokInfo::marked`]; see
+    /// `ner::tagger`): those tokens get exactly the attributes `prepare` gives them (as does a
+    /// token of more than 64 bytes, whose `marked` looks at its first 64 characters only),
+    /// the others only `marked` (false), without hashing them or looking them up in the
+    /// lexicons (a third of the tokens of English news). `needed` is scratch space; it ends
+    /// holding which tokens were prepared in full.
+    pub(crate) fn prepare_near_marks<S: AsRef<str>>(
+        &mut self,
+        tokens: &[S],
+        lex: &Lexicons,
+        reach: usize,
+        needed: &mut Vec<bool>,
+    ) {
+        self.info.clear();
+        needed.clear();
+        needed.resize(tokens.len(), false);
+        let mut upper = 0usize;
+        let mut letters = 0usize;
+        for (i, t) in tokens.iter().enumerate() {
+            let t = t.as_ref();
+            let (marked, up, alpha) = token_marks(t);
+            upper += up;
+            letters += alpha;
+            if marked {
+                let hi = (i + reach + 1).min(tokens.len());
+                needed[i.saturating_sub(reach)..hi].fill(true);
+            } else if t.len() > 64 {
+                needed[i] = true;
+            }
+        }
+        self.caps_sentence = letters >= 6 && upper * 10 >= letters * 7;
+        self.info.resize(tokens.len(), TokInfo::default());
+        for ((t, info), _) in tokens
+            .iter()
+            .zip(self.info.iter_mut())
+            .zip(needed.iter())
+            .filter(|x| *x.1)
+        {
+            *info = token_info(t.as_ref()).0;
+        }
+        lex.mark_sentence_where(tokens, &mut self.info, |i| needed[i]);
+        self.doc.clear();
+        self.doc.resize(tokens.len(), 0);
+    }
+
     pub fn len(&self) -> usize {
         self.info.len()
     }
@@ -143,6 +190,43 @@ impl SentenceFeatures {
     pub fn is_empty(&self) -> bool {
         self.info.is_empty()
     }
+}
+
+/// Whether a token is marked ([`TokInfo::marked`]), with the numbers of its upper-case and of
+/// its alphabetic characters, exactly as [`token_info`] counts them.
+fn token_marks(t: &str) -> (bool, usize, usize) {
+    let (mut upper, mut lower, mut digits, mut alpha) = (0usize, 0usize, 0usize, 0usize);
+    if t.is_ascii() {
+        for &b in &t.as_bytes()[..t.len().min(64)] {
+            match b {
+                b'A'..=b'Z' => upper += 1,
+                b'a'..=b'z' => lower += 1,
+                b'0'..=b'9' => digits += 1,
+                _ => {}
+            }
+        }
+        alpha = upper + lower;
+    } else {
+        for c0 in t.chars().take(64) {
+            let c = norm_char(c0);
+            if c.is_uppercase() {
+                upper += 1;
+                alpha += 1;
+            } else if c.is_lowercase() {
+                lower += 1;
+                alpha += 1;
+            } else if c.is_ascii_digit() {
+                digits += 1;
+            } else if c.is_alphabetic() {
+                alpha += 1;
+            }
+        }
+    }
+    (
+        upper > 0 || digits > 0 || alpha > upper + lower,
+        upper,
+        alpha,
+    )
 }
 
 /// The attributes of one token, with the numbers of its upper-case and of its alphabetic
@@ -410,8 +494,12 @@ pub(crate) fn local_features(t: &TokInfo, out: &mut Vec<u32>) {
     }
 }
 
+/// How far [`context_features`] looks from a token: at the attributes of the tokens up to
+/// two away on each side and at those of the tokens up to three ahead.
+pub(crate) const LOOK: usize = 3;
+
 /// Appends the features of token `i` that look at its neighbours, its position, the
-/// sentence and the document evidence.
+/// sentence and the document evidence (tokens at most [`LOOK`] away).
 pub(crate) fn context_features(sf: &SentenceFeatures, i: usize, out: &mut Vec<u32>) {
     let info = &sf.info;
     let n = info.len();
