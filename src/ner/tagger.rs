@@ -88,9 +88,6 @@ pub struct Workspace {
     /// [`Model::tag_part`]), since the weights belong to one model.
     memo: Vec<(u64, [f32; N_TAGS])>,
     memo_live: bool,
-    /// Feature lookups of one document part (direct-mapped by key; see [`Model::add_cached`]):
-    /// the key, whether the model has the feature, and its codes.
-    lookups: Vec<(u32, bool, [u8; N_TAGS])>,
     /// Per token: within reach of a marked token (see [`live_tokens`]).
     live: Vec<bool>,
     /// Per token: its attributes are read (see [`SentenceFeatures::prepare_near_marks`]).
@@ -100,23 +97,9 @@ pub struct Workspace {
 /// Slots of [`Workspace::memo`]: an article has a few hundred distinct words.
 const MEMO_SLOTS: usize = 1024;
 
-/// Slots of [`Workspace::lookups`] (64 KiB).
-const LOOKUP_SLOTS: usize = 4096;
-
 impl Workspace {
     pub fn new() -> Workspace {
         Workspace::default()
-    }
-
-    /// Empties and turns on the memo of word-local weights and the cache of lookups, for one
-    /// document part tagged with one model.
-    fn begin_part(&mut self) {
-        self.memo.clear();
-        self.memo.resize(MEMO_SLOTS, (0, [0.0; N_TAGS]));
-        // Key 0 is never a feature (see `features::fold`): an empty slot.
-        self.lookups.clear();
-        self.lookups.resize(LOOKUP_SLOTS, (0, false, [0; N_TAGS]));
-        self.memo_live = true;
     }
 }
 
@@ -174,7 +157,7 @@ impl Model {
                     ws.feats.clear();
                     local_features(t, &mut ws.feats);
                     for &f in &ws.feats {
-                        self.add_cached(f, &mut ws.lookups, &mut acc);
+                        self.add_weights(f, &mut acc);
                     }
                     *slot = (key, acc);
                 }
@@ -187,41 +170,10 @@ impl Model {
             }
             ws.feats.clear();
             context_features(&ws.sf, i, &mut ws.feats);
-            if ws.memo_live {
-                for &f in &ws.feats {
-                    self.add_cached(f, &mut ws.lookups, &mut acc);
-                }
-            } else {
-                for &f in &ws.feats {
-                    self.add_weights(f, &mut acc);
-                }
+            for &f in &ws.feats {
+                self.add_weights(f, &mut acc);
             }
             ws.em[i] = acc;
-        }
-    }
-
-    /// [`Model::add_weights`] through a cache of this model's lookups: the features of
-    /// neighbouring words recur within an article ("the", "said", ...), and a lookup in the
-    /// cache reads 16 bytes instead of the packed table's directory, remainders and values.
-    /// The same weights are added in the same order, so the scores do not depend on it.
-    #[inline]
-    fn add_cached(
-        &self,
-        f: u32,
-        lookups: &mut [(u32, bool, [u8; N_TAGS])],
-        acc: &mut [f32; N_TAGS],
-    ) {
-        let slot = &mut lookups[f as usize % LOOKUP_SLOTS];
-        if slot.0 != f {
-            *slot = match self.feats.get(f) {
-                Some(c) => (f, true, *c),
-                None => (f, false, [0; N_TAGS]),
-            };
-        }
-        if slot.1 {
-            for (a, &q) in acc.iter_mut().zip(&slot.2) {
-                *a += self.book[q as usize];
-            }
         }
     }
 
@@ -246,7 +198,9 @@ impl Model {
     ) {
         ws.part_em.clear();
         ws.part_shape.clear();
-        ws.begin_part();
+        ws.memo.clear();
+        ws.memo.resize(MEMO_SLOTS, (0, [0.0; N_TAGS]));
+        ws.memo_live = true;
         let mut first = Vec::with_capacity(sents.len());
         for s in sents {
             let mut tags = Vec::with_capacity(s.len());
@@ -406,7 +360,8 @@ mod memo_tests {
         .collect();
         let mut with = Workspace::new();
         let mut tags = Vec::new();
-        with.begin_part();
+        with.memo.resize(MEMO_SLOTS, (0, [0.0; N_TAGS]));
+        with.memo_live = true;
         let mut without = Workspace::new();
         let mut hits = 0;
         for s in &sents {
@@ -420,38 +375,6 @@ mod memo_tests {
         assert!(hits >= 10, "the memo was used ({hits} hits)");
         // Only tag_part turns the memo on.
         assert!(!without.memo_live && without.memo.is_empty());
-        assert!(without.lookups.is_empty());
-        let cached = with.lookups.iter().filter(|l| l.0 != 0).count();
-        assert!(cached > 100, "the lookups were cached ({cached})");
-    }
-
-    /// A cached lookup gives what the packed table gives, for present and absent features,
-    /// and a slot taken by another key is looked up again.
-    #[test]
-    fn cached_lookups_add_the_table_weights() {
-        let model = crate::ner::model().expect("embedded model");
-        let mut ws = Workspace::new();
-        ws.begin_part();
-        let mut present = Vec::new();
-        let mut sf = SentenceFeatures::new();
-        let toks = ["Angela", "Merkel", "said", "in", "Berlin", "."];
-        sf.prepare(&toks, model.lexicons());
-        for i in 0..toks.len() {
-            crate::ner::features::token_features(&sf, i, &mut present);
-            for &f in &present {
-                // The key itself, an absent neighbour key, and one sharing its slot.
-                for k in [f, f ^ 1, f.wrapping_add(LOOKUP_SLOTS as u32).max(1)] {
-                    for _ in 0..2 {
-                        let (mut a, mut b) = ([0.5f32; N_TAGS], [0.5f32; N_TAGS]);
-                        let found = model.add_weights(k, &mut a);
-                        model.add_cached(k, &mut ws.lookups, &mut b);
-                        assert_eq!(a, b, "key {k}");
-                        assert_eq!(found, model.feats.get(k).is_some());
-                    }
-                }
-            }
-        }
-        assert!(present.len() > 20);
     }
 }
 
@@ -493,7 +416,8 @@ mod near_marks_tests {
             // Without and with the memo of word-local weights (as in `tag_part`).
             for memo in [false, true] {
                 for ws in [&mut full, &mut lazy] {
-                    ws.begin_part();
+                    ws.memo.clear();
+                    ws.memo.resize(MEMO_SLOTS, (0, [0.0; N_TAGS]));
                     ws.memo_live = memo;
                 }
                 full.sf.prepare(&toks, model.lexicons());
