@@ -111,62 +111,23 @@ impl Model {
         }
     }
 
-    /// The weights of a feature key, as [`Model::add`] adds them (`None`: absent).
-    fn weights(&self, key: u32) -> Option<[f32; N_TAGS]> {
-        self.table
-            .get(key)
-            .map(|w| w.map(|w| w as i8 as f32 * self.scale))
-    }
-
     /// Tags the tokens `[a, b)` of `doc` (one sentence); returns one tag per token and, per
     /// token, the margin of its tag's emission score over `O`'s.
     pub fn tag(&self, sent: &Sentence, out: &mut Vec<u8>, margin: &mut Vec<f32>) {
-        self.tag_with(sent, &mut Scratch::new(), out, margin);
-    }
-
-    /// [`Model::tag`] with a [`Scratch`] kept across the sentences of a document (with this
-    /// model only).
-    pub fn tag_with(
-        &self,
-        sent: &Sentence,
-        scratch: &mut Scratch,
-        out: &mut Vec<u8>,
-        margin: &mut Vec<f32>,
-    ) {
-        self.emissions(sent, scratch);
-        let em = &scratch.em;
-        crate::ner::tagger::viterbi(em, &self.trans, &mut scratch.back, out);
-        margin.clear();
-        margin.extend(out.iter().zip(em).map(|(&t, e)| e[t as usize] - e[0]));
-    }
-
-    /// The emission scores of `sent` into `scratch.em`: per token, the weights of its
-    /// features ([`Sentence::features`]) added in order; those of small-valued features come
-    /// from `scratch.small` (the same numbers as [`Model::add`] adds).
-    fn emissions(&self, sent: &Sentence, scratch: &mut Scratch) {
-        if scratch.small.len() != SMALL_OFFSETS.1 {
-            scratch.small.clear();
-            scratch.small.resize(SMALL_OFFSETS.1, None);
-        }
-        let small = &mut scratch.small;
-        scratch.em.clear();
+        let mut keys = Vec::new();
+        let mut em = Vec::with_capacity(sent.len());
         for i in 0..sent.len() {
+            keys.clear();
+            sent.features(i, &mut keys);
             let mut row = [0f32; N_TAGS];
-            for (tpl, v) in (0..).zip(sent.values(i)) {
-                match small_slot(tpl, v) {
-                    Some(slot) => {
-                        let w = small[slot].get_or_insert_with(|| self.weights(key(tpl, v)));
-                        if let Some(w) = w {
-                            for (r, w) in row.iter_mut().zip(w) {
-                                *r += *w;
-                            }
-                        }
-                    }
-                    None => self.add(key(tpl, v), &mut row),
-                }
+            for &k in &keys {
+                self.add(k, &mut row);
             }
-            scratch.em.push(row);
+            em.push(row);
         }
+        crate::ner::tagger::viterbi(&em, &self.trans, &mut Vec::new(), out);
+        margin.clear();
+        margin.extend(out.iter().zip(&em).map(|(&t, e)| e[t as usize] - e[0]));
     }
 }
 
@@ -235,103 +196,6 @@ fn mix(h: u64, x: u64) -> u64 {
         .wrapping_mul(0xbf58_476d_1ce4_e5b9);
     z = (z ^ (z >> 31)).wrapping_mul(0x94d0_49bb_1331_11eb);
     z ^ (z >> 29)
-}
-
-/// Feature templates per token (ids `0..TEMPLATES`, see [`Sentence::features`]).
-const TEMPLATES: usize = 29;
-
-/// The key of a feature: template `tpl`, value `v`.
-#[inline]
-fn key(tpl: u64, v: u64) -> u32 {
-    (mix(mix(tpl, v), tpl) >> 32) as u32
-}
-
-/// Templates whose values come from a small set (shapes, NER labels, quote and cue codes,
-/// distance buckets, positions): `(template, radix, components)`. A value is one byte per
-/// component (see [`Sentence::features`]); its weights are looked up once per [`Scratch`] at
-/// slot `offset + c0 + radix * c1 + radix² * c2` when every component is below the radix
-/// (otherwise as any feature).
-const SMALL: [(u64, u64, u32); 15] = [
-    (0, 1, 1),
-    (9, 10, 1),
-    (10, 10, 2),
-    (11, 10, 1),
-    (12, 10, 1),
-    (13, 10, 1),
-    (14, 10, 1),
-    (15, 10, 3),
-    (16, 20, 1),
-    (17, 20, 1),
-    (18, 20, 1),
-    (19, 10, 2),
-    (22, 10, 3),
-    (23, 20, 2),
-    (24, 10, 1),
-];
-
-/// Per template id (below 32): the index into [`SMALL`] plus one, 0 for other templates.
-const SMALL_INDEX: [u8; 32] = {
-    let mut t = [0u8; 32];
-    let mut k = 0;
-    while k < SMALL.len() {
-        t[SMALL[k].0 as usize] = k as u8 + 1;
-        k += 1;
-    }
-    t
-};
-
-/// First slot of each [`SMALL`] template, and the number of slots.
-const SMALL_OFFSETS: ([usize; 15], usize) = {
-    let mut off = [0usize; 15];
-    let mut at = 0usize;
-    let mut k = 0;
-    while k < SMALL.len() {
-        off[k] = at;
-        let (_, radix, n) = SMALL[k];
-        at += radix.pow(n) as usize;
-        k += 1;
-    }
-    (off, at)
-};
-
-/// The slot of feature `(tpl, v)` in [`Scratch::small`], if it has one.
-#[inline]
-fn small_slot(tpl: u64, v: u64) -> Option<usize> {
-    let k = *SMALL_INDEX.get(tpl as usize)? as usize;
-    if k == 0 {
-        return None;
-    }
-    let (_, radix, n) = SMALL[k - 1];
-    if v >> (8 * n) != 0 {
-        return None;
-    }
-    let mut slot = 0;
-    let mut scale = 1;
-    for c in 0..n {
-        let x = (v >> (8 * c)) & 0xff;
-        if x >= radix {
-            return None;
-        }
-        slot += x * scale;
-        scale *= radix;
-    }
-    Some(SMALL_OFFSETS.0[k - 1] + slot as usize)
-}
-
-/// Reusable state for tagging the sentences of one document with one model: buffers, and
-/// the weights of the small-valued features ([`SMALL`]), looked up once (`None` not yet,
-/// `Some(None)` absent from the model).
-#[derive(Default)]
-pub struct Scratch {
-    em: Vec<[f32; N_TAGS]>,
-    back: Vec<[u8; N_TAGS]>,
-    small: Vec<Option<Option<[f32; N_TAGS]>>>,
-}
-
-impl Scratch {
-    pub fn new() -> Scratch {
-        Scratch::default()
-    }
 }
 
 fn hash_lower(s: &str) -> u64 {
@@ -493,16 +357,6 @@ impl Sentence {
 
     /// The feature keys of token `i`.
     pub fn features(&self, i: usize, out: &mut Vec<u32>) {
-        let values = self.values(i);
-        out.extend((0..).zip(values).map(|(tpl, v)| key(tpl, v)));
-    }
-
-    /// The value of every feature template of token `i`, by template id (`0..TEMPLATES`):
-    /// [`Sentence::features`] hashes template and value into a key.
-    #[inline]
-    fn values(&self, i: usize) -> [u64; TEMPLATES] {
-        let mut values = [0u64; TEMPLATES];
-        let mut push = |tpl: u64, v: u64| values[tpl as usize] = v;
         const NONE: Tok = Tok {
             word: 1,
             suffix: 1,
@@ -522,6 +376,7 @@ impl Sentence {
             }
         };
         let t = at(0);
+        let mut push = |tpl: u64, v: u64| out.push((mix(mix(tpl, v), tpl) >> 32) as u32);
         push(0, 0);
         push(1, t.word);
         push(2, at(-1).word);
@@ -562,7 +417,6 @@ impl Sentence {
         push(26, mix(at(-1).word, at(-2).word));
         push(27, mix(at(1).word, at(2).word));
         push(28, mix(t.cue as u64, at(-1).word));
-        values
     }
 }
 
@@ -940,81 +794,6 @@ mod tests {
         assert_eq!(hash_lower("Said"), hash_lower("SAID"));
         assert_eq!(hash_lower("1999"), hash_lower("2024"));
         assert_ne!(hash_lower("said"), hash_lower("sad"));
-    }
-
-    /// Small-valued features get distinct slots within the table, and the others none.
-    #[test]
-    fn small_slots_are_distinct_and_in_range() {
-        let mut seen = vec![false; SMALL_OFFSETS.1];
-        for &(tpl, radix, n) in &SMALL {
-            let mut count = 0;
-            for v in 0..(1u64 << (8 * n)).min(1 << 24) {
-                let digits_ok = (0..n).all(|c| (v >> (8 * c)) & 0xff < radix);
-                match small_slot(tpl, v) {
-                    Some(slot) => {
-                        assert!(digits_ok, "{tpl} {v:x}");
-                        assert!(!seen[slot], "slot {slot} twice");
-                        seen[slot] = true;
-                        count += 1;
-                    }
-                    None => assert!(!digits_ok, "{tpl} {v:x}"),
-                }
-            }
-            assert_eq!(count, radix.pow(n), "template {tpl}");
-            assert_eq!(small_slot(tpl, 1 << (8 * n)), None);
-        }
-        assert!(seen.iter().all(|&x| x));
-        for tpl in [1, 2, 8, 20, 21, 25, 28, 29, 40] {
-            assert_eq!(small_slot(tpl, 0), None);
-        }
-    }
-
-    /// Emission scores through the scratch (small-valued features' weights looked up once)
-    /// equal the sum of the weights of `Sentence::features` added one by one, and the
-    /// scratch carries over between sentences.
-    #[test]
-    fn scratch_emissions_equal_the_feature_sums() {
-        let m = model().expect("the committed labeller model reads");
-        let text = "“We will win,” Senator Jane Doe told reporters in Washington on Monday. \
-            The company said that profits rose, according to a statement. \
-            Mr. Smith, who declined to comment, later wrote that the plan was dead. \
-            Officials warned the deal would fail; others believe it won't. \
-            Le ministre a déclaré à l’AFP que « tout va bien », selon un communiqué. \
-            \"It’s over,\" she added, \"and nobody knows why.\" He said: no.";
-        let doc = Doc::new(text);
-        let mentions = crate::ner::recognize(&doc);
-        let quoted: Vec<Span> = super::super::marks::find(text)
-            .iter()
-            .filter(|q| q.depth == 0)
-            .map(|q| q.outer())
-            .collect();
-        let cues: Vec<Option<CueMatch>> = (0..doc.tokens.len())
-            .map(|i| super::super::cues::cue_at(&doc, i))
-            .collect();
-        assert!(doc.sentences.len() >= 6 && !mentions.is_empty() && !quoted.is_empty());
-        let mut scratch = Scratch::new();
-        let (mut tags, mut margin) = (Vec::new(), Vec::new());
-        let mut keys = Vec::new();
-        for sent in &doc.sentences {
-            let (a, b) = (sent.tokens.start, sent.tokens.end);
-            let s = Sentence::new(&doc, a, b, &mentions, &quoted, &cues);
-            m.tag_with(&s, &mut scratch, &mut tags, &mut margin);
-            assert_eq!(scratch.em.len(), s.len());
-            for i in 0..s.len() {
-                keys.clear();
-                s.features(i, &mut keys);
-                let mut row = [0f32; N_TAGS];
-                for &k in &keys {
-                    m.add(k, &mut row);
-                }
-                assert_eq!(row, scratch.em[i], "token {i} of {:?}", &text[..20]);
-            }
-            let (mut t2, mut m2) = (Vec::new(), Vec::new());
-            m.tag(&s, &mut t2, &mut m2);
-            assert_eq!((&tags, &margin), (&t2, &m2));
-        }
-        let filled = scratch.small.iter().filter(|x| x.is_some()).count();
-        assert!(filled > 20, "small-valued weights were cached ({filled})");
     }
 
     #[test]

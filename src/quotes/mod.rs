@@ -1610,7 +1610,6 @@ fn labelled_reports(ctx: &Ctx, mentions: &[Mention], out: &mut Vec<Quote>) {
         merged.get(k).is_some_and(|t| t.overlaps(s))
     };
     let (mut tags, mut margin) = (Vec::new(), Vec::new());
-    let mut scratch = labeller::Scratch::new();
     let mut found = Vec::new();
     for sent in &doc.sentences {
         let (a, b) = (sent.tokens.start, sent.tokens.end);
@@ -1633,7 +1632,7 @@ fn labelled_reports(ctx: &Ctx, mentions: &[Mention], out: &mut Vec<Quote>) {
             continue;
         }
         let s = labeller::Sentence::new(doc, a, b, mentions, &ctx.quoted, &ctx.cues);
-        model.tag_with(&s, &mut scratch, &mut tags, &mut margin);
+        model.tag(&s, &mut tags, &mut margin);
         for r in labeller::relations(&labeller::segments(&tags)) {
             let len: usize = r.content.iter().map(|c| c.end - c.start).sum();
             // A cue made only of function words (`was about`) is no cue.
@@ -1775,7 +1774,6 @@ fn labelled_attributions(ctx: &Ctx, mentions: &[Mention], out: &mut [Quote]) {
     };
     let doc = ctx.doc;
     let (mut tags, mut margin) = (Vec::new(), Vec::new());
-    let mut scratch = labeller::Scratch::new();
     // The relations of the sentences tagged so far (each sentence at most once).
     let mut done: std::collections::HashMap<usize, Vec<labeller::Relation>> = Default::default();
     for q in out.iter_mut() {
@@ -1804,7 +1802,7 @@ fn labelled_attributions(ctx: &Ctx, mentions: &[Mention], out: &mut [Quote]) {
             }
             let rels = done.entry(si).or_insert_with(|| {
                 let s = labeller::Sentence::new(doc, a, b, mentions, &ctx.quoted, &ctx.cues);
-                model.tag_with(&s, &mut scratch, &mut tags, &mut margin);
+                model.tag(&s, &mut tags, &mut margin);
                 labeller::relations(&labeller::segments(&tags))
             });
             let span = |g: &labeller::Segment| g.span(doc, a);
