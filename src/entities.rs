@@ -291,13 +291,19 @@ const ALIASES: &[(&str, &str)] = &[
     ("democrats", "democratic party"),
 ];
 
+/// `s.trim_end_matches(suffix)` without building a substring searcher for every call.
+fn trim_suffix<'a>(mut s: &'a str, suffix: &str) -> &'a str {
+    while let Some(rest) = s.strip_suffix(suffix) {
+        s = rest;
+    }
+    s
+}
+
 fn words(s: &str) -> Vec<String> {
     s.split(|c: char| c.is_whitespace())
         .filter(|w| !w.is_empty())
         .map(|w| {
-            let w = w
-                .trim_end_matches("'s")
-                .trim_end_matches("’s")
+            let w = trim_suffix(trim_suffix(w, "'s"), "’s")
                 .trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '"' | '“' | '”'));
             w.to_lowercase()
         })
@@ -442,10 +448,7 @@ pub fn group(doc: &Doc, mentions: &[Mention]) -> (Vec<Entity>, Vec<usize>) {
         } else {
             let ws = words(text);
             let key = alias_key(&ws);
-            display = text
-                .trim_end_matches("'s")
-                .trim_end_matches("’s")
-                .to_string();
+            display = trim_suffix(trim_suffix(text, "'s"), "’s").to_string();
             fullness = ws.len();
             let name_key = (c, format!("name:{key}"));
             found = by_key.get(&name_key).copied();
@@ -646,6 +649,29 @@ pub fn resolve_pronoun(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trim_suffix_is_trim_end_matches() {
+        for s in [
+            "",
+            "'s",
+            "’s",
+            "Trump's",
+            "Trump’s",
+            "Jones's's",
+            "it's’s",
+            "'s'",
+            "s",
+            "x'",
+            "’",
+            "Obama’s’s's",
+            "'s'ss",
+        ] {
+            for suffix in ["'s", "’s"] {
+                assert_eq!(trim_suffix(s, suffix), s.trim_end_matches(suffix), "{s:?}");
+            }
+        }
+    }
 
     fn mention(text: &str, needle: &str, nth: usize, label: Label) -> Mention {
         let start = text.match_indices(needle).nth(nth).unwrap().0;
