@@ -202,16 +202,19 @@ impl Model {
         ws.memo.resize(MEMO_SLOTS, (0, [0.0; N_TAGS]));
         ws.memo_live = true;
         let mut first = Vec::with_capacity(sents.len());
+        let mut headlines = Vec::with_capacity(sents.len());
         for s in sents {
             let mut tags = Vec::with_capacity(s.len());
             self.tag_tokens(s, None, ws, &mut tags);
+            headlines.push(ws.sf.caps_sentence);
             ws.part_em.extend_from_slice(&ws.em);
             ws.part_shape
                 .extend(ws.sf.info.iter().map(|i| i.short_shape));
             first.push(tags);
         }
         ws.memo_live = false;
-        let evidence = super::doc_evidence(sents, &first);
+        // The headline test of the evidence is the sentence's `caps_sentence`.
+        let evidence = super::doc_evidence_with(sents, &first, Some(&headlines));
         let mut at = 0;
         for (tags, ev) in first.into_iter().zip(&evidence) {
             let n = tags.len();
@@ -439,6 +442,29 @@ mod near_marks_tests {
             }
         }
         assert!(skipped > 20, "some tokens were not prepared ({skipped})");
+        // The document evidence takes `caps_sentence` for its headline test.
+        let mut headlines = 0;
+        for s in sentences.iter().map(String::as_str).chain([
+            "OBAMA SAYS MUSEUM WILL TELL STORY",
+            "ÉLYSÉE : LE PRÉSIDENT PARLE",
+            "BERLIN (Reuters) - ",
+            "NASA AND ESA 2024",
+            "ABCDEF",
+            "ABCDEf g",
+            "東京 TOKYO",
+        ]) {
+            let toks: Vec<&str> = s.split(' ').filter(|t| !t.is_empty()).collect();
+            model.tag_tokens(&toks, None, &mut lazy, &mut tags);
+            full.sf.prepare(&toks, model.lexicons());
+            assert_eq!(
+                super::super::is_headline(&toks),
+                lazy.sf.caps_sentence,
+                "{s}"
+            );
+            assert_eq!(full.sf.caps_sentence, lazy.sf.caps_sentence, "{s}");
+            headlines += usize::from(lazy.sf.caps_sentence);
+        }
+        assert!(headlines >= 4, "{headlines}");
         // A long token with a capital past its 64th character is prepared in full.
         let toks = [
             "and",
