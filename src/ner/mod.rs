@@ -171,7 +171,7 @@ fn is_honorific(t: &str) -> bool {
 /// Is this a title-case sentence (a headline such as "Obama Says Museum Will Tell Story"):
 /// at least four words, at least 80% of them capitalised, not all in capitals?
 fn is_title_case<S: AsRef<str>>(s: &[S]) -> bool {
-    let (mut words, mut caps, mut lower_letters) = (0usize, 0usize, 0usize);
+    let (mut words, mut caps, mut lower) = (0usize, 0usize, false);
     for t in s {
         let t = t.as_ref();
         let mut chars = t.chars();
@@ -181,9 +181,10 @@ fn is_title_case<S: AsRef<str>>(s: &[S]) -> bool {
         }
         words += 1;
         caps += usize::from(first.is_uppercase());
-        lower_letters += t.chars().filter(|c| c.is_lowercase()).count();
+        // One lower-case letter in the sentence is enough.
+        lower = lower || t.chars().any(char::is_lowercase);
     }
-    words >= 4 && caps * 10 >= words * 8 && lower_letters > 0
+    words >= 4 && caps * 10 >= words * 8 && lower
 }
 
 /// Title-case headlines: every word is capitalised there, and the tagger (trained on news
@@ -757,6 +758,18 @@ type KeyMap<V> = std::collections::HashMap<u64, V, std::hash::BuildHasherDefault
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn title_case_sentences() {
+        let t = |s: &str| is_title_case(&s.split(' ').collect::<Vec<_>>());
+        assert!(t("Obama Says Museum Will Tell Story"));
+        assert!(t("Obama Says Museum Will Tell the Story"));
+        assert!(!t("OBAMA SAYS MUSEUM WILL TELL STORY"));
+        assert!(!t("Obama Says It"));
+        assert!(!t("Obama says the museum will tell a story"));
+        assert!(t("ÉLYSÉE Says Museum Will Tell Story , 2016"));
+        assert!(!t("ÉLYSÉE SAYS MUSEUM WILL TELL STORY , 2016"));
+    }
 
     #[test]
     fn title_case_headlines_lose_ordinary_words() {
