@@ -538,7 +538,11 @@ fn whole_line(
         // Handles, hashtags and links.
         let mut handles = 0;
         let mut urls = 0;
-        for t in view.s.split(' ') {
+        // A handle, hashtag or link needs `@`, `#`, `http` or `www.` (most lines have none).
+        let has_at = view.s.contains('@');
+        let marked =
+            has_at || view.s.contains('#') || view.may_contain("http") || view.may_contain("www.");
+        for t in view.s.split(' ').filter(|_| marked) {
             if t.contains("http://") || t.contains("https://") || t.starts_with("www.") {
                 urls += 1;
             } else if (t.starts_with('@') || t.starts_with('#') || t.starts_with(".@"))
@@ -560,6 +564,7 @@ fn whole_line(
         }
         // E-mail contact lines.
         if words <= 30
+            && has_at
             && view.s.split(' ').any(|t| {
                 t.find('@')
                     .is_some_and(|p| p > 0 && t[p..].contains('.') && !t.ends_with('@'))
@@ -1621,5 +1626,31 @@ mod prefix_index_tests {
         assert!(matched >= 2 * PREFIX_RULES.len());
         // The index offers few rules per line.
         assert!(prefix_rules("read more: the story").count() < PREFIX_RULES.len() / 4);
+    }
+}
+
+#[cfg(test)]
+mod handle_tests {
+    /// Lines of handles, links and contacts are still found now that lines without `@`,
+    /// `#`, `http` or `www.` skip the search; lines without them are kept.
+    #[test]
+    fn handles_links_and_contacts() {
+        let story = "The council voted on Tuesday to approve the new budget for the city.";
+        let rules = |line: &str| -> Vec<&'static str> {
+            let text = format!("{story}\n\n{line}\n\n{story}");
+            crate::clean::clean(&text)
+                .removed
+                .iter()
+                .map(|r| r.rule)
+                .collect()
+        };
+        assert_eq!(rules("https://example.com/a/b"), ["other.bare_url"]);
+        assert_eq!(rules("@jdoe @asmith #budget"), ["share.handles"]);
+        assert_eq!(
+            rules("Email tips to jane.doe@example.com today"),
+            ["share.contact"]
+        );
+        assert!(rules("The mayor said the vote was close and fair.").is_empty());
+        assert!(rules("Follow the money, he said, in 2016").is_empty());
     }
 }
