@@ -748,8 +748,9 @@ fn caption_credit(view: &View, out: &mut Vec<(usize, usize, Reason, &'static str
             }
         }
     }
-    // "…on Monday.Credit...Doug Mills/The New York Times" (often glued).
-    if credit.is_none() {
+    // "…on Monday.Credit...Doug Mills/The New York Times" (often glued). Every marker holds
+    // `credit`: a view without it needs no search.
+    if credit.is_none() && view.may_contain("credit") {
         let lo = floor_boundary(t, tend.saturating_sub(120));
         if let Some(p) = ["credit...", "credit…", "credit: "]
             .iter()
