@@ -18,6 +18,7 @@ use crate::span::Span;
 use crate::text::Doc;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// CoNLL entity types.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -290,13 +291,19 @@ const ALIASES: &[(&str, &str)] = &[
     ("democrats", "democratic party"),
 ];
 
+/// `s.trim_end_matches(suffix)` without building a substring searcher for every call.
+fn trim_suffix<'a>(mut s: &'a str, suffix: &str) -> &'a str {
+    while let Some(rest) = s.strip_suffix(suffix) {
+        s = rest;
+    }
+    s
+}
+
 fn words(s: &str) -> Vec<String> {
     s.split(|c: char| c.is_whitespace())
         .filter(|w| !w.is_empty())
         .map(|w| {
-            let w = w
-                .trim_end_matches("'s")
-                .trim_end_matches("’s")
+            let w = trim_suffix(trim_suffix(w, "'s"), "’s")
                 .trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '"' | '“' | '”'));
             w.to_lowercase()
         })
@@ -319,7 +326,9 @@ fn person_name(text: &str) -> (Vec<String>, Option<Gender>) {
             break;
         }
     }
-    (ws[start..].to_vec(), gender)
+    let mut ws = ws;
+    ws.drain(..start);
+    (ws, gender)
 }
 
 /// The original-case text of a person's name without its titles.
@@ -361,13 +370,37 @@ fn acronym(text: &str) -> Option<String> {
         .then(|| letters.to_lowercase())
 }
 
+/// FNV-1a for the grouping keys (short strings, for which SipHash is slow); only looked up,
+/// never iterated, so the hasher does not change the result.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        let h = self.0 ^ (self.0 >> 29);
+        h.wrapping_mul(0xbf58_476d_1ce4_e5b9) ^ (h >> 32)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
 /// Groups mentions (sorted by position) into entities; returns the entities and, for each
 /// mention, the index of its entity.
 pub fn group(doc: &Doc, mentions: &[Mention]) -> (Vec<Entity>, Vec<usize>) {
     let mut entities: Vec<Entity> = Vec::new();
     let mut of_mention = Vec::with_capacity(mentions.len());
     // Lookup keys → entity: (label-class, key).
-    let mut by_key: HashMap<(u8, String), usize> = HashMap::new();
+    let mut by_key: HashMap<(u8, String), usize, BuildHasherDefault<Fnv>> = HashMap::default();
     // Full-name length of each entity's canonical form, for "fullest".
     let mut best_len: Vec<usize> = Vec::new();
     let class = |l: Label| match l {
@@ -388,12 +421,9 @@ pub fn group(doc: &Doc, mentions: &[Mention]) -> (Vec<Entity>, Vec<usize>) {
             fullness = name.len();
             let full = name.join(" ");
             // The full name, the last name, and first+last.
-            keys.push(format!("full:{full}"));
-            if let Some(last) = name.last() {
-                keys.push(format!("last:{last}"));
-            }
+            let full_key = (c, format!("full:{full}"));
             found = by_key
-                .get(&(c, format!("full:{full}")))
+                .get(&full_key)
                 .or_else(|| {
                     if name.len() == 1 {
                         // A single word: a surname (or a first name used alone).
@@ -408,22 +438,24 @@ pub fn group(doc: &Doc, mentions: &[Mention]) -> (Vec<Entity>, Vec<usize>) {
                     }
                 })
                 .copied();
+            keys.push(full_key.1);
+            if let Some(last) = name.last() {
+                keys.push(format!("last:{last}"));
+            }
             if name.len() > 1 {
                 keys.push(format!("first:{}", name[0]));
             }
         } else {
             let ws = words(text);
             let key = alias_key(&ws);
-            display = text
-                .trim_end_matches("'s")
-                .trim_end_matches("’s")
-                .to_string();
+            display = trim_suffix(trim_suffix(text, "'s"), "’s").to_string();
             fullness = ws.len();
-            keys.push(format!("name:{key}"));
+            let name_key = (c, format!("name:{key}"));
+            found = by_key.get(&name_key).copied();
+            keys.push(name_key.1);
             if ws.len() > 1 {
                 keys.push(format!("acr:{}", initials(&ws)));
             }
-            found = by_key.get(&(c, format!("name:{key}"))).copied();
             // A surname the tagger mislabelled (`Pompeo` as ORG after `Mike Pompeo`): the
             // person it names.
             if found.is_none() && ws.len() == 1 {
@@ -617,6 +649,29 @@ pub fn resolve_pronoun(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trim_suffix_is_trim_end_matches() {
+        for s in [
+            "",
+            "'s",
+            "’s",
+            "Trump's",
+            "Trump’s",
+            "Jones's's",
+            "it's’s",
+            "'s'",
+            "s",
+            "x'",
+            "’",
+            "Obama’s’s's",
+            "'s'ss",
+        ] {
+            for suffix in ["'s", "’s"] {
+                assert_eq!(trim_suffix(s, suffix), s.trim_end_matches(suffix), "{s:?}");
+            }
+        }
+    }
 
     fn mention(text: &str, needle: &str, nth: usize, label: Label) -> Mention {
         let start = text.match_indices(needle).nth(nth).unwrap().0;

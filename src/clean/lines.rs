@@ -9,6 +9,7 @@ use super::view::{key_of, View};
 use super::{inline, trim_span, visible, Line, Reason, Removal};
 use crate::span::Span;
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Lines this long (bytes) or shorter take part in the repetition count.
 const SHORT_LINE: usize = 120;
@@ -375,6 +376,26 @@ fn is_number(w: &str) -> bool {
 }
 
 /// A whole-line decision by the tables and the line's features.
+/// The [`PREFIX_RULES`] that may match the start of `body`, in table order: those whose
+/// pattern starts with the first byte of `body` (or is empty). Saves comparing every line
+/// with all of them.
+fn prefix_rules(body: &str) -> impl Iterator<Item = &'static Rule> {
+    static BY_FIRST_BYTE: OnceLock<Vec<Vec<u16>>> = OnceLock::new();
+    let index = BY_FIRST_BYTE.get_or_init(|| {
+        let mut index = vec![Vec::new(); 257];
+        for (k, r) in PREFIX_RULES.iter().enumerate() {
+            match r.pat.as_bytes().first() {
+                Some(&b) => index[b as usize].push(k as u16),
+                // An empty pattern matches every line, also an empty one (slot 256).
+                None => index.iter_mut().for_each(|v| v.push(k as u16)),
+            }
+        }
+        index
+    });
+    let slot = body.as_bytes().first().map_or(256, |&b| b as usize);
+    index[slot].iter().map(|&k| &PREFIX_RULES[k as usize])
+}
+
 fn whole_line(
     input: &str,
     view: &View,
@@ -493,7 +514,7 @@ fn whole_line(
     if words <= 8 && css_declaration(&view.s) {
         return Some((Reason::Other, "other.css"));
     }
-    for r in PREFIX_RULES.iter().filter(|_| !tweet) {
+    for r in prefix_rules(body).filter(|_| !tweet) {
         if (r.max_words == 0 || words <= r.max_words) && ctx.zone_ok(r) && body.starts_with(r.pat) {
             // A bare header opens a list of headlines on the next lines.
             outcome.related_header = r.id == "related.prefix"
@@ -517,7 +538,11 @@ fn whole_line(
         // Handles, hashtags and links.
         let mut handles = 0;
         let mut urls = 0;
-        for t in view.s.split(' ') {
+        // A handle, hashtag or link needs `@`, `#`, `http` or `www.` (most lines have none).
+        let has_at = view.s.contains('@');
+        let marked =
+            has_at || view.s.contains('#') || view.may_contain("http") || view.may_contain("www.");
+        for t in view.s.split(' ').filter(|_| marked) {
             if t.contains("http://") || t.contains("https://") || t.starts_with("www.") {
                 urls += 1;
             } else if (t.starts_with('@') || t.starts_with('#') || t.starts_with(".@"))
@@ -539,6 +564,7 @@ fn whole_line(
         }
         // E-mail contact lines.
         if words <= 30
+            && has_at
             && view.s.split(' ').any(|t| {
                 t.find('@')
                     .is_some_and(|p| p > 0 && t[p..].contains('.') && !t.ends_with('@'))
@@ -722,8 +748,9 @@ fn caption_credit(view: &View, out: &mut Vec<(usize, usize, Reason, &'static str
             }
         }
     }
-    // "…on Monday.Credit...Doug Mills/The New York Times" (often glued).
-    if credit.is_none() {
+    // "…on Monday.Credit...Doug Mills/The New York Times" (often glued). Every marker holds
+    // `credit`: a view without it needs no search.
+    if credit.is_none() && view.may_contain("credit") {
         let lo = floor_boundary(t, tend.saturating_sub(120));
         if let Some(p) = ["credit...", "credit…", "credit: "]
             .iter()
@@ -1564,4 +1591,67 @@ fn css_value(v: &str) -> bool {
                     | "transparent"
             )
     })
+}
+
+#[cfg(test)]
+mod prefix_index_tests {
+    use super::*;
+
+    /// The rules `prefix_rules` offers and that match are exactly those of the full table that
+    /// match, in the same order, for lines that start like every pattern and for others.
+    #[test]
+    fn indexed_prefix_rules_match_as_the_full_table() {
+        let mut bodies: Vec<String> = vec![String::new(), " ".into(), "x".into(), "é".into()];
+        for r in PREFIX_RULES {
+            bodies.push(r.pat.to_string());
+            bodies.push(format!("{} and more words here", r.pat));
+            let cut: String = r.pat.chars().take(r.pat.chars().count() / 2).collect();
+            bodies.push(cut);
+            bodies.push(format!("x{}", r.pat));
+        }
+        let mut matched = 0;
+        for body in &bodies {
+            let key = |r: &Rule| (r.id, r.pat, r.max_words, r.zone);
+            let all: Vec<_> = PREFIX_RULES
+                .iter()
+                .filter(|r| body.starts_with(r.pat))
+                .map(key)
+                .collect();
+            let indexed: Vec<_> = prefix_rules(body)
+                .filter(|r| body.starts_with(r.pat))
+                .map(key)
+                .collect();
+            assert_eq!(all, indexed, "{body:?}");
+            matched += all.len();
+        }
+        assert!(matched >= 2 * PREFIX_RULES.len());
+        // The index offers few rules per line.
+        assert!(prefix_rules("read more: the story").count() < PREFIX_RULES.len() / 4);
+    }
+}
+
+#[cfg(test)]
+mod handle_tests {
+    /// Lines of handles, links and contacts are still found now that lines without `@`,
+    /// `#`, `http` or `www.` skip the search; lines without them are kept.
+    #[test]
+    fn handles_links_and_contacts() {
+        let story = "The council voted on Tuesday to approve the new budget for the city.";
+        let rules = |line: &str| -> Vec<&'static str> {
+            let text = format!("{story}\n\n{line}\n\n{story}");
+            crate::clean::clean(&text)
+                .removed
+                .iter()
+                .map(|r| r.rule)
+                .collect()
+        };
+        assert_eq!(rules("https://example.com/a/b"), ["other.bare_url"]);
+        assert_eq!(rules("@jdoe @asmith #budget"), ["share.handles"]);
+        assert_eq!(
+            rules("Email tips to jane.doe@example.com today"),
+            ["share.contact"]
+        );
+        assert!(rules("The mayor said the vote was close and fair.").is_empty());
+        assert!(rules("Follow the money, he said, in 2016").is_empty());
+    }
 }

@@ -120,18 +120,65 @@ impl SentenceFeatures {
     }
 
     /// Computes token attributes for `tokens`.
+    #[cfg(any(test, feature = "train"))]
     pub(crate) fn prepare<S: AsRef<str>>(&mut self, tokens: &[S], lex: &Lexicons) {
         self.info.clear();
         let mut upper = 0usize;
         let mut letters = 0usize;
-        for t in tokens {
-            let (info, up, alpha) = token_info(t.as_ref());
+        self.info.resize(tokens.len(), TokInfo::default());
+        for (t, info) in tokens.iter().zip(self.info.iter_mut()) {
+            let (up, alpha) = token_info(t.as_ref(), info);
             upper += up;
             letters += alpha;
-            self.info.push(info);
         }
         self.caps_sentence = letters >= 6 && upper * 10 >= letters * 7;
         lex.mark_sentence(tokens, &mut self.info);
+        self.doc.clear();
+        self.doc.resize(tokens.len(), 0);
+    }
+
+    /// [`SentenceFeatures::prepare`] for the tagger, which reads the attributes of a token
+    /// only when it lies within `reach` tokens of a marked one ([`TokInfo::marked`]; see
+    /// `ner::tagger`): those tokens get exactly the attributes `prepare` gives them (as does a
+    /// token of more than 64 bytes, whose `marked` looks at its first 64 characters only),
+    /// the others only `marked` (false), without hashing them or looking them up in the
+    /// lexicons (a third of the tokens of English news). `needed` is scratch space; it ends
+    /// holding which tokens were prepared in full.
+    pub(crate) fn prepare_near_marks<S: AsRef<str>>(
+        &mut self,
+        tokens: &[S],
+        lex: &Lexicons,
+        reach: usize,
+        needed: &mut Vec<bool>,
+    ) {
+        self.info.clear();
+        needed.clear();
+        needed.resize(tokens.len(), false);
+        let mut upper = 0usize;
+        let mut letters = 0usize;
+        for (i, t) in tokens.iter().enumerate() {
+            let t = t.as_ref();
+            let (marked, up, alpha) = token_marks(t);
+            upper += up;
+            letters += alpha;
+            if marked {
+                let hi = (i + reach + 1).min(tokens.len());
+                needed[i.saturating_sub(reach)..hi].fill(true);
+            } else if t.len() > 64 {
+                needed[i] = true;
+            }
+        }
+        self.caps_sentence = letters >= 6 && upper * 10 >= letters * 7;
+        self.info.resize(tokens.len(), TokInfo::default());
+        for ((t, info), _) in tokens
+            .iter()
+            .zip(self.info.iter_mut())
+            .zip(needed.iter())
+            .filter(|x| *x.1)
+        {
+            token_info(t.as_ref(), info);
+        }
+        lex.mark_sentence_where(tokens, &mut self.info, |i| needed[i]);
         self.doc.clear();
         self.doc.resize(tokens.len(), 0);
     }
@@ -145,11 +192,57 @@ impl SentenceFeatures {
     }
 }
 
-/// The attributes of one token, with the numbers of its upper-case and of its alphabetic
-/// characters (Unicode's Alphabetic includes Uppercase and Lowercase). Long tokens are looked
-/// at only in their first 64 characters.
-fn token_info(t: &str) -> (TokInfo, usize, usize) {
-    let mut info = TokInfo::default();
+/// Whether a token is marked ([`TokInfo::marked`]), with the numbers of its upper-case and of
+/// its alphabetic characters, exactly as [`token_info`] counts them.
+fn token_marks(t: &str) -> (bool, usize, usize) {
+    let (mut upper, mut lower, mut digits, mut alpha) = (0usize, 0usize, 0usize, 0usize);
+    if t.is_ascii() {
+        for &b in &t.as_bytes()[..t.len().min(64)] {
+            match b {
+                b'A'..=b'Z' => upper += 1,
+                b'a'..=b'z' => lower += 1,
+                b'0'..=b'9' => digits += 1,
+                _ => {}
+            }
+        }
+        alpha = upper + lower;
+    } else {
+        for c0 in t.chars().take(64) {
+            let c = norm_char(c0);
+            if c.is_uppercase() {
+                upper += 1;
+                alpha += 1;
+            } else if c.is_lowercase() {
+                lower += 1;
+                alpha += 1;
+            } else if c.is_ascii_digit() {
+                digits += 1;
+            } else if c.is_alphabetic() {
+                alpha += 1;
+            }
+        }
+    }
+    (
+        upper > 0 || digits > 0 || alpha > upper + lower,
+        upper,
+        alpha,
+    )
+}
+
+/// The attributes of one token, written to `info`, with the numbers of its upper-case and of
+/// its alphabetic characters (Unicode's Alphabetic includes Uppercase and Lowercase). Long
+/// tokens are looked at only in their first 64 characters.
+fn token_info(t: &str, info: &mut TokInfo) -> (usize, usize) {
+    *info = TokInfo::default();
+    if t.is_ascii() {
+        token_info_ascii(t.as_bytes(), info)
+    } else {
+        token_info_chars(t, info)
+    }
+}
+
+/// [`token_info`] of any token, character by character.
+fn token_info_chars(t: &str, info: &mut TokInfo) -> (usize, usize) {
     let mut w = H::new(1);
     let mut l = H::new(2);
     let mut shape = H::new(3);
@@ -228,31 +321,157 @@ fn token_info(t: &str) -> (TokInfo, usize, usize) {
     info.lower = l.finish();
     info.shape = shape.finish();
     info.short_shape = short.finish();
-    info.len = n.min(255) as u8;
     let first_upper = t.chars().next().is_some_and(char::is_uppercase);
-    if first_upper {
-        info.flags |= F_INIT_CAP;
+    let counts = Counts {
+        n,
+        upper,
+        lower,
+        digits,
+        alpha,
+        punct,
+        first_upper,
+    };
+    counts.flags(info);
+    (upper, alpha)
+}
+
+/// What [`token_info`] counts over a token's first 64 characters.
+struct Counts {
+    n: usize,
+    upper: usize,
+    lower: usize,
+    digits: usize,
+    alpha: usize,
+    /// No alphanumeric character.
+    punct: bool,
+    /// The first character is upper case.
+    first_upper: bool,
+}
+
+impl Counts {
+    /// Sets the length, the flags and `marked` of `info`.
+    #[inline]
+    fn flags(&self, info: &mut TokInfo) {
+        let Counts {
+            n,
+            upper,
+            lower,
+            digits,
+            alpha,
+            punct,
+            first_upper,
+        } = *self;
+        info.len = n.min(255) as u8;
+        if first_upper {
+            info.flags |= F_INIT_CAP;
+        }
+        if upper > 0 && lower == 0 {
+            info.flags |= F_ALL_CAPS;
+        }
+        if lower > 0 {
+            info.flags |= F_HAS_LOWER;
+        }
+        if upper > 0 && lower > 0 && !(first_upper && upper == 1) {
+            info.flags |= F_MIXED;
+        }
+        if digits > 0 {
+            info.flags |= F_HAS_DIGIT;
+            if alpha == 0 {
+                info.flags |= F_ALL_DIGIT;
+            }
+        }
+        if punct && n > 0 {
+            info.flags |= F_PUNCT;
+        }
+        info.marked = upper > 0 || digits > 0 || alpha > upper + lower;
     }
-    if upper > 0 && lower == 0 {
-        info.flags |= F_ALL_CAPS;
-    }
-    if lower > 0 {
-        info.flags |= F_HAS_LOWER;
-    }
-    if upper > 0 && lower > 0 && !(first_upper && upper == 1) {
-        info.flags |= F_MIXED;
-    }
-    if digits > 0 {
-        info.flags |= F_HAS_DIGIT;
-        if alpha == 0 {
-            info.flags |= F_ALL_DIGIT;
+}
+
+/// [`token_info`] of an ASCII token, byte by byte: the same attributes (for an ASCII
+/// character, [`norm_char`] only maps the backquote, lower-casing is ASCII lower-casing and the
+/// classes are A-Z, a-z, 0-9, punctuation and the rest), without decoding UTF-8 or asking the
+/// Unicode tables.
+fn token_info_ascii(t: &[u8], info: &mut TokInfo) -> (usize, usize) {
+    let norm = |b: u8| if b == b'`' { b'\'' } else { b };
+    let mut w = H::new(1);
+    let mut l = H::new(2);
+    let mut shape = H::new(3);
+    let mut short = H::new(4);
+    let mut pre = H::new(5);
+    let mut last_class = 0u8;
+    let mut run = 0usize;
+    let (mut upper, mut lower, mut digits) = (0usize, 0usize, 0usize);
+    let mut punct = true;
+    let head = &t[..t.len().min(64)];
+    for (i, &b) in head.iter().enumerate() {
+        let c = norm(b);
+        let lc = c.to_ascii_lowercase() as u64;
+        w = w.add(c as u64);
+        l = l.add(lc);
+        if i < 4 {
+            pre = pre.add(lc);
+            info.pre[i] = pre.finish();
+        }
+        let class = match c {
+            b'A'..=b'Z' => {
+                upper += 1;
+                b'X'
+            }
+            b'a'..=b'z' => {
+                lower += 1;
+                b'x'
+            }
+            b'0'..=b'9' => {
+                digits += 1;
+                b'd'
+            }
+            _ if c.is_ascii_punctuation() => c,
+            _ => b'o',
+        };
+        if c.is_ascii_alphanumeric() {
+            punct = false;
+        }
+        if class == last_class {
+            run += 1;
+        } else {
+            run = 1;
+            short = short.add(class as u64);
+        }
+        if run <= 4 {
+            shape = shape.add(class as u64);
+        }
+        last_class = class;
+        match c {
+            b'-' => info.flags |= F_HAS_HYPHEN,
+            b'.' => info.flags |= F_HAS_PERIOD,
+            _ => {}
         }
     }
-    if punct && n > 0 {
-        info.flags |= F_PUNCT;
+    // Suffixes of the lowercased form, over the last 4 characters.
+    let tail = &t[t.len().saturating_sub(4)..];
+    for j in 0..tail.len() {
+        let mut h = H::new(6);
+        for &b in &tail[tail.len() - 1 - j..] {
+            h = h.add(norm(b).to_ascii_lowercase() as u64);
+        }
+        info.suf[j] = h.finish();
     }
-    info.marked = upper > 0 || digits > 0 || alpha > upper + lower;
-    (info, upper, alpha)
+    info.word = w.finish();
+    info.lower = l.finish();
+    info.shape = shape.finish();
+    info.short_shape = short.finish();
+    let alpha = upper + lower;
+    let counts = Counts {
+        n: head.len(),
+        upper,
+        lower,
+        digits,
+        alpha,
+        punct,
+        first_upper: t.first().is_some_and(u8::is_ascii_uppercase),
+    };
+    counts.flags(info);
+    (upper, alpha)
 }
 
 // Template ids.
@@ -410,8 +629,12 @@ pub(crate) fn local_features(t: &TokInfo, out: &mut Vec<u32>) {
     }
 }
 
+/// How far [`context_features`] looks from a token: at the attributes of the tokens up to
+/// two away on each side and at those of the tokens up to three ahead.
+pub(crate) const LOOK: usize = 3;
+
 /// Appends the features of token `i` that look at its neighbours, its position, the
-/// sentence and the document evidence.
+/// sentence and the document evidence (tokens at most [`LOOK`] away).
 pub(crate) fn context_features(sf: &SentenceFeatures, i: usize, out: &mut Vec<u32>) {
     let info = &sf.info;
     let n = info.len();
@@ -569,6 +792,90 @@ pub(crate) fn doc_features(d: u16, short_shape: u64) -> [u32; 6] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn fields(i: &TokInfo) -> String {
+        format!(
+            "{} {} {} {} {:?} {:?} {} {} {}",
+            i.word, i.lower, i.shape, i.short_shape, i.pre, i.suf, i.flags, i.len, i.marked
+        )
+    }
+
+    /// The ASCII path of `token_info` gives exactly what the character path gives.
+    #[test]
+    fn ascii_token_info_matches_the_character_path() {
+        let mut words: Vec<String> = [
+            "",
+            "a",
+            "I",
+            "the",
+            "The",
+            "THE",
+            "McDonald",
+            "iPhone",
+            "U.S.",
+            "U.S",
+            "1999",
+            "3.5%",
+            "F-16",
+            "--",
+            "...",
+            "`",
+            "``",
+            "'s",
+            "n't",
+            "e-mail",
+            "O'Neill",
+            "A1b2C3",
+            "x86_64",
+            "#tag",
+            "@user",
+            "http://www.example.com/a?b=c",
+            "\t",
+            "~!@#$%^&*()",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        words.push("Ab".repeat(40));
+        words.push(format!("{}Z", "q".repeat(70)));
+        words.push("`".repeat(65));
+        words.push("a\u{1}b\u{7f}C".to_string());
+        // Every printable character, alone, doubled and inside a word.
+        for b in 0x20u8..0x7f {
+            let c = b as char;
+            words.push(c.to_string());
+            words.push(format!("{c}{c}"));
+            words.push(format!("Ab{c}cD{c}"));
+        }
+        // Pseudo-random ASCII strings of 1 to 80 bytes.
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..2000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let n = 1 + (x % 80) as usize;
+            let s: String = (0..n)
+                .map(|k| ((x >> (k % 57)) as u8 % 96 + 0x20).min(0x7e) as char)
+                .collect();
+            words.push(s);
+        }
+        for w in &words {
+            assert!(w.is_ascii());
+            let (mut a, mut b) = (TokInfo::default(), TokInfo::default());
+            let ca = token_info_ascii(w.as_bytes(), &mut a);
+            let cb = token_info_chars(w, &mut b);
+            assert_eq!((ca, fields(&a)), (cb, fields(&b)), "{w:?}");
+            assert_eq!(token_marks(w), (b.marked, cb.0, cb.1), "{w:?}");
+        }
+        // And the marks of non-ASCII tokens.
+        for w in [
+            "École", "東京", "naïve", "ÉCOLE", "straße", "’s", "Ⅻ", "ǅemal",
+        ] {
+            let mut b = TokInfo::default();
+            let cb = token_info_chars(w, &mut b);
+            assert_eq!(token_marks(w), (b.marked, cb.0, cb.1), "{w:?}");
+        }
+    }
 
     #[test]
     fn organisation_words_ahead_and_case_buckets_are_features() {

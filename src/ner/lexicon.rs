@@ -220,10 +220,25 @@ impl Lexicons {
     /// Marks gazetteer matches and cluster codes in a sentence. Bit `3 * list + pos` of
     /// [`TokInfo::gaz`] is set when the token is a one-token match (`pos` 0), the first token of
     /// a longer match (1) or a later token of one (2). Time is linear in the sentence length.
+    #[cfg(any(test, feature = "train"))]
     pub(crate) fn mark_sentence<S: AsRef<str>>(&self, tokens: &[S], info: &mut [TokInfo]) {
+        self.mark_sentence_where(tokens, info, |_| true);
+    }
+
+    /// [`Lexicons::mark_sentence`] for the tokens `needed` selects: their cluster codes and
+    /// gazetteer bits are those `mark_sentence` gives; the other tokens' may be left unset
+    /// (the tagger reads only tokens near a possible name, see `ner::tagger`).
+    pub(crate) fn mark_sentence_where<S: AsRef<str>>(
+        &self,
+        tokens: &[S],
+        info: &mut [TokInfo],
+        needed: impl Fn(usize) -> bool,
+    ) {
         if !self.words.is_empty() {
-            for (t, inf) in tokens.iter().zip(info.iter_mut()) {
-                (inf.cluster, inf.case, inf.prior) = self.word_of(t.as_ref());
+            for (i, (t, inf)) in tokens.iter().zip(info.iter_mut()).enumerate() {
+                if needed(i) {
+                    (inf.cluster, inf.case, inf.prior) = self.word_of(t.as_ref());
+                }
             }
         }
         if self.phrases.is_empty() {
@@ -233,7 +248,13 @@ impl Lexicons {
         let mut filled = 0;
         for i in 0..tokens.len() {
             let max = MAX_PHRASE.min(tokens.len() - i);
-            // keys[j % MAX_PHRASE] holds the key of token j; fill up to i + max.
+            // A phrase starting here marks only tokens i..i + max.
+            if !(i..i + max).any(&needed) {
+                continue;
+            }
+            // keys[j % MAX_PHRASE] holds the key of token j; fill up to i + max (tokens
+            // before i are not read again).
+            filled = filled.max(i);
             while filled < i + max {
                 keys[filled % MAX_PHRASE] = token_key(tokens[filled].as_ref());
                 filled += 1;

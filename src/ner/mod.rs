@@ -269,7 +269,7 @@ fn is_honorific(t: &str) -> bool {
 /// Is this a title-case sentence (a headline such as "Obama Says Museum Will Tell Story"):
 /// at least four words, at least 80% of them capitalised, not all in capitals?
 fn is_title_case<S: AsRef<str>>(s: &[S]) -> bool {
-    let (mut words, mut caps, mut lower_letters) = (0usize, 0usize, 0usize);
+    let (mut words, mut caps, mut lower) = (0usize, 0usize, false);
     for t in s {
         let t = t.as_ref();
         let mut chars = t.chars();
@@ -279,9 +279,10 @@ fn is_title_case<S: AsRef<str>>(s: &[S]) -> bool {
         }
         words += 1;
         caps += usize::from(first.is_uppercase());
-        lower_letters += t.chars().filter(|c| c.is_lowercase()).count();
+        // One lower-case letter in the sentence is enough.
+        lower = lower || t.chars().any(char::is_lowercase);
     }
-    words >= 4 && caps * 10 >= words * 8 && lower_letters > 0
+    words >= 4 && caps * 10 >= words * 8 && lower
 }
 
 /// Title-case headlines: every word is capitalised there, and the tagger (trained on news
@@ -618,6 +619,30 @@ pub fn split_at_datelines<T: AsRef<[S]>, S: AsRef<str>>(
 /// the part (within [`PRONOUN_WINDOW`] tokens) more often than neuter ones (it, its), 2 when
 /// neuter ones do, 3 on a tie.
 pub fn doc_evidence<S: AsRef<str>>(sentences: &[Vec<S>], tags: &[Vec<u8>]) -> Vec<Vec<u16>> {
+    doc_evidence_with(sentences, tags, None)
+}
+
+/// Whether a sentence is a headline for [`doc_evidence`]: at least 6 letters among the first
+/// 64 characters of its tokens, at least 70% of them upper case (what
+/// [`features::SentenceFeatures`] computes as `caps_sentence`).
+fn is_headline<S: AsRef<str>>(s: &[S]) -> bool {
+    let (mut up, mut all) = (0usize, 0usize);
+    for t in s {
+        for c in t.as_ref().chars().take(64).filter(|c| c.is_alphabetic()) {
+            all += 1;
+            up += usize::from(c.is_uppercase());
+        }
+    }
+    all >= 6 && up * 10 >= all * 7
+}
+
+/// [`doc_evidence`], given which sentences are headlines ([`is_headline`]) when the caller
+/// knows it already (the tagger's first pass computes it).
+pub(crate) fn doc_evidence_with<S: AsRef<str>>(
+    sentences: &[Vec<S>],
+    tags: &[Vec<u8>],
+    headlines: Option<&[bool]>,
+) -> Vec<Vec<u16>> {
     // Per token of the part: its key and whether it has an upper-case letter, computed once.
     let mut toks: Vec<(u64, bool)> = Vec::with_capacity(sentences.iter().map(Vec::len).sum());
     for s in sentences {
@@ -645,7 +670,7 @@ pub fn doc_evidence<S: AsRef<str>>(sentences: &[Vec<S>], tags: &[Vec<u8>]) -> Ve
     }
     let mut ev: KeyMap<Ev> = KeyMap::default();
     let mut at = 0;
-    for (s, tags) in sentences.iter().zip(tags) {
+    for (k, (s, tags)) in sentences.iter().zip(tags).enumerate() {
         let keys = &toks[at..at + s.len()];
         at += s.len();
         for i in 1..s.len().min(tags.len()) {
@@ -672,14 +697,10 @@ pub fn doc_evidence<S: AsRef<str>>(sentences: &[Vec<S>], tags: &[Vec<u8>]) -> Ve
                 }
             }
         }
-        let (mut up, mut all) = (0usize, 0usize);
-        for t in s {
-            for c in t.as_ref().chars().take(64).filter(|c| c.is_alphabetic()) {
-                all += 1;
-                up += usize::from(c.is_uppercase());
-            }
-        }
-        let headline = all >= 6 && up * 10 >= all * 7;
+        let headline = match headlines.and_then(|h| h.get(k)) {
+            Some(&h) => h,
+            None => is_headline(s),
+        };
         for (i, (t, &(k, upper))) in s.iter().zip(keys).enumerate() {
             let Some(first) = t.as_ref().chars().next() else {
                 continue;
@@ -816,6 +837,18 @@ type KeyMap<V> = std::collections::HashMap<u64, V, std::hash::BuildHasherDefault
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn title_case_sentences() {
+        let t = |s: &str| is_title_case(&s.split(' ').collect::<Vec<_>>());
+        assert!(t("Obama Says Museum Will Tell Story"));
+        assert!(t("Obama Says Museum Will Tell the Story"));
+        assert!(!t("OBAMA SAYS MUSEUM WILL TELL STORY"));
+        assert!(!t("Obama Says It"));
+        assert!(!t("Obama says the museum will tell a story"));
+        assert!(t("ÉLYSÉE Says Museum Will Tell Story , 2016"));
+        assert!(!t("ÉLYSÉE SAYS MUSEUM WILL TELL STORY , 2016"));
+    }
 
     #[test]
     fn title_case_headlines_lose_ordinary_words() {

@@ -1,7 +1,7 @@
 //! Viterbi decoding with BIO constraints over the packed model's scores.
 
 use super::features::{
-    context_features, doc_features, local_features, local_key, SentenceFeatures,
+    context_features, doc_features, local_features, local_key, SentenceFeatures, LOOK,
 };
 use super::model::{Model, N_TAGS};
 
@@ -90,6 +90,8 @@ pub struct Workspace {
     memo_live: bool,
     /// Per token: within reach of a marked token (see [`live_tokens`]).
     live: Vec<bool>,
+    /// Per token: its attributes are read (see [`SentenceFeatures::prepare_near_marks`]).
+    needed: Vec<bool>,
 }
 
 /// Slots of [`Workspace::memo`]: an article has a few hundred distinct words.
@@ -200,16 +202,19 @@ impl Model {
         ws.memo.resize(MEMO_SLOTS, (0, [0.0; N_TAGS]));
         ws.memo_live = true;
         let mut first = Vec::with_capacity(sents.len());
+        let mut headlines = Vec::with_capacity(sents.len());
         for s in sents {
             let mut tags = Vec::with_capacity(s.len());
             self.tag_tokens(s, None, ws, &mut tags);
+            headlines.push(ws.sf.caps_sentence);
             ws.part_em.extend_from_slice(&ws.em);
             ws.part_shape
                 .extend(ws.sf.info.iter().map(|i| i.short_shape));
             first.push(tags);
         }
         ws.memo_live = false;
-        let evidence = super::doc_evidence(sents, &first);
+        // The headline test of the evidence is the sentence's `caps_sentence`.
+        let evidence = super::doc_evidence_with(sents, &first, Some(&headlines));
         let mut at = 0;
         for (tags, ev) in first.into_iter().zip(&evidence) {
             let n = tags.len();
@@ -240,7 +245,9 @@ impl Model {
         ws: &mut Workspace,
         out: &mut Vec<u8>,
     ) {
-        ws.sf.prepare(tokens, &self.lex);
+        // Emissions read the attributes of the live tokens and of those at most LOOK away.
+        ws.sf
+            .prepare_near_marks(tokens, &self.lex, REACH + LOOK, &mut ws.needed);
         if let Some(d) = doc {
             for (a, b) in ws.sf.doc.iter_mut().zip(d) {
                 *a = *b;
@@ -371,5 +378,106 @@ mod memo_tests {
         assert!(hits >= 10, "the memo was used ({hits} hits)");
         // Only tag_part turns the memo on.
         assert!(!without.memo_live && without.memo.is_empty());
+    }
+}
+
+#[cfg(test)]
+mod near_marks_tests {
+    use super::*;
+
+    /// Emissions from attributes prepared only near marked tokens
+    /// ([`SentenceFeatures::prepare_near_marks`], what `tag_tokens` does) must equal those
+    /// from attributes prepared for every token ([`SentenceFeatures::prepare`], the
+    /// trainer's view), whatever the mix of marked and unmarked tokens.
+    #[test]
+    fn lazy_attributes_give_the_same_emissions() {
+        let model = crate::ner::model().expect("embedded model");
+        let long_lower = "a".repeat(70);
+        let long_upper_late = format!("{}Z", "b".repeat(66));
+        let long_caseless = format!("{}東", "c".repeat(64));
+        let sentences: Vec<String> = vec![
+            "we said that it was a fine day in Paris , then we left for good and never came back to see it".into(),
+            "in 1999 it was , as they say , over and done with for good and ever after in 東京 today".into(),
+            "the mayor of new york city went to the united states and said that the new york times was wrong about it".into(),
+            "and then he said that it was all over for them and that they would never come back , ever .".into(),
+            "über alles , sagte er , und dann ging er nach Köln und später nach münchen , wo es schön war".into(),
+            "l’équipe a dit qu’elle était « très contente » de la victoire et qu’elle reviendrait l’année prochaine".into(),
+            format!("it is {long_lower} and so on and so forth for a long while until the end of it all"),
+            format!("it is {long_upper_late} and so on and so forth for a long while until the end of it all"),
+            format!("it is {long_caseless} and so on and so forth for a long while until the end of it all"),
+            "a b c d e f g h i j k l m n o p q r s t u v w x y z A b c d e f g h i j k l m n o 9 q".into(),
+            "THE WHOLE HEADLINE IS IN CAPITALS AND SO IS THIS PART OF IT".into(),
+            "x".into(),
+            String::new(),
+        ];
+        let mut full = Workspace::new();
+        let mut lazy = Workspace::new();
+        let mut tags = Vec::new();
+        let mut skipped = 0;
+        for s in &sentences {
+            let toks: Vec<&str> = s.split(' ').filter(|t| !t.is_empty()).collect();
+            // Without and with the memo of word-local weights (as in `tag_part`).
+            for memo in [false, true] {
+                for ws in [&mut full, &mut lazy] {
+                    ws.memo.clear();
+                    ws.memo.resize(MEMO_SLOTS, (0, [0.0; N_TAGS]));
+                    ws.memo_live = memo;
+                }
+                full.sf.prepare(&toks, model.lexicons());
+                model.emissions(&mut full);
+                model.tag_tokens(&toks, None, &mut lazy, &mut tags);
+                assert_eq!(full.em, lazy.em, "{s}");
+                assert_eq!(full.sf.caps_sentence, lazy.sf.caps_sentence, "{s}");
+                for (i, (a, b)) in full.sf.info.iter().zip(&lazy.sf.info).enumerate() {
+                    assert_eq!(a.marked, b.marked, "{s} {i}");
+                    if lazy.needed[i] {
+                        assert_eq!(
+                            (a.word, a.lower, a.short_shape, a.gaz, a.cluster, a.case),
+                            (b.word, b.lower, b.short_shape, b.gaz, b.cluster, b.case),
+                            "{s} {i}"
+                        );
+                    }
+                }
+                skipped += lazy.needed.iter().filter(|&&n| !n).count();
+            }
+        }
+        assert!(skipped > 20, "some tokens were not prepared ({skipped})");
+        // The document evidence takes `caps_sentence` for its headline test.
+        let mut headlines = 0;
+        for s in sentences.iter().map(String::as_str).chain([
+            "OBAMA SAYS MUSEUM WILL TELL STORY",
+            "ÉLYSÉE : LE PRÉSIDENT PARLE",
+            "BERLIN (Reuters) - ",
+            "NASA AND ESA 2024",
+            "ABCDEF",
+            "ABCDEf g",
+            "東京 TOKYO",
+        ]) {
+            let toks: Vec<&str> = s.split(' ').filter(|t| !t.is_empty()).collect();
+            model.tag_tokens(&toks, None, &mut lazy, &mut tags);
+            full.sf.prepare(&toks, model.lexicons());
+            assert_eq!(
+                super::super::is_headline(&toks),
+                lazy.sf.caps_sentence,
+                "{s}"
+            );
+            assert_eq!(full.sf.caps_sentence, lazy.sf.caps_sentence, "{s}");
+            headlines += usize::from(lazy.sf.caps_sentence);
+        }
+        assert!(headlines >= 4, "{headlines}");
+        // A long token with a capital past its 64th character is prepared in full.
+        let toks = [
+            "and",
+            "so",
+            "it",
+            "was",
+            "that",
+            &long_upper_late,
+            "and",
+            "so",
+            "on",
+        ];
+        model.tag_tokens(&toks, None, &mut lazy, &mut tags);
+        assert!(!lazy.sf.info[5].marked && lazy.needed[5] && !lazy.needed[0]);
     }
 }

@@ -201,7 +201,16 @@ fn mix(h: u64, x: u64) -> u64 {
 fn hash_lower(s: &str) -> u64 {
     let mut h = 0xcbf2_9ce4_8422_2325u64;
     for c in s.chars().take(24) {
-        let c = if c.is_ascii_digit() { '0' } else { c };
+        if c.is_ascii() {
+            // What `to_lowercase` gives for an ASCII character, without its iterator.
+            let l = if c.is_ascii_digit() {
+                b'0'
+            } else {
+                c.to_ascii_lowercase() as u8
+            };
+            h = (h ^ l as u64).wrapping_mul(0x100_0000_01b3);
+            continue;
+        }
         for l in c.to_lowercase() {
             h = (h ^ l as u64).wrapping_mul(0x100_0000_01b3);
         }
@@ -736,6 +745,55 @@ mod tests {
         assert_eq!(rels[1].content[0].start, 8);
         // A cue without content makes no relation.
         assert!(relations(&segments(&[B_SOURCE, B_CUE, O])).is_empty());
+    }
+
+    /// `hash_lower` as it was before its ASCII path: lower-case every character through
+    /// `char::to_lowercase`, digits as `0`, the first 24 characters.
+    fn hash_lower_reference(s: &str) -> u64 {
+        let mut h = 0xcbf2_9ce4_8422_2325u64;
+        for c in s.chars().take(24) {
+            let c = if c.is_ascii_digit() { '0' } else { c };
+            for l in c.to_lowercase() {
+                h = (h ^ l as u64).wrapping_mul(0x100_0000_01b3);
+            }
+        }
+        h
+    }
+
+    #[test]
+    fn hash_lower_ascii_path_matches_to_lowercase() {
+        let mut words: Vec<String> = [
+            "",
+            "The",
+            "THE",
+            "said",
+            "Said",
+            "1999",
+            "$3.5bn",
+            "McDonald's",
+            "U.S.",
+            "İstanbul",
+            "ÉCOLE",
+            "Straße",
+            "ΣΟΦΊΑ",
+            "東京",
+            "naïve",
+            "’s",
+            "Ⅻ",
+            "ǅemal",
+            "a\u{1}\u{7f}Z",
+            "a-very-long-hyphenated-word-beyond-24-characters",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        words.extend((0x20u8..0x7f).map(|b| format!("x{}Y{}", b as char, b as char)));
+        for w in &words {
+            assert_eq!(hash_lower(w), hash_lower_reference(w), "{w:?}");
+        }
+        assert_eq!(hash_lower("Said"), hash_lower("SAID"));
+        assert_eq!(hash_lower("1999"), hash_lower("2024"));
+        assert_ne!(hash_lower("said"), hash_lower("sad"));
     }
 
     #[test]

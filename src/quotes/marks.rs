@@ -122,6 +122,11 @@ fn line_marks(line: &[(usize, char)], end: usize, out: &mut Vec<Mark>) {
     let mut i = 0;
     while i < n {
         let (b, c) = line[i];
+        // Most characters are no mark: every mark is `"`, `'`, `` ` `` or not ASCII.
+        if c.is_ascii() && !matches!(c, '"' | '\'' | '`') {
+            i += 1;
+            continue;
+        }
         let prev = if i == 0 { None } else { at(i - 1) };
         let next_end = line.get(i + 1).map_or(end, |&(nb, _)| nb);
         // Wire-style doubled marks.
@@ -412,6 +417,19 @@ fn memchr_newline(bytes: &[u8], from: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `line_marks` skips the ASCII characters that are no mark: they must be all but these.
+    #[test]
+    fn the_ascii_marks_are_the_straight_quotes_and_the_backquote() {
+        for b in 0u8..0x80 {
+            let c = b as char;
+            assert_eq!(
+                is_double(c) || is_single(c),
+                matches!(c, '"' | '\'' | '`'),
+                "{c:?}"
+            );
+        }
+    }
 
     fn quoted(text: &str) -> Vec<Vec<&str>> {
         find(text)

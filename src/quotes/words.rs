@@ -9,7 +9,8 @@ use std::ops::Deref;
 /// Longest word any list holds, with room to spare.
 const MAX: usize = 24;
 
-/// A token lowercased (ASCII letters only) into a stack buffer.
+/// A token lowercased (ASCII letters only) into a stack buffer (`len` is `usize::MAX` when
+/// the token is used as it is: longer than any listed word, or without ASCII capitals).
 #[derive(Clone, Copy)]
 pub struct Low<'a> {
     buf: [u8; MAX],
@@ -20,7 +21,9 @@ pub struct Low<'a> {
 impl<'a> Low<'a> {
     pub fn new(s: &'a str) -> Low<'a> {
         let mut buf = [0u8; MAX];
-        let len = if s.len() <= MAX {
+        // A token without an ASCII capital (most of them) is its own lowercase form: it is
+        // returned as it is, without a copy nor a UTF-8 check of the copy.
+        let len = if s.len() <= MAX && s.bytes().any(|b| b.is_ascii_uppercase()) {
             buf[..s.len()].copy_from_slice(s.as_bytes());
             buf[..s.len()].make_ascii_lowercase();
             s.len()
@@ -156,5 +159,45 @@ mod tests {
         assert_eq!(long.low().as_str(), long);
         assert!(is_time_word("week") && is_weekday("sunday") && !is_weekday("said"));
         assert!(is_determiner("several") && is_article("his") && !is_article("several"));
+    }
+
+    /// `low` is ASCII lower-casing for tokens of at most 24 bytes and the token itself for
+    /// longer ones, with or without capitals.
+    #[test]
+    fn low_is_ascii_lowercase_up_to_24_bytes() {
+        let mut words: Vec<String> = [
+            "",
+            "said",
+            "Said",
+            "SAID",
+            "sAiD",
+            "éCOLE",
+            "École",
+            "naïve",
+            "İstanbul",
+            "ΣΟΦΊΑ",
+            "x1-Y2",
+            "it’s",
+            "IT’S",
+            "'S",
+            "already lower case!",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for n in [23, 24, 25, 40] {
+            words.push("a".repeat(n));
+            words.push("B".repeat(n));
+            words.push(format!("{}C", "d".repeat(n - 1)));
+        }
+        for w in &words {
+            let want = if w.len() <= MAX {
+                w.to_ascii_lowercase()
+            } else {
+                w.clone()
+            };
+            assert_eq!(w.low().as_str(), want, "{w:?}");
+            assert!(w.low() == want.as_str());
+        }
     }
 }
