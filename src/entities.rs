@@ -15,10 +15,8 @@
 //! number of mentions times a small constant (the candidates are looked up by key).
 
 use crate::span::Span;
-use crate::text::Doc;
+use crate::text::{Doc, FastMap};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// CoNLL entity types.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -370,37 +368,13 @@ fn acronym(text: &str) -> Option<String> {
         .then(|| letters.to_lowercase())
 }
 
-/// FNV-1a for the grouping keys (short strings, for which SipHash is slow); only looked up,
-/// never iterated, so the hasher does not change the result.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        let h = self.0 ^ (self.0 >> 29);
-        h.wrapping_mul(0xbf58_476d_1ce4_e5b9) ^ (h >> 32)
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
 /// Groups mentions (sorted by position) into entities; returns the entities and, for each
 /// mention, the index of its entity.
 pub fn group(doc: &Doc, mentions: &[Mention]) -> (Vec<Entity>, Vec<usize>) {
     let mut entities: Vec<Entity> = Vec::new();
     let mut of_mention = Vec::with_capacity(mentions.len());
     // Lookup keys → entity: (label-class, key).
-    let mut by_key: HashMap<(u8, String), usize, BuildHasherDefault<Fnv>> = HashMap::default();
+    let mut by_key: FastMap<(u8, String), usize> = FastMap::default();
     // Full-name length of each entity's canonical form, for "fullest".
     let mut best_len: Vec<usize> = Vec::new();
     let class = |l: Label| match l {

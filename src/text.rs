@@ -7,6 +7,8 @@
 //! Every stage works in time linear in the length of the text.
 
 use crate::span::Span;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 /// What a token is made of.
@@ -656,5 +658,32 @@ mod tests {
                 assert!(!tok.span.slice(t).is_empty());
             }
         }
+    }
+}
+
+/// A hash map keyed by short strings (words, names) with FNV-1a, for which SipHash is slow. For
+/// lookups only: nothing iterates one, so the hasher never changes a result.
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// FNV-1a, with a final mix of the high bits down and the low bits up (the table uses both).
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        let h = self.0 ^ (self.0 >> 29);
+        h.wrapping_mul(0xbf58_476d_1ce4_e5b9) ^ (h >> 32)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
     }
 }

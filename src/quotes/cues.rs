@@ -5,9 +5,7 @@
 //! `adding`) are generated, irregular forms are listed.
 
 use super::words::{is_article, Low, Lowercase};
-use crate::text::{Doc, TokenKind};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use crate::text::{Doc, FastMap, TokenKind};
 use std::sync::OnceLock;
 
 /// How a cue word relates speech.
@@ -257,31 +255,7 @@ fn inflect(base: &str) -> Vec<String> {
     out
 }
 
-/// FNV-1a: the lexicon's keys are short words, for which SipHash is slow.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        // Mix the high bits down and the low bits up: the table uses both.
-        let h = self.0 ^ (self.0 >> 29);
-        h.wrapping_mul(0xbf58_476d_1ce4_e5b9) ^ (h >> 32)
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type Lexicon = HashMap<String, CueClass, BuildHasherDefault<Fnv>>;
+type Lexicon = FastMap<String, CueClass>;
 
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
