@@ -211,3 +211,31 @@ fn list_errors(text: &str, gold: &[Span], pred: &[Span]) -> String {
         .map(|(at, line)| format!("  {at:>6}  {line}\n"))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::run;
+
+    fn args(a: &[&str]) -> Vec<String> {
+        a.iter().map(|s| s.to_string()).collect()
+    }
+
+    /// The held-out set's errors are never listed, however it is named; nothing is scored
+    /// first (the refusal comes before any text is read).
+    #[test]
+    fn the_held_out_errors_are_refused() {
+        let heldout = crate::util::root().join("tests/news-ner/heldout");
+        let spelled = format!("{}/", heldout.display());
+        let roundabout = crate::util::root().join("tests/../tests/news-ner/heldout");
+        let roundabout = roundabout.display().to_string();
+        for a in [
+            args(&["--heldout", "--errors"]),
+            args(&["--errors", "--pooled"]),
+            args(&["--ann", &spelled, "--errors"]),
+            args(&["--errors", "--ann", &roundabout]),
+        ] {
+            let err = run(&a).expect_err(&format!("{a:?} must be refused"));
+            assert!(err.message.contains("held-out"), "{a:?}: {}", err.message);
+        }
+    }
+}
