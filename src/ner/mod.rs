@@ -129,11 +129,14 @@ pub fn tag_document<S: AsRef<str>>(model: &Model, sentences: &[Vec<S>]) -> Vec<V
     for part in split_at_datelines(sentences) {
         let start = out.len();
         let part = &sentences[part];
-        match truecase(model, part) {
+        let titles = TitleCase::of(part);
+        match titles.as_ref().and_then(|tc| truecase(model, part, tc)) {
             Some(cased) => tag_rules(model, &cased, &mut ws, &mut out),
             None => tag_rules(model, part, &mut ws, &mut out),
         }
-        title_case(part, &mut out[start..]);
+        if let Some(tc) = &titles {
+            title_case(part, tc, &mut out[start..]);
+        }
     }
     for (s, tags) in sentences.iter().zip(out.iter_mut()) {
         strip_titles(s, tags);
@@ -158,9 +161,29 @@ fn tag_rules<S: AsRef<str>>(
     one_type_per_article(part, &mut out[start..]);
 }
 
-/// Per word of a document part (by [`features::doc_key`]): bit 0 when it is written in lower
-/// case, bit 1 when it is capitalised inside a sentence that is not a title-case headline
-/// (`titles`) and not at its start.
+/// What the title-case rules of a document part read, computed once for the truecasing and
+/// the trimming ([`truecase`], [`title_case`]).
+struct TitleCase {
+    /// Per sentence: [`is_title_case`].
+    titles: Vec<bool>,
+    /// Per word (by [`features::doc_key`]): bit 0 when it is written in lower case, bit 1 when
+    /// it is capitalised inside a sentence that is not in title case and not at its start.
+    seen: KeyMap<u8>,
+}
+
+impl TitleCase {
+    /// `None` when no sentence of the part is in title case (the rules then change nothing).
+    fn of<S: AsRef<str>>(sentences: &[Vec<S>]) -> Option<TitleCase> {
+        let titles: Vec<bool> = sentences.iter().map(|s| is_title_case(s)).collect();
+        if !titles.iter().any(|&t| t) {
+            return None;
+        }
+        let seen = case_evidence(sentences, &titles);
+        Some(TitleCase { titles, seen })
+    }
+}
+
+/// See [`TitleCase::seen`].
 fn case_evidence<S: AsRef<str>>(sentences: &[Vec<S>], titles: &[bool]) -> KeyMap<u8> {
     let mut seen: KeyMap<u8> = KeyMap::default();
     for (s, &title) in sentences.iter().zip(titles) {
@@ -199,24 +222,22 @@ fn title_word(w: &str) -> bool {
 /// case, a title-case word of it is given to the tagger in lower case when the part never
 /// capitalises it inside an ordinary sentence and either writes it in lower case elsewhere or
 /// the unlabelled text of the lexicons writes it in lower case at least 70% of the time (case
-/// bucket 5 and up). Names are capitalised
-/// inside the article's sentences ("Wells Fargo said") and so keep their case. Only the first
-/// sentence: other title-case sentences are mostly lists of names (sports results, "Stuart
-/// Law , Walter Little"), where surnames that are ordinary words would be lost (CoNLL valid
-/// F1 -0.12 when all were truecased). `None` when there is nothing to change. Linear in the
-/// part's length.
+/// bucket 5 and up). Names are capitalised inside the article's sentences ("Wells Fargo
+/// said") and so keep their case. Only the first sentence: other title-case sentences are
+/// mostly lists of names (sports results, "Stuart Law , Walter Little"), where surnames that
+/// are ordinary words would be lost (CoNLL valid F1 -0.12 when all were truecased). `None`
+/// when there is nothing to change. Linear in the part's length.
 fn truecase<'a, S: AsRef<str>>(
     model: &Model,
     part: &'a [Vec<S>],
+    tc: &TitleCase,
 ) -> Option<Vec<Vec<std::borrow::Cow<'a, str>>>> {
     use std::borrow::Cow;
-    if !part.first().is_some_and(|s| is_title_case(s)) {
+    if !tc.titles.first().copied().unwrap_or(false) {
         return None;
     }
-    let titles: Vec<bool> = part.iter().map(|s| is_title_case(s)).collect();
-    let seen = case_evidence(part, &titles);
     let lex = model.lexicons();
-    let lower_case_word = |w: &str| match seen.get(&features::doc_key(w)).copied() {
+    let lower_case_word = |w: &str| match tc.seen.get(&features::doc_key(w)).copied() {
         Some(1) => true,
         None => lex.case_of(w) >= 5,
         _ => false,
@@ -290,12 +311,8 @@ fn is_title_case<S: AsRef<str>>(s: &[S]) -> bool {
 /// In such a sentence a capitalised word is dropped from an entity when the article writes
 /// it in lower case elsewhere and never capitalised inside an ordinary sentence; the rest of
 /// the entity is split around it. Linear in the article's length.
-fn title_case<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
-    let titles: Vec<bool> = sentences.iter().map(|s| is_title_case(s)).collect();
-    if !titles.iter().any(|&t| t) {
-        return;
-    }
-    let seen = case_evidence(sentences, &titles);
+fn title_case<S: AsRef<str>>(sentences: &[Vec<S>], tc: &TitleCase, tags: &mut [Vec<u8>]) {
+    let (titles, seen) = (&tc.titles, &tc.seen);
     // A capitalised word (not all capitals) written in lower case in the article and never
     // capitalised inside an ordinary sentence.
     let ordinary = |w: &str| {
@@ -309,7 +326,7 @@ fn title_case<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
     for ((s, t), _) in sentences
         .iter()
         .zip(tags.iter_mut())
-        .zip(&titles)
+        .zip(titles)
         .filter(|x| *x.1)
     {
         for (a, b, _) in entities(&t[..s.len().min(t.len())]) {
@@ -850,6 +867,12 @@ mod tests {
         assert!(!t("ÉLYSÉE SAYS MUSEUM WILL TELL STORY , 2016"));
     }
 
+    fn trim_titles(s: &[Vec<&str>], tags: &mut [Vec<u8>]) {
+        if let Some(tc) = TitleCase::of(s) {
+            title_case(s, &tc, tags);
+        }
+    }
+
     #[test]
     fn title_case_headlines_lose_ordinary_words() {
         // O=0 B-PER=1 I-PER=2 B-ORG=3 I-ORG=4
@@ -865,7 +888,7 @@ mod tests {
             vec![1, 0, 0, 3, 4, 0, 0, 0],
             vec![0; 5],
         ];
-        title_case(&s, &mut tags);
+        trim_titles(&s, &mut tags);
         // "Says", "Will" and "Chief" are written in lower case in the article and never
         // capitalised inside a sentence; "White House" is. Only the ends of an entity go.
         assert_eq!(tags[0], vec![3, 0, 3, 4, 0, 0]);
@@ -878,7 +901,7 @@ mod tests {
             vec!["He", "was", "mocking", "them", "."],
         ];
         let mut tags3 = vec![vec![0, 0, 7, 8, 8, 8, 0, 0], vec![0; 5]];
-        title_case(&s3, &mut tags3);
+        trim_titles(&s3, &mut tags3);
         assert_eq!(tags3[0], vec![0, 0, 7, 0, 0, 0, 0, 0]);
         assert_eq!(tags[2], vec![1, 0, 0, 3, 4, 0, 0, 0]);
         // An ordinary sentence is left alone.
@@ -887,7 +910,7 @@ mod tests {
             vec!["He", "says", "so", "."],
         ];
         let mut tags2 = vec![vec![0, 3, 0, 0, 0, 0], vec![0, 0, 0, 0]];
-        title_case(&s2, &mut tags2);
+        trim_titles(&s2, &mut tags2);
         assert_eq!(tags2[0], vec![0, 3, 0, 0, 0, 0]);
         assert!(is_title_case(&["Obama", "Says", "Museum", "Will", "Tell"]));
         assert!(!is_title_case(&["OBAMA", "SAYS", "MUSEUM", "WILL", "TELL"]));
@@ -910,7 +933,8 @@ mod tests {
                 .collect(),
         ];
         let m = model().expect("embedded model");
-        let cased = truecase(m, &doc).expect("a title-case headline");
+        let tc = TitleCase::of(&doc).expect("a title-case sentence");
+        let cased = truecase(m, &doc, &tc).expect("a title-case headline");
         // Ordinary words go to the tagger in lower case ("fake" and "accounts" by the
         // article, "says", "misled", "customers" and "over" by the lexicons' case buckets);
         // the names, capitalised inside a sentence, keep their case.
@@ -944,7 +968,8 @@ mod tests {
                 .split(' ')
                 .collect(),
         ];
-        assert!(truecase(m, &list).is_none());
+        let tc = TitleCase::of(&list).expect("a title-case list");
+        assert!(truecase(m, &list, &tc).is_none());
     }
 
     #[test]
