@@ -128,6 +128,18 @@ impl<'a> Doc<'a> {
         &self.tokens[self.sentences[s].tokens.clone()]
     }
 
+    /// The text of every token, sentence by sentence (what the tagger reads).
+    pub fn sentence_texts(&self) -> Vec<Vec<&'a str>> {
+        (0..self.sentences.len())
+            .map(|s| {
+                self.sentence_tokens(s)
+                    .iter()
+                    .map(|t| t.span.slice(self.text))
+                    .collect()
+            })
+            .collect()
+    }
+
     /// The index of the sentence that holds token `t`.
     pub fn sentence_of(&self, t: usize) -> usize {
         self.sentences

@@ -52,14 +52,7 @@ pub fn recognize(doc: &Doc) -> Vec<Mention> {
 
 /// [`recognize`] with a given model.
 pub fn recognize_with(model: &Model, doc: &Doc) -> Vec<Mention> {
-    let sentences: Vec<Vec<&str>> = (0..doc.sentences.len())
-        .map(|s| {
-            doc.sentence_tokens(s)
-                .iter()
-                .map(|t| t.span.slice(doc.text))
-                .collect()
-        })
-        .collect();
+    let sentences = doc.sentence_texts();
     let tags = tag_document(model, &sentences);
     let mut mentions = Vec::new();
     for (s, tags) in tags.iter().enumerate() {

@@ -173,14 +173,10 @@ fn pseudo_labelled(model: &Model) -> Result<Vec<Vec<Sentence>>> {
     for text in crate::util::read_texts(&dir)? {
         let clean = newsmark::clean::clean(&text).text;
         let doc = newsmark::text::Doc::new(&clean);
-        let sents: Vec<Vec<&str>> = (0..doc.sentences.len())
-            .map(|s| {
-                doc.sentence_tokens(s)
-                    .iter()
-                    .map(|t| t.span.slice(doc.text))
-                    .collect()
-            })
-            .filter(|s: &Vec<&str>| !s.is_empty())
+        let sents: Vec<Vec<&str>> = doc
+            .sentence_texts()
+            .into_iter()
+            .filter(|s| !s.is_empty())
             .collect();
         let tags = tag_document(model, &sents);
         out.push(
