@@ -87,7 +87,8 @@ pub struct Scores {
     pub correct_tokens: usize,
 }
 
-fn prf(c: usize, p: usize, g: usize) -> (f64, f64, f64) {
+/// (precision, recall, F1) from correct, predicted and gold counts; 0 where undefined.
+pub fn prf(c: usize, p: usize, g: usize) -> (f64, f64, f64) {
     let pr = if p == 0 { 0.0 } else { c as f64 / p as f64 };
     let re = if g == 0 { 0.0 } else { c as f64 / g as f64 };
     let f = if pr + re == 0.0 {

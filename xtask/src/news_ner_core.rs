@@ -13,6 +13,7 @@
 //!
 //! one mention a line, UTF-8 byte offsets into the raw file, end-exclusive, in text order.
 
+use newsmark::ner::score::prf;
 use newsmark::Label;
 
 /// A gold or predicted mention: a byte span of the raw text and its type.
@@ -132,26 +133,6 @@ pub struct Score {
     pub span_correct: usize,
     /// `confusion[gold][predicted]` over the spans whose boundaries match.
     pub confusion: [[usize; 4]; 4],
-}
-
-/// (precision, recall, F1) from counts; 0 where undefined.
-pub fn prf(correct: usize, predicted: usize, gold: usize) -> (f64, f64, f64) {
-    let p = if predicted == 0 {
-        0.0
-    } else {
-        correct as f64 / predicted as f64
-    };
-    let r = if gold == 0 {
-        0.0
-    } else {
-        correct as f64 / gold as f64
-    };
-    let f = if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    };
-    (p, r, f)
 }
 
 impl Score {
