@@ -101,6 +101,16 @@ async function popupOf(targetId) {
       await sleep(100);
     }
   }
+  // The target exists before its document is parsed: wait for the popup's own page, so that
+  // no check below reads an element that is not there yet.
+  // (An evaluation can also land in a context that a navigation destroys: try again.)
+  const until = Date.now() + 20_000;
+  for (;;) {
+    const ready = await evaluate(() => location.protocol === 'chrome-extension:' && document.readyState !== 'loading' && document.getElementById('status') !== null).catch(() => false);
+    if (ready) break;
+    if (Date.now() > until) throw new Error('timed out waiting for the popup document');
+    await sleep(100);
+  }
   return { evaluate, waitFor, errors };
 }
 
@@ -126,7 +136,7 @@ test('the extension loads with minimal permissions, the Wasm CSP and an action p
       }),
   );
   assert.deepEqual(blocked, { ran: false, directive: 'script-src-elem' });
-  await popup.waitFor(() => document.body.dataset.ready);
+  await popup.waitFor(() => document.body?.dataset.ready);
   assert.equal(await popup.evaluate(() => document.body.dataset.ready), 'true');
   await page.close();
 });
@@ -137,7 +147,7 @@ test('the popup lists people, organisations, places and quotes; the page is high
   await page.goto(`${server.url}news.html`);
   const htmlBefore = await page.$eval('article', (a) => a.innerHTML);
   const popup = await openPopup(page);
-  await popup.waitFor(() => document.body.dataset.ready);
+  await popup.waitFor(() => document.body?.dataset.ready);
 
   // The popup's lists.
   const lists = await popup.evaluate(() => {
@@ -246,7 +256,7 @@ test('the popup says so on a page without article text', async () => {
   await page.goto(`${server.url}news.html`);
   await page.evaluate(() => document.querySelector('main').replaceChildren());
   const popup = await openPopup(page);
-  await popup.waitFor(() => /No article text/.test(document.getElementById('status').textContent));
+  await popup.waitFor(() => /No article text/.test(document.getElementById('status')?.textContent ?? ''));
   assert.equal(await page.evaluate(() => CSS.highlights.size), 0);
   await page.close();
 });
