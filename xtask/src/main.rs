@@ -4,6 +4,7 @@
 //! cargo xtask wasm                 build the optimised Wasm module into www/pkg/
 //! cargo xtask demo [--port N]      build, then serve www/ at http://127.0.0.1:8080
 //! cargo xtask test                 everything CI runs
+//! cargo xtask fetch-wiki           the Wikipedia lead texts of tests/wiki-ner (target/wiki/text)
 //! cargo xtask train-ner            train the embedded NER model from ../shared
 //! cargo xtask glove-clusters     word clusters from GloVe vectors (lexicons/glove_clusters.txt)
 //! cargo xtask train-quotes         train the attribution labeller (models/quote_labeller.bin)
@@ -19,6 +20,7 @@ mod bench;
 mod eval_clean;
 mod eval_news;
 mod eval_quotes;
+mod fetch_wiki;
 mod fuzz;
 mod glove;
 mod ner;
@@ -26,11 +28,12 @@ mod news_ner_core;
 mod test;
 mod util;
 mod web;
+mod wikitext;
 
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: cargo xtask <wasm|demo|test|train-ner|glove-clusters|train-quotes|eval ner|eval ner-news|eval quotes|eval clean|bench|fuzz> [args]";
+    "usage: cargo xtask <wasm|demo|test|fetch-wiki|train-ner|glove-clusters|train-quotes|eval ner|eval ner-news|eval quotes|eval clean|bench|fuzz> [args]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -40,6 +43,7 @@ fn main() -> ExitCode {
         Some("demo") => web::demo(&rest),
         Some("serve") => web::serve_cmd(&rest),
         Some("test") => test::run(&rest),
+        Some("fetch-wiki") => fetch_wiki::run(&rest),
         Some("train-ner") => ner::train(&rest),
         Some("glove-clusters") => glove::build(&rest),
         Some("train-quotes") => eval_quotes::train(&rest),
