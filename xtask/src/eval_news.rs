@@ -1,56 +1,120 @@
-//! `cargo xtask eval ner-news [--heldout] [--errors]`: NER on the hand-annotated modern-news
-//! check sets (PolNeAR dev articles, see `tests/news-ner/GUIDELINES.md`), scored exact-match.
-//! The dev set `tests/news-ner/` is the default; `--heldout` scores the held-out set
-//! `tests/news-ner/heldout/` instead and `--pooled` both (micro-averaged, totals only). The
+//! `cargo xtask eval ner-news [--heldout] [--errors]` and `cargo xtask eval ner-wiki …`: NER on
+//! the hand-annotated check sets, scored exact-match. Both commands are one code path
+//! ([`run_set`]), parameterised by a [`CheckSet`]: the modern-news sets (PolNeAR dev articles,
+//! see `tests/news-ner/GUIDELINES.md`) and the Wikipedia sets (lead sections of English
+//! Wikipedia articles, see `tests/wiki-ner/GUIDELINES.md`).
+//! The dev set (`tests/<set>/`) is the default; `--heldout` scores the held-out set
+//! `tests/<set>/heldout/` instead and `--pooled` both (micro-averaged, totals only). The
 //! held-out set's errors are never listed: `--errors` is refused
 //! on it (also when it is named with `--ann`), and only its totals are printed (no
 //! per-article lines).
 //!
 //! Each raw text is analysed exactly as `newsmark analyze --no-clean` does (the whole file,
 //! cleaning off, UTF-8 offsets into the input); the mentions are compared with the gold spans.
-//! The texts are read from `../shared` at run time and must match the checksums of the
-//! annotation files.
+//! The texts are read at run time (news: from `../shared`; Wikipedia: from `target/wiki/text`,
+//! written by `cargo xtask fetch-wiki`) and must match the checksums of the annotation files.
 
 use crate::news_ner_core::{parse, problems, Score, Span};
 use crate::util::{fail, root, shared, usage, Result};
 use newsmark::{analyze, Options, Unit};
 use std::path::{Path, PathBuf};
 
-const USAGE: &str =
-    "usage: cargo xtask eval ner-news [--heldout | --pooled] [--errors] [--ann DIR] [--texts DIR] \
-     [--model FILE]";
+/// One hand-annotated check set: where its annotations and texts are, and how it is named.
+pub struct CheckSet {
+    /// The `eval` subcommand (`ner-news`).
+    pub command: &'static str,
+    /// The dev set's annotations, relative to the repository root (`tests/news-ner`); the
+    /// held-out set is its `heldout/` directory.
+    pub ann_dir: &'static str,
+    /// The texts' directory by default.
+    pub text_dir: fn() -> PathBuf,
+    /// What the texts are, for the report ("of PolNeAR dev").
+    pub source: &'static str,
+    /// What to do when the texts are missing (empty: nothing to add).
+    pub missing_hint: &'static str,
+}
+
+/// The modern-news sets: PolNeAR dev articles read from `../shared`.
+pub const NEWS: CheckSet = CheckSet {
+    command: "ner-news",
+    ann_dir: "tests/news-ner",
+    text_dir: || shared().join("data/polnear/dev/text"),
+    source: "of PolNeAR dev",
+    missing_hint: "",
+};
+
+/// The Wikipedia sets: article leads written by `cargo xtask fetch-wiki`.
+pub const WIKI: CheckSet = CheckSet {
+    command: "ner-wiki",
+    ann_dir: "tests/wiki-ner",
+    text_dir: crate::fetch_wiki::text_dir,
+    source: "of English Wikipedia article leads",
+    missing_hint: " (run `cargo xtask fetch-wiki` first)",
+};
 
 pub fn run(args: &[String]) -> Result {
+    run_set(&NEWS, args)
+}
+
+pub fn run_wiki(args: &[String]) -> Result {
+    run_set(&WIKI, args)
+}
+
+/// Scores one check set (see the module doc).
+pub fn run_set(set: &CheckSet, args: &[String]) -> Result {
+    let usage_line = format!(
+        "usage: cargo xtask eval {} [--heldout | --pooled] [--errors] [--ann DIR] [--texts DIR] \
+         [--model FILE]",
+        set.command
+    );
+    let usage_line = usage_line.as_str();
     let mut errors = false;
-    let dev_dir = root().join("tests").join("news-ner");
+    let dev_dir = root().join(set.ann_dir);
     let heldout_dir = dev_dir.join("heldout");
     let mut ann_dirs = vec![dev_dir.clone()];
-    let mut text_dir = shared().join("data/polnear/dev/text");
+    let mut text_dir = (set.text_dir)();
     let mut model_file: Option<PathBuf> = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--errors" => errors = true,
             "--model" => {
-                model_file = Some(it.next().map(PathBuf::from).ok_or_else(|| usage(USAGE))?)
+                model_file = Some(
+                    it.next()
+                        .map(PathBuf::from)
+                        .ok_or_else(|| usage(usage_line))?,
+                )
             }
             "--heldout" => ann_dirs = vec![heldout_dir.clone()],
             "--pooled" => ann_dirs = vec![dev_dir.clone(), heldout_dir.clone()],
-            "--ann" => ann_dirs = vec![it.next().map(PathBuf::from).ok_or_else(|| usage(USAGE))?],
-            "--texts" => text_dir = it.next().map(PathBuf::from).ok_or_else(|| usage(USAGE))?,
-            _ => return Err(usage(USAGE)),
+            "--ann" => {
+                ann_dirs = vec![it
+                    .next()
+                    .map(PathBuf::from)
+                    .ok_or_else(|| usage(usage_line))?]
+            }
+            "--texts" => {
+                text_dir = it
+                    .next()
+                    .map(PathBuf::from)
+                    .ok_or_else(|| usage(usage_line))?
+            }
+            _ => return Err(usage(usage_line)),
         }
     }
+    // Compared as real paths when both exist, else lexically (`a/../b` is `b`): a held-out
+    // directory not yet created is still recognised.
     let same_dir = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
-        _ => false,
+        _ => lexical(a) == lexical(b),
     };
     let heldout = ann_dirs.iter().any(|d| same_dir(d, &heldout_dir));
     if errors && heldout {
-        return Err(fail(
+        return Err(fail(format!(
             "the held-out set's errors are not listed: only its totals are reported \
-             (tests/news-ner/GUIDELINES.md); use the dev set to look at errors",
-        ));
+             ({}/GUIDELINES.md); use the dev set to look at errors",
+            set.ann_dir
+        )));
     }
     let mut anns: Vec<PathBuf> = Vec::new();
     for ann_dir in &ann_dirs {
@@ -94,7 +158,7 @@ pub fn run(args: &[String]) -> Result {
             .unwrap_or_default();
         let text_path = text_dir.join(format!("{stem}.txt"));
         let text = std::fs::read_to_string(&text_path)
-            .map_err(|e| fail(format!("{}: {e}", text_path.display())))?;
+            .map_err(|e| fail(format!("{}: {e}{}", text_path.display(), set.missing_hint)))?;
         let ann_text = std::fs::read_to_string(ann_path)
             .map_err(|e| fail(format!("{}: {e}", ann_path.display())))?;
         let ann = parse(&ann_text).map_err(|e| fail(format!("{}: {e}", ann_path.display())))?;
@@ -148,7 +212,7 @@ pub fn run(args: &[String]) -> Result {
     if errors {
         print!("{error_list}");
     }
-    let set = if ann_dirs.len() > 1 {
+    let which = if ann_dirs.len() > 1 {
         "both sets pooled"
     } else if heldout {
         "held-out set"
@@ -159,10 +223,12 @@ pub fn run(args: &[String]) -> Result {
     };
     let dirs: Vec<String> = ann_dirs.iter().map(|d| d.display().to_string()).collect();
     println!(
-        "ner-news: {set} {}: {} articles ({bytes} bytes) of PolNeAR dev, hand-annotated; NER \
+        "{}: {which} {}: {} articles ({bytes} bytes) {}, hand-annotated; NER \
          as `newsmark analyze --no-clean`",
+        set.command,
         dirs.join(" + "),
-        anns.len()
+        anns.len(),
+        set.source
     );
     // The held-out set reports its totals only, not which article scores how.
     if !heldout {
@@ -170,6 +236,22 @@ pub fn run(args: &[String]) -> Result {
     }
     print!("{}", total.report());
     Ok(())
+}
+
+/// `p` without `.` components and with `x/..` pairs removed (no file system access).
+fn lexical(p: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir if out.file_name().is_some() => {
+                out.pop();
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// One line per error, in text order: `missed`, `spurious`, `type` (same boundaries, another
@@ -214,7 +296,7 @@ fn list_errors(text: &str, gold: &[Span], pred: &[Span]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::run;
+    use super::{run, run_wiki};
 
     fn args(a: &[&str]) -> Vec<String> {
         a.iter().map(|s| s.to_string()).collect()
@@ -224,18 +306,36 @@ mod tests {
     /// first (the refusal comes before any text is read).
     #[test]
     fn the_held_out_errors_are_refused() {
-        let heldout = crate::util::root().join("tests/news-ner/heldout");
-        let spelled = format!("{}/", heldout.display());
-        let roundabout = crate::util::root().join("tests/../tests/news-ner/heldout");
-        let roundabout = roundabout.display().to_string();
-        for a in [
-            args(&["--heldout", "--errors"]),
-            args(&["--errors", "--pooled"]),
-            args(&["--ann", &spelled, "--errors"]),
-            args(&["--errors", "--ann", &roundabout]),
+        for (set, run) in [
+            ("news-ner", run as fn(&[String]) -> crate::util::Result),
+            ("wiki-ner", run_wiki),
         ] {
-            let err = run(&a).expect_err(&format!("{a:?} must be refused"));
-            assert!(err.message.contains("held-out"), "{a:?}: {}", err.message);
+            let heldout = crate::util::root().join(format!("tests/{set}/heldout"));
+            let spelled = format!("{}/", heldout.display());
+            let roundabout = crate::util::root().join(format!("tests/../tests/{set}/./heldout"));
+            let roundabout = roundabout.display().to_string();
+            for a in [
+                args(&["--heldout", "--errors"]),
+                args(&["--errors", "--pooled"]),
+                args(&["--ann", &spelled, "--errors"]),
+                args(&["--errors", "--ann", &roundabout]),
+            ] {
+                let err = run(&a).expect_err(&format!("{set} {a:?} must be refused"));
+                assert!(
+                    err.message.contains("held-out") && err.message.contains(set),
+                    "{set} {a:?}: {}",
+                    err.message
+                );
+            }
         }
+    }
+
+    #[test]
+    fn lexical_paths() {
+        use std::path::Path;
+        assert_eq!(
+            super::lexical(Path::new("/a/b/../c/./d/")),
+            Path::new("/a/c/d")
+        );
     }
 }

@@ -10,6 +10,7 @@
 //! cargo xtask train-quotes         train the attribution labeller (models/quote_labeller.bin)
 //! cargo xtask eval ner [FILE]      NER P/R/F1 (default ../shared/data/conll2003/valid.txt)
 //! cargo xtask eval ner-news [--heldout|--pooled] [--errors] [--model F]  NER on the hand-annotated news sets (tests/news-ner)
+//! cargo xtask eval ner-wiki [--heldout|--pooled] [--errors] [--model F]  the same on the Wikipedia sets (tests/wiki-ner)
 //! cargo xtask eval quotes          quote extraction on PolNeAR dev, scored by ../shared
 //! cargo xtask eval clean           cleaning junk recall / body kept / words glued
 //! cargo xtask bench [--quick]      speed and size (BENCHMARKS.md)
@@ -33,7 +34,7 @@ mod wikitext;
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: cargo xtask <wasm|demo|test|fetch-wiki|train-ner|glove-clusters|train-quotes|eval ner|eval ner-news|eval quotes|eval clean|bench|fuzz> [args]";
+    "usage: cargo xtask <wasm|demo|test|fetch-wiki|train-ner|glove-clusters|train-quotes|eval ner|eval ner-news|eval ner-wiki|eval quotes|eval clean|bench|fuzz> [args]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -52,10 +53,11 @@ fn main() -> ExitCode {
             match rest.first().map(String::as_str) {
                 Some("ner") => ner::eval(&tail),
                 Some("ner-news") => eval_news::run(&tail),
+                Some("ner-wiki") => eval_news::run_wiki(&tail),
                 Some("quotes") => eval_quotes::run(&tail),
                 Some("clean") => eval_clean::run(&tail),
                 _ => Err(util::usage(
-                    "eval needs one of: ner, ner-news, quotes, clean",
+                    "eval needs one of: ner, ner-news, ner-wiki, quotes, clean",
                 )),
             }
         }

@@ -1,8 +1,9 @@
 //! `cargo xtask test`: everything CI runs.
 //!
-//! fmt, clippy and the Rust tests; then the Wasm module (built and optimised into `www/pkg/`,
-//! checked against its size budget), its Node tests, and the demo page and the extension in
-//! headless Chromium (installed with apt when missing and running as root).
+//! fmt, clippy, the Wikipedia texts (`cargo xtask fetch-wiki`) and the Rust tests; then the
+//! Wasm module (built and optimised into `www/pkg/`, checked against its size budget), its Node
+//! tests, and the demo page and the extension in headless Chromium (installed with apt when
+//! missing and running as root).
 use crate::util::{cargo, fail, have, output, root, run as sh, Result};
 use crate::web;
 use std::path::{Path, PathBuf};
@@ -30,6 +31,8 @@ pub fn run(args: &[String]) -> Result {
             "-D",
             "warnings",
         ]))?;
+        // The Wikipedia NER check set's texts (tests/wiki_ner.rs fails without them).
+        crate::fetch_wiki::run(&[])?;
         sh(cargo().args(["test", "--workspace"]))?;
     }
 
