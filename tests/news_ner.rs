@@ -10,7 +10,7 @@ mod common;
 #[path = "../xtask/src/news_ner_core.rs"]
 mod news;
 
-use news::{parse, problems, sha256_hex, Score, Span};
+use news::{parse, problems, sha256_hex, word_edge_problems, Score, Span};
 use newsmark::Label;
 use std::path::{Path, PathBuf};
 
@@ -107,22 +107,8 @@ fn annotations_fit_their_texts() {
         let bad = problems(&text, &ann);
         assert!(bad.is_empty(), "{stem}: {bad:#?}");
         // Every gold mention starts and ends at a word edge: no half words.
-        for s in &ann.spans {
-            let before = text[..s.start].chars().next_back();
-            let after = text[s.end..].chars().next();
-            let first = text[s.start..].chars().next().unwrap();
-            let last = text[..s.end].chars().next_back().unwrap();
-            assert!(
-                !(before.is_some_and(char::is_alphanumeric) && first.is_alphanumeric()),
-                "{stem}: {:?} starts inside a word",
-                &text[s.start..s.end]
-            );
-            assert!(
-                !(after.is_some_and(char::is_alphanumeric) && last.is_alphanumeric()),
-                "{stem}: {:?} ends inside a word",
-                &text[s.start..s.end]
-            );
-        }
+        let half = word_edge_problems(&text, &ann);
+        assert!(half.is_empty(), "{stem}: {half:#?}");
     }
 }
 
@@ -143,6 +129,15 @@ fn problems_are_found() {
         let p = problems(text, &ann);
         assert!(p.iter().any(|x| x.contains(what)), "{body:?}: {p:?}");
     }
+    // Half words.
+    let half = parse(&format!("{header}5\t9\tPER\n18\t22\tLOC\n")).unwrap();
+    let p = word_edge_problems(text, &half);
+    assert_eq!(p.len(), 2, "{p:?}");
+    assert!(
+        p[0].contains("starts inside") && p[1].contains("ends inside"),
+        "{p:?}"
+    );
+    assert!(word_edge_problems(text, &good).is_empty());
     // A changed text is caught by the checksum.
     let p = problems("Mr. Smith went to Paris!", &good);
     assert!(p.iter().any(|x| x.contains("checksum")), "{p:?}");

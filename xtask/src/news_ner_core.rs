@@ -112,6 +112,28 @@ pub fn problems(text: &str, ann: &Annotation) -> Vec<String> {
     out
 }
 
+/// The gold spans of `ann` that start or end inside a word of `text` (half words), one message
+/// each. Expects spans that [`problems`] accepts (in range, on char boundaries).
+pub fn word_edge_problems(text: &str, ann: &Annotation) -> Vec<String> {
+    let mut out = Vec::new();
+    for s in &ann.spans {
+        let before = text[..s.start].chars().next_back();
+        let after = text[s.end..].chars().next();
+        let first = text[s.start..].chars().next();
+        let last = text[..s.end].chars().next_back();
+        let inside = |edge: Option<char>, next_to: Option<char>| {
+            edge.is_some_and(char::is_alphanumeric) && next_to.is_some_and(char::is_alphanumeric)
+        };
+        if inside(first, before) {
+            out.push(format!("{:?} starts inside a word", &text[s.start..s.end]));
+        }
+        if inside(last, after) {
+            out.push(format!("{:?} ends inside a word", &text[s.start..s.end]));
+        }
+    }
+    out
+}
+
 /// The four labels in report order.
 pub const LABELS: [Label; 4] = [Label::Per, Label::Org, Label::Loc, Label::Misc];
 

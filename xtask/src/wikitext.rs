@@ -425,12 +425,17 @@ fn thousands(n: &str) -> String {
     if n.len() < 4 || !n.bytes().all(|b| b.is_ascii_digit()) {
         return n.to_string();
     }
-    let mut out = String::new();
-    for (i, c) in n.chars().enumerate() {
-        if i > 0 && (n.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
+    // All ASCII digits: byte slices are char slices.
+    let first = match n.len() % 3 {
+        0 => 3,
+        r => r,
+    };
+    let mut out = n[..first].to_string();
+    let mut at = first;
+    while at < n.len() {
+        out.push(',');
+        out.push_str(&n[at..at + 3]);
+        at += 3;
     }
     out
 }
@@ -796,6 +801,15 @@ mod tests {
         assert_eq!(p[0].text, "'''A''' &nbsp;x <ref>r</ref>");
         assert_eq!(lead_text(&p[0].text), "A x\n");
         assert_eq!(p[1].text, "");
+    }
+
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(thousands("1300"), "1,300");
+        assert_eq!(thousands("142000"), "142,000");
+        assert_eq!(thousands("1234567"), "1,234,567");
+        assert_eq!(thousands("525"), "525");
+        assert_eq!(thousands("47.5"), "47.5");
     }
 
     #[test]

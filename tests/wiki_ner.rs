@@ -1,0 +1,153 @@
+//! The hand-annotated Wikipedia NER sets (`tests/wiki-ner/`, the dev set, and
+//! `tests/wiki-ner/heldout/`, the held-out set; see GUIDELINES.md).
+//!
+//! The texts are not in the repository: `cargo xtask fetch-wiki` writes them to
+//! `target/wiki/text/` (and the dump they come from to `target/wiki/`); `cargo xtask test`
+//! runs it before the Rust tests. Without them these tests fail and say so. With them, they
+//! check that the texts on disk are exactly what the converter makes of the dump, that each
+//! set is exactly the articles its selection rule picks and the two share none, and that every
+//! annotation fits its text (checksum, char and word boundaries, trimmed, in order, no
+//! overlaps). The scorer itself is the news sets' (`tests/news_ner.rs` checks it).
+
+#[allow(dead_code)]
+#[path = "../xtask/src/news_ner_core.rs"]
+mod news;
+
+#[allow(dead_code)]
+#[path = "../xtask/src/wikitext.rs"]
+mod wikitext;
+
+use news::{parse, problems, word_edge_problems};
+use std::path::{Path, PathBuf};
+
+/// The dev set (looked at by developers) and the held-out set (only its totals are reported).
+const DEV: &str = "tests/wiki-ner";
+const HELDOUT: &str = "tests/wiki-ner/heldout";
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `target/wiki/`, or a failure that says how to make it.
+fn wiki_dir() -> PathBuf {
+    let dir = root().join("target/wiki");
+    let texts = dir.join("text");
+    assert!(
+        texts.join("SETS").is_file(),
+        "{} is missing: run `cargo xtask fetch-wiki` first (it downloads the gensim 4.4.0 \
+         wheel with pip and writes the Wikipedia texts; `cargo xtask test` does it)",
+        texts.display()
+    );
+    dir
+}
+
+/// The `.ann` files of one set, sorted; `None` when the directory does not exist.
+fn ann_files(set: &str) -> Option<Vec<PathBuf>> {
+    let dir = root().join(set);
+    let entries = std::fs::read_dir(&dir).ok()?;
+    let mut v: Vec<PathBuf> = entries
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "ann"))
+        .collect();
+    v.sort();
+    Some(v)
+}
+
+fn stem(p: &Path) -> String {
+    p.file_stem().unwrap().to_string_lossy().into_owned()
+}
+
+fn sorted(mut v: Vec<String>) -> Vec<String> {
+    v.sort();
+    v
+}
+
+#[test]
+fn dev_annotation_files_parse_and_hold_no_text() {
+    let files = ann_files(DEV).expect("tests/wiki-ner");
+    assert_eq!(files.len(), wikitext::SET_SIZE, "one file per dev article");
+    let mut mentions = 0;
+    for f in &files {
+        let s = std::fs::read_to_string(f).unwrap();
+        let ann = parse(&s).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        mentions += ann.spans.len();
+        // Offsets and labels only: every line past the header is `digits TAB digits TAB LABEL`.
+        for line in s.lines().skip(1) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            assert_eq!(cols.len(), 3, "{}: {line:?}", f.display());
+            assert!(cols[..2]
+                .iter()
+                .all(|c| !c.is_empty() && c.bytes().all(|b| b.is_ascii_digit())));
+        }
+    }
+    assert!(
+        mentions >= 300,
+        "only {mentions} gold mentions in the dev set"
+    );
+}
+
+/// The texts on disk are the converter's output for the dump's articles, and each set is
+/// exactly the articles the selection rule picks (dev: 0, 4, 8, …; held-out: 2, 6, 10, …).
+#[test]
+fn the_texts_and_the_sets_follow_the_selection_rule() {
+    let dir = wiki_dir();
+    let xml = std::fs::read_to_string(dir.join("enwiki-shortened.xml"))
+        .expect("target/wiki/enwiki-shortened.xml: run `cargo xtask fetch-wiki`");
+    let (dev, heldout) = wikitext::select(&wikitext::pages(&xml));
+    assert_eq!(dev.len(), wikitext::SET_SIZE);
+    assert_eq!(heldout.len(), wikitext::SET_SIZE);
+    let mut listed = String::new();
+    for (set, articles) in [("dev", &dev), ("heldout", &heldout)] {
+        for (slug, text) in articles.iter() {
+            let path = dir.join("text").join(format!("{slug}.txt"));
+            let on_disk = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+                panic!("{}: {e} (run `cargo xtask fetch-wiki`)", path.display())
+            });
+            assert!(
+                on_disk == *text,
+                "{} differs from the converter's output",
+                path.display()
+            );
+            assert!(text.len() >= wikitext::MIN_LEAD);
+            listed.push_str(&format!("{set} {slug}.txt\n"));
+        }
+    }
+    let sets = std::fs::read_to_string(dir.join("text/SETS")).unwrap();
+    assert_eq!(sets, listed, "target/wiki/text/SETS");
+
+    let slugs = |v: &[(String, String)]| sorted(v.iter().map(|(s, _)| s.clone()).collect());
+    let dev_slugs = slugs(&dev);
+    let heldout_slugs = slugs(&heldout);
+    for h in &heldout_slugs {
+        assert!(!dev_slugs.contains(h), "{h} is in both sets");
+    }
+    let have = |set| -> Option<Vec<String>> {
+        ann_files(set).map(|v| sorted(v.iter().map(|p| stem(p)).collect()))
+    };
+    assert_eq!(have(DEV).unwrap(), dev_slugs, "{DEV}");
+    match have(HELDOUT) {
+        Some(h) => assert_eq!(h, heldout_slugs, "{HELDOUT}"),
+        None => eprintln!("{HELDOUT} does not exist yet: only the dev set is checked"),
+    }
+}
+
+#[test]
+fn annotations_fit_their_texts() {
+    let texts = wiki_dir().join("text");
+    let files: Vec<PathBuf> = [DEV, HELDOUT]
+        .iter()
+        .filter_map(|set| ann_files(set))
+        .flatten()
+        .collect();
+    assert!(!files.is_empty());
+    for f in files {
+        let stem = stem(&f);
+        let text = std::fs::read_to_string(texts.join(format!("{stem}.txt")))
+            .unwrap_or_else(|e| panic!("{stem}.txt: {e}"));
+        let ann = parse(&std::fs::read_to_string(&f).unwrap()).unwrap();
+        let bad = problems(&text, &ann);
+        assert!(bad.is_empty(), "{stem}: {bad:#?}");
+        let half = word_edge_problems(&text, &ann);
+        assert!(half.is_empty(), "{stem}: {half:#?}");
+    }
+}
