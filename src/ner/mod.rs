@@ -432,14 +432,11 @@ fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
         let mut open: Vec<usize> = Vec::new();
         let mut cut: Vec<usize> = Vec::new();
         for i in a..b {
-            match word(i) {
-                "(" | "[" => open.push(i),
-                ")" | "]" => {
-                    if open.pop().is_none() {
-                        cut.push(i);
-                    }
-                }
-                _ => {}
+            let w = word(i);
+            if w == "(" || w == "[" {
+                open.push(i);
+            } else if (w == ")" || w == "]") && open.pop().is_none() {
+                cut.push(i);
             }
         }
         cut.extend(open);
