@@ -290,6 +290,51 @@ mod tests {
         phrase_key(&words.iter().map(|w| token_key(w)).collect::<Vec<_>>())
     }
 
+    /// The entries of a lexicon file (comments and blank lines skipped).
+    fn entries(text: &str) -> Vec<&str> {
+        text.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    }
+
+    #[test]
+    fn misc_list_keeps_language_and_religion_names_and_drops_places_and_common_words() {
+        let misc = entries(include_str!("../../lexicons/misc.txt"));
+        let mut places = std::collections::HashSet::new();
+        for text in [
+            include_str!("../../lexicons/loc.txt"),
+            include_str!("../../lexicons/country.txt"),
+        ] {
+            places.extend(entries(text).into_iter().map(str::to_lowercase));
+        }
+        // Sorted and distinct, as build_lexicons.py writes it.
+        assert!(misc.windows(2).all(|w| w[0] < w[1]));
+        // No name a place list holds ("Berber" is a town in loc.txt; "Tonga" a country).
+        let clash: Vec<&&str> = misc
+            .iter()
+            .filter(|m| places.contains(&m.to_lowercase()))
+            .collect();
+        assert!(clash.is_empty(), "{clash:?}");
+        for name in [
+            "Chadic",         // ISO 639-5 family, " languages" dropped
+            "Afro-Asiatic",   // hyphenated family
+            "Oromo",          // "Oromo (macrolanguage)"
+            "Tamazight",      // the last word of four language names
+            "Ancient Greek",  // a multi-word name, "(to 1453)" dropped
+            "German",         // ISO 639-1: kept although per_first.txt has it
+            "Shia Islam",     // the hand list of religions
+            "Zoroastrianism", // likewise
+        ] {
+            assert!(misc.contains(&name), "{name} missing");
+        }
+        // Ordinary English words (ISO 639-3 has languages named Even, One, Are) and a first
+        // name that is no ISO 639-1 language (the Karen languages) are left out.
+        for word in ["Even", "One", "Are", "Karen", "Berber", "Tonga", "South"] {
+            assert!(!misc.contains(&word), "{word} kept");
+        }
+    }
+
     #[test]
     fn phrases_and_clusters_are_marked() {
         let phrases = vec![

@@ -285,6 +285,9 @@ fn gz_size(path: &Path) -> Result<usize> {
         .map_err(|_| fail(format!("gzip size: {out}")))
 }
 
+/// Lexicon files `train-ner` leaves out unless `--with-lexicon FILE` asks for them.
+const OFF_BY_DEFAULT: &[&str] = &["misc.txt"];
+
 pub fn train(args: &[String]) -> Result {
     let mut cfg = Config::default();
     let mut out = root().join("models").join("ner.bin");
@@ -296,7 +299,9 @@ pub fn train(args: &[String]) -> Result {
     let mut all_priors = false;
     let mut case_buckets = true;
     let mut self_train = false;
-    let mut skip: Vec<String> = Vec::new();
+    // Lexicon files left out unless asked for: misc.txt (languages, families, religions) did
+    // not pass its test over three seeds (see the model card's known limits).
+    let mut skip: Vec<String> = OFF_BY_DEFAULT.iter().map(|s| s.to_string()).collect();
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -306,6 +311,11 @@ pub fn train(args: &[String]) -> Result {
                     .cloned()
                     .ok_or_else(|| usage("--skip-lexicon FILE"))?,
             ),
+            // Use a lexicon file that is off by default.
+            "--with-lexicon" => {
+                let f = it.next().ok_or_else(|| usage("--with-lexicon FILE"))?;
+                skip.retain(|s| s != f);
+            }
             "--epochs" => {
                 cfg.epochs = it
                     .next()
@@ -575,6 +585,19 @@ fn write_card(
          eval ner-news [--heldout]`), ORG is the weakest type by far (F1 about 0.6-0.7: outlets, \
          companies and web sites typed PER or missed), and the training seed alone moves the \
          news F1 by about one point.\n",
+    );
+    // The gazetteer left out by default (`OFF_BY_DEFAULT`), with the numbers that decided it.
+    s.push_str(
+        r#"- A gazetteer of language, language-family and religion names (`lexicons/misc.txt`, list 4: 7,751 ISO 639-3 / ISO 639-5 names and 27 religions, see `lexicons/README.md`) is built but off: `train-ner` leaves it out unless `--with-lexicon misc.txt`. It fixes language families typed PER/LOC on the Wikipedia dev set ("Chadic", "Cushitic", "Omotic" with seed 2003), but over three seeds it missed the rule fixed before measuring (keep only if the mean CoNLL valid F1 drops by at most 0.05, news dev by at most 0.3, and Wikipedia dev rises by at least 0.5); so did a 717-name subset (the ISO 639-1, macro-, ancient and historical languages, the families, the last-word names and the religions). Exact-match F1 from `cargo xtask eval ner|ner-news|ner-wiki --model F`, models from `cargo xtask train-ner --seed N [--with-lexicon misc.txt] --out F` (seed 2003 without the list is the committed model; the subset was trained the same way with misc.txt replaced by its 717 lines, which are not committed):
+
+  | gazetteer | seed 2003 | seed 1 | seed 2 | mean | vs none |
+  |---|---|---|---|---|---|
+  | none: CoNLL valid / news dev / Wikipedia dev | 93.95 / 83.93 / 77.40 | 94.05 / 85.52 / 77.16 | 93.88 / 85.31 / 74.89 | 93.96 / 84.92 / 76.48 | |
+  | misc.txt (7,751) | 93.96 / 85.97 / 77.23 | 93.74 / 86.18 / 76.79 | 93.85 / 85.10 / 75.70 | 93.85 / 85.75 / 76.57 | -0.11 / +0.83 / +0.09 |
+  | 717-name subset | 94.02 / 83.22 / 77.25 | 93.56 / 86.50 / 76.23 | 93.69 / 86.20 / 78.14 | 93.76 / 85.31 / 77.21 | -0.20 / +0.39 / +0.72 |
+
+  The seed alone moves Wikipedia dev (354 mentions, 0.28 points each) by 2.5 points.
+"#,
     );
     let path = root().join("models").join("MODEL_CARD.md");
     std::fs::write(&path, s).map_err(|e| fail(format!("{}: {e}", path.display())))?;
