@@ -483,82 +483,82 @@ const T_SHORT: u64 = 5;
 const T_PRE: u64 = 6;
 const T_SUF: u64 = 10;
 const T_FLAGS: u64 = 14;
-pub(super) const T_L_M1: u64 = 15;
-pub(super) const T_L_P1: u64 = 16;
-pub(super) const T_L_M2: u64 = 17;
-pub(super) const T_L_P2: u64 = 18;
-pub(super) const T_S_M1: u64 = 19;
-pub(super) const T_S_P1: u64 = 20;
-pub(super) const T_SS_M1: u64 = 21;
-pub(super) const T_SS_P1: u64 = 22;
-pub(super) const T_BI_M1: u64 = 23;
-pub(super) const T_BI_P1: u64 = 24;
-pub(super) const T_FIRST: u64 = 25;
-pub(super) const T_CAPS_SENT: u64 = 26;
-pub(super) const T_CAPS_LOWER: u64 = 27;
-pub(super) const T_W_M1: u64 = 28;
-pub(super) const T_W_P1: u64 = 29;
+const T_L_M1: u64 = 15;
+const T_L_P1: u64 = 16;
+const T_L_M2: u64 = 17;
+const T_L_P2: u64 = 18;
+const T_S_M1: u64 = 19;
+const T_S_P1: u64 = 20;
+const T_SS_M1: u64 = 21;
+const T_SS_P1: u64 = 22;
+const T_BI_M1: u64 = 23;
+const T_BI_P1: u64 = 24;
+const T_FIRST: u64 = 25;
+const T_CAPS_SENT: u64 = 26;
+const T_CAPS_LOWER: u64 = 27;
+const T_W_M1: u64 = 28;
+const T_W_P1: u64 = 29;
 const T_GAZ: u64 = 30;
-pub(super) const T_GAZ_M1: u64 = 31;
-pub(super) const T_GAZ_P1: u64 = 32;
+const T_GAZ_M1: u64 = 31;
+const T_GAZ_P1: u64 = 32;
 const T_CL: u64 = 33;
 const T_CL_SHAPE: u64 = 36;
 const T_DOC: u64 = 42;
 const T_DOC_SHAPE: u64 = 43;
 const T_LEN: u64 = 44;
-pub(super) const T_SHAPE3: u64 = 45;
-pub(super) const T_FL_M1: u64 = 46;
-pub(super) const T_FL_P1: u64 = 47;
-pub(super) const T_WX_M1: u64 = 48;
-pub(super) const T_WX_P1: u64 = 49;
-pub(super) const T_S_M2: u64 = 50;
-pub(super) const T_S_P2: u64 = 51;
-pub(super) const T_SUF_M1: u64 = 52;
-pub(super) const T_SUF_P1: u64 = 53;
-pub(super) const T_L_M1P1: u64 = 54;
-pub(super) const T_L_M2M1: u64 = 55;
-pub(super) const T_L_P1P2: u64 = 56;
+const T_SHAPE3: u64 = 45;
+const T_FL_M1: u64 = 46;
+const T_FL_P1: u64 = 47;
+const T_WX_M1: u64 = 48;
+const T_WX_P1: u64 = 49;
+const T_S_M2: u64 = 50;
+const T_S_P2: u64 = 51;
+const T_SUF_M1: u64 = 52;
+const T_SUF_P1: u64 = 53;
+const T_L_M1P1: u64 = 54;
+const T_L_M2M1: u64 = 55;
+const T_L_P1P2: u64 = 56;
 const T_DOC_CASE: u64 = 57;
 const T_DOC_LAST: u64 = 58;
-pub(super) const T_GAZ_CTX: u64 = 59;
-pub(super) const T_GAZ_CTX2: u64 = 60;
+const T_GAZ_CTX: u64 = 59;
+const T_GAZ_CTX2: u64 = 60;
 const T_CASE: u64 = 61;
-pub(super) const T_CASE_POS: u64 = 62;
-pub(super) const T_CASE_M1: u64 = 63;
-pub(super) const T_CASE_P1: u64 = 64;
-pub(super) const T_ORGW_AHEAD: u64 = 65;
-pub(super) const T_ORGW_BEHIND: u64 = 66;
+const T_CASE_POS: u64 = 62;
+const T_CASE_M1: u64 = 63;
+const T_CASE_P1: u64 = 64;
+const T_ORGW_AHEAD: u64 = 65;
+const T_ORGW_BEHIND: u64 = 66;
 const T_DOC_IN: u64 = 67;
 const T_CL2: u64 = 68;
 const T_CL2_SHAPE: u64 = 71;
-pub(super) const T_CLN_M1: u64 = 74;
-pub(super) const T_CLN_P1: u64 = 75;
+const T_CLN_M1: u64 = 74;
+const T_CLN_P1: u64 = 75;
 const T_PRIOR: u64 = 76;
 const T_PRIOR_SHAPE: u64 = 77;
 const T_DOC_PRON: u64 = 78;
 
 /// The gazetteer bit of a one-token match in the organisation-word list (list 6,
 /// lexicons/org_word.txt).
-pub(super) const ORG_WORD_BIT: u32 = 1 << (3 * 6);
+const ORG_WORD_BIT: u32 = 1 << (3 * 6);
 
 #[inline]
-pub(super) fn f1(t: u64, a: u64) -> u32 {
+fn f1(t: u64, a: u64) -> u32 {
     fold(H::new(t).add(a).finish())
 }
 
 #[inline]
-pub(super) fn f2(t: u64, a: u64, b: u64) -> u32 {
+fn f2(t: u64, a: u64, b: u64) -> u32 {
     fold(H::new(t).add(a).add(b).finish())
 }
 
 #[inline]
-pub(super) fn fold(h: u64) -> u32 {
+fn fold(h: u64) -> u32 {
     let x = (h ^ (h >> 32)) as u32;
     // 0 marks an empty slot in the packed model's table.
     x.max(1)
 }
 
-pub(super) const BOUNDARY: u64 = 0xdead_beef;
+const BOUNDARY: u64 = 0xdead_beef;
 
 /// Pushes the features of token `i` into `out` (cleared first): its word-local features
 /// ([`local_features`]), then those that look at its neighbours and the sentence
@@ -635,7 +635,6 @@ pub(crate) const LOOK: usize = 3;
 
 /// Appends the features of token `i` that look at its neighbours, its position, the
 /// sentence and the document evidence (tokens at most [`LOOK`] away).
-#[cfg(any(test, feature = "train"))]
 pub(crate) fn context_features(sf: &SentenceFeatures, i: usize, out: &mut Vec<u32>) {
     let info = &sf.info;
     let n = info.len();
