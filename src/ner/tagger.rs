@@ -14,10 +14,6 @@ pub(crate) fn allowed(prev: usize, tag: usize) -> bool {
     prev == tag || prev + 1 == tag
 }
 
-/// A token whose emission scores of the tags other than `O` are all at most this is tagged
-/// `O` (see [`ONLY_O`]): a score this low outweighs any sum of model weights.
-const ONLY_O_BELOW: f32 = -1e29;
-
 /// Best tag sequence for per-token emission scores `em` (`N` tags per token: `O` is 0, `B-X`
 /// odd, `I-X` the tag after its `B-X`) and transition scores `trans[prev][tag]` (`N + 1` rows,
 /// the last for the first token). Writes tags to `out`. `back` is scratch space. Generic over
@@ -45,24 +41,6 @@ pub(crate) fn viterbi<const N: usize>(
     }
     for (e, bk) in em[1..].iter().zip(back[1..].iter_mut()) {
         let mut next = [f32::NEG_INFINITY; N];
-        if e[0] > ONLY_O_BELOW && e[1..].iter().all(|&x| x <= ONLY_O_BELOW) {
-            // Only `O` can be on the best path through this token (the other tags' scores
-            // are below any path through `O`, which is finite): `O` as below, the other tags
-            // left out (their back pointers are never read).
-            let mut best = f32::NEG_INFINITY;
-            let mut arg = 0u8;
-            for (p, c) in cur.iter().enumerate() {
-                let s = c + trans[p][0];
-                if s > best {
-                    best = s;
-                    arg = p as u8;
-                }
-            }
-            next[0] = best + e[0];
-            bk[0] = arg;
-            cur = next;
-            continue;
-        }
         for t in 0..N {
             let from = if t != 0 && t % 2 == 0 {
                 t - 1..t + 1
@@ -501,99 +479,5 @@ mod near_marks_tests {
         ];
         model.tag_tokens(&toks, None, &mut lazy, &mut tags);
         assert!(!lazy.sf.info[5].marked && lazy.needed[5] && !lazy.needed[0]);
-    }
-}
-
-#[cfg(test)]
-mod viterbi_tests {
-    use super::*;
-
-    /// Viterbi as first written: every allowed predecessor of every tag, every token.
-    fn reference<const N: usize>(em: &[[f32; N]], trans: &[[f32; N]]) -> Vec<u8> {
-        let n = em.len();
-        let mut score = vec![[f32::NEG_INFINITY; N]; n];
-        let mut back = vec![[0u8; N]; n];
-        for t in 0..N {
-            if allowed(N, t) {
-                score[0][t] = em[0][t] + trans[N][t];
-            }
-        }
-        for i in 1..n {
-            for t in 0..N {
-                for p in 0..N {
-                    if !allowed(p, t) {
-                        continue;
-                    }
-                    let s = score[i - 1][p] + trans[p][t];
-                    if s > score[i][t] {
-                        score[i][t] = s;
-                        back[i][t] = p as u8;
-                    }
-                }
-                score[i][t] += em[i][t];
-            }
-        }
-        let mut best = 0;
-        for t in 1..N {
-            if score[n - 1][t] > score[n - 1][best] {
-                best = t;
-            }
-        }
-        let mut out = vec![0u8; n];
-        out[n - 1] = best as u8;
-        for i in (1..n).rev() {
-            out[i - 1] = back[i][out[i] as usize];
-        }
-        out
-    }
-
-    /// Rows of only `O` (tokens out of reach, see [`ONLY_O`]) take the short way through
-    /// [`viterbi`]; the tags are those of the full search, whatever the rows around them.
-    #[test]
-    fn only_o_rows_decode_as_the_full_search() {
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut rnd = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed >> 40) as f32 / (1u64 << 24) as f32 * 8.0 - 4.0
-        };
-        let mut trans = [[0f32; N_TAGS]; N_TAGS + 1];
-        let (mut out, mut back) = (Vec::new(), Vec::new());
-        let (mut short, mut names) = (0, 0);
-        for case in 0..400 {
-            for row in trans.iter_mut() {
-                row.iter_mut().for_each(|x| *x = rnd());
-            }
-            let n = 1 + case % 23;
-            let em: Vec<[f32; N_TAGS]> = (0..n)
-                .map(|i| {
-                    if (rnd() > 0.0 && case % 5 != 0) || (case % 7 == 0 && i % 2 == 1) {
-                        ONLY_O
-                    } else {
-                        let mut r = [0f32; N_TAGS];
-                        r.iter_mut().for_each(|x| *x = 3.0 * rnd());
-                        r
-                    }
-                })
-                .collect();
-            short += em[1..].iter().filter(|r| **r == ONLY_O).count();
-            viterbi(&em, &trans, &mut back, &mut out);
-            assert_eq!(out, reference(&em, &trans), "case {case}");
-            for (r, &t) in em.iter().zip(&out) {
-                if *r == ONLY_O {
-                    assert_eq!(t, 0, "case {case}");
-                }
-            }
-            names += out.iter().filter(|&&t| t != 0).count();
-        }
-        assert!(short > 500 && names > 500, "{short} {names}");
-        // A row whose O score is as low as the others' is not taken for an O-only row.
-        let mut low = ONLY_O;
-        low[0] = -1e30;
-        low[3] = -2e30;
-        let em = [ONLY_O, low, ONLY_O];
-        viterbi(&em, &trans, &mut back, &mut out);
-        assert_eq!(out, reference(&em, &trans));
     }
 }
