@@ -103,12 +103,35 @@ impl Model {
         self.table.len()
     }
 
-    fn add(&self, key: u32, row: &mut [f32; N_TAGS]) {
-        if let Some(w) = self.table.get(key) {
-            for (r, &w) in row.iter_mut().zip(w) {
-                *r += w as i8 as f32 * self.scale;
+    /// The emission row of the features `keys`: per tag, the sum of their weights.
+    ///
+    /// The `i8` weights are summed exactly as integers, all seven tags at once in two `u64`s
+    /// of 16-bit lanes (SWAR), then scaled once: each weight is biased to `1..=255` (`^ 0x80`,
+    /// the table holds `-127..=127`), the even tags go to the lanes of `lo`, the odd ones to
+    /// those of `hi`, and the bias is taken off at the end. A lane holds at most 255 per
+    /// feature, so the keys go in chunks of 256 (a token has 29).
+    fn row(&self, keys: &[u32]) -> [f32; N_TAGS] {
+        const BIAS: u64 = 0x0080_8080_8080_8080;
+        const EVEN: u64 = 0x00ff_00ff_00ff_00ff;
+        let mut row = [0f32; N_TAGS];
+        for chunk in keys.chunks(256) {
+            let (mut lo, mut hi, mut found) = (0u64, 0u64, 0i64);
+            for &k in chunk {
+                if let Some(w) = self.table.get(k) {
+                    let x =
+                        u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], 0]) ^ BIAS;
+                    lo += x & EVEN;
+                    hi += (x >> 8) & EVEN;
+                    found += 1;
+                }
+            }
+            for (t, r) in row.iter_mut().enumerate() {
+                let lanes = if t % 2 == 0 { lo } else { hi };
+                let sum = ((lanes >> (16 * (t / 2))) & 0xffff) as i64 - 128 * found;
+                *r += sum as f32 * self.scale;
             }
         }
+        row
     }
 
     /// Tags the tokens `[a, b)` of `doc` (one sentence); returns one tag per token and, per
@@ -119,11 +142,7 @@ impl Model {
         for i in 0..sent.len() {
             keys.clear();
             sent.features(i, &mut keys);
-            let mut row = [0f32; N_TAGS];
-            for &k in &keys {
-                self.add(k, &mut row);
-            }
-            em.push(row);
+            em.push(self.row(&keys));
         }
         crate::ner::tagger::viterbi(&em, &self.trans, &mut Vec::new(), out);
         margin.clear();
@@ -804,5 +823,71 @@ mod tests {
         assert_eq!(again.to_bytes(), m.to_bytes());
         assert!(Model::from_bytes(&BYTES[..BYTES.len() - 1]).is_none());
         assert!(Model::from_bytes(b"junk").is_none());
+    }
+
+    /// The emission rows summed as integers are the weights times the scale summed one by
+    /// one, up to rounding; absent keys add nothing, and a long run of keys (more than one
+    /// chunk of 256) does not overflow the lanes.
+    #[test]
+    fn rows_are_the_sum_of_the_weights() {
+        let m = model().expect("the committed labeller model reads");
+        let mut items: Vec<(u32, [u8; N_TAGS])> = Vec::new();
+        m.table.for_each(|k, w| items.push((k, *w)));
+        // Keys whose weights reach both ends of the i8 range, and a key absent from the table.
+        let top = |w: &[u8; N_TAGS]| w.iter().map(|&x| x as i8).max().unwrap_or(0);
+        let bottom = |w: &[u8; N_TAGS]| w.iter().map(|&x| x as i8).min().unwrap_or(0);
+        let high = items.iter().max_by_key(|(_, w)| top(w)).unwrap();
+        let low = items.iter().min_by_key(|(_, w)| bottom(w)).unwrap();
+        assert!(
+            top(&high.1) >= 100 && bottom(&low.1) <= -50,
+            "{high:?} {low:?}"
+        );
+        let absent = (0..u32::MAX).find(|k| m.table.get(*k).is_none()).unwrap();
+        let mut sets: Vec<Vec<u32>> = vec![
+            vec![],
+            vec![absent],
+            vec![high.0],
+            vec![low.0, absent, high.0],
+            items.iter().step_by(997).map(|x| x.0).take(29).collect(),
+            vec![high.0; 700],
+            vec![low.0; 700],
+        ];
+        sets.push(
+            sets[4]
+                .iter()
+                .copied()
+                .chain([absent])
+                .cycle()
+                .take(600)
+                .collect(),
+        );
+        for keys in &sets {
+            let mut want = [0f64; N_TAGS];
+            for k in keys {
+                if let Some(w) = m.table.get(*k) {
+                    for (a, &x) in want.iter_mut().zip(w) {
+                        *a += x as i8 as f64 * m.scale as f64;
+                    }
+                }
+            }
+            let got = m.row(keys);
+            for (g, w) in got.iter().zip(&want) {
+                assert!(
+                    (*g as f64 - w).abs() <= 1e-5 * (1.0 + w.abs()),
+                    "{} keys: {got:?} {want:?}",
+                    keys.len()
+                );
+            }
+        }
+        // 700 times the same key: 700 times its weights (no lane overflows).
+        let one = m.row(&[low.0]);
+        let many = m.row(&[low.0; 700]);
+        assert!(one.iter().any(|&x| x < 0.0));
+        for (a, b) in one.iter().zip(&many) {
+            assert!(
+                (a * 700.0 - b).abs() <= 1e-3 * (1.0 + b.abs()),
+                "{one:?} {many:?}"
+            );
+        }
     }
 }
