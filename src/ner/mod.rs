@@ -416,7 +416,13 @@ fn honorifics<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
 /// - doctrines: an entity whose last word is a capitalised "-ism" ("Judaism", "Stalinism",
 ///   "Tibetan Buddhism") is MISC, as train's `Nazism`;
 /// - celestial bodies: a one-word "Earth", "Moon", "Mars" … typed ORG or MISC is LOC (train
-///   has "Earth" only inside the group "Earth First").
+///   has "Earth" only inside the group "Earth First");
+/// - qualifiers and landforms: a capitalised qualifier inside a sentence extends a MISC name
+///   ("Ancient Greek"), a landform or water word with "of" extends a place ("Strait of
+///   Gibraltar"), and a name ending in a landform word ("Caucasus Mountains", "Suez Canal") or
+///   starting with one and "of" ("Sea of Japan") is a place;
+/// - "of": an organisation's name goes on through "of" and the capitalised words after it that
+///   the tagger left untagged ("Council of Ministers").
 ///
 /// Linear in the sentence's length.
 fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
@@ -495,6 +501,22 @@ fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
         tags[from] = 2 * label + 1;
         for t in &mut tags[from + 1..b] {
             *t = 2 * label + 2;
+        }
+    }
+    // "Council" + "of Ministers": an organisation's name goes on through "of" and the
+    // capitalised words the tagger left untagged.
+    for (_, b, label) in entities(&tags[..n]) {
+        if label != 1 || b + 1 >= n || tags[b] != 0 || word(b) != "of" {
+            continue;
+        }
+        let mut j = b + 1;
+        while j < n && tags[j] == 0 && capitalised(word(j)) {
+            j += 1;
+        }
+        if j > b + 1 {
+            for t in &mut tags[b..j] {
+                *t = 4;
+            }
         }
     }
     // Doctrines, celestial bodies and geographic names typed otherwise.
@@ -1111,6 +1133,15 @@ mod tests {
         );
         assert_eq!(run("Modern British history", &[0, 7, 0]), vec![0, 7, 0]);
         assert_eq!(run("the Suez Canal", &[0, 3, 4]), vec![0, 5, 6]);
+        // An organisation's name goes on through "of" and untagged capitalised words only.
+        assert_eq!(
+            run("the Council of Ministers met", &[0, 3, 0, 0, 0]),
+            vec![0, 3, 4, 4, 0]
+        );
+        assert_eq!(
+            run("the Council of Europe and of it", &[0, 3, 0, 5, 0, 0, 0]),
+            vec![0, 3, 0, 5, 0, 0, 0]
+        );
         // Sports clubs named after rivers and bays keep their type.
         assert_eq!(
             run("River Plate and Green Bay", &[3, 4, 0, 3, 4]),
