@@ -104,7 +104,11 @@ pub fn tag_sentences_with<S: AsRef<str>>(
     model: &Model,
     sentences: &[Vec<S>],
 ) -> Vec<Vec<&'static str>> {
-    tag_document(model, sentences)
+    let sentences: Vec<Vec<&str>> = sentences
+        .iter()
+        .map(|s| s.iter().map(|w| w.as_ref()).collect())
+        .collect();
+    tag_document(model, &sentences)
         .into_iter()
         .map(|s| s.into_iter().map(|t| TAGS[t as usize]).collect())
         .collect()
@@ -116,7 +120,7 @@ pub fn tag_sentences_with<S: AsRef<str>>(
 /// is tagged twice: a first pass without document evidence, then a second pass whose features
 /// include, for each capitalised word, the labels the first pass gave the same word elsewhere
 /// in the part (so that a name keeps one type across an article).
-pub fn tag_document<S: AsRef<str>>(model: &Model, sentences: &[Vec<S>]) -> Vec<Vec<u8>> {
+pub fn tag_document(model: &Model, sentences: &[Vec<&str>]) -> Vec<Vec<u8>> {
     let mut ws = Workspace::new();
     let mut out: Vec<Vec<u8>> = Vec::with_capacity(sentences.len());
     for part in split_at_datelines(sentences) {
@@ -124,7 +128,16 @@ pub fn tag_document<S: AsRef<str>>(model: &Model, sentences: &[Vec<S>]) -> Vec<V
         let part = &sentences[part];
         let titles = TitleCase::of(part);
         match titles.as_ref().and_then(|tc| truecase(model, part, tc)) {
-            Some(cased) => tag_rules(model, &cased, &mut ws, &mut out),
+            Some(cased) => {
+                // As `&str`, so that the tagger is compiled once for both cases (a smaller
+                // module: the browser compiles each function at its first call, and a copy of
+                // the tagger for `Cow` was 21 KB more to compile).
+                let cased: Vec<Vec<&str>> = cased
+                    .iter()
+                    .map(|s| s.iter().map(|w| w.as_ref()).collect())
+                    .collect();
+                tag_rules(model, &cased, &mut ws, &mut out)
+            }
             None => tag_rules(model, part, &mut ws, &mut out),
         }
         if let Some(tc) = &titles {
