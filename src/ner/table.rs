@@ -2,16 +2,13 @@
 //! out in the model file so that lookups read the embedded bytes directly.
 //!
 //! The top 16 bits of a key pick one of 65,536 buckets, in groups of 16. The file stores, per
-//! bucket, how many keys its group holds up to and including this bucket (one byte), then one
-//! record per key, bucket by bucket: the low 16 bits of the key followed by its `W` value
-//! bytes. Loading only sums the group totals into a directory (4,097 `u32`, 16 KiB), so it
-//! costs 4,096 steps per table, not one per bucket; a lookup reads its group's start there and
-//! the bucket's byte and its predecessor's (read in place), then scans the one or two records
-//! of its bucket, whose value bytes lie next to the remainder that matched: one far memory
-//! access per lookup (the records) instead of two when remainders and values were stored in
-//! separate arrays (format of NER model version 4 and labeller version 2). Compared with a
-//! `u32` per bucket (256 KiB), a lookup touches less memory (80 KiB of directory per table,
-//! which stays in the cache).
+//! bucket, how many keys its group holds up to and including this bucket (one byte), then the
+//! low 16 bits of every key (bucket by bucket) and the values in the same order. Loading only
+//! sums the group totals into a directory (4,097 `u32`, 16 KiB), so it costs 4,096 steps per
+//! table, not one per bucket; a lookup reads its group's start there and the bucket's byte and
+//! its predecessor's (read in place), scans the one or two remainders of its bucket and reads
+//! the value. Compared with a `u32` per bucket (256 KiB), a lookup touches less memory (80 KiB
+//! of directory per table, which stays in the cache).
 //! Quotienting the keys this way also makes the file smaller than storing whole keys.
 
 use std::borrow::Cow;
@@ -35,9 +32,10 @@ pub(crate) struct PackedTable<const W: usize> {
     groups: Vec<u32>,
     /// Per bucket: the number of keys of its group up to and including it.
     ends: Bytes,
-    /// One record of [`PackedTable::RECORD`] bytes per key: the low 16 bits of the key
-    /// (little endian), then its `W` value bytes.
-    recs: Bytes,
+    /// Low 16 bits of each key, little endian.
+    rems: Bytes,
+    /// `W` bytes per key.
+    vals: Bytes,
 }
 
 impl<const W: usize> Default for PackedTable<W> {
@@ -45,21 +43,19 @@ impl<const W: usize> Default for PackedTable<W> {
         PackedTable {
             groups: Vec::new(),
             ends: Cow::Borrowed(&[]),
-            recs: Cow::Borrowed(&[]),
+            rems: Cow::Borrowed(&[]),
+            vals: Cow::Borrowed(&[]),
         }
     }
 }
 
 impl<const W: usize> PackedTable<W> {
-    /// Bytes of a record: the key's remainder, then its value.
-    pub(crate) const RECORD: usize = 2 + W;
-
     /// A table from its stored parts: `ends` (one byte per bucket, see the module
-    /// documentation) and `recs` ([`PackedTable::RECORD`] bytes per key). `None` when the
-    /// lengths disagree. (Bytes of `ends` that decrease within a group, which
+    /// documentation), `rems` (two bytes per key) and `vals` (`W` bytes per key). `None` when
+    /// the lengths disagree. (Bytes of `ends` that decrease within a group, which
     /// [`PackedTable::pack`] never writes, make the keys of that bucket absent, no more:
     /// lookups check every range.)
-    pub(crate) fn new(ends: Bytes, recs: Bytes) -> Option<PackedTable<W>> {
+    pub(crate) fn new(ends: Bytes, rems: Bytes, vals: Bytes) -> Option<PackedTable<W>> {
         if ends.len() != BUCKETS {
             return None;
         }
@@ -71,13 +67,18 @@ impl<const W: usize> PackedTable<W> {
             groups.push(sum);
         }
         let n = sum as usize;
-        if recs.len() != Self::RECORD * n {
+        if rems.len() != 2 * n || vals.len() != W * n {
             return None;
         }
         if n == 0 {
             return Some(PackedTable::default());
         }
-        Some(PackedTable { groups, ends, recs })
+        Some(PackedTable {
+            groups,
+            ends,
+            rems,
+            vals,
+        })
     }
 
     /// Reads a table written by [`PackedTable::pack`] from `b` at `*at`, advancing `*at`;
@@ -95,13 +96,14 @@ impl<const W: usize> PackedTable<W> {
         };
         let n = u32::from_le_bytes(take(at, 4)?.try_into().ok()?) as usize;
         let ends = take(at, BUCKETS)?;
-        let recs = take(at, n.checked_mul(Self::RECORD)?)?;
-        PackedTable::new(wrap(ends), wrap(recs))
+        let rems = take(at, n.checked_mul(2)?)?;
+        let vals = take(at, n.checked_mul(W)?)?;
+        PackedTable::new(wrap(ends), wrap(rems), wrap(vals))
     }
 
-    /// Serialises `items` (keys ascending and distinct) as the key count, the prefix counts
-    /// and the records. Keys beyond [`MAX_PER_GROUP`] in one group of buckets are dropped
-    /// (never the case for hashed keys: groups hold a few dozen at most).
+    /// Serialises `items` (keys ascending and distinct) as prefix counts, remainders, values. Keys
+    /// beyond [`MAX_PER_GROUP`] in one group of buckets are dropped (never the case for hashed
+    /// keys: groups hold a few dozen at most).
     pub(crate) fn pack(items: &[(u32, [u8; W])], out: &mut Vec<u8>) -> usize {
         let mut counts = vec![0u8; BUCKETS];
         let mut in_group = vec![0usize; BUCKETS / GROUP];
@@ -122,9 +124,10 @@ impl<const W: usize> PackedTable<W> {
                 out.push(end);
             }
         }
-        out.reserve(kept.len() * Self::RECORD);
-        for (k, v) in &kept {
+        for (k, _) in &kept {
             out.extend_from_slice(&(*k as u16).to_le_bytes());
+        }
+        for (_, v) in &kept {
             out.extend_from_slice(v);
         }
         kept.len()
@@ -141,18 +144,18 @@ impl<const W: usize> PackedTable<W> {
         } else {
             start + *self.ends.get(b - 1)? as usize
         };
-        let [r0, r1] = (key as u16).to_le_bytes();
-        let recs = self.recs.get(Self::RECORD * first..Self::RECORD * end)?;
-        for rec in recs.chunks_exact(Self::RECORD) {
-            if rec[0] == r0 && rec[1] == r1 {
-                return rec[2..].try_into().ok();
+        let r = (key as u16).to_le_bytes();
+        let rems = self.rems.get(2 * first..2 * end)?;
+        for (i, x) in (first..).zip(rems.chunks_exact(2)) {
+            if x == r {
+                return self.vals.get(W * i..W * i + W)?.try_into().ok();
             }
         }
         None
     }
 
     pub(crate) fn len(&self) -> usize {
-        self.recs.len() / Self::RECORD
+        self.rems.len() / 2
     }
 
     /// Every key with its value, in key order.
@@ -160,26 +163,24 @@ impl<const W: usize> PackedTable<W> {
     pub(crate) fn iter(&self) -> impl Iterator<Item = (u32, &[u8; W])> + '_ {
         let mut keys = Vec::new();
         self.for_each(|k, _| keys.push(k));
-        keys.into_iter().zip(
-            self.recs
-                .chunks_exact(Self::RECORD)
-                .filter_map(|r| r[2..].try_into().ok()),
-        )
+        keys.into_iter()
+            .zip(self.vals.chunks_exact(W).filter_map(|v| v.try_into().ok()))
     }
 
     /// Calls `f` with every key and its value, in key order (one sequential pass).
     #[cfg(any(test, feature = "train"))]
     pub(crate) fn for_each(&self, mut f: impl FnMut(u32, &[u8; W])) {
-        let mut recs = self.recs.chunks_exact(Self::RECORD);
+        let mut rems = self.rems.chunks_exact(2);
+        let mut vals = self.vals.chunks_exact(W);
         for (b, &end) in self.ends.iter().enumerate() {
             let before = if b % GROUP == 0 { 0 } else { self.ends[b - 1] };
             for _ in 0..end.saturating_sub(before) {
-                let Some(r) = recs.next() else {
+                let (Some(x), Some(v)) = (rems.next(), vals.next()) else {
                     return;
                 };
-                if let Ok(v) = r[2..].try_into() {
+                if let Ok(v) = v.try_into() {
                     f(
-                        (b as u32) << 16 | u16::from_le_bytes([r[0], r[1]]) as u32,
+                        (b as u32) << 16 | u16::from_le_bytes([x[0], x[1]]) as u32,
                         v,
                     );
                 }
@@ -188,7 +189,7 @@ impl<const W: usize> PackedTable<W> {
     }
 
     pub(crate) fn is_empty(&self) -> bool {
-        self.recs.is_empty()
+        self.rems.is_empty()
     }
 }
 
@@ -272,70 +273,31 @@ mod tests {
     fn lengths_must_agree() {
         let zeros = vec![0u8; BUCKETS];
         let b = |s: &[u8]| -> Bytes { Cow::Owned(s.to_vec()) };
-        let empty: PackedTable<1> = PackedTable::new(b(&zeros), b(&[])).unwrap();
+        let empty: PackedTable<1> = PackedTable::new(b(&zeros), b(&[]), b(&[])).unwrap();
         assert!(empty.is_empty());
         assert_eq!(empty.get(0x1234_5678), None);
         // One key in bucket 3: the group's prefix counts are 0, 0, 0, 1, 1, …, 1.
         let mut one = zeros.clone();
         one[3..GROUP].fill(1);
-        assert!(PackedTable::<1>::new(b(&one), b(&[])).is_none());
-        assert!(PackedTable::<1>::new(b(&one), b(&[0x34, 0x12])).is_none());
-        assert!(PackedTable::<1>::new(b(&one), b(&[0x34, 0x12, 9, 0])).is_none());
-        let t = PackedTable::<1>::new(b(&one), b(&[0x34, 0x12, 9])).unwrap();
-        assert_eq!(t.len(), 1);
+        assert!(PackedTable::<1>::new(b(&one), b(&[]), b(&[])).is_none());
+        assert!(PackedTable::<1>::new(b(&one), b(&[1, 2]), b(&[])).is_none());
+        let t = PackedTable::<1>::new(b(&one), b(&[0x34, 0x12]), b(&[9])).unwrap();
         assert_eq!(t.get(0x0003_1234), Some(&[9]));
         assert_eq!(t.get(0x0003_1235), None);
-        assert_eq!(t.get(0x0003_3412), None);
         assert_eq!(t.get(0x0004_1234), None);
         assert_eq!(t.get(0x0002_1234), None);
         assert_eq!(t.get(0x0013_1234), None);
-        assert!(PackedTable::<1>::new(b(&zeros[1..]), b(&[])).is_none());
+        assert!(PackedTable::<1>::new(b(&zeros[1..]), b(&[]), b(&[])).is_none());
         // Prefix counts that decrease (never written by `pack`) lose keys but cannot panic.
         let mut bad = zeros.clone();
         bad[GROUP + 4] = 5;
         bad[GROUP + 5..2 * GROUP].fill(2);
-        let t = PackedTable::<1>::new(b(&bad), b(&[1, 0, 7, 2, 0, 8])).unwrap();
+        let t = PackedTable::<1>::new(b(&bad), b(&[1, 0, 2, 0]), b(&[7, 8])).unwrap();
         assert_eq!(t.len(), 2);
         for k in [0x0014_0001, 0x0015_0001, 0x0015_0002, 0x001f_0002] {
             assert_eq!(t.get(k), None);
         }
         t.for_each(|_, _| {});
-    }
-
-    /// The bytes `pack` writes: the key count, one prefix-count byte per bucket, then per key
-    /// (bucket by bucket, in key order) its low 16 bits followed by its value.
-    #[test]
-    fn records_hold_remainder_then_value() {
-        let items = [
-            (0x0000_0102u32, [0xa1, 0xa2]),
-            (0x0003_beef, [0xb1, 0xb2]),
-            (0x0003_f00d, [0xc1, 0xc2]),
-            (0x0011_0001, [0xd1, 0xd2]),
-        ];
-        let mut out = Vec::new();
-        assert_eq!(PackedTable::<2>::pack(&items, &mut out), 4);
-        assert_eq!(out.len(), 4 + BUCKETS + 4 * 4);
-        assert_eq!(out[..4], 4u32.to_le_bytes());
-        let ends = &out[4..4 + BUCKETS];
-        assert_eq!(ends[..4], [1, 1, 1, 3]);
-        assert!(ends[4..GROUP].iter().all(|&e| e == 3));
-        assert_eq!(ends[GROUP..GROUP + 2], [0, 1]);
-        assert!(ends[GROUP + 2..2 * GROUP].iter().all(|&e| e == 1));
-        assert!(ends[2 * GROUP..].iter().all(|&e| e == 0));
-        assert_eq!(
-            out[4 + BUCKETS..],
-            [
-                0x02, 0x01, 0xa1, 0xa2, 0xef, 0xbe, 0xb1, 0xb2, 0x0d, 0xf0, 0xc1, 0xc2, 0x01, 0x00,
-                0xd1, 0xd2
-            ]
-        );
-        let t = PackedTable::<2>::read(&out, &mut 0, &|s| Cow::Owned(s.to_vec())).unwrap();
-        for (k, v) in &items {
-            assert_eq!(t.get(*k), Some(v));
-        }
-        let mut seen = Vec::new();
-        t.for_each(|k, v| seen.push((k, *v)));
-        assert_eq!(seen, items);
     }
 
     #[test]

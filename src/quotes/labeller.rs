@@ -14,8 +14,6 @@
 //! Model file: `NMQL`, version `u32`, weight scale `f32`, `(N_TAGS + 1) * N_TAGS` transition
 //! weights `f32`, then the features as a packed table ([`crate::ner::table`]: key -> `N_TAGS`
 //! weights `i8`, times the scale), which the embedded model reads in place. All little endian.
-//! Version 3 stores each key of the table next to its weights (version 2 kept the keys and the
-//! weights in two arrays; the weights did not change).
 
 use super::cues::{CueClass, CueMatch};
 use crate::entities::{Label, Mention};
@@ -41,7 +39,7 @@ pub fn role(tag: u8) -> u8 {
 }
 
 const MAGIC: &[u8; 4] = b"NMQL";
-const VERSION: u32 = 3;
+const VERSION: u32 = 2;
 
 static BYTES: &[u8] = include_bytes!("../../models/quote_labeller.bin");
 
