@@ -340,6 +340,36 @@ mod tests {
         assert_eq!(m.trans[START][3], 0.25);
     }
 
+    /// The embedded model is in this version's layout: each of its three tables, re-emitted
+    /// key by key and packed again, gives back the very bytes of the file (so a repacked or
+    /// retrained model can be compared with it byte for byte).
+    #[test]
+    fn embedded_tables_repack_to_the_same_bytes() {
+        fn same<const W: usize>(body: &[u8], at: &mut usize) -> usize {
+            let from = *at;
+            let t = PackedTable::<W>::read(body, at, &|s| Cow::Owned(s.to_vec())).unwrap();
+            let mut items = Vec::new();
+            t.for_each(|k, v| items.push((k, *v)));
+            assert_eq!(items.len(), t.len());
+            assert!(items.windows(2).all(|w| w[0].0 < w[1].0));
+            let mut again = Vec::new();
+            assert_eq!(PackedTable::<W>::pack(&items, &mut again), items.len());
+            assert_eq!(again.len(), *at - from);
+            assert!(again == body[from..*at], "table at byte {from}");
+            items.len()
+        }
+        let bytes = super::super::model_bytes();
+        let m = Model::from_bytes(bytes).unwrap();
+        let body = &bytes[..bytes.len() - 8];
+        assert_eq!(body[8..12], VERSION.to_le_bytes());
+        let mut at = 8 + 4 + 4 + 4 * N_TAGS * (N_TAGS + 1) + 4 * 256;
+        assert_eq!(same::<N_TAGS>(body, &mut at), m.features());
+        assert!(m.features() > 50_000);
+        assert!(same::<1>(body, &mut at) > 0);
+        assert!(same::<4>(body, &mut at) > 0);
+        assert_eq!(at, body.len());
+    }
+
     #[test]
     fn corrupt_bytes_are_errors() {
         let good = tiny();

@@ -300,6 +300,42 @@ mod tests {
         t.for_each(|_, _| {});
     }
 
+    /// The bytes `pack` writes: the key count, one prefix-count byte per bucket, the low 16
+    /// bits of every key (bucket by bucket, in key order), then the values in the same order.
+    #[test]
+    fn layout_is_counts_remainders_values() {
+        let items = [
+            (0x0000_0102u32, [0xa1, 0xa2]),
+            (0x0003_beef, [0xb1, 0xb2]),
+            (0x0003_f00d, [0xc1, 0xc2]),
+            (0x0011_0001, [0xd1, 0xd2]),
+        ];
+        let mut out = Vec::new();
+        assert_eq!(PackedTable::<2>::pack(&items, &mut out), 4);
+        assert_eq!(out.len(), 4 + BUCKETS + 4 * 4);
+        assert_eq!(out[..4], 4u32.to_le_bytes());
+        let ends = &out[4..4 + BUCKETS];
+        assert_eq!(ends[..4], [1, 1, 1, 3]);
+        assert!(ends[4..GROUP].iter().all(|&e| e == 3));
+        assert_eq!(ends[GROUP..GROUP + 2], [0, 1]);
+        assert!(ends[GROUP + 2..2 * GROUP].iter().all(|&e| e == 1));
+        assert!(ends[2 * GROUP..].iter().all(|&e| e == 0));
+        assert_eq!(
+            out[4 + BUCKETS..],
+            [
+                0x02, 0x01, 0xef, 0xbe, 0x0d, 0xf0, 0x01, 0x00, 0xa1, 0xa2, 0xb1, 0xb2, 0xc1, 0xc2,
+                0xd1, 0xd2
+            ]
+        );
+        let t = PackedTable::<2>::read(&out, &mut 0, &|s| Cow::Owned(s.to_vec())).unwrap();
+        for (k, v) in &items {
+            assert_eq!(t.get(*k), Some(v));
+        }
+        let mut seen = Vec::new();
+        t.for_each(|k, v| seen.push((k, *v)));
+        assert_eq!(seen, items);
+    }
+
     #[test]
     fn full_groups_drop_extra_keys() {
         // 300 keys in one bucket, then 300 keys spread over the 16 buckets of one group.
