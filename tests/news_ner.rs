@@ -10,7 +10,7 @@ mod common;
 #[path = "../xtask/src/news_ner_core.rs"]
 mod news;
 
-use news::{parse, problems, sha256_hex, word_edge_problems, Score, Span};
+use news::{parse, problems, sha256_hex, text_lines, word_edge_problems, Score, Span};
 use newsmark::Label;
 use std::path::{Path, PathBuf};
 
@@ -49,13 +49,7 @@ fn annotation_files_parse_and_hold_no_text() {
             assert!(!ann.spans.is_empty(), "{}: no spans", f.display());
             mentions += ann.spans.len();
             // Offsets and labels only: every line past the header is `digits TAB digits TAB LABEL`.
-            for line in s.lines().skip(1) {
-                let cols: Vec<&str> = line.split('\t').collect();
-                assert_eq!(cols.len(), 3, "{}: {line:?}", f.display());
-                assert!(cols[..2]
-                    .iter()
-                    .all(|c| !c.is_empty() && c.bytes().all(|b| b.is_ascii_digit())));
-            }
+            assert_eq!(text_lines(&s), Vec::<String>::new(), "{}", f.display());
         }
         assert!(mentions >= 500, "{set}: only {mentions} gold mentions");
     }
@@ -254,4 +248,18 @@ fn duplicated_predictions_count_once() {
     );
     assert_eq!(s.totals(), (1, 1, 1));
     assert_eq!(s.span_correct, 1);
+}
+
+#[test]
+fn lines_other_than_offsets_and_labels_are_found() {
+    let ann = "# sha256 00\n0\t5\tPER\n# Jane Doe said\n\n7\tx\tLOC\n12\t20\tORG\n";
+    assert_eq!(
+        text_lines(ann),
+        vec![
+            "# Jane Doe said".to_string(),
+            String::new(),
+            "7\tx\tLOC".to_string()
+        ]
+    );
+    assert!(text_lines("# sha256 00\n0\t5\tPER\n").is_empty());
 }

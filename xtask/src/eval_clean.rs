@@ -272,7 +272,7 @@ fn inline_tweet_signature(rest: &str) -> Option<usize> {
     let day = words.next()?;
     let year = words.next()?;
     let year4 = year.get(..4)?;
-    let ok = MONTH_NAMES.contains(&month)
+    let ok = crate::wikitext::MONTHS.contains(&month)
         && day.ends_with(',')
         && day[..day.len() - 1].bytes().all(|b| b.is_ascii_digit())
         && year4.bytes().all(|b| b.is_ascii_digit());
@@ -281,21 +281,6 @@ fn inline_tweet_signature(rest: &str) -> Option<usize> {
         date_at + month.len() + 1 + day.len() + 1 + 4
     })
 }
-
-const MONTH_NAMES: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 fn floor(s: &str, mut i: usize) -> usize {
     i = i.min(s.len());
@@ -533,9 +518,9 @@ fn date_line(t: &str) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     (2..=4).contains(&words.len())
-        && words.iter().any(|w| MONTH_NAMES.contains(w))
+        && words.iter().any(|w| crate::wikitext::MONTHS.contains(w))
         && words.iter().all(|w| {
-            MONTH_NAMES.contains(w)
+            crate::wikitext::MONTHS.contains(w)
                 || w.bytes().all(|b| b.is_ascii_digit())
                 || matches!(
                     *w,

@@ -112,6 +112,23 @@ pub fn problems(text: &str, ann: &Annotation) -> Vec<String> {
     out
 }
 
+/// The lines of an annotation file past its header that are not `digits TAB digits TAB LABEL`
+/// (a file that holds anything but offsets and labels, e.g. copied article text).
+pub fn text_lines(ann_file: &str) -> Vec<String> {
+    ann_file
+        .lines()
+        .skip(1)
+        .filter(|line| {
+            let cols: Vec<&str> = line.split('\t').collect();
+            cols.len() != 3
+                || !cols[..2]
+                    .iter()
+                    .all(|c| !c.is_empty() && c.bytes().all(|b| b.is_ascii_digit()))
+        })
+        .map(str::to_string)
+        .collect()
+}
+
 /// The gold spans of `ann` that start or end inside a word of `text` (half words), one message
 /// each. Expects spans that [`problems`] accepts (in range, on char boundaries).
 pub fn word_edge_problems(text: &str, ann: &Annotation) -> Vec<String> {

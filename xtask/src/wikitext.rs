@@ -440,22 +440,24 @@ fn thousands(n: &str) -> String {
     out
 }
 
+/// The months' English names, January first (also read by the cleaning evaluation).
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// `{{as of|2015|6|30}}`'s date: `30 June 2015` (`June 2015`, `2015` with fewer parts).
 fn date(parts: &[&str]) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let year = parts[0].trim();
     let month = parts
         .get(1)
