@@ -14,7 +14,7 @@
 //! The texts are read at run time (news: from `../shared`; Wikipedia: from `target/wiki/text`,
 //! written by `cargo xtask fetch-wiki`) and must match the checksums of the annotation files.
 
-use crate::news_ner_core::{parse, problems, text_lines, word_edge_problems, Score, Span};
+use crate::news_ner_core::{check, Score, Span};
 use crate::util::{fail, root, shared, usage, Result};
 use newsmark::{analyze, Options, Unit};
 use std::path::{Path, PathBuf};
@@ -161,21 +161,14 @@ pub fn run_set(set: &CheckSet, args: &[String]) -> Result {
             .map_err(|e| fail(format!("{}: {e}{}", text_path.display(), set.missing_hint)))?;
         let ann_text = std::fs::read_to_string(ann_path)
             .map_err(|e| fail(format!("{}: {e}", ann_path.display())))?;
-        let ann = parse(&ann_text).map_err(|e| fail(format!("{}: {e}", ann_path.display())))?;
-        // Offsets and labels only: no article text may sit in a comment line.
-        let mut bad = text_lines(&ann_text);
-        bad.extend(problems(&text, &ann));
-        if bad.is_empty() {
-            bad = word_edge_problems(&text, &ann);
-        }
-        if !bad.is_empty() {
-            return Err(fail(format!(
+        let ann = check(&text, &ann_text).map_err(|bad| {
+            fail(format!(
                 "{} does not fit {}:\n  {}",
                 ann_path.display(),
                 text_path.display(),
                 bad.join("\n  ")
-            )));
-        }
+            ))
+        })?;
         let pred: Vec<Span> = match &model {
             Some(model) => {
                 let doc = newsmark::text::Doc::new(&text);

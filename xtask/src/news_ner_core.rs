@@ -112,6 +112,23 @@ pub fn problems(text: &str, ann: &Annotation) -> Vec<String> {
     out
 }
 
+/// Parses the annotation file `ann_file` of `text` and checks it whole: offsets and labels
+/// only ([`text_lines`]), the checksum and the spans ([`problems`]), no half words
+/// ([`word_edge_problems`]). The error lists every problem found.
+pub fn check(text: &str, ann_file: &str) -> Result<Annotation, Vec<String>> {
+    let ann = parse(ann_file).map_err(|e| vec![e])?;
+    let mut bad = text_lines(ann_file);
+    bad.extend(problems(text, &ann));
+    if bad.is_empty() {
+        bad = word_edge_problems(text, &ann);
+    }
+    if bad.is_empty() {
+        Ok(ann)
+    } else {
+        Err(bad)
+    }
+}
+
 /// The lines of an annotation file past its header that are not `digits TAB digits TAB LABEL`
 /// (a file that holds anything but offsets and labels, e.g. copied article text).
 pub fn text_lines(ann_file: &str) -> Vec<String> {
