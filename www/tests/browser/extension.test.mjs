@@ -204,7 +204,7 @@ test('the popup lists people, organisations, places and quotes; the page is high
   assert.equal(await nav.count(), 1);
   assert.equal(await nav.getByRole('button', { name: 'Person: Elena Marsh: “Elena Marsh”' }).count(), 1);
   assert.equal(await nav.getByRole('button', { name: /^Place: Kessenburg/ }).count(), 1);
-  await page.waitForFunction(() => /passages marked: .*people/.test(document.getElementById('newsmark-host').shadowRoot.querySelector('[role=status]').textContent));
+  await page.waitForFunction(() => /passages marked: .*people/.test(document.getElementById('newsmark-host')?.shadowRoot?.querySelector('[role=status]')?.textContent ?? ''));
 
   // Hovering a highlight shows what it is (the highlighter's own hit-testing).
   const box = await page.evaluate(() => {
@@ -218,7 +218,7 @@ test('the popup lists people, organisations, places and quotes; the page is high
     return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
   });
   await page.mouse.move(box.x, box.y);
-  await page.waitForFunction(() => !document.getElementById('newsmark-host').shadowRoot.querySelector('.tip').hidden, null, { timeout: 5000 });
+  await page.waitForFunction(() => document.getElementById('newsmark-host')?.shadowRoot?.querySelector('.tip')?.hidden === false, null, { timeout: 5000 });
   assert.match(await page.evaluate(() => document.getElementById('newsmark-host').shadowRoot.querySelector('.tip').textContent), /Person: Tomas Lindqvist/);
 
   // Clicking an item in the popup marks all its mentions and scrolls the page to the first.

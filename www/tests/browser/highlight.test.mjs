@@ -137,7 +137,7 @@ test('highlights: describe() gives every highlight an accessible name in a keybo
   assert.equal(await page.locator('img').count(), 0, 'labels are text, never HTML');
   // The live region announces what was marked.
   const status = page.getByRole('status');
-  await page.waitForFunction(() => document.querySelector('[role=status]').textContent !== '');
+  await page.waitForFunction(() => (document.querySelector('[role=status]')?.textContent ?? '') !== '');
   assert.equal(await status.textContent(), '5 passages marked: 1 quotes, 2 people, 1 places, 1 MISC.');
   // Visually hidden until it holds keyboard focus; Tab reaches it after the page's own links.
   const size = () => nav.evaluate((n) => n.getBoundingClientRect().width);
