@@ -323,7 +323,7 @@ fn title_case<S: AsRef<str>>(sentences: &[Vec<S>], tc: &TitleCase, tags: &mut [V
     // A capitalised word (not all capitals) written in lower case in the article and never
     // capitalised inside an ordinary sentence.
     let ordinary = |w: &str| {
-        w.chars().next().is_some_and(char::is_uppercase)
+        capitalised(w)
             && w.chars().skip(1).any(char::is_lowercase)
             && seen.get(&features::doc_key(w)).copied() == Some(1)
     };
@@ -391,13 +391,12 @@ fn honorifics<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
     let mut i = 0;
     while i + 1 < n {
         let next = tokens[i + 1].as_ref();
-        let capitalised = next.chars().next().is_some_and(char::is_uppercase);
         let title = tokens[i].as_ref();
         // The honorific starts an entity or stands outside one (never inside one); a title
         // only retypes a name the tagger found.
         let honorific = is_honorific(title);
         let retype = honorific || is_person_title(title) && (tags[i] != 0 || tags[i + 1] != 0);
-        if !retype || !capitalised || tags[i] % 2 == 0 && tags[i] != 0 {
+        if !retype || !capitalised(next) || tags[i] % 2 == 0 && tags[i] != 0 {
             i += 1;
             continue;
         }
@@ -439,17 +438,17 @@ fn honorifics<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
 ///
 /// Linear in the sentence's length.
 fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
-    const B_PER: u8 = 1;
-    const I_PER: u8 = 2;
-    const B_LOC: u8 = 5;
-    const B_MISC: u8 = 7;
+    const PER: u8 = 0;
+    const ORG: u8 = 1;
+    const LOC: u8 = 2;
+    const MISC: u8 = 3;
     let n = tokens.len().min(tags.len());
     let word = |i: usize| tokens[i].as_ref();
-    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     // Brackets.
+    let (mut open, mut cut) = (Vec::new(), Vec::new());
     for (a, b, label) in entities(&tags[..n]) {
-        let mut open: Vec<usize> = Vec::new();
-        let mut cut: Vec<usize> = Vec::new();
+        open.clear();
+        cut.clear();
         for i in a..b {
             let w = word(i);
             if w == "(" || w == "[" {
@@ -458,18 +457,18 @@ fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
                 cut.push(i);
             }
         }
-        cut.extend(open);
-        for i in cut {
+        cut.append(&mut open);
+        for &i in &cut {
             tags[i] = 0;
             if i + 1 < b && tags[i + 1] != 0 {
-                tags[i + 1] = 2 * label + 1;
+                tags[i + 1] = begin(label);
             }
         }
     }
     // Name particles.
     let mut i = 0;
     while i + 2 < n {
-        let person = tags[i] == B_PER || tags[i] == I_PER;
+        let person = tags[i] == begin(PER) || tags[i] == inside(PER);
         let particles = (i + 1..n.min(i + 3))
             .take_while(|&j| tags[j] == 0 && is_name_particle(word(j)))
             .count();
@@ -478,28 +477,25 @@ fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
             i += 1;
             continue;
         }
-        let inside = match tags[next] {
+        // The rest of the entity that starts at `next` (if any) joins the person too.
+        let rest = match tags[next] {
             0 => 0,
-            t if t % 2 == 1 => t + 1,
-            t => t,
+            t => inside((t - 1) / 2),
         };
-        for t in &mut tags[i + 1..=next] {
-            *t = I_PER;
-        }
         let mut j = next + 1;
-        while inside != 0 && j < n && tags[j] == inside {
-            tags[j] = I_PER;
+        while rest != 0 && j < n && tags[j] == rest {
             j += 1;
         }
+        tags[i + 1..j].fill(inside(PER));
         i = j;
     }
     // Qualified languages and periods, geographic names.
     for (a, b, label) in entities(&tags[..n]) {
-        let from = if label == 3 && a > 1 && tags[a - 1] == 0 && is_qualifier(word(a - 1)) {
+        let from = if label == MISC && a > 1 && tags[a - 1] == 0 && is_qualifier(word(a - 1)) {
             // "Ancient Greek", "Modern Hebrew" (not at a sentence's start: "Modern British
             // history").
             a - 1
-        } else if label == 2
+        } else if label == LOC
             && a >= 2
             && tags[a - 1] == 0
             && tags[a - 2] == 0
@@ -511,15 +507,12 @@ fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
         } else {
             continue;
         };
-        tags[from] = 2 * label + 1;
-        for t in &mut tags[from + 1..b] {
-            *t = 2 * label + 2;
-        }
+        retag(tags, from, b, label);
     }
     // "Council" + "of Ministers": an organisation's name goes on through "of" and the
     // capitalised words the tagger left untagged.
     for (_, b, label) in entities(&tags[..n]) {
-        if label != 1 || b + 1 >= n || tags[b] != 0 || word(b) != "of" {
+        if label != ORG || b + 1 >= n || tags[b] != 0 || word(b) != "of" {
             continue;
         }
         let mut j = b + 1;
@@ -527,9 +520,7 @@ fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
             j += 1;
         }
         if j > b + 1 {
-            for t in &mut tags[b..j] {
-                *t = 4;
-            }
+            tags[b..j].fill(inside(ORG));
         }
     }
     // Doctrines, celestial bodies and geographic names typed otherwise.
@@ -540,22 +531,39 @@ fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
             && last.chars().count() > 5
             && (last.ends_with("ism") || last.ends_with("isms"))
             && (a..b).all(|i| capitalised(word(i)));
-        let body = b == a + 1 && (label == 1 || label == 3) && is_celestial_body(word(a));
-        let place = label != 2
+        let body = b == a + 1 && (label == ORG || label == MISC) && is_celestial_body(word(a));
+        let place = label != LOC
             && (is_geographic_head(last)
                 || b > a + 2 && word(a + 1) == "of" && is_water_or_land_form(word(a)));
-        let to = if doctrine {
-            B_MISC
+        if doctrine {
+            retag(tags, a, b, MISC);
         } else if body || place {
-            B_LOC
-        } else {
-            continue;
-        };
-        tags[a] = to;
-        for t in &mut tags[a + 1..b] {
-            *t = to + 1;
+            retag(tags, a, b, LOC);
         }
     }
+}
+
+/// The tag that starts an entity of `label` (0 PER, 1 ORG, 2 LOC, 3 MISC), in [`TAGS`].
+fn begin(label: u8) -> u8 {
+    2 * label + 1
+}
+
+/// The tag that continues an entity of `label`.
+fn inside(label: u8) -> u8 {
+    2 * label + 2
+}
+
+/// Makes tokens `a..b` one entity of `label`.
+fn retag(tags: &mut [u8], a: usize, b: usize, label: u8) {
+    if a < b {
+        tags[a] = begin(label);
+        tags[a + 1..b].fill(inside(label));
+    }
+}
+
+/// Does `w` start with a capital letter?
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Lower-case particles inside persons' names.
@@ -656,7 +664,7 @@ fn harmonise<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
                 && (is_honorific(s[a - 1].as_ref()) || is_person_title(s[a - 1].as_ref()));
             if l == PER && (b - a >= 2 || after_honorific) && b <= s.len() {
                 let last = s[b - 1].as_ref();
-                if last.chars().count() > 2 && last.chars().next().is_some_and(char::is_uppercase) {
+                if last.chars().count() > 2 && capitalised(last) {
                     surnames.insert(features::doc_key(last));
                 }
             }
@@ -695,7 +703,7 @@ fn harmonise<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
             if t[i] == 0
                 && (i == 0 || t[i - 1] == 0)
                 && t.get(i + 1).is_none_or(|&n| n == 0)
-                && w.chars().next().is_some_and(char::is_uppercase)
+                && capitalised(w)
                 && w.chars().skip(1).any(char::is_lowercase)
                 && surnames.contains(&features::doc_key(w))
             {
