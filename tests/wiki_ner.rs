@@ -9,6 +9,8 @@
 //! annotation fits its text (checksum, char and word boundaries, trimmed, in order, no
 //! overlaps). The scorer itself is the news sets' (`tests/news_ner.rs` checks it).
 
+mod common;
+
 #[allow(dead_code)]
 #[path = "../xtask/src/news_ner_core.rs"]
 mod news;
@@ -28,17 +30,16 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// `target/wiki/`, or a failure that says how to make it.
-fn wiki_dir() -> PathBuf {
+/// `target/wiki/`, or `None` (the test skips; it fails under `NEWSMARK_REQUIRE_DATA`, as in
+/// `cargo xtask test`) when `cargo xtask fetch-wiki` has not written the texts.
+fn wiki_dir() -> Option<PathBuf> {
     let dir = root().join("target/wiki");
-    let texts = dir.join("text");
-    assert!(
-        texts.join("SETS").is_file(),
-        "{} is missing: run `cargo xtask fetch-wiki` first (it downloads the gensim 4.4.0 \
-         wheel with pip and writes the Wikipedia texts; `cargo xtask test` does it)",
-        texts.display()
-    );
-    dir
+    common::present(
+        dir.join("text/SETS").is_file(),
+        dir,
+        ": run `cargo xtask fetch-wiki` first (it downloads the gensim 4.4.0 wheel with pip and \
+         writes the Wikipedia texts; `cargo xtask test` does it)",
+    )
 }
 
 /// The `.ann` files of one set, sorted; `None` when the directory does not exist.
@@ -84,7 +85,9 @@ fn dev_annotation_files_parse_and_hold_no_text() {
 /// exactly the articles the selection rule picks (dev: 0, 4, 8, …; held-out: 2, 6, 10, …).
 #[test]
 fn the_texts_and_the_sets_follow_the_selection_rule() {
-    let dir = wiki_dir();
+    let Some(dir) = wiki_dir() else {
+        return;
+    };
     let xml = std::fs::read_to_string(dir.join("enwiki-shortened.xml"))
         .expect("target/wiki/enwiki-shortened.xml: run `cargo xtask fetch-wiki`");
     let (dev, heldout) = wikitext::select(&wikitext::pages(&xml));
@@ -119,15 +122,15 @@ fn the_texts_and_the_sets_follow_the_selection_rule() {
         ann_files(set).map(|v| sorted(v.iter().map(|p| stem(p)).collect()))
     };
     assert_eq!(have(DEV).unwrap(), dev_slugs, "{DEV}");
-    match have(HELDOUT) {
-        Some(h) => assert_eq!(h, heldout_slugs, "{HELDOUT}"),
-        None => eprintln!("{HELDOUT} does not exist yet: only the dev set is checked"),
-    }
+    assert_eq!(have(HELDOUT).expect(HELDOUT), heldout_slugs, "{HELDOUT}");
 }
 
 #[test]
 fn annotations_fit_their_texts() {
-    let texts = wiki_dir().join("text");
+    let Some(dir) = wiki_dir() else {
+        return;
+    };
+    let texts = dir.join("text");
     let files: Vec<PathBuf> = [DEV, HELDOUT]
         .iter()
         .filter_map(|set| ann_files(set))

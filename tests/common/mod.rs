@@ -9,12 +9,23 @@ pub fn shared() -> Option<PathBuf> {
     let dir = std::env::var_os("NEWSMARK_SHARED")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"));
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("skipped: {} not found", dir.display());
-        None
+    present(dir.is_dir(), dir, "")
+}
+
+/// `dir` when `found`; otherwise `None` and a "skipped" message, so that a plain `cargo test`
+/// runs on a machine without the data. With `NEWSMARK_REQUIRE_DATA` set (`cargo xtask test`,
+/// hence CI, sets it) a missing data set fails the test instead of skipping it.
+pub fn present(found: bool, dir: PathBuf, hint: &str) -> Option<PathBuf> {
+    if found {
+        return Some(dir);
     }
+    let message = format!("{} not found{hint}", dir.display());
+    assert!(
+        std::env::var_os("NEWSMARK_REQUIRE_DATA").is_none(),
+        "{message} (NEWSMARK_REQUIRE_DATA is set)"
+    );
+    eprintln!("skipped: {message}");
+    None
 }
 
 /// Slices a text by offsets in one unit, in O(span length) after O(text) set-up.

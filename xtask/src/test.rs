@@ -31,9 +31,12 @@ pub fn run(args: &[String]) -> Result {
             "-D",
             "warnings",
         ]))?;
-        // The Wikipedia NER check set's texts (tests/wiki_ner.rs fails without them).
+        // The Wikipedia NER check set's texts; with NEWSMARK_REQUIRE_DATA, a test whose data
+        // (../shared, these texts) is missing fails instead of skipping.
         crate::fetch_wiki::run(&[])?;
-        sh(cargo().args(["test", "--workspace"]))?;
+        sh(cargo()
+            .args(["test", "--workspace"])
+            .env("NEWSMARK_REQUIRE_DATA", "1"))?;
     }
 
     let size = web::build_wasm()?;
