@@ -35,7 +35,7 @@ try {
       else {
         firsts.push(ms);
         if (i === 0) {
-          result = await page.evaluate((a) => window.bench(a), { texts, article, minMs: quick ? 300 : 2000, reps: quick ? 200 : 1000 });
+          result = await page.evaluate((a) => window.bench(a), { texts, article, minMs: quick ? 300 : 1000, rounds: quick ? 3 : 7, reps: quick ? 200 : 1000 });
         }
       }
       await context.close();
@@ -44,11 +44,13 @@ try {
   firsts.sort((a, b) => a - b);
   plain.sort((a, b) => a - b);
   const mb = texts.reduce((n, t) => n + Buffer.byteLength(t), 0) / 1e6;
-  const { ours, theirs, lat } = result;
+  const { pair, lat } = result;
+  const { ours, theirs } = pair;
   console.log(`\n## Wasm in headless Chromium ${browser.version()} (\`cargo xtask bench\`, bench/browser.mjs)\n`);
   console.log('| library | MB/s | ms per text | ratio |\n| --- | ---: | ---: | ---: |');
-  console.log(`| newsmark \`analyze\` | ${fmt(mb / ours, 2)} | ${fmt((ours * 1e3) / texts.length, 2)} | ${fmt(theirs / ours)}× |`);
+  console.log(`| newsmark \`analyze\` | ${fmt(mb / ours, 2)} | ${fmt((ours * 1e3) / texts.length, 2)} | ${fmt(pair.ratio)}× |`);
   console.log(`| compromise 14.17 | ${fmt(mb / theirs, 2)} | ${fmt((theirs * 1e3) / texts.length, 2)} | 1× |`);
+  console.log(`\nThe two took ${pair.rounds} alternating turns of at least ${quick ? 300 : 1000} ms each; times are the medians of the turns, the ratio the median of the per-round ratios (range ${fmt(pair.min)}–${fmt(pair.max)}×).`);
   console.log(`\n\`analyze\` on a ${Buffer.byteLength(article)}-byte article: p50 ${fmt(percentile(lat, 50), 2)} ms, p95 ${fmt(percentile(lat, 95), 2)} ms.`);
   console.log(`First result after navigation start (fetch + compile + model load + first analyze), median of ${firsts.length} fresh pages: ${fmt(percentile(firsts, 50), 0)} ms (min ${fmt(firsts[0], 0)}, max ${fmt(firsts[firsts.length - 1], 0)}) with preload hints and www/newsmark.js (bench/page.html); ${fmt(percentile(plain, 50), 0)} ms (min ${fmt(plain[0], 0)}, max ${fmt(plain[plain.length - 1], 0)}) without hints through the raw glue (bench/page-plain.html).`);
   const median = (k) => percentile(phases.map((p) => p[k]).sort((a, b) => a - b), 50);

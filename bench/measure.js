@@ -1,7 +1,7 @@
 // Shared by the benchmark pages: throughput beside compromise and latency on one article.
-import { passTime, compromiseAll } from './timing.mjs';
+import { passPair, compromiseAll } from './timing.mjs';
 
-export async function measure(analyze, first, { texts, article, minMs, reps }) {
+export async function measure(analyze, first, { texts, article, minMs, rounds, reps }) {
   // compromise is loaded only now, so it does not delay the first result.
   await new Promise((resolve, reject) => {
     const s = document.createElement('script');
@@ -10,8 +10,12 @@ export async function measure(analyze, first, { texts, article, minMs, reps }) {
     s.onerror = reject;
     document.head.append(s);
   });
-  const ours = passTime(() => texts.forEach((t) => analyze(t)), minMs);
-  const theirs = passTime(() => texts.forEach((t) => compromiseAll(window.nlp, t)), minMs);
+  const pair = passPair(
+    () => texts.forEach((t) => analyze(t)),
+    () => texts.forEach((t) => compromiseAll(window.nlp, t)),
+    rounds,
+    minMs,
+  );
   const lat = [];
   for (let i = 0; i < reps; i++) {
     const t0 = performance.now();
@@ -19,5 +23,5 @@ export async function measure(analyze, first, { texts, article, minMs, reps }) {
     lat.push(performance.now() - t0);
   }
   lat.sort((a, b) => a - b);
-  return { ours, theirs, lat, firstMentions: first.mentions.length };
+  return { pair, lat, firstMentions: first.mentions.length };
 }

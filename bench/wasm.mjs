@@ -4,26 +4,33 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import nlp from 'compromise';
 import { loadTexts, typicalArticle, percentile, fmt } from './common.mjs';
-import { passTime, compromiseAll } from './timing.mjs';
+import { passPair, compromiseAll } from './timing.mjs';
 import * as newsmark from '../www/pkg/newsmark.js';
 
 const dir = process.argv[2];
 const quick = process.argv.includes('--quick');
-const minMs = quick ? 300 : 2000;
+const minMs = quick ? 300 : 1000;
+const rounds = quick ? 3 : 7;
 const texts = loadTexts(dir);
 const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
 const wasm = newsmark.initSync({
   module: readFileSync(new URL('../www/pkg/newsmark_bg.wasm', import.meta.url)),
 });
 
-const ours = passTime(() => texts.forEach((t) => newsmark.analyze(t)), minMs);
-const theirs = passTime(() => texts.forEach((t) => compromiseAll(nlp, t)), minMs);
+const pair = passPair(
+  () => texts.forEach((t) => newsmark.analyze(t)),
+  () => texts.forEach((t) => compromiseAll(nlp, t)),
+  rounds,
+  minMs,
+);
+const { ours, theirs } = pair;
 const mb = bytes / 1e6;
 console.log(`\n## Wasm in Node ${process.version} (\`cargo xtask bench\`, bench/wasm.mjs)\n`);
 console.log(`${texts.length} PolNeAR dev texts, ${fmt(mb, 2)} MB, same texts for both.\n`);
 console.log('| library | MB/s | ms per text | ratio |\n| --- | ---: | ---: | ---: |');
-console.log(`| newsmark \`analyze\` (clean + entities + quotes) | ${fmt(mb / ours, 2)} | ${fmt((ours * 1e3) / texts.length, 2)} | ${fmt(theirs / ours)}× |`);
+console.log(`| newsmark \`analyze\` (clean + entities + quotes) | ${fmt(mb / ours, 2)} | ${fmt((ours * 1e3) / texts.length, 2)} | ${fmt(pair.ratio)}× |`);
 console.log(`| compromise 14.17 people/places/organizations/quotations | ${fmt(mb / theirs, 2)} | ${fmt((theirs * 1e3) / texts.length, 2)} | 1× |`);
+console.log(`\nThe two took ${rounds} alternating turns of at least ${minMs} ms each; times are the medians of the turns, the ratio the median of the per-round ratios (range ${fmt(pair.min)}–${fmt(pair.max)}×).`);
 
 const article = typicalArticle(texts);
 const lat = [];
