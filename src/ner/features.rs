@@ -560,27 +560,6 @@ fn fold(h: u64) -> u32 {
 
 const BOUNDARY: u64 = 0xdead_beef;
 
-/// EXPERIMENT: templates listed in `NEWSMARK_DROP` (comma-separated ids; 1030 is the gazetteer
-/// bit with the shape) are switched off, in builds with the `train` feature only.
-#[cfg(feature = "train")]
-fn dropped(t: u64) -> bool {
-    static DROP: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
-    DROP.get_or_init(|| {
-        std::env::var("NEWSMARK_DROP")
-            .unwrap_or_default()
-            .split(',')
-            .filter_map(|x| x.trim().parse().ok())
-            .collect()
-    })
-    .contains(&t)
-}
-
-#[cfg(not(feature = "train"))]
-#[inline(always)]
-fn dropped(_: u64) -> bool {
-    false
-}
-
 /// Pushes the features of token `i` into `out` (cleared first): its word-local features
 /// ([`local_features`]), then those that look at its neighbours and the sentence
 /// ([`context_features`]). The trainer's view; the tagger sums the two parts separately.
@@ -602,42 +581,32 @@ pub(crate) fn local_key(t: &TokInfo) -> u64 {
 
 /// Appends the features of a token that depend only on the token itself (see [`local_key`]).
 pub(crate) fn local_features(t: &TokInfo, out: &mut Vec<u32>) {
-    for (tt, v) in [
-        (T_BIAS, 0),
-        (T_WORD, t.word),
-        (T_LOWER, t.lower),
-        (T_SHAPE, t.shape),
-        (T_SHORT, t.short_shape),
-    ] {
-        if !dropped(tt) {
-            out.push(f1(tt, v));
-        }
-    }
+    out.extend_from_slice(&[
+        f1(T_BIAS, 0),
+        f1(T_WORD, t.word),
+        f1(T_LOWER, t.lower),
+        f1(T_SHAPE, t.shape),
+        f1(T_SHORT, t.short_shape),
+    ]);
     for k in 0..4 {
-        if t.pre[k] != 0 && (t.len as usize) > k + 1 && !dropped(T_PRE + k as u64) {
+        if t.pre[k] != 0 && (t.len as usize) > k + 1 {
             out.push(f1(T_PRE + k as u64, t.pre[k]));
         }
-        if t.suf[k] != 0 && (t.len as usize) > k + 1 && !dropped(T_SUF + k as u64) {
+        if t.suf[k] != 0 && (t.len as usize) > k + 1 {
             out.push(f1(T_SUF + k as u64, t.suf[k]));
         }
     }
-    if !dropped(T_FLAGS) {
-        out.push(f1(T_FLAGS, t.flags as u64));
-    }
-    if !dropped(T_LEN) {
-        out.push(f1(T_LEN, (t.len as u64).min(12)));
-    }
+    out.extend_from_slice(&[
+        f1(T_FLAGS, t.flags as u64),
+        f1(T_LEN, (t.len as u64).min(12)),
+    ]);
     // Gazetteers: each set bit is one feature, alone and with the shape.
     let mut g = t.gaz;
     while g != 0 {
         let b = g.trailing_zeros() as u64;
         g &= g - 1;
-        if !dropped(T_GAZ) {
-            out.push(f1(T_GAZ, b));
-        }
-        if !dropped(T_GAZ + 1000) {
-            out.push(f2(T_GAZ, b, t.short_shape));
-        }
+        out.push(f1(T_GAZ, b));
+        out.push(f2(T_GAZ, b, t.short_shape));
     }
     for (k, &c) in t.cluster.iter().enumerate() {
         if c != 0 {
@@ -646,25 +615,17 @@ pub(crate) fn local_features(t: &TokInfo, out: &mut Vec<u32>) {
             } else {
                 (T_CL2 + k as u64 - 3, T_CL2_SHAPE + k as u64 - 3)
             };
-            if !dropped(alone) {
-                out.push(f1(alone, c as u64));
-            }
-            if !dropped(shape) {
-                out.push(f2(shape, c as u64, t.short_shape));
-            }
+            out.push(f1(alone, c as u64));
+            out.push(f2(shape, c as u64, t.short_shape));
         }
     }
     // How often the word is written in lower case in unlabelled text (a function of the word).
-    if t.case != 0 && !dropped(T_CASE) {
+    if t.case != 0 {
         out.push(f2(T_CASE, t.case as u64, t.short_shape));
     }
     if t.prior != 0 {
-        if !dropped(T_PRIOR) {
-            out.push(f1(T_PRIOR, t.prior as u64));
-        }
-        if !dropped(T_PRIOR_SHAPE) {
-            out.push(f2(T_PRIOR_SHAPE, t.prior as u64, t.short_shape));
-        }
+        out.push(f1(T_PRIOR, t.prior as u64));
+        out.push(f2(T_PRIOR_SHAPE, t.prior as u64, t.short_shape));
     }
 }
 
@@ -696,109 +657,55 @@ pub(crate) fn context_features(sf: &SentenceFeatures, i: usize, out: &mut Vec<u3
     let fl = |x: Option<&TokInfo>| x.map_or(0xffff, |x| x.flags as u64);
     let wx = |x: Option<&TokInfo>| x.map_or(BOUNDARY, |x| x.word);
     let suf3 = |x: Option<&TokInfo>| x.map_or(BOUNDARY, |x| x.suf[2]);
-    // EXPERIMENT: templates switchable for ablations.
-    if !dropped(T_L_M1) {
-        out.push(f1(T_L_M1, lw(m1)));
-    }
-    if !dropped(T_L_P1) {
-        out.push(f1(T_L_P1, lw(p1)));
-    }
-    if !dropped(T_L_M2) {
-        out.push(f1(T_L_M2, lw(m2)));
-    }
-    if !dropped(T_L_P2) {
-        out.push(f1(T_L_P2, lw(p2)));
-    }
-    if !dropped(T_S_M1) {
-        out.push(f1(T_S_M1, sh(m1)));
-    }
-    if !dropped(T_S_P1) {
-        out.push(f1(T_S_P1, sh(p1)));
-    }
-    if !dropped(T_SS_M1) {
-        out.push(f2(T_SS_M1, ss(m1), t.short_shape));
-    }
-    if !dropped(T_SS_P1) {
-        out.push(f2(T_SS_P1, t.short_shape, ss(p1)));
-    }
-    if !dropped(T_SHAPE3) {
-        out.push(fold(
+    // One capacity check for the features every token has.
+    out.extend_from_slice(&[
+        f1(T_L_M1, lw(m1)),
+        f1(T_L_P1, lw(p1)),
+        f1(T_L_M2, lw(m2)),
+        f1(T_L_P2, lw(p2)),
+        f1(T_S_M1, sh(m1)),
+        f1(T_S_P1, sh(p1)),
+        f2(T_SS_M1, ss(m1), t.short_shape),
+        f2(T_SS_P1, t.short_shape, ss(p1)),
+        fold(
             H::new(T_SHAPE3)
                 .add(ss(m1))
                 .add(t.short_shape)
                 .add(ss(p1))
                 .finish(),
-        ));
-    }
-    if !dropped(T_BI_M1) {
-        out.push(f2(T_BI_M1, lw(m1), t.lower));
-    }
-    if !dropped(T_BI_P1) {
-        out.push(f2(T_BI_P1, t.lower, lw(p1)));
-    }
-    if !dropped(T_W_M1) {
-        out.push(f2(T_W_M1, lw(m1), t.shape));
-    }
-    if !dropped(T_W_P1) {
-        out.push(f2(T_W_P1, t.shape, lw(p1)));
-    }
-    if !dropped(T_FL_M1) {
-        out.push(f2(T_FL_M1, fl(m1), t.flags as u64));
-    }
-    if !dropped(T_FL_P1) {
-        out.push(f2(T_FL_P1, t.flags as u64, fl(p1)));
-    }
-    if !dropped(T_WX_M1) {
-        out.push(f1(T_WX_M1, wx(m1)));
-    }
-    if !dropped(T_WX_P1) {
-        out.push(f1(T_WX_P1, wx(p1)));
-    }
-    if !dropped(T_S_M2) {
-        out.push(f1(T_S_M2, ss(m2)));
-    }
-    if !dropped(T_S_P2) {
-        out.push(f1(T_S_P2, ss(p2)));
-    }
-    if !dropped(T_SUF_M1) {
-        out.push(f1(T_SUF_M1, suf3(m1)));
-    }
-    if !dropped(T_SUF_P1) {
-        out.push(f1(T_SUF_P1, suf3(p1)));
-    }
-    if !dropped(T_L_M1P1) {
-        out.push(f2(T_L_M1P1, lw(m1), lw(p1)));
-    }
-    if !dropped(T_L_M2M1) {
-        out.push(f2(T_L_M2M1, lw(m2), lw(m1)));
-    }
-    if !dropped(T_L_P1P2) {
-        out.push(f2(T_L_P1P2, lw(p1), lw(p2)));
-    }
+        ),
+        f2(T_BI_M1, lw(m1), t.lower),
+        f2(T_BI_P1, t.lower, lw(p1)),
+        f2(T_W_M1, lw(m1), t.shape),
+        f2(T_W_P1, t.shape, lw(p1)),
+        f2(T_FL_M1, fl(m1), t.flags as u64),
+        f2(T_FL_P1, t.flags as u64, fl(p1)),
+        f1(T_WX_M1, wx(m1)),
+        f1(T_WX_P1, wx(p1)),
+        f1(T_S_M2, ss(m2)),
+        f1(T_S_P2, ss(p2)),
+        f1(T_SUF_M1, suf3(m1)),
+        f1(T_SUF_P1, suf3(p1)),
+        f2(T_L_M1P1, lw(m1), lw(p1)),
+        f2(T_L_M2M1, lw(m2), lw(m1)),
+        f2(T_L_P1P2, lw(p1), lw(p2)),
+    ]);
 
-    if i == 0 && !dropped(T_FIRST) {
+    if i == 0 {
         out.push(f2(T_FIRST, t.short_shape, t.lower));
     }
     if sf.caps_sentence {
-        if !dropped(T_CAPS_SENT) {
-            out.push(f2(T_CAPS_SENT, t.short_shape, n.min(8) as u64));
-        }
-        if !dropped(T_CAPS_LOWER) {
-            out.push(f1(T_CAPS_LOWER, t.lower));
-        }
+        out.push(f2(T_CAPS_SENT, t.short_shape, n.min(8) as u64));
+        out.push(f1(T_CAPS_LOWER, t.lower));
     }
     let mut g = t.gaz;
     while g != 0 {
         let b = g.trailing_zeros() as u64;
         g &= g - 1;
-        if !dropped(T_GAZ_CTX) {
-            out.push(f2(T_GAZ_CTX, b, lw(m1)));
-        }
-        if !dropped(T_GAZ_CTX2) {
-            out.push(f2(T_GAZ_CTX2, b, lw(p1)));
-        }
+        out.push(f2(T_GAZ_CTX, b, lw(m1)));
+        out.push(f2(T_GAZ_CTX2, b, lw(p1)));
     }
-    if let Some(m) = m1.filter(|_| !dropped(T_GAZ_M1)) {
+    if let Some(m) = m1 {
         let mut g = m.gaz;
         while g != 0 {
             let b = g.trailing_zeros() as u64;
@@ -806,7 +713,7 @@ pub(crate) fn context_features(sf: &SentenceFeatures, i: usize, out: &mut Vec<u3
             out.push(f1(T_GAZ_M1, b));
         }
     }
-    if let Some(p) = p1.filter(|_| !dropped(T_GAZ_P1)) {
+    if let Some(p) = p1 {
         let mut g = p.gaz;
         while g != 0 {
             let b = g.trailing_zeros() as u64;
@@ -817,33 +724,27 @@ pub(crate) fn context_features(sf: &SentenceFeatures, i: usize, out: &mut Vec<u3
     // A capitalised organisation word (Inc, Party, University, ...) a few tokens ahead or
     // behind: the token is likely inside the same organisation name.
     let org_word = |x: &TokInfo| x.gaz & ORG_WORD_BIT != 0 && x.flags & F_INIT_CAP != 0;
-    if let Some(d) = (1..=3)
-        .find(|&d| info.get(i + d).is_some_and(org_word))
-        .filter(|_| !dropped(T_ORGW_AHEAD))
-    {
+    if let Some(d) = (1..=3).find(|&d| info.get(i + d).is_some_and(org_word)) {
         out.push(f2(T_ORGW_AHEAD, d as u64, t.short_shape));
     }
-    if let Some(d) = (1..=2)
-        .find(|&d| i >= d && org_word(&info[i - d]))
-        .filter(|_| !dropped(T_ORGW_BEHIND))
-    {
+    if let Some(d) = (1..=2).find(|&d| i >= d && org_word(&info[i - d])) {
         out.push(f2(T_ORGW_BEHIND, d as u64, t.short_shape));
     }
-    if t.case != 0 && !dropped(T_CASE_POS) {
+    if t.case != 0 {
         let pos = u64::from(i == 0) | u64::from(sf.caps_sentence) << 1;
         out.push(f2(T_CASE_POS, t.case as u64, pos));
     }
-    if let Some(m) = m1.filter(|_| !dropped(T_CASE_M1)) {
+    if let Some(m) = m1 {
         out.push(f2(T_CASE_M1, m.case as u64, t.short_shape));
     }
     // The neighbours' GloVe clusters (8-bit paths), with this token's short shape.
-    if let Some(m) = m1.filter(|m| m.cluster[4] != 0 && !dropped(T_CLN_M1)) {
+    if let Some(m) = m1.filter(|m| m.cluster[4] != 0) {
         out.push(f2(T_CLN_M1, m.cluster[4] as u64, t.short_shape));
     }
-    if let Some(p) = p1.filter(|p| p.cluster[4] != 0 && !dropped(T_CLN_P1)) {
+    if let Some(p) = p1.filter(|p| p.cluster[4] != 0) {
         out.push(f2(T_CLN_P1, p.cluster[4] as u64, t.short_shape));
     }
-    if let Some(p) = p1.filter(|_| !dropped(T_CASE_P1)) {
+    if let Some(p) = p1 {
         out.push(f2(T_CASE_P1, p.case as u64, t.short_shape));
     }
     let d = sf.doc.get(i).copied().unwrap_or(0);
