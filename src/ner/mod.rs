@@ -429,8 +429,12 @@ fn honorifics<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
 ///   "Tibetan Buddhism") is MISC, as train's `Nazism`;
 /// - celestial bodies: a one-word "Earth", "Moon", "Mars" … typed ORG or MISC is LOC (train
 ///   has "Earth" only inside the group "Earth First");
-/// - qualifiers and landforms: a capitalised qualifier inside a sentence extends a MISC name
-///   ("Ancient Greek"), a landform or water word with "of" extends a place ("Strait of
+/// - languages: an entity whose whole text is a language's or a language family's name
+///   ([`LANGUAGES`]: "Amharic", "Chadic", "Old English") is MISC, as train's `English`,
+///   `Latin`; so is such a capitalised word or phrase the tagger left untagged, when no entity
+///   touches it;
+/// - qualifiers and landforms: a capitalised qualifier inside a sentence (or, before a
+///   language's name, at its start) extends a MISC name ("Ancient Greek"), a landform or water word with "of" extends a place ("Strait of
 ///   Gibraltar"), and a name ending in a landform word ("Caucasus Mountains", "Suez Canal") or
 ///   starting with one and "of" ("Sea of Japan") is a place;
 /// - "of": an organisation's name goes on through "of" and the capitalised words after it that
@@ -489,11 +493,40 @@ fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
         tags[i + 1..j].fill(inside(PER));
         i = j;
     }
+    // Languages and language families: a name whose whole text is one is MISC, and so is a
+    // capitalised word or phrase the tagger left untagged between untagged words.
+    let mut buf = String::new();
+    for (a, b, label) in entities(&tags[..n]) {
+        if label != MISC && is_language(tokens, a, b, &mut buf) {
+            retag(tags, a, b, MISC);
+        }
+    }
+    let mut i = 0;
+    while i < n {
+        if tags[i] != 0 || !capitalised(word(i)) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < n && tags[j] == 0 && capitalised(word(j)) {
+            j += 1;
+        }
+        let free = (i == 0 || tags[i - 1] == 0) && (j == n || tags[j] == 0);
+        if free && is_language(tokens, i, j, &mut buf) {
+            retag(tags, i, j, MISC);
+        }
+        i = j;
+    }
     // Qualified languages and periods, geographic names.
     for (a, b, label) in entities(&tags[..n]) {
-        let from = if label == MISC && a > 1 && tags[a - 1] == 0 && is_qualifier(word(a - 1)) {
-            // "Ancient Greek", "Modern Hebrew" (not at a sentence's start: "Modern British
-            // history").
+        let qualified = label == MISC
+            && a > 0
+            && tags[a - 1] == 0
+            && is_qualifier(word(a - 1))
+            && (a > 1 || is_language(tokens, a, b, &mut buf));
+        let from = if qualified {
+            // "Ancient Greek", "Modern Hebrew"; at a sentence's start only before a
+            // language's name ("Modern Hebrew is", not "Modern British history").
             a - 1
         } else if label == LOC
             && a >= 2
@@ -541,6 +574,47 @@ fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
             retag(tags, a, b, LOC);
         }
     }
+}
+
+/// Language and language-family names (ISO 639-2 and ISO 639-5, from Debian's iso-codes),
+/// one a line after a `#` header; written by `xtask/scripts/build_languages.py`, which leaves
+/// out the names the model's place, country and person lists hold and common words.
+static LANGUAGES: &str = include_str!("../../lexicons/languages.txt");
+
+/// The names of [`LANGUAGES`], and the most words one of them has.
+fn languages() -> &'static (std::collections::HashSet<&'static str>, usize) {
+    static SET: OnceLock<(std::collections::HashSet<&'static str>, usize)> = OnceLock::new();
+    SET.get_or_init(|| {
+        let names: std::collections::HashSet<&str> = LANGUAGES
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        let words = names
+            .iter()
+            .map(|n| n.split(' ').count())
+            .max()
+            .unwrap_or(0);
+        (names, words)
+    })
+}
+
+/// Are tokens `a..b`, joined by spaces, a language's or a language family's name ("Amharic",
+/// "Old English", "Chadic")? `buf` is scratch space. Constant time: longer phrases than the
+/// longest name are not joined.
+fn is_language<S: AsRef<str>>(tokens: &[S], a: usize, b: usize, buf: &mut String) -> bool {
+    let (names, words) = languages();
+    if a >= b || b - a > *words || b > tokens.len() {
+        return false;
+    }
+    buf.clear();
+    for (k, t) in tokens[a..b].iter().enumerate() {
+        if k > 0 {
+            buf.push(' ');
+        }
+        buf.push_str(t.as_ref());
+    }
+    names.contains(buf.as_str())
 }
 
 /// The tag that starts an entity of `label` (0 PER, 1 ORG, 2 LOC, 3 MISC), in [`TAGS`].
@@ -1168,6 +1242,83 @@ mod tests {
             run("River Plate and Green Bay", &[3, 4, 0, 3, 4]),
             vec![3, 4, 0, 3, 4]
         );
+    }
+
+    #[test]
+    fn entity_shapes_type_languages_and_language_families_misc() {
+        // O=0 B-PER=1 I-PER=2 B-ORG=3 I-ORG=4 B-LOC=5 I-LOC=6 B-MISC=7 I-MISC=8
+        let run = |words: &str, tags: &[u8]| {
+            let w: Vec<&str> = words.split(' ').collect();
+            let mut t = tags.to_vec();
+            entity_shapes(&w, &mut t);
+            t
+        };
+        // A name whose whole text is a language or a family is MISC, whatever its type.
+        assert_eq!(
+            run("Tigrinya , Chadic and Omotic tongues", &[5, 0, 1, 0, 3, 0]),
+            vec![7, 0, 7, 0, 7, 0]
+        );
+        // A longer name holding one keeps its type.
+        assert_eq!(
+            run("the Hausa Cultural Centre opened", &[0, 3, 4, 4, 0]),
+            vec![0, 3, 4, 4, 0]
+        );
+        // Untagged language names, one word or several, become MISC …
+        assert_eq!(
+            run("Somali is taught in Mogadishu", &[0, 0, 0, 0, 5]),
+            vec![7, 0, 0, 0, 5]
+        );
+        assert_eq!(
+            run("she spoke Standard Moroccan Tamazight", &[0, 0, 0, 0, 0]),
+            vec![0, 0, 7, 8, 8]
+        );
+        // … but not next to an entity (a name the tagger cut), nor a longer capitalised run.
+        assert_eq!(
+            run("the Oromo Liberation Front", &[0, 0, 3, 4]),
+            vec![0, 0, 3, 4]
+        );
+        assert_eq!(run("Swahili Airways flew", &[0, 0, 0]), vec![0, 0, 0]);
+        // A place, and a word that is not a language, keep their types.
+        assert_eq!(run("Kenya and Brazil", &[5, 0, 5]), vec![5, 0, 5]);
+        // A qualifier at a sentence's start joins a language's name only.
+        assert_eq!(
+            run("Modern Greek has five vowels", &[0, 7, 0, 0, 0]),
+            vec![7, 8, 0, 0, 0]
+        );
+        assert_eq!(
+            run("Ancient Romans built roads", &[0, 7, 0, 0]),
+            vec![0, 7, 0, 0]
+        );
+    }
+
+    #[test]
+    fn the_language_list_holds_no_place_and_no_common_word() {
+        let names: Vec<&str> = LANGUAGES.lines().filter(|l| !l.starts_with('#')).collect();
+        assert!(names.len() > 400, "{} names", names.len());
+        assert!(names.windows(2).all(|w| w[0] < w[1]));
+        for name in [
+            "Amharic",
+            "Oromo",
+            "Chadic",
+            "Cushitic",
+            "Old English",
+            "Latin",
+        ] {
+            assert!(languages().0.contains(name), "{name} missing");
+        }
+        let places: std::collections::HashSet<&str> = include_str!("../../lexicons/loc.txt")
+            .lines()
+            .chain(include_str!("../../lexicons/country.txt").lines())
+            .filter(|l| !l.starts_with('#'))
+            .collect();
+        let clash: Vec<&&str> = names.iter().filter(|n| places.contains(*n)).collect();
+        assert!(clash.is_empty(), "places: {clash:?}");
+        for word in [
+            "Tonga", "Nauru", "Delaware", "Slave", "Sign", "Creek", "Karen",
+        ] {
+            assert!(!languages().0.contains(word), "{word} kept");
+        }
+        assert_eq!(languages().1, 3);
     }
 
     #[test]
