@@ -433,6 +433,9 @@ fn honorifics<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
 ///   ([`LANGUAGES`]: "Amharic", "Chadic", "Old English") is MISC, as train's `English`,
 ///   `Latin`; so is such a capitalised word or phrase the tagger left untagged, when no entity
 ///   touches it;
+/// - time scales: an entity of capitalised words ending in "Time" ("Coordinated Universal
+///   Time") and a time scale's abbreviation ("UTC", "TAI"; alone, also untagged) are MISC,
+///   as train's `GMT` and `NYC Time`;
 /// - qualifiers and landforms: a capitalised qualifier inside a sentence (or, before a
 ///   language's name, at its start) extends a MISC name ("Ancient Greek"), a landform or water word with "of" extends a place ("Strait of
 ///   Gibraltar"), and a name ending in a landform word ("Caucasus Mountains", "Suez Canal") or
@@ -516,6 +519,19 @@ fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
             retag(tags, i, j, MISC);
         }
         i = j;
+    }
+    // Time scales: "Coordinated Universal Time", "UTC" (train's `GMT`, `NYC Time` are MISC).
+    for (a, b, label) in entities(&tags[..n]) {
+        let named = b > a + 1 && word(b - 1) == "Time" && (a..b).all(|i| capitalised(word(i)));
+        if label != MISC && (named || b == a + 1 && is_time_scale(word(a))) {
+            retag(tags, a, b, MISC);
+        }
+    }
+    for i in 0..n {
+        let free = (i == 0 || tags[i - 1] == 0) && (i + 1 == n || tags[i + 1] == 0);
+        if tags[i] == 0 && free && is_time_scale(word(i)) {
+            tags[i] = begin(MISC);
+        }
     }
     // Qualified languages and periods, geographic names.
     for (a, b, label) in entities(&tags[..n]) {
@@ -678,6 +694,15 @@ fn is_qualifier(w: &str) -> bool {
             | "Early"
             | "Late"
             | "Medieval"
+    )
+}
+
+/// Abbreviations of the time scales of the IERS Conventions and of GMT (train: `GMT/B-MISC`
+/// 49 times); not time zones (train has `EDT/O`), not two-letter ones ("UT", "TT").
+fn is_time_scale(w: &str) -> bool {
+    matches!(
+        w,
+        "GMT" | "UTC" | "TAI" | "UT0" | "UT1" | "UT2" | "TCG" | "TCB" | "TDB"
     )
 }
 
@@ -1289,6 +1314,38 @@ mod tests {
             run("Ancient Romans built roads", &[0, 7, 0, 0]),
             vec![0, 7, 0, 0]
         );
+    }
+
+    #[test]
+    fn entity_shapes_type_time_scales_misc() {
+        // O=0 B-PER=1 I-PER=2 B-ORG=3 I-ORG=4 B-LOC=5 I-LOC=6 B-MISC=7 I-MISC=8
+        let run = |words: &str, tags: &[u8]| {
+            let w: Vec<&str> = words.split(' ').collect();
+            let mut t = tags.to_vec();
+            entity_shapes(&w, &mut t);
+            t
+        };
+        // A capitalised name ending in "Time" and a time scale's abbreviation are MISC.
+        assert_eq!(
+            run(
+                "clocks keep Greenwich Mean Time , UTC and UT1",
+                &[0, 0, 3, 4, 4, 0, 3, 0, 5]
+            ),
+            vec![0, 0, 7, 8, 8, 0, 7, 0, 7]
+        );
+        // Untagged, alone, too; not when it touches an entity.
+        assert_eq!(
+            run("at 14:00 GMT on Monday", &[0, 0, 0, 0, 0]),
+            vec![0, 0, 7, 0, 0]
+        );
+        assert_eq!(run("the UTC Group", &[0, 0, 3]), vec![0, 0, 3]);
+        // "Time" alone (the magazine), a lower-case word before it, time zones: unchanged.
+        assert_eq!(run("Time magazine", &[3, 0]), vec![3, 0]);
+        assert_eq!(
+            run("the Sydney local Time", &[0, 5, 0, 3]),
+            vec![0, 5, 0, 3]
+        );
+        assert_eq!(run("at noon EDT", &[0, 0, 0]), vec![0, 0, 0]);
     }
 
     #[test]
