@@ -436,6 +436,9 @@ fn honorifics<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
 /// - time scales: an entity of capitalised words ending in "Time" ("Coordinated Universal
 ///   Time") and a time scale's abbreviation ("UTC", "TAI"; alone, also untagged) are MISC,
 ///   as train's `GMT` and `NYC Time`;
+/// - wars, revolutions, awards, contests, treaties and laws: an entity of two or more words
+///   ending in such a word ("Hugo Award"), or followed by it capitalised and untagged
+///   ("Lusaka" + "Protocol"), is MISC, as train's "Gulf War", "World Cup", "Clean Air Act";
 /// - qualifiers and landforms: a capitalised qualifier inside a sentence (or, before a
 ///   language's name, at its start) extends a MISC name ("Ancient Greek"), a landform or water word with "of" extends a place ("Strait of
 ///   Gibraltar"), and a name ending in a landform word ("Caucasus Mountains", "Suez Canal") or
@@ -531,6 +534,17 @@ fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
         let free = (i == 0 || tags[i - 1] == 0) && (i + 1 == n || tags[i + 1] == 0);
         if tags[i] == 0 && free && is_time_scale(word(i)) {
             tags[i] = begin(MISC);
+        }
+    }
+    // Wars, revolutions, awards, contests and laws: a name ending in such a word, or followed
+    // by it untagged, is MISC ("Russian" + "Revolution", "Lusaka" + "Protocol").
+    for (a, b, label) in entities(&tags[..n]) {
+        let next = b < n && tags[b] == 0 && is_event_or_law_head(word(b));
+        let ends = b > a + 1 && is_event_or_law_head(word(b - 1));
+        if next {
+            retag(tags, a, b + 1, MISC);
+        } else if ends && label != MISC {
+            retag(tags, a, b, MISC);
         }
     }
     // Qualified languages and periods, geographic names.
@@ -703,6 +717,33 @@ fn is_time_scale(w: &str) -> bool {
     matches!(
         w,
         "GMT" | "UTC" | "TAI" | "UT0" | "UT1" | "UT2" | "TCG" | "TCB" | "TDB"
+    )
+}
+
+/// Last words of the names of wars, revolutions, awards, contests, treaties and laws, which
+/// CoNLL-2003 train tags MISC ("Gulf War" 11 times, "Nobel Peace Prize", "World Cup" 86,
+/// "Clean Air Act", "Lusaka Agreement", "Cultural Revolution").
+fn is_event_or_law_head(w: &str) -> bool {
+    matches!(
+        w,
+        "War"
+            | "Revolution"
+            | "Prize"
+            | "Award"
+            | "Awards"
+            | "Medal"
+            | "Trophy"
+            | "Cup"
+            | "Championship"
+            | "Championships"
+            | "Olympics"
+            | "Act"
+            | "Agreement"
+            | "Accord"
+            | "Accords"
+            | "Protocol"
+            | "Treaty"
+            | "Constitution"
     )
 }
 
@@ -1222,8 +1263,13 @@ mod tests {
             run("Ludwig van Beethoven wrote", &[1, 0, 1, 0]),
             vec![1, 2, 2, 0]
         );
+        // (The prize named after him is one name, then MISC as an award.)
         assert_eq!(
             run("Johannes van der Waals Prize", &[1, 0, 0, 3, 4]),
+            vec![7, 8, 8, 8, 8]
+        );
+        assert_eq!(
+            run("Johannes van der Waals Street", &[1, 0, 0, 3, 4]),
             vec![1, 2, 2, 2, 2]
         );
         // Not after a non-person, nor before a lower-case word.
@@ -1346,6 +1392,31 @@ mod tests {
             vec![0, 5, 0, 3]
         );
         assert_eq!(run("at noon EDT", &[0, 0, 0]), vec![0, 0, 0]);
+    }
+
+    #[test]
+    fn entity_shapes_type_wars_awards_and_laws_misc() {
+        // O=0 B-PER=1 I-PER=2 B-ORG=3 I-ORG=4 B-LOC=5 I-LOC=6 B-MISC=7 I-MISC=8
+        let run = |words: &str, tags: &[u8]| {
+            let w: Vec<&str> = words.split(' ').collect();
+            let mut t = tags.to_vec();
+            entity_shapes(&w, &mut t);
+            t
+        };
+        // An untagged head after a name joins it, and the whole is MISC.
+        assert_eq!(
+            run(
+                "after the Crimean War and the Geneva Protocol",
+                &[0, 0, 7, 0, 0, 0, 5, 0]
+            ),
+            vec![0, 0, 7, 8, 0, 0, 7, 8]
+        );
+        // A name of several words ending in one is MISC whatever its type.
+        assert_eq!(run("won the Fields Medal", &[0, 0, 1, 2]), vec![0, 0, 7, 8]);
+        // A one-word name that is the head alone keeps its type ("Act" the party).
+        assert_eq!(run("the Cup said", &[0, 3, 0]), vec![0, 3, 0]);
+        // A lower-case head does not join.
+        assert_eq!(run("the Boston war chest", &[0, 5, 0, 0]), vec![0, 5, 0, 0]);
     }
 
     #[test]
