@@ -606,7 +606,8 @@ fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
     }
 }
 
-/// Language and language-family names (ISO 639-2 and ISO 639-5, from Debian's iso-codes),
+/// Language and language-family names (ISO 639-2, ISO 639-5 and the last words of ISO 639-3
+/// names, from Debian's iso-codes),
 /// one a line after a `#` header; written by `xtask/scripts/build_languages.py`, which leaves
 /// out the names the model's place, country and person lists hold and common words.
 static LANGUAGES: &str = include_str!("../../lexicons/languages.txt");
@@ -1431,6 +1432,8 @@ mod tests {
             "Cushitic",
             "Old English",
             "Latin",
+            "Tamazight",
+            "Aramaic",
         ] {
             assert!(languages().0.contains(name), "{name} missing");
         }

@@ -8,8 +8,10 @@ lone capitalised word the tagger left untagged) is one of them.
 
 Sources: Debian's iso-codes 4.15.0-1 (LGPL-2.1), /usr/share/iso-codes/json/iso_639-2.json
 (ISO 639-2: 487 names of about 460 languages and collections, the well-known languages only,
-unlike ISO 639-3's 7,900; an entry's names are split at ";") and iso_639-5.json (115 language families and groups). The names are
-written as running text writes them: "English, Old (ca. 450-1100)" -> "Old English", a
+unlike ISO 639-3's 7,900; an entry's names are split at ";"), iso_639-5.json (115 language
+families and groups), and the last word of two or more ISO 639-3 names (iso_639-3.json) when
+no name starts with it and it has four letters or more ("Tamazight", "Aramaic"). The names
+are written as running text writes them: "English, Old (ca. 450-1100)" -> "Old English", a
 trailing parenthesis dropped ("Luo (Kenya and Tanzania)" -> "Luo"), " languages" and
 " (family)" dropped from a family ("Chadic languages" -> "Chadic"); special codes (mis, mul,
 und, zxx, qaa-qtz) and names with a lower-case word ("Creoles and pidgins") are left out.
@@ -59,6 +61,21 @@ def candidates():
         for name in lang["name"].split(";"):
             name = running_text(name.strip())
             out[name] = out.get(name, False) or "alpha_2" in lang
+    # The last word of several ISO 639-3 names is a language's name ("Central Atlas Tamazight",
+    # "Standard Moroccan Tamazight" -> "Tamazight"; "Imperial Aramaic", ... -> "Aramaic"),
+    # unless it also starts one ("South", "Old"), or has fewer than four letters ("A", "Mon").
+    heads, starts = {}, set()
+    for lang in load("iso_639-3.json", "639-3"):
+        if lang.get("type") == "S":
+            continue
+        for name in lang["name"].split(";"):
+            words = re.sub(r"\s*\([^()]*\)$", "", name.strip()).split()
+            if len(words) > 1:
+                heads[words[-1]] = heads.get(words[-1], 0) + 1
+                starts.add(words[0])
+    for head, count in heads.items():
+        if count >= 2 and head not in starts and len(head) >= 4:
+            out.setdefault(head, False)
     for fam in load("iso_639-5.json", "639-5"):
         for name in fam["name"].split(";"):
             out.setdefault(running_text(name.strip()), False)
@@ -90,8 +107,8 @@ def main():
         else:
             keep.append(name)
     with open(os.path.join(OUT, "languages.txt"), "w", encoding="utf-8") as f:
-        f.write("# language names (ISO 639-2) and language family names (ISO 639-5), as running "
-                "text writes them; Debian iso-codes 4.15.0 (LGPL-2.1); built by "
+        f.write("# language names (ISO 639-2, last words of ISO 639-3 names) and language family "
+                "names (ISO 639-5), as running text writes them; Debian iso-codes 4.15.0 (LGPL-2.1); built by "
                 "xtask/scripts/build_languages.py\n")
         for name in keep:
             f.write(name + "\n")
