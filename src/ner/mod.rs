@@ -431,8 +431,9 @@ fn honorifics<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
 ///   has "Earth" only inside the group "Earth First");
 /// - languages: an entity whose whole text is a language's or a language family's name
 ///   ([`LANGUAGES`]: "Amharic", "Chadic", "Old English") is MISC, as train's `English`,
-///   `Latin`; so is such a capitalised word or phrase the tagger left untagged, when no entity
-///   touches it;
+///   `Latin`, and so is a one-word entity compounding one with a hyphen ("Hamito-Semitic",
+///   "Tamil-speaking"); so is such a capitalised word or phrase the tagger left untagged,
+///   when no entity touches it;
 /// - time scales: an entity of capitalised words ending in "Time" ("Coordinated Universal
 ///   Time") and a time scale's abbreviation ("UTC", "TAI"; alone, also untagged) are MISC,
 ///   as train's `GMT` and `NYC Time`;
@@ -503,7 +504,9 @@ fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
     // capitalised word or phrase the tagger left untagged between untagged words.
     let mut buf = String::new();
     for (a, b, label) in entities(&tags[..n]) {
-        if label != MISC && is_language(tokens, a, b, &mut buf) {
+        if label != MISC
+            && (is_language(tokens, a, b, &mut buf) || language_compound(word(a), b - a))
+        {
             retag(tags, a, b, MISC);
         }
     }
@@ -646,6 +649,18 @@ fn is_language<S: AsRef<str>>(tokens: &[S], a: usize, b: usize, buf: &mut String
         buf.push_str(t.as_ref());
     }
     names.contains(buf.as_str())
+}
+
+/// Is a one-word name a compound of a language's name and a hyphen: "Hamito-Semitic",
+/// "Tamil-speaking" (train: `Russian-Chechen`, `Urdu-speaking` MISC)?
+fn language_compound(w: &str, words: usize) -> bool {
+    let (names, _) = languages();
+    let last = w.rsplit('-').next().unwrap_or(w);
+    let first = w.split('-').next().unwrap_or(w);
+    words == 1
+        && last.len() < w.len()
+        && capitalised(w)
+        && (names.contains(last) && capitalised(last) || names.contains(first))
 }
 
 /// The tag that starts an entity of `label` (0 PER, 1 ORG, 2 LOC, 3 MISC), in [`TAGS`].
@@ -1352,6 +1367,16 @@ mod tests {
         assert_eq!(run("Swahili Airways flew", &[0, 0, 0]), vec![0, 0, 0]);
         // A place, and a word that is not a language, keep their types.
         assert_eq!(run("Kenya and Brazil", &[5, 0, 5]), vec![5, 0, 5]);
+        // A one-word compound of a language's name and a hyphen is MISC too.
+        assert_eq!(
+            run(
+                "the Hamito-Semitic and Tamil-speaking areas of Austria-Hungary",
+                &[0, 1, 0, 5, 0, 0, 5]
+            ),
+            vec![0, 7, 0, 7, 0, 0, 5]
+        );
+        assert_eq!(run("Anne Smith-Jones said", &[1, 2, 0]), vec![1, 2, 0]);
+        assert_eq!(run("the Smith-Jones firm", &[0, 3, 0]), vec![0, 3, 0]);
         // A qualifier at a sentence's start joins a language's name only.
         assert_eq!(
             run("Modern Greek has five vowels", &[0, 7, 0, 0, 0]),
