@@ -445,7 +445,11 @@ fn honorifics<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
 ///   Gibraltar"), and a name ending in a landform word ("Caucasus Mountains", "Suez Canal") or
 ///   starting with one and "of" ("Sea of Japan") is a place;
 /// - "of": an organisation's name goes on through "of" and the capitalised words after it that
-///   the tagger left untagged ("Council of Ministers").
+///   the tagger left untagged ("Council of Ministers");
+/// - "for": an organisation's name ending in a body's word ("Movement", "Association") goes
+///   on through "for" (and "the") and the capitalised words after it, tagged or not, linked
+///   by "of", "and", "the", "in" ("Popular Movement for the Liberation of Angola"), eight
+///   words at most.
 ///
 /// Linear in the sentence's length.
 fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
@@ -587,6 +591,44 @@ fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
         }
         if j > b + 1 {
             tags[b..j].fill(inside(ORG));
+        }
+    }
+    // "Popular Movement" + "for the Liberation of Angola": an organisation whose name ends
+    // in a word naming a body goes on through "for" (and "the") and the capitalised words
+    // after it, tagged or not, with "of", "and", "the", "in" between them (train: 13 names
+    // such as "Organisation for Security and Cooperation in Europe", 2 not joined).
+    let mut a_org = 0;
+    let mut i = 0;
+    while i < n {
+        if tags[i] == begin(ORG) {
+            a_org = i;
+        }
+        let ends_org = (tags[i] == begin(ORG) || tags[i] == inside(ORG))
+            && (i + 1 == n || tags[i + 1] != inside(ORG));
+        if !ends_org || !is_body(word(i)) || i + 2 >= n || word(i + 1) != "for" {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 2;
+        if word(j) == "the" {
+            j += 1;
+        }
+        let mut end = j;
+        while end < n && end < j + 8 {
+            let w = word(end);
+            let link = matches!(w, "of" | "and" | "the" | "in")
+                && end + 1 < n
+                && capitalised(word(end + 1));
+            if !(capitalised(w) || link) {
+                break;
+            }
+            end += 1;
+        }
+        if end > j {
+            retag(tags, a_org, end, ORG);
+            i = end;
+        } else {
+            i += 1;
         }
     }
     // Doctrines, celestial bodies and geographic names typed otherwise.
@@ -760,6 +802,43 @@ fn is_event_or_law_head(w: &str) -> bool {
             | "Protocol"
             | "Treaty"
             | "Constitution"
+    )
+}
+
+/// Last words of organisations' names that go on with "for" ("Association for Relations
+/// Across the Taiwan Straits", "Centre for Sociological Studies").
+fn is_body(w: &str) -> bool {
+    matches!(
+        w,
+        "Association"
+            | "Organisation"
+            | "Organization"
+            | "Centre"
+            | "Center"
+            | "Centers"
+            | "Movement"
+            | "Front"
+            | "Union"
+            | "Council"
+            | "Committee"
+            | "Commission"
+            | "Fund"
+            | "Institute"
+            | "Foundation"
+            | "Society"
+            | "Alliance"
+            | "Coalition"
+            | "Rally"
+            | "League"
+            | "Party"
+            | "Agency"
+            | "Office"
+            | "Federation"
+            | "Network"
+            | "Campaign"
+            | "Bureau"
+            | "Academy"
+            | "Board"
     )
 }
 
@@ -1443,6 +1522,37 @@ mod tests {
         assert_eq!(run("the Cup said", &[0, 3, 0]), vec![0, 3, 0]);
         // A lower-case head does not join.
         assert_eq!(run("the Boston war chest", &[0, 5, 0, 0]), vec![0, 5, 0, 0]);
+    }
+
+    #[test]
+    fn entity_shapes_continue_a_body_through_for() {
+        // O=0 B-PER=1 I-PER=2 B-ORG=3 I-ORG=4 B-LOC=5 I-LOC=6 B-MISC=7 I-MISC=8
+        let run = |words: &str, tags: &[u8]| {
+            let w: Vec<&str> = words.split(' ').collect();
+            let mut t = tags.to_vec();
+            entity_shapes(&w, &mut t);
+            t
+        };
+        // Through "for the", tagged and untagged capitalised words and "of", "and".
+        assert_eq!(
+            run(
+                "the National Front for the Defence of Kivu and Ituri said",
+                &[0, 3, 4, 0, 0, 3, 0, 5, 0, 5, 0]
+            ),
+            vec![0, 3, 4, 4, 4, 4, 4, 4, 4, 4, 0]
+        );
+        assert_eq!(
+            run("the Centre for Policy Studies", &[0, 3, 0, 0, 0]),
+            vec![0, 3, 4, 4, 4]
+        );
+        // Not after a name that does not end in a body's word, nor before a lower-case word.
+        assert_eq!(run("IBM for the BBC", &[3, 0, 0, 3]), vec![3, 0, 0, 3]);
+        assert_eq!(run("the Union for years", &[0, 3, 0, 0]), vec![0, 3, 0, 0]);
+        // "and" only joins when a capitalised word follows it.
+        assert_eq!(
+            run("a Fund for Peace and a", &[0, 3, 0, 0, 0, 0]),
+            vec![0, 3, 4, 4, 0, 0]
+        );
     }
 
     #[test]
