@@ -444,6 +444,8 @@ fn honorifics<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
 ///   language's name, at its start) extends a MISC name ("Ancient Greek"), a landform or water word with "of" extends a place ("Strait of
 ///   Gibraltar"), and a name ending in a landform word ("Caucasus Mountains", "Suez Canal") or
 ///   starting with one and "of" ("Sea of Japan") is a place;
+/// - compass words: "North", "Greater", "Upper" … alone (untagged or a one-word entity) right
+///   before an entity join it and take its type ("North" + "Atlantic Ocean");
 /// - "of": an organisation's name goes on through "of" and the capitalised words after it that
 ///   the tagger left untagged ("Council of Ministers");
 /// - "for": an organisation's name ending in a body's word ("Movement", "Association") goes
@@ -553,6 +555,26 @@ fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
         } else if ends && label != MISC {
             retag(tags, a, b, MISC);
         }
+    }
+    // "North" + "Atlantic Ocean", "Greater" + "Somalia": a capitalised compass word (or
+    // "Greater", "Upper", "Lower", "Central"), untagged or a one-word entity, joins the entity
+    // that starts right after it and takes its type (train never splits them: "North" or
+    // "South" before a capitalised word is inside the same name, 139 times in a place).
+    let mut i = 0;
+    while i + 1 < n {
+        let alone = tags[i] == 0 || (tags[i] % 2 == 1 && tags[i + 1] % 2 == 1);
+        let next = tags[i + 1];
+        if !alone || next == 0 || next % 2 == 0 || !is_direction(word(i)) {
+            i += 1;
+            continue;
+        }
+        let label = (next - 1) / 2;
+        let mut j = i + 2;
+        while j < n && tags[j] == inside(label) {
+            j += 1;
+        }
+        retag(tags, i, j, label);
+        i = j;
     }
     // Qualified languages and periods, geographic names.
     for (a, b, label) in entities(&tags[..n]) {
@@ -839,6 +861,26 @@ fn is_body(w: &str) -> bool {
             | "Bureau"
             | "Academy"
             | "Board"
+    )
+}
+
+/// Capitalised words that start a place's name when a name follows them ("North Atlantic
+/// Ocean", "Greater Somalia").
+fn is_direction(w: &str) -> bool {
+    matches!(
+        w,
+        "North"
+            | "South"
+            | "East"
+            | "West"
+            | "Northern"
+            | "Southern"
+            | "Eastern"
+            | "Western"
+            | "Central"
+            | "Greater"
+            | "Upper"
+            | "Lower"
     )
 }
 
@@ -1553,6 +1595,35 @@ mod tests {
             run("a Fund for Peace and a", &[0, 3, 0, 0, 0, 0]),
             vec![0, 3, 4, 4, 0, 0]
         );
+    }
+
+    #[test]
+    fn entity_shapes_join_a_compass_word_to_the_name_after_it() {
+        // O=0 B-PER=1 I-PER=2 B-ORG=3 I-ORG=4 B-LOC=5 I-LOC=6 B-MISC=7 I-MISC=8
+        let run = |words: &str, tags: &[u8]| {
+            let w: Vec<&str> = words.split(' ').collect();
+            let mut t = tags.to_vec();
+            entity_shapes(&w, &mut t);
+            t
+        };
+        // Tagged alone or untagged, it joins the next entity and takes its type.
+        assert_eq!(
+            run(
+                "the North Pacific Ocean and Greater Manchester and West Bromwich",
+                &[0, 5, 5, 6, 0, 0, 5, 0, 0, 3]
+            ),
+            vec![0, 5, 6, 6, 0, 5, 6, 0, 3, 4]
+        );
+        // Not when it is inside a longer entity, nor before an untagged or lower-case word.
+        assert_eq!(
+            run("the South Korean Central Bank", &[0, 7, 8, 3, 4]),
+            vec![0, 7, 8, 3, 4]
+        );
+        assert_eq!(
+            run("in North Eastern parts", &[0, 0, 0, 0]),
+            vec![0, 0, 0, 0]
+        );
+        assert_eq!(run("the East is red", &[0, 5, 0, 0]), vec![0, 5, 0, 0]);
     }
 
     #[test]
