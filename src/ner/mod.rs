@@ -444,6 +444,8 @@ fn honorifics<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
 ///   language's name, at its start) extends a MISC name ("Ancient Greek"), a landform or water word with "of" extends a place ("Strait of
 ///   Gibraltar"), and a name ending in a landform word ("Caucasus Mountains", "Suez Canal") or
 ///   starting with one and "of" ("Sea of Japan") is a place;
+/// - armed forces: an entity ending in "Army", "Navy", "Forces", "Guard", "Police" … is ORG,
+///   as all of train's;
 /// - compass words: "North", "Greater", "Upper" … alone (untagged or a one-word entity) right
 ///   before an entity join it and take its type ("North" + "Atlantic Ocean");
 /// - "of": an organisation's name goes on through "of" and the capitalised words after it that
@@ -575,6 +577,13 @@ fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
         }
         retag(tags, i, j, label);
         i = j;
+    }
+    // Armed forces and police: a name ending in "Army", "Navy", "Forces" … is ORG, as all of
+    // train's ("Mexican Army", "U.S. Navy", "Coast Guard", "Arkansas State Police").
+    for (a, b, label) in entities(&tags[..n]) {
+        if label != ORG && is_force(word(b - 1)) {
+            retag(tags, a, b, ORG);
+        }
     }
     // Qualified languages and periods, geographic names.
     for (a, b, label) in entities(&tags[..n]) {
@@ -881,6 +890,14 @@ fn is_direction(w: &str) -> bool {
             | "Greater"
             | "Upper"
             | "Lower"
+    )
+}
+
+/// Last words of the names of armed forces and police forces.
+fn is_force(w: &str) -> bool {
+    matches!(
+        w,
+        "Army" | "Navy" | "Force" | "Forces" | "Guard" | "Corps" | "Marines" | "Police"
     )
 }
 
@@ -1624,6 +1641,29 @@ mod tests {
             vec![0, 0, 0, 0]
         );
         assert_eq!(run("the East is red", &[0, 5, 0, 0]), vec![0, 5, 0, 0]);
+    }
+
+    #[test]
+    fn entity_shapes_type_armed_forces_org() {
+        // O=0 B-PER=1 I-PER=2 B-ORG=3 I-ORG=4 B-LOC=5 I-LOC=6 B-MISC=7 I-MISC=8
+        let run = |words: &str, tags: &[u8]| {
+            let w: Vec<&str> = words.split(' ').collect();
+            let mut t = tags.to_vec();
+            entity_shapes(&w, &mut t);
+            t
+        };
+        assert_eq!(
+            run(
+                "the Chilean Navy and the Texas State Police",
+                &[0, 7, 8, 0, 0, 5, 6, 6]
+            ),
+            vec![0, 3, 4, 0, 0, 3, 4, 4]
+        );
+        // A name holding such a word elsewhere keeps its type.
+        assert_eq!(
+            run("the Army Museum of Ohio", &[0, 5, 6, 6, 6]),
+            vec![0, 5, 6, 6, 6]
+        );
     }
 
     #[test]
