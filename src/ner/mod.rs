@@ -631,7 +631,9 @@ fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
     let mut a_org = 0;
     let mut i = 0;
     while i < n {
-        if tags[i] == begin(ORG) {
+        // (An "I-ORG" after a non-organisation starts one too: no stale start.)
+        let in_org = |t: u8| t == begin(ORG) || t == inside(ORG);
+        if tags[i] == begin(ORG) || in_org(tags[i]) && (i == 0 || !in_org(tags[i - 1])) {
             a_org = i;
         }
         let ends_org = (tags[i] == begin(ORG) || tags[i] == inside(ORG))
@@ -1607,6 +1609,8 @@ mod tests {
         // Not after a name that does not end in a body's word, nor before a lower-case word.
         assert_eq!(run("IBM for the BBC", &[3, 0, 0, 3]), vec![3, 0, 0, 3]);
         assert_eq!(run("the Union for years", &[0, 3, 0, 0]), vec![0, 3, 0, 0]);
+        // A stray inside tag after a place starts the organisation there.
+        assert_eq!(run("Paris Fund for Peace", &[5, 4, 0, 0]), vec![5, 3, 4, 4]);
         // "and" only joins when a capitalised word follows it.
         assert_eq!(
             run("a Fund for Peace and a", &[0, 3, 0, 0, 0, 0]),
