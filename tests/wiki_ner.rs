@@ -81,8 +81,9 @@ fn dev_annotation_files_parse_and_hold_no_text() {
     );
 }
 
-/// The texts on disk are the converter's output for the dump's articles, and each set is
-/// exactly the articles the selection rule picks (dev: 0, 4, 8, …; held-out: 2, 6, 10, …).
+/// The texts on disk are the converter's output for the dump's articles, `SETS` lists the
+/// three sets, no two share an article, and each annotated set is exactly the articles the
+/// selection rule picks (dev: 0, 4, 8, …; held-out: 2, 6, 10, …; dev2: 1, 5, 9, …).
 #[test]
 fn the_texts_and_the_sets_follow_the_selection_rule() {
     let Some(dir) = wiki_dir() else {
@@ -90,11 +91,10 @@ fn the_texts_and_the_sets_follow_the_selection_rule() {
     };
     let xml = std::fs::read_to_string(dir.join("enwiki-shortened.xml"))
         .expect("target/wiki/enwiki-shortened.xml: run `cargo xtask fetch-wiki`");
-    let (dev, heldout) = wikitext::select(&wikitext::pages(&xml));
-    assert_eq!(dev.len(), wikitext::SET_SIZE);
-    assert_eq!(heldout.len(), wikitext::SET_SIZE);
+    let sets = wikitext::select(&wikitext::pages(&xml));
     let mut listed = String::new();
-    for (set, articles) in [("dev", &dev), ("heldout", &heldout)] {
+    for (set, articles) in sets.named() {
+        assert_eq!(articles.len(), wikitext::SET_SIZE, "{set}");
         for (slug, text) in articles.iter() {
             let path = dir.join("text").join(format!("{slug}.txt"));
             let on_disk = std::fs::read_to_string(&path).unwrap_or_else(|e| {
@@ -109,20 +109,28 @@ fn the_texts_and_the_sets_follow_the_selection_rule() {
             listed.push_str(&format!("{set} {slug}.txt\n"));
         }
     }
-    let sets = std::fs::read_to_string(dir.join("text/SETS")).unwrap();
-    assert_eq!(sets, listed, "target/wiki/text/SETS");
+    let sets_file = std::fs::read_to_string(dir.join("text/SETS")).unwrap();
+    assert_eq!(sets_file, listed, "target/wiki/text/SETS");
 
     let slugs = |v: &[(String, String)]| sorted(v.iter().map(|(s, _)| s.clone()).collect());
-    let dev_slugs = slugs(&dev);
-    let heldout_slugs = slugs(&heldout);
-    for h in &heldout_slugs {
-        assert!(!dev_slugs.contains(h), "{h} is in both sets");
+    let named = sets.named();
+    for (i, (a, articles_a)) in named.iter().enumerate() {
+        for (b, articles_b) in &named[i + 1..] {
+            let in_b = slugs(articles_b);
+            for s in slugs(articles_a) {
+                assert!(!in_b.contains(&s), "{s} is in both {a} and {b}");
+            }
+        }
     }
     let have = |set| -> Option<Vec<String>> {
         ann_files(set).map(|v| sorted(v.iter().map(|p| stem(p)).collect()))
     };
-    assert_eq!(have(DEV).unwrap(), dev_slugs, "{DEV}");
-    assert_eq!(have(HELDOUT).expect(HELDOUT), heldout_slugs, "{HELDOUT}");
+    assert_eq!(have(DEV).unwrap(), slugs(&sets.dev), "{DEV}");
+    assert_eq!(
+        have(HELDOUT).expect(HELDOUT),
+        slugs(&sets.heldout),
+        "{HELDOUT}"
+    );
 }
 
 #[test]
