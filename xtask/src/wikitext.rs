@@ -1,6 +1,6 @@
 //! The Wikipedia NER check set's texts (`tests/wiki-ner/`): reading a MediaWiki XML dump,
 //! turning an article's lead section (the wikitext before its first `==` heading) into plain
-//! text, and picking the articles of the two sets.
+//! text, and picking the articles of the three sets (dev, held-out, dev2).
 //!
 //! Pure code over `std`, deterministic, shared by `cargo xtask fetch-wiki` (which writes the
 //! texts) and by `tests/wiki_ner.rs` (which includes this file with `#[path]` and checks that
@@ -663,20 +663,43 @@ pub const MIN_LEAD: usize = 300;
 /// Each set holds at most this many articles.
 pub const SET_SIZE: usize = 18;
 
-/// The articles of the two sets, in dump order: (slug, plain lead text) for the dev set
-/// (indices 0, 4, 8, …) and the held-out set (2, 6, 10, …), among the pages that are articles
-/// (namespace 0), not redirects, not lists or disambiguation pages, with a lead of at least
-/// [`MIN_LEAD`] bytes.
-#[allow(clippy::type_complexity)]
-pub fn select(pages: &[Page]) -> (Vec<(String, String)>, Vec<(String, String)>) {
-    let articles: Vec<(String, String)> = pages
+/// The articles of one set: (slug, plain lead text), in dump order.
+pub type Articles = Vec<(String, String)>;
+
+/// The three sets picked from the dump.
+pub struct Sets {
+    /// Indices 0, 4, 8, … (`tests/wiki-ner/`).
+    pub dev: Articles,
+    /// Indices 2, 6, 10, … (`tests/wiki-ner/heldout/`).
+    pub heldout: Articles,
+    /// Indices 1, 5, 9, … (`tests/wiki-ner/dev2/`), the second dev set, annotated blind.
+    pub dev2: Articles,
+}
+
+impl Sets {
+    /// The sets with their names as `target/wiki/text/SETS` spells them, in that file's order.
+    pub fn named(&self) -> [(&'static str, &Articles); 3] {
+        [
+            ("dev", &self.dev),
+            ("heldout", &self.heldout),
+            ("dev2", &self.dev2),
+        ]
+    }
+}
+
+/// The articles of the three sets, in dump order: the dev set (indices 0, 4, 8, …), the
+/// held-out set (2, 6, 10, …) and the second dev set (1, 5, 9, …), [`SET_SIZE`] each, among
+/// the pages that are articles (namespace 0), not redirects, not lists or disambiguation
+/// pages, with a lead of at least [`MIN_LEAD`] bytes.
+pub fn select(pages: &[Page]) -> Sets {
+    let articles: Articles = pages
         .iter()
         .filter(|p| p.ns == "0" && !p.redirect)
         .filter(|p| !p.title.starts_with("List of") && !p.title.ends_with("(disambiguation)"))
         .map(|p| (slug(&p.title), lead_text(&p.text)))
         .filter(|(_, text)| text.len() >= MIN_LEAD)
         .collect();
-    let pick = |first: usize| -> Vec<(String, String)> {
+    let pick = |first: usize| -> Articles {
         articles
             .iter()
             .skip(first)
@@ -685,7 +708,11 @@ pub fn select(pages: &[Page]) -> (Vec<(String, String)>, Vec<(String, String)>) 
             .cloned()
             .collect()
     };
-    (pick(0), pick(2))
+    Sets {
+        dev: pick(0),
+        heldout: pick(2),
+        dev2: pick(1),
+    }
 }
 
 #[cfg(test)]
@@ -839,12 +866,23 @@ mod tests {
         for i in 0..100 {
             ps.push(page(&format!("Art {i}"), false, &long));
         }
-        let (dev, held) = select(&ps);
+        let sets = select(&ps);
+        let (dev, held, dev2) = (&sets.dev, &sets.heldout, &sets.dev2);
         assert_eq!(dev.len(), SET_SIZE);
         assert_eq!(held.len(), SET_SIZE);
+        assert_eq!(dev2.len(), SET_SIZE);
         assert_eq!(dev[0].0, "art-0");
         assert_eq!(dev[1].0, "art-4");
         assert_eq!(held[0].0, "art-2");
         assert_eq!(held[17].0, "art-70");
+        assert_eq!(dev2[0].0, "art-1");
+        assert_eq!(dev2[1].0, "art-5");
+        assert_eq!(dev2[17].0, "art-69");
+        // The sets share no article.
+        for (slug, _) in dev.iter().chain(held.iter()) {
+            assert!(!dev2.iter().any(|(s, _)| s == slug), "{slug} twice");
+        }
+        let names: Vec<&str> = sets.named().iter().map(|(n, _)| *n).collect();
+        assert_eq!(names, ["dev", "heldout", "dev2"]);
     }
 }
