@@ -284,53 +284,6 @@ const fn key(tpl: u64, v: u64) -> u32 {
 /// The key of the bias feature (template 0), which every token has.
 const BIAS_KEY: u32 = key(0, 0);
 
-/// The keys of template `tpl` for the values `0..N`, computed at compile time.
-const fn keys_of<const N: usize>(tpl: u64) -> [u32; N] {
-    let mut out = [0u32; N];
-    let mut v = 0;
-    while v < N {
-        out[v] = key(tpl, v as u64);
-        v += 1;
-    }
-    out
-}
-
-/// The keys of template `tpl` for the values `a << 8 | b` (`b < B`), at index `a * B + b`,
-/// computed at compile time.
-const fn pair_keys_of<const N: usize, const B: usize>(tpl: u64) -> [u32; N] {
-    let mut out = [0u32; N];
-    let mut i = 0;
-    while i < N {
-        out[i] = key(tpl, (((i / B) << 8) | (i % B)) as u64);
-        i += 1;
-    }
-    out
-}
-
-/// Keys of the templates over small attribute values, read instead of hashed: shape, NER and
-/// quote codes and the distance buckets are below 10, cue codes below 20.
-const SHAPE: [u32; 10] = keys_of(9);
-const SHAPE_PREV: [u32; 100] = pair_keys_of::<100, 10>(10);
-const NER: [u32; 10] = keys_of(11);
-const NER_PREV: [u32; 10] = keys_of(12);
-const NER_NEXT: [u32; 10] = keys_of(13);
-const QUOTE: [u32; 10] = keys_of(14);
-const CUE: [u32; 20] = keys_of(16);
-const CUE_PREV: [u32; 20] = keys_of(17);
-const CUE_NEXT: [u32; 20] = keys_of(18);
-const LEFT_RIGHT: [u32; 100] = pair_keys_of::<100, 10>(19);
-const CUE_QUOTE: [u32; 200] = pair_keys_of::<200, 10>(23);
-const POS: [u32; 3] = keys_of(24);
-
-/// The key of template `tpl` for value `v`, from `table` at `i` when it holds it.
-#[inline]
-fn small_key(table: &[u32], i: usize, tpl: u64, v: u64) -> u32 {
-    match table.get(i) {
-        Some(&k) => k,
-        None => key(tpl, v),
-    }
-}
-
 fn hash_lower(s: &str) -> u64 {
     let mut h = 0xcbf2_9ce4_8422_2325u64;
     for c in s.chars().take(24) {
@@ -517,55 +470,28 @@ impl Sentence {
             key(6, mix(m1.word, t.word)),
             key(7, mix(t.word, p1.word)),
             key(8, t.suffix),
-            small_key(&SHAPE, t.shape as usize, 9, t.shape as u64),
-            small_key(
-                &SHAPE_PREV,
-                if m1.shape < 10 {
-                    t.shape as usize * 10 + m1.shape as usize
-                } else {
-                    usize::MAX
-                },
-                10,
-                (t.shape as u64) << 8 | m1.shape as u64,
-            ),
-            small_key(&NER, t.ner as usize, 11, t.ner as u64),
-            small_key(&NER_PREV, m1.ner as usize, 12, m1.ner as u64),
-            small_key(&NER_NEXT, p1.ner as usize, 13, p1.ner as u64),
-            small_key(&QUOTE, t.quote as usize, 14, t.quote as u64),
+            key(9, t.shape as u64),
+            key(10, (t.shape as u64) << 8 | m1.shape as u64),
+            key(11, t.ner as u64),
+            key(12, m1.ner as u64),
+            key(13, p1.ner as u64),
+            key(14, t.quote as u64),
             key(
                 15,
                 (t.quote as u64) << 8 | m1.quote as u64 | (p1.quote as u64) << 16,
             ),
-            small_key(&CUE, t.cue as usize, 16, t.cue as u64),
-            small_key(&CUE_PREV, m1.cue as usize, 17, m1.cue as u64),
-            small_key(&CUE_NEXT, p1.cue as usize, 18, p1.cue as u64),
-            small_key(
-                &LEFT_RIGHT,
-                if t.right < 10 {
-                    t.left as usize * 10 + t.right as usize
-                } else {
-                    usize::MAX
-                },
-                19,
-                (t.left as u64) << 8 | t.right as u64,
-            ),
+            key(16, t.cue as u64),
+            key(17, m1.cue as u64),
+            key(18, p1.cue as u64),
+            key(19, (t.left as u64) << 8 | t.right as u64),
             key(20, mix(t.left as u64, t.word)),
             key(21, mix(t.right as u64, t.word)),
             key(
                 22,
                 (t.left as u64) << 8 | t.right as u64 | (t.ner as u64) << 16,
             ),
-            small_key(
-                &CUE_QUOTE,
-                if t.quote < 10 {
-                    t.cue as usize * 10 + t.quote as usize
-                } else {
-                    usize::MAX
-                },
-                23,
-                (t.cue as u64) << 8 | t.quote as u64,
-            ),
-            small_key(&POS, pos as usize, 24, pos),
+            key(23, (t.cue as u64) << 8 | t.quote as u64),
+            key(24, pos),
             key(25, mix(pos, t.word)),
             key(26, mix(m1.word, m2.word)),
             key(27, mix(p1.word, p2.word)),
@@ -1054,42 +980,6 @@ mod tests {
             assert_eq!(s.token_keys(s.len()), [0; N_KEYS]);
         }
         assert!(tokens > 60);
-    }
-
-    /// The compile-time key tables hold the hashed keys, and values beyond them are hashed.
-    #[test]
-    fn small_key_tables_hold_the_keys() {
-        let ones: [(&[u32], u64); 9] = [
-            (&SHAPE, 9),
-            (&NER, 11),
-            (&NER_PREV, 12),
-            (&NER_NEXT, 13),
-            (&QUOTE, 14),
-            (&CUE, 16),
-            (&CUE_PREV, 17),
-            (&CUE_NEXT, 18),
-            (&POS, 24),
-        ];
-        for (table, tpl) in ones {
-            for v in 0..300u64 {
-                assert_eq!(
-                    small_key(table, v as usize, tpl, v),
-                    key(tpl, v),
-                    "{tpl} {v}"
-                );
-            }
-        }
-        let pairs: [(&[u32], u64); 3] = [(&SHAPE_PREV, 10), (&LEFT_RIGHT, 19), (&CUE_QUOTE, 23)];
-        for (table, tpl) in pairs {
-            for a in 0..table.len() / 10 {
-                for b in 0..10 {
-                    let v = ((a << 8) | b) as u64;
-                    assert_eq!(small_key(table, a * 10 + b, tpl, v), key(tpl, v));
-                }
-            }
-        }
-        assert_ne!(SHAPE[1], SHAPE[2]);
-        assert_ne!(SHAPE[1], NER[1]);
     }
 
     #[test]
