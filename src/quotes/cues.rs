@@ -255,13 +255,26 @@ fn inflect(base: &str) -> Vec<String> {
     out
 }
 
-type Lexicon = FastMap<String, CueClass>;
+/// What a word (lowercased) starts: a cue word of a class, and the phrases of [`PHRASES`]
+/// it is the first word of (`Lexicon::order[phrases.0..phrases.1]`).
+#[derive(Clone, Copy, Debug, Default)]
+struct Entry {
+    class: Option<CueClass>,
+    phrases: (u8, u8),
+}
+
+/// The cue words and the first words of the phrases, in one map: a word is looked up once.
+struct Lexicon {
+    words: FastMap<String, Entry>,
+    /// Indices into [`PHRASES`], grouped by first word (in list order within a group).
+    order: Vec<u8>,
+}
 
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let mut m = Lexicon::default();
-        let add = |list: &[&str], class: CueClass, m: &mut Lexicon| {
+        let mut m = FastMap::<String, Entry>::default();
+        let add = |list: &[&str], class: CueClass, m: &mut FastMap<String, Entry>| {
             for base in list {
                 let mut forms = inflect(base);
                 forms.extend(
@@ -271,7 +284,10 @@ fn lexicon() -> &'static Lexicon {
                         .map(|(f, _)| f.to_string()),
                 );
                 for f in forms {
-                    m.entry(f).or_insert(class);
+                    m.entry(f).or_insert(Entry {
+                        class: Some(class),
+                        phrases: (0, 0),
+                    });
                 }
             }
         };
@@ -396,7 +412,21 @@ fn lexicon() -> &'static Lexicon {
         ] {
             m.remove(noun);
         }
-        m
+        // The phrases, grouped by first word (32 phrases: no sort needed).
+        let mut order: Vec<u8> = Vec::with_capacity(PHRASES.len());
+        for (k, (words, _)) in PHRASES.iter().enumerate() {
+            if order.iter().any(|&o| PHRASES[o as usize].0[0] == words[0]) {
+                continue;
+            }
+            let at = order.len() as u8;
+            order.extend(
+                (k..PHRASES.len())
+                    .filter(|&j| PHRASES[j].0[0] == words[0])
+                    .map(|j| j as u8),
+            );
+            m.entry(words[0].to_string()).or_default().phrases = (at, order.len() as u8);
+        }
+        Lexicon { words: m, order }
     })
 }
 
@@ -428,10 +458,15 @@ pub fn noun_verb_s(word: &str) -> bool {
 
 /// The class of a cue word (lowercased), if it is one.
 pub fn cue_word(word: &str) -> Option<CueClass> {
+    entry(word).and_then(|e| e.class)
+}
+
+/// The lexicon's entry of a word (lowercased).
+fn entry(word: &str) -> Option<Entry> {
     if word.len() > 20 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
     }
-    lexicon().get(word).copied()
+    lexicon().words.get(word).copied()
 }
 
 /// Multi-word cue phrases, as lowercased token sequences, with the class they act as.
@@ -470,19 +505,6 @@ const PHRASES: &[(&[&str], CueClass)] = &[
     (&["considers", "that"], CueClass::Thought),
 ];
 
-/// The first letters of the phrases' first words, as a bit set over `a..=z`: most words
-/// skip the phrase list at once.
-const PHRASE_INITIALS: u32 = {
-    let mut m = 0u32;
-    let mut i = 0;
-    while i < PHRASES.len() {
-        let b = PHRASES[i].0[0].as_bytes()[0];
-        m |= 1 << (b - b'a');
-        i += 1;
-    }
-    m
-};
-
 /// A cue found at a token: the token range it covers (the phrase's `that` excluded) and its
 /// class.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -518,12 +540,13 @@ pub fn cue_at(doc: &Doc, i: usize) -> Option<CueMatch> {
     }
     let low = lower(doc, i);
     let w = low.as_str();
-    let phrase_initial = w
-        .as_bytes()
-        .first()
-        .is_some_and(|&b| b.is_ascii_lowercase() && PHRASE_INITIALS & (1 << (b - b'a')) != 0);
-    for (words, class) in PHRASES.iter().filter(|_| phrase_initial) {
-        if w != words[0] || i + words.len() > doc.tokens.len() {
+    // Every phrase's first word is a lowercase word of the lexicon.
+    let entry = entry(w);
+    let (from, to) = entry.map_or((0, 0), |e| e.phrases);
+    let lex = lexicon();
+    let phrases = lex.order.get(from as usize..to as usize).unwrap_or(&[]);
+    for (words, class) in phrases.iter().map(|&k| &PHRASES[k as usize]) {
+        if i + words.len() > doc.tokens.len() {
             continue;
         }
         if (1..words.len()).all(|k| doc.token_str(i + k).eq_ignore_ascii_case(words[k])) {
@@ -570,7 +593,7 @@ pub fn cue_at(doc: &Doc, i: usize) -> Option<CueMatch> {
     {
         return Some(CueMatch::speech(i, i + 1));
     }
-    let class = cue_word(w)?;
+    let class = entry?.class?;
     // A plural noun after a possessive or a compound modifier (`Trump’s tweets`,
     // `late-night tweets`) is no cue.
     if i > 0 && w.ends_with('s') && w != "says" {
@@ -623,6 +646,82 @@ mod tests {
             .find(|&i| d.token_str(i) == "read")
             .unwrap();
         assert_eq!(cue_at(&d, book), None);
+    }
+
+    /// `cue_at` as it was before the phrases were found through the lexicon: every phrase
+    /// tried in list order, then `read` (after `statement` only: the one text of the test
+    /// that reads), then the cue word.
+    fn cue_at_reference(doc: &Doc, i: usize) -> Option<CueMatch> {
+        let t = doc.tokens.get(i)?;
+        if t.kind != TokenKind::Word {
+            return None;
+        }
+        let low = lower(doc, i);
+        let w = low.as_str();
+        for (words, class) in PHRASES {
+            if w != words[0] || i + words.len() > doc.tokens.len() {
+                continue;
+            }
+            if (1..words.len()).all(|k| doc.token_str(i + k).eq_ignore_ascii_case(words[k])) {
+                let mut end = i + words.len();
+                if words.len() > 1 && words.last() == Some(&"that") {
+                    end -= 1;
+                }
+                return Some(CueMatch {
+                    start: i,
+                    end,
+                    class: *class,
+                    according: words[0] == "according",
+                });
+            }
+        }
+        if matches!(w, "read" | "reads") && i > 0 && lower(doc, i - 1).as_str() == "statement" {
+            return Some(CueMatch::speech(i, i + 1));
+        }
+        let class = cue_word(w)?;
+        if i > 0 && w.ends_with('s') && w != "says" {
+            let prev = doc.token_str(i - 1);
+            if matches!(prev, "'s" | "\u{2019}s")
+                || prev.contains('-') && prev.chars().any(char::is_alphabetic)
+            {
+                return None;
+            }
+        }
+        if i > 0 && is_article(&lower(doc, i - 1)) {
+            return None;
+        }
+        Some(CueMatch {
+            start: i,
+            end: i + 1,
+            class,
+            according: false,
+        })
+    }
+
+    /// Every phrase, in lower and title case, whole and cut short at the end of the text,
+    /// between cue words and words that start no cue: the cues are the reference's.
+    #[test]
+    fn cues_match_the_reference() {
+        let mut text = String::from("The statement read: Trump\u{2019}s tweets. ");
+        for (words, _) in PHRASES {
+            let phrase = words.join(" ");
+            let mut title = phrase.clone();
+            title[..1].make_ascii_uppercase();
+            text.push_str(&format!(
+                "He said {phrase} it. {title} them, she told the reports. In a {phrase}. "
+            ));
+        }
+        text.push_str("FELT FOUND called according");
+        let doc = Doc::new(&text);
+        let mut found = 0;
+        for i in 0..=doc.tokens.len() {
+            let got = cue_at(&doc, i);
+            assert_eq!(got, cue_at_reference(&doc, i), "token {i}");
+            found += got.is_some_and(|c| c.end > c.start + 1) as usize;
+        }
+        // Each phrase found at least in lower and title case.
+        assert!(found >= 2 * PHRASES.len(), "{found}");
+        assert_eq!(lexicon().order.len(), PHRASES.len());
     }
 
     #[test]

@@ -51,6 +51,9 @@ pub struct Model {
     table: PackedTable<N_TAGS>,
     scale: f32,
     trans: Vec<[f32; N_TAGS]>,
+    /// The weights of the bias feature (template 0), which every token has: looked up once
+    /// here instead of once per token.
+    bias: Option<[u8; N_TAGS]>,
 }
 
 impl Model {
@@ -83,10 +86,12 @@ impl Model {
         if at != b.len() {
             return None;
         }
+        let bias = table.get(BIAS_KEY).copied();
         Some(Model {
             table,
             scale,
             trans,
+            bias,
         })
     }
 
@@ -110,43 +115,76 @@ impl Model {
     /// the table holds `-127..=127`), the even tags go to the lanes of `lo`, the odd ones to
     /// those of `hi`, and the bias is taken off at the end. A lane holds at most 255 per
     /// feature, so the keys go in chunks of 256 (a token has 29).
+    #[cfg(test)]
     fn row(&self, keys: &[u32]) -> [f32; N_TAGS] {
-        const BIAS: u64 = 0x0080_8080_8080_8080;
-        const EVEN: u64 = 0x00ff_00ff_00ff_00ff;
         let mut row = [0f32; N_TAGS];
         for chunk in keys.chunks(256) {
-            let (mut lo, mut hi, mut found) = (0u64, 0u64, 0i64);
+            let mut acc = Acc::default();
             for &k in chunk {
-                if let Some(w) = self.table.get(k) {
-                    let x =
-                        u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], 0]) ^ BIAS;
-                    lo += x & EVEN;
-                    hi += (x >> 8) & EVEN;
-                    found += 1;
-                }
+                acc.add(self.table.get(k));
             }
-            for (t, r) in row.iter_mut().enumerate() {
-                let lanes = if t % 2 == 0 { lo } else { hi };
-                let sum = ((lanes >> (16 * (t / 2))) & 0xffff) as i64 - 128 * found;
-                *r += sum as f32 * self.scale;
-            }
+            acc.scaled_into(&mut row, self.scale);
         }
+        row
+    }
+
+    /// The emission row of a token: the bias feature's weights plus those of the keys of
+    /// [`Sentence::token_keys`] (one chunk: far fewer than 256 keys).
+    fn token_row(&self, keys: &[u32; N_KEYS]) -> [f32; N_TAGS] {
+        let mut acc = Acc::default();
+        acc.add(self.bias.as_ref());
+        for &k in keys {
+            acc.add(self.table.get(k));
+        }
+        let mut row = [0f32; N_TAGS];
+        acc.scaled_into(&mut row, self.scale);
         row
     }
 
     /// Tags the tokens `[a, b)` of `doc` (one sentence); returns one tag per token and, per
     /// token, the margin of its tag's emission score over `O`'s.
     pub fn tag(&self, sent: &Sentence, out: &mut Vec<u8>, margin: &mut Vec<f32>) {
-        let mut keys = Vec::new();
-        let mut em = Vec::with_capacity(sent.len());
-        for i in 0..sent.len() {
-            keys.clear();
-            sent.features(i, &mut keys);
-            em.push(self.row(&keys));
-        }
+        let em: Vec<[f32; N_TAGS]> = (0..sent.len())
+            .map(|i| self.token_row(&sent.token_keys(i)))
+            .collect();
         crate::ner::tagger::viterbi(&em, &self.trans, &mut Vec::new(), out);
         margin.clear();
         margin.extend(out.iter().zip(&em).map(|(&t, e)| e[t as usize] - e[0]));
+    }
+}
+
+/// Integer sums of `i8` weights, the seven tags at once in 16-bit lanes of two `u64`s
+/// (SWAR): each weight is biased to `1..=255` (`^ 0x80`, the table holds `-127..=127`), the
+/// even tags go to the lanes of `lo`, the odd ones to those of `hi`, and the bias is taken off
+/// at the end. A lane holds at most 255 per feature: at most 256 features per sum.
+#[derive(Clone, Copy, Default)]
+struct Acc {
+    lo: u64,
+    hi: u64,
+    found: i64,
+}
+
+impl Acc {
+    #[inline]
+    fn add(&mut self, w: Option<&[u8; N_TAGS]>) {
+        const BIAS: u64 = 0x0080_8080_8080_8080;
+        const EVEN: u64 = 0x00ff_00ff_00ff_00ff;
+        if let Some(w) = w {
+            let x = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], 0]) ^ BIAS;
+            self.lo += x & EVEN;
+            self.hi += (x >> 8) & EVEN;
+            self.found += 1;
+        }
+    }
+
+    /// Adds the sums, times `scale`, to `row`.
+    #[inline]
+    fn scaled_into(&self, row: &mut [f32; N_TAGS], scale: f32) {
+        for (t, r) in row.iter_mut().enumerate() {
+            let lanes = if t % 2 == 0 { self.lo } else { self.hi };
+            let sum = ((lanes >> (16 * (t / 2))) & 0xffff) as i64 - 128 * self.found;
+            *r += sum as f32 * scale;
+        }
     }
 }
 
@@ -187,8 +225,28 @@ pub fn set_override(m: Option<Model>) {
 
 /// Per-token attributes of one sentence, from which the features are made.
 pub struct Sentence {
+    /// The tokens' attributes between [`PAD`] copies of [`NONE`] on each side, so that a
+    /// token's neighbours are read without a bounds test.
     toks: Vec<Tok>,
 }
+
+/// Neighbours read on each side of a token.
+const PAD: usize = 2;
+
+/// The attributes of a neighbour beyond the sentence.
+const NONE: Tok = Tok {
+    word: 1,
+    suffix: 1,
+    shape: 9,
+    ner: 9,
+    quote: 9,
+    cue: 19,
+    left: 9,
+    right: 9,
+};
+
+/// Feature keys of a token besides the bias (templates 1 to 28).
+const N_KEYS: usize = 28;
 
 #[derive(Clone, Copy, Default)]
 struct Tok {
@@ -209,13 +267,22 @@ struct Tok {
 const SEED: u64 = 0x9e37_79b9_7f4a_7c15;
 
 #[inline]
-fn mix(h: u64, x: u64) -> u64 {
+const fn mix(h: u64, x: u64) -> u64 {
     let mut z = (h ^ x)
         .wrapping_add(SEED)
         .wrapping_mul(0xbf58_476d_1ce4_e5b9);
     z = (z ^ (z >> 31)).wrapping_mul(0x94d0_49bb_1331_11eb);
     z ^ (z >> 29)
 }
+
+/// The key of a feature: template `tpl`, value `v`.
+#[inline]
+const fn key(tpl: u64, v: u64) -> u32 {
+    (mix(mix(tpl, v), tpl) >> 32) as u32
+}
+
+/// The key of the bias feature (template 0), which every token has.
+const BIAS_KEY: u32 = key(0, 0);
 
 fn hash_lower(s: &str) -> u64 {
     let mut h = 0xcbf2_9ce4_8422_2325u64;
@@ -289,7 +356,7 @@ impl Sentence {
         quoted: &[Span],
         cues: &[Option<CueMatch>],
     ) -> Sentence {
-        let mut toks: Vec<Tok> = Vec::with_capacity(b.saturating_sub(a));
+        let mut toks: Vec<Tok> = Vec::with_capacity(b.saturating_sub(a) + 2 * PAD);
         let mut m = mentions
             .partition_point(|m| m.span.end <= doc.tokens.get(a).map_or(0, |t| t.span.start));
         let mut q =
@@ -363,79 +430,73 @@ impl Sentence {
                 next = Some(i);
             }
         }
+        toks.splice(0..0, [NONE; PAD]);
+        toks.extend([NONE; PAD]);
         Sentence { toks }
     }
 
     pub fn len(&self) -> usize {
-        self.toks.len()
+        self.toks.len().saturating_sub(2 * PAD)
     }
 
     pub fn is_empty(&self) -> bool {
-        self.toks.is_empty()
+        self.len() == 0
     }
 
-    /// The feature keys of token `i`.
+    /// The feature keys of token `i`: the bias, then [`Sentence::token_keys`].
     pub fn features(&self, i: usize, out: &mut Vec<u32>) {
-        const NONE: Tok = Tok {
-            word: 1,
-            suffix: 1,
-            shape: 9,
-            ner: 9,
-            quote: 9,
-            cue: 19,
-            left: 9,
-            right: 9,
+        out.push(BIAS_KEY);
+        out.extend_from_slice(&self.token_keys(i));
+    }
+
+    /// The feature keys of token `i` but the bias (all zero for a token beyond the sentence).
+    #[inline]
+    fn token_keys(&self, i: usize) -> [u32; N_KEYS] {
+        // The token and two neighbours on each side (padded: always there).
+        let Some(&[m2, m1, t, p1, p2]) = self.toks.get(i..i + 2 * PAD + 1) else {
+            return [0; N_KEYS];
         };
-        let at = |d: isize| -> Tok {
-            let j = i as isize + d;
-            if j < 0 || j >= self.toks.len() as isize {
-                NONE
-            } else {
-                self.toks[j as usize]
-            }
-        };
-        let t = at(0);
-        let mut push = |tpl: u64, v: u64| out.push((mix(mix(tpl, v), tpl) >> 32) as u32);
-        push(0, 0);
-        push(1, t.word);
-        push(2, at(-1).word);
-        push(3, at(1).word);
-        push(4, at(-2).word);
-        push(5, at(2).word);
-        push(6, mix(at(-1).word, t.word));
-        push(7, mix(t.word, at(1).word));
-        push(8, t.suffix);
-        push(9, t.shape as u64);
-        push(10, (t.shape as u64) << 8 | at(-1).shape as u64);
-        push(11, t.ner as u64);
-        push(12, at(-1).ner as u64);
-        push(13, at(1).ner as u64);
-        push(14, t.quote as u64);
-        push(
-            15,
-            (t.quote as u64) << 8 | at(-1).quote as u64 | (at(1).quote as u64) << 16,
-        );
-        push(16, t.cue as u64);
-        push(17, at(-1).cue as u64);
-        push(18, at(1).cue as u64);
-        push(19, (t.left as u64) << 8 | t.right as u64);
-        push(20, mix(t.left as u64, t.word));
-        push(21, mix(t.right as u64, t.word));
-        push(
-            22,
-            (t.left as u64) << 8 | t.right as u64 | (t.ner as u64) << 16,
-        );
-        push(23, (t.cue as u64) << 8 | t.quote as u64);
         let pos = match i {
             0 => 1,
-            _ if i + 1 == self.toks.len() => 2,
+            _ if i + 1 == self.len() => 2,
             _ => 0,
         };
-        push(24, pos);
-        push(25, mix(pos, t.word));
-        push(26, mix(at(-1).word, at(-2).word));
-        push(27, mix(at(1).word, at(2).word));
-        push(28, mix(t.cue as u64, at(-1).word));
+        [
+            key(1, t.word),
+            key(2, m1.word),
+            key(3, p1.word),
+            key(4, m2.word),
+            key(5, p2.word),
+            key(6, mix(m1.word, t.word)),
+            key(7, mix(t.word, p1.word)),
+            key(8, t.suffix),
+            key(9, t.shape as u64),
+            key(10, (t.shape as u64) << 8 | m1.shape as u64),
+            key(11, t.ner as u64),
+            key(12, m1.ner as u64),
+            key(13, p1.ner as u64),
+            key(14, t.quote as u64),
+            key(
+                15,
+                (t.quote as u64) << 8 | m1.quote as u64 | (p1.quote as u64) << 16,
+            ),
+            key(16, t.cue as u64),
+            key(17, m1.cue as u64),
+            key(18, p1.cue as u64),
+            key(19, (t.left as u64) << 8 | t.right as u64),
+            key(20, mix(t.left as u64, t.word)),
+            key(21, mix(t.right as u64, t.word)),
+            key(
+                22,
+                (t.left as u64) << 8 | t.right as u64 | (t.ner as u64) << 16,
+            ),
+            key(23, (t.cue as u64) << 8 | t.quote as u64),
+            key(24, pos),
+            key(25, mix(pos, t.word)),
+            key(26, mix(m1.word, m2.word)),
+            key(27, mix(p1.word, p2.word)),
+            key(28, mix(t.cue as u64, m1.word)),
+        ]
     }
 }
 
@@ -813,6 +874,112 @@ mod tests {
         assert_eq!(hash_lower("Said"), hash_lower("SAID"));
         assert_eq!(hash_lower("1999"), hash_lower("2024"));
         assert_ne!(hash_lower("said"), hash_lower("sad"));
+    }
+
+    /// The feature keys as they were computed before the padded sentence and the bias
+    /// hoisted out of the rows: 29 keys, neighbours beyond the sentence read as `NONE`.
+    fn features_reference(s: &Sentence, i: usize) -> Vec<u32> {
+        let toks = &s.toks[PAD..s.toks.len() - PAD];
+        let at = |d: isize| -> Tok {
+            let j = i as isize + d;
+            if j < 0 || j >= toks.len() as isize {
+                NONE
+            } else {
+                toks[j as usize]
+            }
+        };
+        let t = at(0);
+        let mut out = Vec::new();
+        let mut push = |tpl: u64, v: u64| out.push((mix(mix(tpl, v), tpl) >> 32) as u32);
+        push(0, 0);
+        push(1, t.word);
+        push(2, at(-1).word);
+        push(3, at(1).word);
+        push(4, at(-2).word);
+        push(5, at(2).word);
+        push(6, mix(at(-1).word, t.word));
+        push(7, mix(t.word, at(1).word));
+        push(8, t.suffix);
+        push(9, t.shape as u64);
+        push(10, (t.shape as u64) << 8 | at(-1).shape as u64);
+        push(11, t.ner as u64);
+        push(12, at(-1).ner as u64);
+        push(13, at(1).ner as u64);
+        push(14, t.quote as u64);
+        push(
+            15,
+            (t.quote as u64) << 8 | at(-1).quote as u64 | (at(1).quote as u64) << 16,
+        );
+        push(16, t.cue as u64);
+        push(17, at(-1).cue as u64);
+        push(18, at(1).cue as u64);
+        push(19, (t.left as u64) << 8 | t.right as u64);
+        push(20, mix(t.left as u64, t.word));
+        push(21, mix(t.right as u64, t.word));
+        push(
+            22,
+            (t.left as u64) << 8 | t.right as u64 | (t.ner as u64) << 16,
+        );
+        push(23, (t.cue as u64) << 8 | t.quote as u64);
+        let pos = match i {
+            0 => 1,
+            _ if i + 1 == toks.len() => 2,
+            _ => 0,
+        };
+        push(24, pos);
+        push(25, mix(pos, t.word));
+        push(26, mix(at(-1).word, at(-2).word));
+        push(27, mix(at(1).word, at(2).word));
+        push(28, mix(t.cue as u64, at(-1).word));
+        out
+    }
+
+    /// Sentences of one to many tokens, with names, quotation marks and cues: the keys are
+    /// those of the reference, and a token's row (bias looked up once) is bit for bit the row
+    /// of all its keys.
+    #[test]
+    fn token_keys_and_rows_match_the_reference() {
+        let text = "Yes. \u{201c}No,\u{201d} he said. Officials said the plan, Mike Pompeo \
+                    added, was dead. According to the poll, voters in Ohio want change \
+                    and think that \u{201c}it is time\u{201d}. Polls show 3 in 10 agree.";
+        let doc = Doc::new(text);
+        let mentions = crate::ner::recognize(&doc);
+        let quoted: Vec<Span> = super::super::marks::find(text)
+            .iter()
+            .filter(|q| q.depth == 0)
+            .map(|q| q.outer())
+            .collect();
+        let cues: Vec<Option<CueMatch>> = (0..doc.tokens.len())
+            .map(|i| super::super::cues::cue_at(&doc, i))
+            .collect();
+        assert!(cues.iter().any(|c| c.is_some()));
+        let m = model().expect("the committed labeller model reads");
+        assert!(m.bias.is_some(), "the bias feature has weights");
+        let mut ranges: Vec<(usize, usize)> = doc
+            .sentences
+            .iter()
+            .map(|s| (s.tokens.start, s.tokens.end))
+            .collect();
+        ranges.push((0, 1));
+        ranges.push((0, 2));
+        ranges.push((0, doc.tokens.len()));
+        let mut tokens = 0;
+        for (a, b) in ranges {
+            let s = Sentence::new(&doc, a, b, &mentions, &quoted, &cues);
+            assert_eq!(s.len(), b - a);
+            for i in 0..s.len() {
+                let want = features_reference(&s, i);
+                let mut got = Vec::new();
+                s.features(i, &mut got);
+                assert_eq!(got, want, "token {i} of {a}..{b}");
+                let row = m.token_row(&s.token_keys(i));
+                let all = m.row(&want);
+                assert_eq!(row.map(f32::to_bits), all.map(f32::to_bits));
+                tokens += 1;
+            }
+            assert_eq!(s.token_keys(s.len()), [0; N_KEYS]);
+        }
+        assert!(tokens > 60);
     }
 
     #[test]
