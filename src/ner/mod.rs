@@ -164,8 +164,13 @@ fn tag_rules<S: AsRef<str>>(
         honorifics(s, tags);
         entity_shapes(s, tags);
     }
+    person_predicates(part, &mut out[start..]);
     harmonise(part, &mut out[start..]);
     one_type_per_article(part, &mut out[start..]);
+    lower_case_doctrines(part, &mut out[start..]);
+    for (s, tags) in part.iter().zip(&mut out[start..]) {
+        bracketed_forms(s, tags);
+    }
 }
 
 /// What the title-case rules of a document part read, computed once for the truecasing and
@@ -1053,6 +1058,300 @@ fn one_type_per_article<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>
 /// The fewest one-token occurrences of a type that retype the others (see
 /// [`one_type_per_article`]).
 const VOTE_MIN: u32 = 2;
+
+/// Nouns that, as the predicate of "X is a …", make X a person: gods and heroes of myth,
+/// rulers, and the trades encyclopedias define people by (CoNLL tags gods and mythical
+/// figures PER, as persons).
+fn is_person_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "god"
+            | "goddess"
+            | "deity"
+            | "deities"
+            | "hero"
+            | "heroine"
+            | "demigod"
+            | "nymph"
+            | "king"
+            | "queen"
+            | "emperor"
+            | "empress"
+            | "pharaoh"
+            | "prince"
+            | "princess"
+            | "poet"
+            | "philosopher"
+            | "politician"
+            | "statesman"
+            | "actor"
+            | "actress"
+            | "writer"
+            | "novelist"
+            | "playwright"
+            | "essayist"
+            | "composer"
+            | "painter"
+            | "sculptor"
+            | "singer"
+            | "songwriter"
+            | "musician"
+            | "scientist"
+            | "physicist"
+            | "chemist"
+            | "mathematician"
+            | "astronomer"
+            | "economist"
+            | "historian"
+            | "theologian"
+            | "saint"
+    )
+}
+
+/// The token after the bracket group that starts at `i` ("(" … ")", nested, at most
+/// [`BRACKET_WINDOW`] tokens), or `None` when it is not closed in that window.
+fn after_brackets<S: AsRef<str>>(tokens: &[S], i: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (k, t) in tokens.iter().enumerate().skip(i).take(BRACKET_WINDOW) {
+        match t.as_ref() {
+            "(" => depth += 1,
+            ")" => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(k + 1);
+                }
+            }
+            _ => {}
+        }
+        if depth == 0 {
+            return None;
+        }
+    }
+    None
+}
+
+/// The longest bracket group the bracket rules look through.
+const BRACKET_WINDOW: usize = 48;
+
+/// Copular definitions: a name that opens its sentence (or follows its first comma, "In
+/// Greek mythology, Achilles …"), then possibly a bracket, then "is" or "was" and, within a
+/// few words and before any clause-ending word, a person noun ("was a Greek hero", "is one
+/// of the most important of the Olympian deities", "was a German philosopher") is a person
+/// (the tagger, trained on 1996 news, types gods and heroes ORG or MISC). The name is
+/// retyped PER, and so is every one-word occurrence of a one-word name across the article,
+/// tagged with any type or left untagged between untagged words. Linear in the article's
+/// length (bounded windows).
+fn person_predicates<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
+    let mut persons: KeyMap<()> = KeyMap::default();
+    for (s, t) in sentences.iter().zip(tags.iter_mut()) {
+        let n = s.len().min(t.len());
+        let word = |i: usize| s[i].as_ref();
+        for (a, b, l) in entities(&t[..n]) {
+            if b - a > 3 || !(a == 0 || word(a - 1) == ",") {
+                continue;
+            }
+            if !(a..b).all(|i| capitalised(word(i)) && word(i).chars().any(char::is_lowercase)) {
+                continue;
+            }
+            let mut j = b;
+            if j < n && word(j) == "(" {
+                match after_brackets(&s[..n], j) {
+                    Some(k) => j = k,
+                    None => continue,
+                }
+            }
+            if j >= n || !matches!(word(j), "is" | "was") {
+                continue;
+            }
+            let mut most = false;
+            let mut person = false;
+            for k in j + 1..n.min(j + 12) {
+                let w = word(k);
+                if is_person_noun(w) {
+                    person = true;
+                    break;
+                }
+                let of_ok = w == "of" && (most || matches!(word(k - 1), "one" | "some"));
+                most |= w == "most";
+                let stop = !w.chars().next().is_some_and(char::is_alphanumeric)
+                    || (w == "of" && !of_ok)
+                    || matches!(
+                        w,
+                        "not"
+                            | "never"
+                            | "by"
+                            | "for"
+                            | "in"
+                            | "with"
+                            | "from"
+                            | "to"
+                            | "that"
+                            | "which"
+                            | "who"
+                            | "whose"
+                            | "as"
+                            | "on"
+                            | "at"
+                    );
+                if stop {
+                    break;
+                }
+            }
+            if !person {
+                continue;
+            }
+            if l != PER {
+                retag(&mut t[..n], a, b, PER);
+            }
+            if b == a + 1 {
+                persons.insert(features::doc_key(word(a)), ());
+            }
+        }
+    }
+    if persons.is_empty() {
+        return;
+    }
+    for (s, t) in sentences.iter().zip(tags.iter_mut()) {
+        let n = s.len().min(t.len());
+        for (a, b, l) in entities(&t[..n]) {
+            if l != PER && b == a + 1 && persons.contains_key(&features::doc_key(s[a].as_ref())) {
+                t[a] = begin(PER);
+            }
+        }
+        for i in 0..n {
+            let w = s[i].as_ref();
+            if t[i] == 0
+                && (i == 0 || t[i - 1] == 0)
+                && (i + 1 >= n || t[i + 1] == 0)
+                && capitalised(w)
+                && w.chars().skip(1).any(char::is_lowercase)
+                && persons.contains_key(&features::doc_key(w))
+            {
+                t[i] = begin(PER);
+            }
+        }
+    }
+}
+
+/// Document casing for doctrines: a one-word name ending in "-ism" ("Altruism") that the
+/// article also writes in lower case ("altruism") and never capitalises inside a sentence
+/// is a common noun at sentence starts, not a name: it is untagged. "Buddhism", capitalised
+/// everywhere, keeps its type. Linear in the article's length.
+fn lower_case_doctrines<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
+    let ism = |w: &str| w.len() > 5 && (w.ends_with("ism") || w.ends_with("isms"));
+    // Bit 0: written in lower case; bit 1: capitalised inside a sentence.
+    let mut seen: KeyMap<u8> = KeyMap::default();
+    for s in sentences {
+        for (i, w) in s.iter().enumerate() {
+            let w = w.as_ref();
+            if !ism(w) {
+                continue;
+            }
+            let bit = if !capitalised(w) {
+                1
+            } else if i > 0
+                && s[i - 1]
+                    .as_ref()
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+            {
+                2
+            } else {
+                continue;
+            };
+            *seen.entry(features::doc_key(w)).or_default() |= bit;
+        }
+    }
+    if !seen.values().any(|&v| v == 1) {
+        return;
+    }
+    for (s, t) in sentences.iter().zip(tags.iter_mut()) {
+        let n = s.len().min(t.len());
+        for (a, b, _) in entities(&t[..n]) {
+            let w = s[a].as_ref();
+            if b == a + 1 && ism(w) && seen.get(&features::doc_key(w)) == Some(&1) {
+                t[a] = 0;
+            }
+        }
+    }
+}
+
+/// A name's forms in other languages and scripts: in a bracket right after a name that
+/// labels them with a language ("Achilles (Ancient Greek: Ἀχιλλεύς, Akhilleus)", "Andorra
+/// (Catalan: Principat d'Andorra)"), the names the tagger found are retyped to the name's
+/// type, and a capitalised word it left untagged between separators (":", ",", ";",
+/// brackets) becomes one of that type. The labels themselves (a word before ":") and
+/// language names are left alone. A bracket without such a label ("Villeneuve (Canada)",
+/// common in results lists) is not touched. Linear in the sentence's length.
+fn bracketed_forms<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
+    const MISC: u8 = 3;
+    let n = tokens.len().min(tags.len());
+    let word = |i: usize| tokens[i].as_ref();
+    let mut buf = String::new();
+    let mut i = 1;
+    while i < n {
+        if word(i) != "(" || tags[i - 1] == 0 {
+            i += 1;
+            continue;
+        }
+        let label = (tags[i - 1] - 1) / 2;
+        let Some(end) = after_brackets(&tokens[..n], i) else {
+            i += 1;
+            continue;
+        };
+        let labelled = (i + 1..end - 1).any(|k| word(k + 1) == ":" && capitalised(word(k)));
+        if !labelled {
+            i = end;
+            continue;
+        }
+        // Segments between ";" (or the brackets): the words before a segment's ":" label
+        // the forms after it with a language ("Attic, Ionic, and Homeric Greek:").
+        let mut seg = i + 1;
+        while seg < end - 1 {
+            let stop = (seg..end - 1).find(|&k| word(k) == ";").unwrap_or(end - 1);
+            let colon = (seg..stop).find(|&k| word(k) == ":").unwrap_or(seg);
+            // Labels: language names, MISC (one name per run of capitalised words).
+            let mut k = seg;
+            while k < colon {
+                if !capitalised(word(k)) {
+                    k += 1;
+                    continue;
+                }
+                let mut j = k + 1;
+                while j < colon && capitalised(word(j)) {
+                    j += 1;
+                }
+                let whole = (k == seg || tags[k] % 2 == 1 || tags[k] == 0)
+                    && (j == colon || tags[j] == 0 || tags[j] % 2 == 1);
+                if whole {
+                    retag(tags, k, j, MISC);
+                }
+                k = j;
+            }
+            // Forms: the name's type.
+            for (a, b, l) in entities(&tags[colon..stop]) {
+                let (a, b) = (a + colon, b + colon);
+                if l != label && !is_language(tokens, a, b, &mut buf) {
+                    retag(tags, a, b, label);
+                }
+            }
+            let from = colon.max(seg + 1);
+            for (k, t) in tags.iter_mut().enumerate().take(stop).skip(from) {
+                let sep = |w: &str| matches!(w, ":" | "," | ";" | "(" | ")");
+                if *t == 0
+                    && capitalised(word(k))
+                    && sep(word(k - 1))
+                    && matches!(word(k + 1), "," | ";" | "(" | ")")
+                {
+                    *t = begin(label);
+                }
+            }
+            seg = stop + 1;
+        }
+        i = end;
+    }
+}
 
 /// A word written like a first name: a capital, then lower-case letters only.
 fn is_plain_capitalised(w: &str) -> bool {
