@@ -143,3 +143,20 @@ fn an_ism_the_article_writes_in_lower_case_is_not_a_name() {
     assert_eq!(b.len(), 3, "{ms:?}");
     assert!(b.iter().all(|(_, l)| *l == Label::Misc), "{ms:?}");
 }
+
+#[test]
+fn a_person_noun_in_apposition_makes_a_person() {
+    // "Titan god of the dawn" after a comma, and "the god X" before it.
+    let t = "Painters often paired the goddess with Eos, Titan goddess of the dawn. Eos \
+             opened the gates of heaven each morning.";
+    let ms = mentions(t);
+    let eos: Vec<_> = ms.iter().filter(|(t, _)| t == "Eos").collect();
+    assert_eq!(eos.len(), 2, "{ms:?}");
+    assert!(eos.iter().all(|(_, l)| *l == Label::Per), "{ms:?}");
+    let t = "Offerings were left for the god Hermes at every crossroads. Travellers thanked \
+             Hermes for safe roads.";
+    let ms = mentions(t);
+    let hermes: Vec<_> = ms.iter().filter(|(t, _)| t == "Hermes").collect();
+    assert_eq!(hermes.len(), 2, "{ms:?}");
+    assert!(hermes.iter().all(|(_, l)| *l == Label::Per), "{ms:?}");
+}

@@ -1133,12 +1133,14 @@ fn after_brackets<S: AsRef<str>>(tokens: &[S], i: usize) -> Option<usize> {
 /// The longest bracket group the bracket rules look through.
 const BRACKET_WINDOW: usize = 48;
 
-/// Copular definitions: a name that opens its sentence (or follows its first comma, "In
+/// Copular definitions: a name that opens its sentence (or follows a comma, "In
 /// Greek mythology, Achilles …"), then possibly a bracket, then "is" or "was" and, within a
 /// few words and before any clause-ending word, a person noun ("was a Greek hero", "is one
 /// of the most important of the Olympian deities", "was a German philosopher") is a person
 /// (the tagger, trained on 1996 news, types gods and heroes ORG or MISC). The name is
-/// retyped PER, and so is every one-word occurrence of a one-word name across the article,
+/// retyped PER; so is a one-word name in apposition with a person noun ("the god Apollo",
+/// "Helios, Titan god of the sun"). Every one-word occurrence of such a one-word name across
+/// the article is retyped PER too,
 /// tagged with any type or left untagged between untagged words. Linear in the article's
 /// length (bounded windows).
 fn person_predicates<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
@@ -1205,6 +1207,42 @@ fn person_predicates<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) 
             }
             if b == a + 1 {
                 persons.insert(features::doc_key(word(a)), ());
+            }
+        }
+        // Appositions: "the god Apollo", "the nymph Thetis" (a person noun right before a
+        // one-word name, tagged or not), and "Helios, Titan god of the sun" (a comma, at
+        // most two words and a person noun right after it).
+        for i in 1..n {
+            let w = word(i);
+            let plain = capitalised(w) && w.chars().skip(1).any(char::is_lowercase);
+            if !plain || !is_person_noun(word(i - 1)) {
+                continue;
+            }
+            let one = match t[i] {
+                0 => i + 1 >= n || t[i + 1] == 0,
+                x => x % 2 == 1 && (i + 1 >= n || t[i + 1] % 2 == 1 || t[i + 1] == 0),
+            };
+            if one {
+                t[i] = begin(PER);
+                persons.insert(features::doc_key(w), ());
+            }
+        }
+        for (a, b, l) in entities(&t[..n]) {
+            if b != a + 1 || b + 1 >= n || word(b) != "," {
+                continue;
+            }
+            let w = word(a);
+            if !w.chars().skip(1).any(char::is_lowercase) {
+                continue;
+            }
+            let found = (b + 1..n.min(b + 4))
+                .take_while(|&k| word(k).chars().next().is_some_and(char::is_alphanumeric))
+                .any(|k| is_person_noun(word(k)) && k + 1 < n && word(k + 1) == "of");
+            if found {
+                if l != PER {
+                    t[a] = begin(PER);
+                }
+                persons.insert(features::doc_key(w), ());
             }
         }
     }
