@@ -160,3 +160,19 @@ fn a_person_noun_in_apposition_makes_a_person() {
     assert_eq!(hermes.len(), 2, "{ms:?}");
     assert!(hermes.iter().all(|(_, l)| *l == Label::Per), "{ms:?}");
 }
+
+#[test]
+fn a_form_after_a_languages_name_takes_the_names_type() {
+    let t = "The race follows Central European Time (CET, from the German name \
+             Mitteleuropäische Zeit Normal) all year.";
+    let ms = mentions(t);
+    let head = ms
+        .iter()
+        .find(|(t, _)| t.ends_with("European Time"))
+        .unwrap_or_else(|| panic!("{ms:?}"));
+    let form = ms
+        .iter()
+        .find(|(t, _)| t.starts_with("Mitteleurop"))
+        .unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(head.1, form.1, "{ms:?}");
+}

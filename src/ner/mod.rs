@@ -1317,7 +1317,7 @@ fn lower_case_doctrines<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>
 
 /// A name's forms in other languages and scripts: in a bracket right after a name that
 /// labels them with a language ("Achilles (Ancient Greek: Ἀχιλλεύς, Akhilleus)", "Andorra
-/// (Catalan: Principat d'Andorra)"), the names the tagger found are retyped to the name's
+/// (Catalan: Principat d'Andorra)", "(TAI, from the French name Temps Atomique …)"), the names the tagger found are retyped to the name's
 /// type, and a capitalised word it left untagged between separators (":", ",", ";",
 /// brackets) becomes one of that type. The labels themselves (a word before ":") and
 /// language names are left alone. A bracket without such a label ("Villeneuve (Canada)",
@@ -1338,7 +1338,12 @@ fn bracketed_forms<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
             i += 1;
             continue;
         };
-        let labelled = (i + 1..end - 1).any(|k| word(k + 1) == ":" && capitalised(word(k)));
+        // "French name": a language's name and "name" label what follows like a colon.
+        let named = |k: usize, buf: &mut String| {
+            matches!(word(k), "name" | "names") && k > i + 1 && is_language(tokens, k - 1, k, buf)
+        };
+        let labelled = (i + 1..end - 1)
+            .any(|k| word(k + 1) == ":" && capitalised(word(k)) || named(k, &mut buf));
         if !labelled {
             i = end;
             continue;
@@ -1348,9 +1353,16 @@ fn bracketed_forms<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
         let mut seg = i + 1;
         while seg < end - 1 {
             let stop = (seg..end - 1).find(|&k| word(k) == ";").unwrap_or(end - 1);
-            let colon = (seg..stop).find(|&k| word(k) == ":").unwrap_or(seg);
-            // Labels: language names, MISC (one name per run of capitalised words).
+            let mut colon = (seg..stop).find(|&k| word(k) == ":").unwrap_or(seg);
+            // Labels: language names, MISC (one name per run of capitalised words); after
+            // "French name" only the forms are retyped.
             let mut k = seg;
+            if colon == seg {
+                if let Some(c) = (seg..stop).find(|&k| named(k, &mut buf)) {
+                    k = c;
+                    colon = c;
+                }
+            }
             while k < colon {
                 if !capitalised(word(k)) {
                     k += 1;
