@@ -176,3 +176,13 @@ fn a_form_after_a_languages_name_takes_the_names_type() {
         .unwrap_or_else(|| panic!("{ms:?}"));
     assert_eq!(head.1, form.1, "{ms:?}");
 }
+
+#[test]
+fn kin_works_and_scholars_before_a_name_make_a_person() {
+    let t = "The hall holds a poem by Ovidius. Zeus had a twin, and his sister Hestia kept the \
+             hearth. The claim was rejected by scholars like Ferrante.";
+    let ms = mentions(t);
+    for name in ["Ovidius", "Hestia", "Ferrante"] {
+        assert!(has(&ms, name, Label::Per), "{name} not PER in {ms:?}");
+    }
+}

@@ -1108,6 +1108,61 @@ fn is_person_noun(w: &str) -> bool {
     )
 }
 
+/// Words right before token `i` that make a one-word name there a person's: a kinship noun
+/// after a possessive ("his sister X"), a work's noun and "by" ("a poem by X"), or a plural
+/// person noun and "like" / "such as" ("scholars like X"). Constant time.
+fn person_context<S: AsRef<str>>(s: &[S], i: usize) -> bool {
+    let w = |k: usize| s[k].as_ref();
+    let kin = |x: &str| {
+        matches!(
+            x,
+            "sister"
+                | "brother"
+                | "son"
+                | "daughter"
+                | "father"
+                | "mother"
+                | "wife"
+                | "husband"
+                | "uncle"
+                | "aunt"
+                | "cousin"
+                | "nephew"
+                | "niece"
+                | "grandson"
+                | "granddaughter"
+        )
+    };
+    let work = |x: &str| {
+        matches!(
+            x,
+            "poem" | "novel" | "play" | "essay" | "treatise" | "opera" | "symphony" | "painting"
+        )
+    };
+    let people = |x: &str| {
+        matches!(
+            x,
+            "scholars"
+                | "writers"
+                | "authors"
+                | "poets"
+                | "philosophers"
+                | "thinkers"
+                | "historians"
+                | "scientists"
+                | "artists"
+                | "composers"
+        )
+    };
+    if i < 2 {
+        return false;
+    }
+    (kin(w(i - 1)) && matches!(w(i - 2), "his" | "her" | "their"))
+        || (w(i - 1) == "by" && work(w(i - 2)))
+        || (w(i - 1) == "like" && people(w(i - 2)))
+        || (i >= 3 && w(i - 1) == "as" && w(i - 2) == "such" && people(w(i - 3)))
+}
+
 /// The token after the bracket group that starts at `i` ("(" … ")", nested, at most
 /// [`BRACKET_WINDOW`] tokens), or `None` when it is not closed in that window.
 fn after_brackets<S: AsRef<str>>(tokens: &[S], i: usize) -> Option<usize> {
@@ -1210,12 +1265,13 @@ fn person_predicates<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) 
             }
         }
         // Appositions: "the god Apollo", "the nymph Thetis" (a person noun right before a
-        // one-word name, tagged or not), and "Helios, Titan god of the sun" (a comma, at
+        // one-word name, tagged or not; also "his sister X", "a poem by X", "scholars like
+        // X", see [`person_context`]), and "Helios, Titan god of the sun" (a comma, at
         // most two words and a person noun right after it).
         for i in 1..n {
             let w = word(i);
             let plain = capitalised(w) && w.chars().skip(1).any(char::is_lowercase);
-            if !plain || !is_person_noun(word(i - 1)) {
+            if !plain || !(is_person_noun(word(i - 1)) || person_context(&s[..n], i)) {
                 continue;
             }
             let one = match t[i] {
