@@ -186,3 +186,12 @@ fn kin_works_and_scholars_before_a_name_make_a_person() {
         assert!(has(&ms, name, Label::Per), "{name} not PER in {ms:?}");
     }
 }
+
+#[test]
+fn a_states_form_of_a_place_is_one_place() {
+    let t = "Curacao is a constituent country of the Kingdom of the Netherlands, and Bonaire \
+             is a special municipality of it.";
+    let ms = mentions(t);
+    assert!(has(&ms, "Kingdom of the Netherlands", Label::Loc), "{ms:?}");
+    assert!(!ms.iter().any(|(t, _)| t == "Kingdom"), "{ms:?}");
+}

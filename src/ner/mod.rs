@@ -458,7 +458,10 @@ fn honorifics<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
 /// - "for": an organisation's name ending in a body's word ("Movement", "Association") goes
 ///   on through "for" (and "the") and the capitalised words after it, tagged or not, linked
 ///   by "of", "and", "the", "in" ("Popular Movement for the Liberation of Angola"), eight
-///   words at most.
+///   words at most;
+/// - states: a state's form ("Kingdom", "Republic" …), alone or ending a name, with "of"
+///   (and "the") and a place is one place ("Kingdom of the Netherlands"), as train's
+///   "Republic of Ireland".
 ///
 /// Linear in the sentence's length.
 fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
@@ -668,6 +671,35 @@ fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
         } else {
             i += 1;
         }
+    }
+    // "Kingdom" + "of the Netherlands", "Islamic Republic" + "of Iran": a state's form, alone
+    // or ending a name, with "of" (and "the") and a place is one place, as in train
+    // ("Republic of Ireland", "Islamic Republic of Iran").
+    let mut start = 0;
+    let mut i = 0;
+    while i + 2 < n {
+        if tags[i] % 2 == 1 || tags[i] == 0 {
+            start = i;
+        }
+        let ends = tags[i] == 0 || tags[i + 1] == 0 || tags[i + 1] % 2 == 1;
+        if !ends || !is_state_form(word(i)) || word(i + 1) != "of" || tags[i + 1] != 0 {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 2;
+        if word(j) == "the" && tags[j] == 0 {
+            j += 1;
+        }
+        if j >= n || tags[j] != begin(LOC) {
+            i += 1;
+            continue;
+        }
+        let mut e = j + 1;
+        while e < n && tags[e] == inside(LOC) {
+            e += 1;
+        }
+        retag(tags, start, e, LOC);
+        i = e;
     }
     // Doctrines, celestial bodies and geographic names typed otherwise.
     for (a, b, label) in entities(&tags[..n]) {
@@ -931,6 +963,24 @@ fn is_geographic_head(w: &str) -> bool {
             | "Islands"
             | "Strait"
             | "Straits"
+    )
+}
+
+/// Capitalised words naming a state's form ("Kingdom of the Netherlands", "Republic of
+/// Ireland").
+fn is_state_form(w: &str) -> bool {
+    matches!(
+        w,
+        "Kingdom"
+            | "Republic"
+            | "Principality"
+            | "Empire"
+            | "Federation"
+            | "Commonwealth"
+            | "Duchy"
+            | "Sultanate"
+            | "Emirate"
+            | "Confederation"
     )
 }
 
