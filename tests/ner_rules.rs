@@ -195,3 +195,17 @@ fn a_states_form_of_a_place_is_one_place() {
     assert!(has(&ms, "Kingdom of the Netherlands", Label::Loc), "{ms:?}");
     assert!(!ms.iter().any(|(t, _)| t == "Kingdom"), "{ms:?}");
 }
+
+#[test]
+fn eras_in_dates_are_not_names() {
+    let t = "Granted under a royal charter in A.D. 1120, the present Abbey was built by the \
+             monks of Cluny. Mostly during the 4th century BCE, as Roman rule spread, the town \
+             grew.";
+    let ms = mentions(t);
+    assert!(
+        ms.iter()
+            .all(|(t, _)| !t.contains("BCE") && !t.contains("A.D.")),
+        "{ms:?}"
+    );
+    assert!(has(&ms, "Cluny", Label::Loc), "{ms:?}");
+}

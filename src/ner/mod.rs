@@ -461,7 +461,9 @@ fn honorifics<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
 ///   words at most;
 /// - states: a state's form ("Kingdom", "Republic" …), alone or ending a name, with "of"
 ///   (and "the") and a place is one place ("Kingdom of the Netherlands"), as train's
-///   "Republic of Ireland".
+///   "Republic of Ireland";
+/// - eras: an era's abbreviation after a number or "century" ("3rd century BCE"), or
+///   before a year ("A.D. 988"), is part of a date and not a name.
 ///
 /// Linear in the sentence's length.
 fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
@@ -700,6 +702,17 @@ fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
         }
         retag(tags, start, e, LOC);
         i = e;
+    }
+    // Eras: "3rd century BCE", "A.D. 988" are dates, not names (CoNLL tags no dates).
+    for (a, b, _) in entities(&tags[..n]) {
+        let number = |k: usize| word(k).starts_with(|c: char| c.is_ascii_digit());
+        let after = b == a + 1
+            && a > 0
+            && (number(a - 1) || matches!(word(a - 1), "century" | "millennium"));
+        let before = b == a + 2 && number(a + 1) || b == a + 1 && b < n && number(b);
+        if is_era(word(a)) && (after || before) {
+            tags[a..b].fill(0);
+        }
     }
     // Doctrines, celestial bodies and geographic names typed otherwise.
     for (a, b, label) in entities(&tags[..n]) {
@@ -981,6 +994,14 @@ fn is_state_form(w: &str) -> bool {
             | "Sultanate"
             | "Emirate"
             | "Confederation"
+    )
+}
+
+/// Abbreviations of eras ("BCE", "A.D.").
+fn is_era(w: &str) -> bool {
+    matches!(
+        w,
+        "BC" | "BCE" | "AD" | "CE" | "B.C." | "A.D." | "B.C.E." | "C.E."
     )
 }
 
