@@ -164,8 +164,13 @@ fn tag_rules<S: AsRef<str>>(
         honorifics(s, tags);
         entity_shapes(s, tags);
     }
+    person_predicates(part, &mut out[start..]);
     harmonise(part, &mut out[start..]);
     one_type_per_article(part, &mut out[start..]);
+    lower_case_doctrines(part, &mut out[start..]);
+    for (s, tags) in part.iter().zip(&mut out[start..]) {
+        bracketed_forms(s, tags);
+    }
 }
 
 /// What the title-case rules of a document part read, computed once for the truecasing and
@@ -453,7 +458,12 @@ fn honorifics<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
 /// - "for": an organisation's name ending in a body's word ("Movement", "Association") goes
 ///   on through "for" (and "the") and the capitalised words after it, tagged or not, linked
 ///   by "of", "and", "the", "in" ("Popular Movement for the Liberation of Angola"), eight
-///   words at most.
+///   words at most;
+/// - states: a state's form ("Kingdom", "Republic" …), alone or ending a name, with "of"
+///   (and "the") and a place is one place ("Kingdom of the Netherlands"), as train's
+///   "Republic of Ireland";
+/// - eras: an era's abbreviation after a number or "century" ("3rd century BCE"), or
+///   before a year ("A.D. 988"), is part of a date and not a name.
 ///
 /// Linear in the sentence's length.
 fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
@@ -662,6 +672,46 @@ fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
             i = end;
         } else {
             i += 1;
+        }
+    }
+    // "Kingdom" + "of the Netherlands", "Islamic Republic" + "of Iran": a state's form, alone
+    // or ending a name, with "of" (and "the") and a place is one place, as in train
+    // ("Republic of Ireland", "Islamic Republic of Iran").
+    let mut start = 0;
+    let mut i = 0;
+    while i + 2 < n {
+        if tags[i] % 2 == 1 || tags[i] == 0 {
+            start = i;
+        }
+        let ends = tags[i] == 0 || tags[i + 1] == 0 || tags[i + 1] % 2 == 1;
+        if !ends || !is_state_form(word(i)) || word(i + 1) != "of" || tags[i + 1] != 0 {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 2;
+        if word(j) == "the" && tags[j] == 0 {
+            j += 1;
+        }
+        if j >= n || tags[j] != begin(LOC) {
+            i += 1;
+            continue;
+        }
+        let mut e = j + 1;
+        while e < n && tags[e] == inside(LOC) {
+            e += 1;
+        }
+        retag(tags, start, e, LOC);
+        i = e;
+    }
+    // Eras: "3rd century BCE", "A.D. 988" are dates, not names (CoNLL tags no dates).
+    for (a, b, _) in entities(&tags[..n]) {
+        let number = |k: usize| word(k).starts_with(|c: char| c.is_ascii_digit());
+        let after = b == a + 1
+            && a > 0
+            && (number(a - 1) || matches!(word(a - 1), "century" | "millennium"));
+        let before = b == a + 2 && number(a + 1) || b == a + 1 && b < n && number(b);
+        if is_era(word(a)) && (after || before) {
+            tags[a..b].fill(0);
         }
     }
     // Doctrines, celestial bodies and geographic names typed otherwise.
@@ -929,6 +979,32 @@ fn is_geographic_head(w: &str) -> bool {
     )
 }
 
+/// Capitalised words naming a state's form ("Kingdom of the Netherlands", "Republic of
+/// Ireland").
+fn is_state_form(w: &str) -> bool {
+    matches!(
+        w,
+        "Kingdom"
+            | "Republic"
+            | "Principality"
+            | "Empire"
+            | "Federation"
+            | "Commonwealth"
+            | "Duchy"
+            | "Sultanate"
+            | "Emirate"
+            | "Confederation"
+    )
+}
+
+/// Abbreviations of eras ("BCE", "A.D.").
+fn is_era(w: &str) -> bool {
+    matches!(
+        w,
+        "BC" | "BCE" | "AD" | "CE" | "B.C." | "A.D." | "B.C.E." | "C.E."
+    )
+}
+
 /// Planets and the Moon, written as names.
 fn is_celestial_body(w: &str) -> bool {
     matches!(
@@ -1053,6 +1129,406 @@ fn one_type_per_article<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>
 /// The fewest one-token occurrences of a type that retype the others (see
 /// [`one_type_per_article`]).
 const VOTE_MIN: u32 = 2;
+
+/// Nouns that, as the predicate of "X is a …", make X a person: gods and heroes of myth,
+/// rulers, and the trades encyclopedias define people by (CoNLL tags gods and mythical
+/// figures PER, as persons).
+fn is_person_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "god"
+            | "goddess"
+            | "deity"
+            | "deities"
+            | "hero"
+            | "heroine"
+            | "demigod"
+            | "nymph"
+            | "king"
+            | "queen"
+            | "emperor"
+            | "empress"
+            | "pharaoh"
+            | "prince"
+            | "princess"
+            | "poet"
+            | "philosopher"
+            | "politician"
+            | "statesman"
+            | "actor"
+            | "actress"
+            | "writer"
+            | "novelist"
+            | "playwright"
+            | "essayist"
+            | "composer"
+            | "painter"
+            | "sculptor"
+            | "singer"
+            | "songwriter"
+            | "musician"
+            | "scientist"
+            | "physicist"
+            | "chemist"
+            | "mathematician"
+            | "astronomer"
+            | "economist"
+            | "historian"
+            | "theologian"
+            | "saint"
+    )
+}
+
+/// Words right before token `i` that make a one-word name there a person's: a kinship noun
+/// after a possessive ("his sister X"), a work's noun and "by" ("a poem by X"), or a plural
+/// person noun and "like" / "such as" ("scholars like X"). Constant time.
+fn person_context<S: AsRef<str>>(s: &[S], i: usize) -> bool {
+    let w = |k: usize| s[k].as_ref();
+    let kin = |x: &str| {
+        matches!(
+            x,
+            "sister"
+                | "brother"
+                | "son"
+                | "daughter"
+                | "father"
+                | "mother"
+                | "wife"
+                | "husband"
+                | "uncle"
+                | "aunt"
+                | "cousin"
+                | "nephew"
+                | "niece"
+                | "grandson"
+                | "granddaughter"
+        )
+    };
+    let work = |x: &str| {
+        matches!(
+            x,
+            "poem" | "novel" | "play" | "essay" | "treatise" | "opera" | "symphony" | "painting"
+        )
+    };
+    let people = |x: &str| {
+        matches!(
+            x,
+            "scholars"
+                | "writers"
+                | "authors"
+                | "poets"
+                | "philosophers"
+                | "thinkers"
+                | "historians"
+                | "scientists"
+                | "artists"
+                | "composers"
+        )
+    };
+    if i < 2 {
+        return false;
+    }
+    (kin(w(i - 1)) && matches!(w(i - 2), "his" | "her" | "their"))
+        || (w(i - 1) == "by" && work(w(i - 2)))
+        || (w(i - 1) == "like" && people(w(i - 2)))
+        || (i >= 3 && w(i - 1) == "as" && w(i - 2) == "such" && people(w(i - 3)))
+}
+
+/// The token after the bracket group that starts at `i` ("(" … ")", nested, at most
+/// [`BRACKET_WINDOW`] tokens), or `None` when it is not closed in that window.
+fn after_brackets<S: AsRef<str>>(tokens: &[S], i: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (k, t) in tokens.iter().enumerate().skip(i).take(BRACKET_WINDOW) {
+        match t.as_ref() {
+            "(" => depth += 1,
+            ")" => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(k + 1);
+                }
+            }
+            _ => {}
+        }
+        if depth == 0 {
+            return None;
+        }
+    }
+    None
+}
+
+/// The longest bracket group the bracket rules look through.
+const BRACKET_WINDOW: usize = 48;
+
+/// Copular definitions: a name that opens its sentence (or follows a comma, "In
+/// Greek mythology, Achilles …"), then possibly a bracket, then "is" or "was" and, within a
+/// few words and before any clause-ending word, a person noun ("was a Greek hero", "is one
+/// of the most important of the Olympian deities", "was a German philosopher") is a person
+/// (the tagger, trained on 1996 news, types gods and heroes ORG or MISC). The name is
+/// retyped PER; so is a one-word name in apposition with a person noun ("the god Apollo",
+/// "Helios, Titan god of the sun"). Every one-word occurrence of such a one-word name across
+/// the article is retyped PER too,
+/// tagged with any type or left untagged between untagged words. Linear in the article's
+/// length (bounded windows).
+fn person_predicates<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
+    let mut persons: KeyMap<()> = KeyMap::default();
+    for (s, t) in sentences.iter().zip(tags.iter_mut()) {
+        let n = s.len().min(t.len());
+        let word = |i: usize| s[i].as_ref();
+        for (a, b, l) in entities(&t[..n]) {
+            if b - a > 3 || !(a == 0 || word(a - 1) == ",") {
+                continue;
+            }
+            if !(a..b).all(|i| capitalised(word(i)) && word(i).chars().any(char::is_lowercase)) {
+                continue;
+            }
+            let mut j = b;
+            if j < n && word(j) == "(" {
+                match after_brackets(&s[..n], j) {
+                    Some(k) => j = k,
+                    None => continue,
+                }
+            }
+            if j >= n || !matches!(word(j), "is" | "was") {
+                continue;
+            }
+            let mut most = false;
+            let mut person = false;
+            for k in j + 1..n.min(j + 12) {
+                let w = word(k);
+                if is_person_noun(w) {
+                    person = true;
+                    break;
+                }
+                let of_ok = w == "of" && (most || matches!(word(k - 1), "one" | "some"));
+                most |= w == "most";
+                let stop = !w.chars().next().is_some_and(char::is_alphanumeric)
+                    || (w == "of" && !of_ok)
+                    || matches!(
+                        w,
+                        "not"
+                            | "never"
+                            | "by"
+                            | "for"
+                            | "in"
+                            | "with"
+                            | "from"
+                            | "to"
+                            | "that"
+                            | "which"
+                            | "who"
+                            | "whose"
+                            | "as"
+                            | "on"
+                            | "at"
+                    );
+                if stop {
+                    break;
+                }
+            }
+            if !person {
+                continue;
+            }
+            if l != PER {
+                retag(&mut t[..n], a, b, PER);
+            }
+            if b == a + 1 {
+                persons.insert(features::doc_key(word(a)), ());
+            }
+        }
+        // Appositions: "the god Apollo", "the nymph Thetis" (a person noun right before a
+        // one-word name, tagged or not; also "his sister X", "a poem by X", "scholars like
+        // X", see [`person_context`]), and "Helios, Titan god of the sun" (a comma, at
+        // most two words and a person noun right after it).
+        for i in 1..n {
+            let w = word(i);
+            let plain = capitalised(w) && w.chars().skip(1).any(char::is_lowercase);
+            if !plain || !(is_person_noun(word(i - 1)) || person_context(&s[..n], i)) {
+                continue;
+            }
+            let one = match t[i] {
+                0 => i + 1 >= n || t[i + 1] == 0,
+                x => x % 2 == 1 && (i + 1 >= n || t[i + 1] % 2 == 1 || t[i + 1] == 0),
+            };
+            if one {
+                t[i] = begin(PER);
+                persons.insert(features::doc_key(w), ());
+            }
+        }
+        for (a, b, l) in entities(&t[..n]) {
+            if b != a + 1 || b + 1 >= n || word(b) != "," {
+                continue;
+            }
+            let w = word(a);
+            if !w.chars().skip(1).any(char::is_lowercase) {
+                continue;
+            }
+            let found = (b + 1..n.min(b + 4))
+                .take_while(|&k| word(k).chars().next().is_some_and(char::is_alphanumeric))
+                .any(|k| is_person_noun(word(k)) && k + 1 < n && word(k + 1) == "of");
+            if found {
+                if l != PER {
+                    t[a] = begin(PER);
+                }
+                persons.insert(features::doc_key(w), ());
+            }
+        }
+    }
+    if persons.is_empty() {
+        return;
+    }
+    for (s, t) in sentences.iter().zip(tags.iter_mut()) {
+        let n = s.len().min(t.len());
+        for (a, b, l) in entities(&t[..n]) {
+            if l != PER && b == a + 1 && persons.contains_key(&features::doc_key(s[a].as_ref())) {
+                t[a] = begin(PER);
+            }
+        }
+        for i in 0..n {
+            let w = s[i].as_ref();
+            if t[i] == 0
+                && (i == 0 || t[i - 1] == 0)
+                && (i + 1 >= n || t[i + 1] == 0)
+                && capitalised(w)
+                && w.chars().skip(1).any(char::is_lowercase)
+                && persons.contains_key(&features::doc_key(w))
+            {
+                t[i] = begin(PER);
+            }
+        }
+    }
+}
+
+/// Document casing for doctrines: a one-word name ending in "-ism" ("Altruism") that the
+/// article also writes in lower case ("altruism") and never capitalises inside a sentence
+/// is a common noun at sentence starts, not a name: it is untagged. "Buddhism", capitalised
+/// everywhere, keeps its type. Linear in the article's length.
+fn lower_case_doctrines<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
+    let ism = |w: &str| w.len() > 5 && (w.ends_with("ism") || w.ends_with("isms"));
+    // Bit 0: written in lower case; bit 1: capitalised inside a sentence.
+    let mut seen: KeyMap<u8> = KeyMap::default();
+    for s in sentences {
+        for (i, w) in s.iter().enumerate() {
+            let w = w.as_ref();
+            if !ism(w) {
+                continue;
+            }
+            let bit = if !capitalised(w) {
+                1
+            } else if i > 0
+                && s[i - 1]
+                    .as_ref()
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+            {
+                2
+            } else {
+                continue;
+            };
+            *seen.entry(features::doc_key(w)).or_default() |= bit;
+        }
+    }
+    if !seen.values().any(|&v| v == 1) {
+        return;
+    }
+    for (s, t) in sentences.iter().zip(tags.iter_mut()) {
+        let n = s.len().min(t.len());
+        for (a, b, _) in entities(&t[..n]) {
+            let w = s[a].as_ref();
+            if b == a + 1 && ism(w) && seen.get(&features::doc_key(w)) == Some(&1) {
+                t[a] = 0;
+            }
+        }
+    }
+}
+
+/// A name's forms in other languages and scripts: in a bracket right after a name that
+/// labels them with a language ("Achilles (Ancient Greek: Ἀχιλλεύς, Akhilleus)", "Andorra
+/// (Catalan: Principat d'Andorra)", "(TAI, from the French name Temps Atomique …)"), the names the tagger found are retyped to the name's
+/// type, and a capitalised word it left untagged between separators (":", ",", ";",
+/// brackets) becomes one of that type. The labels themselves (a word before ":") and
+/// language names are left alone. A bracket without such a label ("Villeneuve (Canada)",
+/// common in results lists) is not touched. Linear in the sentence's length.
+fn bracketed_forms<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
+    const MISC: u8 = 3;
+    let n = tokens.len().min(tags.len());
+    let word = |i: usize| tokens[i].as_ref();
+    let mut buf = String::new();
+    let mut i = 1;
+    while i < n {
+        if word(i) != "(" || tags[i - 1] == 0 {
+            i += 1;
+            continue;
+        }
+        let label = (tags[i - 1] - 1) / 2;
+        let Some(end) = after_brackets(&tokens[..n], i) else {
+            i += 1;
+            continue;
+        };
+        // "French name": a language's name and "name" label what follows like a colon.
+        let named = |k: usize, buf: &mut String| {
+            matches!(word(k), "name" | "names") && k > i + 1 && is_language(tokens, k - 1, k, buf)
+        };
+        let labelled = (i + 1..end - 1)
+            .any(|k| word(k + 1) == ":" && capitalised(word(k)) || named(k, &mut buf));
+        if !labelled {
+            i = end;
+            continue;
+        }
+        // Segments between ";" (or the brackets): the words before a segment's ":" label
+        // the forms after it with a language ("Attic, Ionic, and Homeric Greek:").
+        let mut seg = i + 1;
+        while seg < end - 1 {
+            let stop = (seg..end - 1).find(|&k| word(k) == ";").unwrap_or(end - 1);
+            let mut colon = (seg..stop).find(|&k| word(k) == ":").unwrap_or(seg);
+            // Labels: language names, MISC (one name per run of capitalised words); after
+            // "French name" only the forms are retyped.
+            let mut k = seg;
+            if colon == seg {
+                if let Some(c) = (seg..stop).find(|&k| named(k, &mut buf)) {
+                    k = c;
+                    colon = c;
+                }
+            }
+            while k < colon {
+                if !capitalised(word(k)) {
+                    k += 1;
+                    continue;
+                }
+                let mut j = k + 1;
+                while j < colon && capitalised(word(j)) {
+                    j += 1;
+                }
+                let whole = (k == seg || tags[k] % 2 == 1 || tags[k] == 0)
+                    && (j == colon || tags[j] == 0 || tags[j] % 2 == 1);
+                if whole {
+                    retag(tags, k, j, MISC);
+                }
+                k = j;
+            }
+            // Forms: the name's type.
+            for (a, b, l) in entities(&tags[colon..stop]) {
+                let (a, b) = (a + colon, b + colon);
+                if l != label && !is_language(tokens, a, b, &mut buf) {
+                    retag(tags, a, b, label);
+                }
+            }
+            let from = colon.max(seg + 1);
+            for (k, t) in tags.iter_mut().enumerate().take(stop).skip(from) {
+                let sep = |w: &str| matches!(w, ":" | "," | ";" | "(" | ")");
+                if *t == 0
+                    && capitalised(word(k))
+                    && sep(word(k - 1))
+                    && matches!(word(k + 1), "," | ";" | "(" | ")")
+                {
+                    *t = begin(label);
+                }
+            }
+            seg = stop + 1;
+        }
+        i = end;
+    }
+}
 
 /// A word written like a first name: a capital, then lower-case letters only.
 fn is_plain_capitalised(w: &str) -> bool {
