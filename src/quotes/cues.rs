@@ -593,9 +593,13 @@ pub fn cue_at(doc: &Doc, i: usize) -> Option<CueMatch> {
     {
         return Some(CueMatch::speech(i, i + 1));
     }
-    let class = entry?.class?;
-    // A plural noun after a possessive or a compound modifier (`Trump’s tweets`,
-    // `late-night tweets`) is no cue.
+    word_cue(doc, i, w, entry?.class?)
+}
+
+/// The one-word cue `w` of `class` at token `i`, unless it reads as a noun: a plural after a
+/// possessive or a compound modifier (`Trump’s tweets`, `late-night tweets`) or a word after a
+/// determiner (`the reports`, `a call`).
+fn word_cue(doc: &Doc, i: usize, w: &str, class: CueClass) -> Option<CueMatch> {
     if i > 0 && w.ends_with('s') && w != "says" {
         let prev = doc.token_str(i - 1);
         if matches!(prev, "'s" | "’s")
@@ -604,7 +608,6 @@ pub fn cue_at(doc: &Doc, i: usize) -> Option<CueMatch> {
             return None;
         }
     }
-    // A noun after a determiner (`the reports`, `a call`) is no cue.
     if i > 0 && is_article(&lower(doc, i - 1)) {
         return None;
     }
@@ -678,24 +681,7 @@ mod tests {
         if matches!(w, "read" | "reads") && i > 0 && lower(doc, i - 1).as_str() == "statement" {
             return Some(CueMatch::speech(i, i + 1));
         }
-        let class = cue_word(w)?;
-        if i > 0 && w.ends_with('s') && w != "says" {
-            let prev = doc.token_str(i - 1);
-            if matches!(prev, "'s" | "\u{2019}s")
-                || prev.contains('-') && prev.chars().any(char::is_alphabetic)
-            {
-                return None;
-            }
-        }
-        if i > 0 && is_article(&lower(doc, i - 1)) {
-            return None;
-        }
-        Some(CueMatch {
-            start: i,
-            end: i + 1,
-            class,
-            according: false,
-        })
+        word_cue(doc, i, w, cue_word(w)?)
     }
 
     /// Every phrase, in lower and title case, whole and cut short at the end of the text,
