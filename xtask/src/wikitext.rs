@@ -1,6 +1,6 @@
 //! The Wikipedia NER check set's texts (`tests/wiki-ner/`): reading a MediaWiki XML dump,
 //! turning an article's lead section (the wikitext before its first `==` heading) into plain
-//! text, and picking the articles of the three sets (dev, held-out, dev2).
+//! text, and picking the articles of the four sets (dev, held-out, dev2, dev3).
 //!
 //! Pure code over `std`, deterministic, shared by `cargo xtask fetch-wiki` (which writes the
 //! texts) and by `tests/wiki_ner.rs` (which includes this file with `#[path]` and checks that
@@ -666,7 +666,7 @@ pub const SET_SIZE: usize = 18;
 /// The articles of one set: (slug, plain lead text), in dump order.
 pub type Articles = Vec<(String, String)>;
 
-/// The three sets picked from the dump.
+/// The four sets picked from the dump.
 pub struct Sets {
     /// Indices 0, 4, 8, … (`tests/wiki-ner/`).
     pub dev: Articles,
@@ -674,21 +674,25 @@ pub struct Sets {
     pub heldout: Articles,
     /// Indices 1, 5, 9, … (`tests/wiki-ner/dev2/`), the second dev set, annotated blind.
     pub dev2: Articles,
+    /// Indices 3, 7, 11, … (`tests/wiki-ner/dev3/`), the third dev set, annotated blind.
+    pub dev3: Articles,
 }
 
 impl Sets {
     /// The sets with their names as `target/wiki/text/SETS` spells them, in that file's order.
-    pub fn named(&self) -> [(&'static str, &Articles); 3] {
+    pub fn named(&self) -> [(&'static str, &Articles); 4] {
         [
             ("dev", &self.dev),
             ("heldout", &self.heldout),
             ("dev2", &self.dev2),
+            ("dev3", &self.dev3),
         ]
     }
 }
 
-/// The articles of the three sets, in dump order: the dev set (indices 0, 4, 8, …), the
-/// held-out set (2, 6, 10, …) and the second dev set (1, 5, 9, …), [`SET_SIZE`] each, among
+/// The articles of the four sets, in dump order: the dev set (indices 0, 4, 8, …), the
+/// held-out set (2, 6, 10, …), the second dev set (1, 5, 9, …) and the third dev set
+/// (3, 7, 11, …), at most [`SET_SIZE`] each, among
 /// the pages that are articles (namespace 0), not redirects, not lists or disambiguation
 /// pages, with a lead of at least [`MIN_LEAD`] bytes.
 pub fn select(pages: &[Page]) -> Sets {
@@ -712,6 +716,7 @@ pub fn select(pages: &[Page]) -> Sets {
         dev: pick(0),
         heldout: pick(2),
         dev2: pick(1),
+        dev3: pick(3),
     }
 }
 
@@ -867,10 +872,11 @@ mod tests {
             ps.push(page(&format!("Art {i}"), false, &long));
         }
         let sets = select(&ps);
-        let (dev, held, dev2) = (&sets.dev, &sets.heldout, &sets.dev2);
+        let (dev, held, dev2, dev3) = (&sets.dev, &sets.heldout, &sets.dev2, &sets.dev3);
         assert_eq!(dev.len(), SET_SIZE);
         assert_eq!(held.len(), SET_SIZE);
         assert_eq!(dev2.len(), SET_SIZE);
+        assert_eq!(dev3.len(), SET_SIZE);
         assert_eq!(dev[0].0, "art-0");
         assert_eq!(dev[1].0, "art-4");
         assert_eq!(held[0].0, "art-2");
@@ -878,11 +884,37 @@ mod tests {
         assert_eq!(dev2[0].0, "art-1");
         assert_eq!(dev2[1].0, "art-5");
         assert_eq!(dev2[17].0, "art-69");
+        assert_eq!(dev3[0].0, "art-3");
+        assert_eq!(dev3[1].0, "art-7");
+        assert_eq!(dev3[17].0, "art-71");
         // The sets share no article.
-        for (slug, _) in dev.iter().chain(held.iter()) {
-            assert!(!dev2.iter().any(|(s, _)| s == slug), "{slug} twice");
+        let all: Vec<&String> = sets
+            .named()
+            .iter()
+            .flat_map(|(_, a)| a.iter().map(|(s, _)| s))
+            .collect();
+        for (i, slug) in all.iter().enumerate() {
+            assert!(!all[i + 1..].contains(slug), "{slug} twice");
         }
         let names: Vec<&str> = sets.named().iter().map(|(n, _)| *n).collect();
-        assert_eq!(names, ["dev", "heldout", "dev2"]);
+        assert_eq!(names, ["dev", "heldout", "dev2", "dev3"]);
+    }
+
+    #[test]
+    fn a_short_dump_gives_shorter_sets() {
+        let long = "x ".repeat(200);
+        let ps: Vec<Page> = (0..50)
+            .map(|i| Page {
+                title: format!("Art {i}"),
+                ns: "0".into(),
+                redirect: false,
+                text: long.clone(),
+            })
+            .collect();
+        let sets = select(&ps);
+        // 50 articles: indices 3, 7, …, 47 are 12 articles, all of them taken.
+        assert_eq!(sets.dev3.len(), 12);
+        assert_eq!(sets.dev3[11].0, "art-47");
+        assert_eq!(sets.dev.len(), 13);
     }
 }
