@@ -1,6 +1,6 @@
 //! The hand-annotated Wikipedia NER sets (`tests/wiki-ner/`, the dev set,
-//! `tests/wiki-ner/heldout/`, the held-out set, and `tests/wiki-ner/dev2/`, the second dev
-//! set annotated blind; see GUIDELINES.md).
+//! `tests/wiki-ner/heldout/`, the held-out set, `tests/wiki-ner/dev2/`, the second dev set,
+//! and `tests/wiki-ner/dev3/`, the third dev set, both annotated blind; see GUIDELINES.md).
 //!
 //! The texts are not in the repository: `cargo xtask fetch-wiki` writes them to
 //! `target/wiki/text/` (and the dump they come from to `target/wiki/`); `cargo xtask test`
@@ -24,11 +24,12 @@ use news::{check, parse, text_lines};
 use std::path::{Path, PathBuf};
 
 /// The dev set (looked at by developers), the held-out set (only its totals are reported) and
-/// the second dev set (annotated blind, to check whether rules decided on the dev set carry
-/// over before the held-out set is read).
+/// the second and third dev sets (annotated blind, to check whether rules decided on the dev
+/// sets carry over before the held-out set is read).
 const DEV: &str = "tests/wiki-ner";
 const HELDOUT: &str = "tests/wiki-ner/heldout";
 const DEV2: &str = "tests/wiki-ner/dev2";
+const DEV3: &str = "tests/wiki-ner/dev3";
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -105,9 +106,19 @@ fn dev2_annotation_files_parse_and_hold_no_text() {
     );
 }
 
+#[test]
+fn dev3_annotation_files_parse_and_hold_no_text() {
+    let mentions = parse_set(DEV3);
+    assert!(
+        mentions >= 400,
+        "only {mentions} gold mentions in the third dev set"
+    );
+}
+
 /// The texts on disk are the converter's output for the dump's articles, `SETS` lists the
-/// three sets, no two share an article, and each annotated set is exactly the articles the
-/// selection rule picks (dev: 0, 4, 8, …; held-out: 2, 6, 10, …; dev2: 1, 5, 9, …).
+/// four sets, no two share an article, and each annotated set is exactly the articles the
+/// selection rule picks (dev: 0, 4, 8, …; held-out: 2, 6, 10, …; dev2: 1, 5, 9, …; dev3: 3,
+/// 7, 11, …).
 #[test]
 fn the_texts_and_the_sets_follow_the_selection_rule() {
     let Some(dir) = wiki_dir() else {
@@ -156,6 +167,7 @@ fn the_texts_and_the_sets_follow_the_selection_rule() {
         "{HELDOUT}"
     );
     assert_eq!(have(DEV2).expect(DEV2), slugs(&sets.dev2), "{DEV2}");
+    assert_eq!(have(DEV3).expect(DEV3), slugs(&sets.dev3), "{DEV3}");
 }
 
 #[test]
@@ -164,7 +176,7 @@ fn annotations_fit_their_texts() {
         return;
     };
     let texts = dir.join("text");
-    let files: Vec<PathBuf> = [DEV, HELDOUT, DEV2]
+    let files: Vec<PathBuf> = [DEV, HELDOUT, DEV2, DEV3]
         .iter()
         .filter_map(|set| ann_files(set))
         .flatten()
