@@ -64,6 +64,9 @@ pub struct Unpacked<'a> {
     pub trans: [[f32; N_TAGS]; N_TAGS + 1],
     /// Sorted by key; keys non-zero and distinct.
     pub feats: &'a [(u32, [f32; N_TAGS])],
+    /// How often each feature occurred in training (same order as `feats`), for the codebooks
+    /// that weigh errors by it; empty: all alike.
+    pub counts: &'a [u32],
     pub phrases: &'a [(u32, u8)],
     pub words: &'a [(u32, WordCodes)],
 }
@@ -107,54 +110,294 @@ fn put_u32(out: &mut Vec<u8>, x: u32) {
     out.extend_from_slice(&x.to_le_bytes());
 }
 
-/// A codebook of 256 levels for the given weights: code 0 is 0.0, codes 1..=127 are positive
-/// levels and 128..=254 negative ones, spaced geometrically between the smallest kept and the
-/// largest magnitude (relative error bounded; small weights below the smallest level round to
-/// it or to 0).
-fn codebook(values: &[f32]) -> [f32; 256] {
+/// The kind of codebook the feature weights are quantised with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Codebook {
+    /// Levels spaced geometrically between 1/4096 of the largest magnitude and the largest,
+    /// as many on each side of zero (bounded relative error).
+    Geometric,
+    /// Lloyd-Max levels: a one-dimensional k-means over the non-zero weights with one level
+    /// fixed at 0.0, started at quantiles (deterministic), least squared error.
+    KMeans,
+    /// [`Codebook::KMeans`] with each weight's squared error counted as often as its feature
+    /// occurred in training (the variance a token's score gets from the rounding, were the
+    /// errors independent).
+    WeightedKMeans,
+    /// Per sign (levels shared in proportion to the weights of each sign): equal-count bins
+    /// of the magnitudes, each level the mean of its bin.
+    Quantile,
+    /// Per sign as [`Codebook::Quantile`], then Lloyd-Max over the logarithms of the
+    /// magnitudes (least squared relative error), each level a geometric mean.
+    LogKMeans,
+}
+
+/// How feature weights are quantised: `levels` codes (code 0 is 0.0), at most 256.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Quant {
+    pub levels: usize,
+    pub book: Codebook,
+    /// One codebook per tag (each of `levels` codes, sharing the zero) instead of one for all,
+    /// stored side by side in the 256-entry book (so only while 9 * (levels - 1) < 256, i.e.
+    /// up to 29 levels; beyond, one book for all).
+    pub per_tag: bool,
+}
+
+impl Default for Quant {
+    fn default() -> Quant {
+        Quant {
+            levels: 256,
+            book: Codebook::Geometric,
+            per_tag: false,
+        }
+    }
+}
+
+/// A codebook of `q.levels` levels (at most 256) for the given weights (`mass`: the weight of
+/// each value's error, or empty): code 0 is 0.0, codes beyond `q.levels` are unused (0.0).
+fn codebook(values: &[f32], mass: &[f64], q: Quant) -> [f32; 256] {
+    let levels = q.levels.clamp(2, 256);
+    match q.book {
+        Codebook::Geometric => geometric(values, levels),
+        Codebook::KMeans => kmeans(values, &[], levels),
+        Codebook::WeightedKMeans => kmeans(values, mass, levels),
+        Codebook::Quantile => per_sign(values, levels, false),
+        Codebook::LogKMeans => per_sign(values, levels, true),
+    }
+}
+
+/// [`Codebook::Quantile`] and [`Codebook::LogKMeans`]: positive levels ascending from code 1,
+/// then the negative ones by increasing magnitude.
+fn per_sign(values: &[f32], levels: usize, log: bool) -> [f32; 256] {
+    let mut book = [0f32; 256];
+    let mut pos: Vec<f64> = Vec::new();
+    let mut neg: Vec<f64> = Vec::new();
+    for &x in values.iter().filter(|x| x.is_finite() && **x != 0.0) {
+        if x > 0.0 {
+            pos.push(x as f64);
+        } else {
+            neg.push(-x as f64);
+        }
+    }
+    let total = pos.len() + neg.len();
+    if total == 0 || levels < 3 {
+        return book;
+    }
+    let free = levels - 1;
+    let mut kp = ((free * pos.len()) as f64 / total as f64).round() as usize;
+    if !pos.is_empty() {
+        kp = kp.max(1);
+    }
+    if !neg.is_empty() {
+        kp = kp.min(free - 1);
+    }
+    let sides = [(pos, kp, 1.0f32), (neg, free - kp, -1.0)];
+    let mut code = 1;
+    for (mut m, k, sign) in sides {
+        if m.is_empty() || k == 0 {
+            continue;
+        }
+        m.sort_unstable_by(f64::total_cmp);
+        for x in side_levels(&m, k, log) {
+            if code < levels {
+                book[code] = sign * x as f32;
+                code += 1;
+            }
+        }
+    }
+    book
+}
+
+/// `k` levels for the sorted magnitudes `m`: means of equal-count bins, refined by Lloyd-Max
+/// over the logarithms when `log`. Ascending, distinct.
+fn side_levels(m: &[f64], k: usize, log: bool) -> Vec<f64> {
+    let n = m.len();
+    let k = k.min(n);
+    let xs: Vec<f64> = if log {
+        m.iter().map(|x| x.ln()).collect()
+    } else {
+        m.to_vec()
+    };
+    let mut prefix = Vec::with_capacity(n + 1);
+    prefix.push(0f64);
+    for x in &xs {
+        prefix.push(prefix[prefix.len() - 1] + x);
+    }
+    let mean = |lo: usize, hi: usize| (prefix[hi] - prefix[lo]) / (hi - lo) as f64;
+    let mut c: Vec<f64> = (0..k)
+        .map(|j| mean(j * n / k, ((j + 1) * n / k).max(j * n / k + 1)))
+        .collect();
+    if log {
+        for _ in 0..200 {
+            c.dedup();
+            let mut next = c.clone();
+            let mut lo = 0usize;
+            for i in 0..c.len() {
+                let hi = if i + 1 < c.len() {
+                    let mid = (c[i] + c[i + 1]) / 2.0;
+                    xs.partition_point(|x| *x <= mid)
+                } else {
+                    n
+                };
+                if hi > lo {
+                    next[i] = mean(lo, hi);
+                }
+                lo = hi;
+            }
+            if next == c {
+                break;
+            }
+            c = next;
+        }
+        c.iter_mut().for_each(|x| *x = x.exp());
+    }
+    c.dedup();
+    c
+}
+
+/// Codes 1..=n are positive levels and n+1..=2n negative ones, n = (levels - 1) / 2, spaced
+/// geometrically between the smallest kept and the largest magnitude (relative error bounded;
+/// small weights below the smallest level round to it or to 0). With 256 levels: 127 a side.
+fn geometric(values: &[f32], levels: usize) -> [f32; 256] {
     let mut book = [0f32; 256];
     let max = values.iter().fold(0f32, |m, v| m.max(v.abs()));
-    if max == 0.0 {
+    let n = (levels - 1) / 2;
+    if max == 0.0 || n == 0 {
         return book;
     }
     // The smallest level: 1/4096 of the largest weight.
     let min = max / 4096.0;
-    let ratio = (max / min).powf(1.0 / 126.0);
-    let mut x = min;
-    for j in 0..127 {
+    let ratio = if n > 1 {
+        (max / min).powf(1.0 / (n - 1) as f32)
+    } else {
+        1.0
+    };
+    let mut x = if n > 1 { min } else { max };
+    for j in 0..n {
         book[1 + j] = x;
-        book[128 + j] = -x;
+        book[1 + n + j] = -x;
         x *= ratio;
     }
     book
 }
 
-fn quantise(book: &[f32; 256], v: f32) -> u8 {
-    if v == 0.0 {
+/// Lloyd-Max: `levels - 1` free levels and one fixed at 0.0, iterated to a fixed point (or
+/// 200 rounds) over the sorted non-zero weights; each round is O(levels log n) through prefix
+/// sums. Free levels are stored in increasing order from code 1.
+fn kmeans(values: &[f32], mass: &[f64], levels: usize) -> [f32; 256] {
+    let mut book = [0f32; 256];
+    let mut v: Vec<(f64, f64)> = values
+        .iter()
+        .enumerate()
+        .filter(|(_, x)| **x != 0.0 && x.is_finite())
+        .map(|(i, &x)| (x as f64, mass.get(i).copied().unwrap_or(1.0).max(1e-9)))
+        .collect();
+    if v.is_empty() {
+        return book;
+    }
+    v.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    let n = v.len();
+    // Prefix sums of the mass and of mass * value.
+    let mut pm = Vec::with_capacity(n + 1);
+    let mut pv = Vec::with_capacity(n + 1);
+    pm.push(0f64);
+    pv.push(0f64);
+    for &(x, m) in &v {
+        pm.push(pm[pm.len() - 1] + m);
+        pv.push(pv[pv.len() - 1] + m * x);
+    }
+    let k = levels - 1;
+    // Start at the quantiles (j + 0.5) / k of the mass, plus the fixed zero.
+    let total = pm[n];
+    let mut c: Vec<(f64, bool)> = (0..k)
+        .map(|j| {
+            let at = total * (2 * j + 1) as f64 / (2 * k) as f64;
+            (v[pm.partition_point(|m| *m <= at).clamp(1, n) - 1].0, false)
+        })
+        .collect();
+    // Mass piled on one value gives equal starts: then also start at the quantiles of the
+    // values' count, as long as distinct ones remain (never the case on trained weights).
+    c.sort_by(|a, b| a.0.total_cmp(&b.0));
+    c.dedup();
+    let mut j = 0;
+    while c.len() < k && j < k {
+        let x = v[((2 * j + 1) * n / (2 * k)).min(n - 1)].0;
+        if !c.iter().any(|y| y.0 == x) {
+            c.push((x, false));
+        }
+        j += 1;
+    }
+    c.push((0.0, true));
+    for _ in 0..300 {
+        c.sort_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+        // Levels that met are one (the fixed zero sorts first among equals and stays).
+        c.dedup_by(|a, b| a.0 == b.0);
+        let mut next = c.clone();
+        let mut lo = 0usize;
+        for i in 0..c.len() {
+            let hi = if i + 1 < c.len() {
+                let mid = (c[i].0 + c[i + 1].0) / 2.0;
+                v.partition_point(|x| x.0 <= mid)
+            } else {
+                n
+            };
+            if !c[i].1 && hi > lo {
+                next[i].0 = (pv[hi] - pv[lo]) / (pm[hi] - pm[lo]);
+            }
+            lo = hi;
+        }
+        if next == c {
+            break;
+        }
+        c = next;
+    }
+    c.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut code = 1;
+    for (x, fixed) in c {
+        if !fixed && x != 0.0 && code < levels {
+            book[code] = x as f32;
+            code += 1;
+        }
+    }
+    book
+}
+
+/// The code of the level nearest to `v` (`sorted`: the used levels with their codes, by
+/// value; ties go to the smaller magnitude).
+fn quantise(sorted: &[(f32, u8)], v: f32) -> u8 {
+    if v == 0.0 || sorted.is_empty() {
         return 0;
     }
-    let range = if v > 0.0 { 1..128 } else { 128..255 };
-    let mut best = 0u8;
-    let mut best_d = v.abs();
-    // The levels of each side are monotonic: binary search, then compare neighbours.
-    let side = &book[range.clone()];
-    let pos = if v > 0.0 {
-        side.partition_point(|x| *x < v)
-    } else {
-        side.partition_point(|x| *x > v)
-    };
-    for j in [pos.saturating_sub(1), pos.min(side.len() - 1)] {
-        let d = (side[j] - v).abs();
-        if d < best_d {
-            best_d = d;
-            best = (range.start + j) as u8;
+    let pos = sorted.partition_point(|x| x.0 < v);
+    let (mut best, mut best_d, mut best_abs) = (0u8, v.abs(), 0f32);
+    for j in [pos.saturating_sub(1), pos.min(sorted.len() - 1)] {
+        let (x, code) = sorted[j];
+        let d = (x - v).abs();
+        if d < best_d || (d == best_d && x.abs() < best_abs) {
+            (best, best_d, best_abs) = (code, d, x.abs());
         }
     }
     best
 }
 
-/// Serialises a model.
+/// The levels of `book` that codes use (code 0 and every non-zero level), sorted by value.
+fn sorted_levels(book: &[f32; 256]) -> Vec<(f32, u8)> {
+    let mut s: Vec<(f32, u8)> = book
+        .iter()
+        .enumerate()
+        .filter(|(i, x)| *i == 0 || **x != 0.0)
+        .map(|(i, &x)| (x, i as u8))
+        .collect();
+    s.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    s
+}
+
+/// Serialises a model with the default quantisation.
 pub fn pack(m: &Unpacked) -> Vec<u8> {
+    pack_with(m, Quant::default())
+}
+
+/// Serialises a model, its feature weights quantised as `q` says.
+pub fn pack_with(m: &Unpacked, q: Quant) -> Vec<u8> {
     let mut out = Vec::new();
     out.extend_from_slice(MAGIC);
     put_u32(&mut out, VERSION);
@@ -169,14 +412,45 @@ pub fn pack(m: &Unpacked) -> Vec<u8> {
         .iter()
         .flat_map(|(_, w)| w.iter().copied())
         .collect();
-    let book = codebook(&all);
+    let mass: Vec<f64> = m.counts.iter().flat_map(|&c| [c as f64; N_TAGS]).collect();
+    let (book, sorted) = if q.per_tag && N_TAGS * (q.levels.max(2) - 1) < 256 {
+        // Tag t's free codes go to 1 + t * (levels - 1).., all in the one 256-entry book.
+        let free = q.levels.max(2) - 1;
+        let mut book = [0f32; 256];
+        let mut sorted = Vec::with_capacity(N_TAGS);
+        for t in 0..N_TAGS {
+            let col: Vec<f32> = m.feats.iter().map(|(_, w)| w[t]).collect();
+            let mass: Vec<f64> = m.counts.iter().map(|&c| c as f64).collect();
+            let own = codebook(&col, &mass, q);
+            let mut levels = vec![(0f32, 0u8)];
+            for (j, &x) in own[1..=free].iter().enumerate() {
+                let code = 1 + t * free + j;
+                book[code] = x;
+                if x != 0.0 {
+                    levels.push((x, code as u8));
+                }
+            }
+            levels.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            sorted.push(levels);
+        }
+        (book, sorted)
+    } else {
+        let book = codebook(&all, &mass, q);
+        (book, vec![sorted_levels(&book); N_TAGS])
+    };
     for x in &book {
         out.extend_from_slice(&x.to_le_bytes());
     }
     let rows: Vec<(u32, [u8; N_TAGS])> = m
         .feats
         .iter()
-        .map(|(k, w)| (*k, w.map(|x| quantise(&book, x))))
+        .map(|(k, w)| {
+            let mut codes = [0u8; N_TAGS];
+            for t in 0..N_TAGS {
+                codes[t] = quantise(&sorted[t], w[t]);
+            }
+            (*k, codes)
+        })
         .collect();
     PackedTable::<N_TAGS>::pack(&rows, &mut out);
     pack_lexicons(m.phrases, m.words, &mut out);
@@ -325,6 +599,7 @@ mod tests {
         pack(&Unpacked {
             trans: [[0.25; N_TAGS]; N_TAGS + 1],
             feats: &feats,
+            counts: &[],
             phrases: &[(3, 1), (70000, 2)],
             words: &[(9, WordCodes::default())],
         })
@@ -386,6 +661,178 @@ mod tests {
             let mut bad = good.clone();
             bad[i] ^= 0x41;
             assert!(Model::from_bytes(&bad).is_err(), "flip {i}");
+        }
+    }
+
+    /// Weights like the trainer's: most near ±1 (a little under), some near ±2 and ±3, a
+    /// long tail up to ±40, a few tiny ones and exact zeros; deterministic.
+    fn weights(n: usize) -> Vec<f32> {
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        (0..n)
+            .map(|i| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                let u = (x >> 11) as f32 / (1u64 << 53) as f32;
+                let sign = if x & 1 == 0 { 1.0 } else { -1.0 };
+                sign * match i % 10 {
+                    0..=2 => 0.0,
+                    3..=5 => 1.0 - u * 0.05,
+                    6 => 2.0 - u * 0.1,
+                    7 => 3.0 - u * 0.2,
+                    8 => 40.0 * u * u * u,
+                    _ => 0.01 * u,
+                }
+            })
+            .collect()
+    }
+
+    const BOOKS: [Codebook; 5] = [
+        Codebook::Geometric,
+        Codebook::KMeans,
+        Codebook::WeightedKMeans,
+        Codebook::Quantile,
+        Codebook::LogKMeans,
+    ];
+
+    /// The default quantiser is the one that wrote the committed model: the embedded model's
+    /// codebook is the 256-level geometric book of its largest level (the largest weight, up
+    /// to the rounding of 126 multiplications).
+    #[test]
+    fn default_codebook_made_the_embedded_model() {
+        let m = Model::from_bytes(super::super::model_bytes()).unwrap();
+        let max = m.book.iter().fold(0f32, |a, x| a.max(x.abs()));
+        assert!(max > 1.0);
+        let again = codebook(&[max, -0.5], &[], Quant::default());
+        for (a, b) in again.iter().zip(&m.book) {
+            assert!((a - b).abs() <= 1e-5 * b.abs(), "{a} vs {b}");
+        }
+        assert_eq!(again[0], 0.0);
+        assert_eq!(again[255], 0.0);
+        assert!((again[1] - max / 4096.0).abs() < 1e-6 * max);
+        assert_eq!(again[128], -again[1]);
+    }
+
+    /// Every codebook uses at most its number of codes, code 0 is 0.0, and quantising picks
+    /// the nearest level (and keeps the order of the weights).
+    #[test]
+    fn codebooks_use_their_levels_and_round_to_the_nearest() {
+        let w = weights(5000);
+        let mass: Vec<f64> = (0..w.len()).map(|i| (1 + i % 7) as f64).collect();
+        for book_kind in BOOKS {
+            for levels in [3, 4, 16, 32, 256] {
+                let q = Quant {
+                    levels,
+                    book: book_kind,
+                    per_tag: false,
+                };
+                let book = codebook(&w, &mass, q);
+                let what = format!("{book_kind:?} {levels}");
+                assert_eq!(book[0], 0.0, "{what}");
+                assert!(book[levels.min(256)..].iter().all(|&x| x == 0.0), "{what}");
+                let used = book.iter().filter(|&&x| x != 0.0).count();
+                assert!(used >= 2.min(levels - 1) && used < levels, "{what}: {used}");
+                let sorted = sorted_levels(&book);
+                assert_eq!(quantise(&sorted, 0.0), 0, "{what}");
+                let mut by_value: Vec<f32> = w.clone();
+                by_value.sort_by(f32::total_cmp);
+                let mut last = f32::NEG_INFINITY;
+                for &v in &by_value {
+                    let c = quantise(&sorted, v) as usize;
+                    assert!(c < levels, "{what}: code {c}");
+                    let best = sorted
+                        .iter()
+                        .map(|l| (l.0 - v).abs())
+                        .fold(f32::INFINITY, f32::min);
+                    assert!((book[c] - v).abs() <= best, "{what}: {v} -> {}", book[c]);
+                    assert!(book[c] >= last, "{what}: not monotonic at {v}");
+                    last = book[c];
+                }
+            }
+        }
+    }
+
+    /// The weighted k-means gives a level to a value that carries most of the mass (and to
+    /// the one negative value, alone on its side).
+    #[test]
+    fn weighted_kmeans_follows_the_mass() {
+        let values = [1.0f32, 2.0, 3.0, 10.0, -4.0];
+        let book = kmeans(&values, &[1.0, 1.0, 1000.0, 1.0, 1.0], 4);
+        let levels: Vec<f32> = book[1..4].to_vec();
+        assert!(levels.windows(2).all(|p| p[0] < p[1]), "{levels:?}");
+        assert!(levels.iter().any(|l| (l - 3.0).abs() < 0.01), "{levels:?}");
+        assert!(levels.iter().any(|l| (l + 4.0).abs() < 0.01), "{levels:?}");
+        assert!(book[4..].iter().all(|&x| x == 0.0));
+    }
+
+    /// Packing with fewer codes: the stored codes stay below the level count (per tag: in the
+    /// tag's own range), the model loads, and each weight is read back as its nearest level.
+    #[test]
+    fn fewer_levels_pack_and_load() {
+        let w = weights(9 * 3000);
+        let feats: Vec<(u32, [f32; N_TAGS])> = w
+            .chunks_exact(N_TAGS)
+            .enumerate()
+            .map(|(i, c)| {
+                (
+                    (i as u32 + 1).wrapping_mul(2_654_435_761),
+                    c.try_into().unwrap(),
+                )
+            })
+            .collect::<std::collections::BTreeMap<_, _>>()
+            .into_iter()
+            .collect();
+        let counts: Vec<u32> = (0..feats.len() as u32).map(|i| 1 + i % 5).collect();
+        for per_tag in [false, true] {
+            for book_kind in [Codebook::Geometric, Codebook::WeightedKMeans] {
+                let q = Quant {
+                    levels: 16,
+                    book: book_kind,
+                    per_tag,
+                };
+                let bytes = pack_with(
+                    &Unpacked {
+                        trans: [[0.0; N_TAGS]; N_TAGS + 1],
+                        feats: &feats,
+                        counts: &counts,
+                        phrases: &[],
+                        words: &[],
+                    },
+                    q,
+                );
+                let m = Model::from_bytes(&bytes).unwrap();
+                assert_eq!(m.features(), feats.len());
+                let mut n = 0;
+                m.feats.for_each(|_, codes| {
+                    for (t, &c) in codes.iter().enumerate() {
+                        let c = c as usize;
+                        if per_tag {
+                            assert!(c == 0 || (1 + 15 * t..1 + 15 * (t + 1)).contains(&c));
+                        } else {
+                            assert!(c < 16, "code {c}");
+                        }
+                    }
+                    n += 1;
+                });
+                assert_eq!(n, feats.len());
+                for (k, row) in feats.iter().step_by(97) {
+                    let got = m.weights_of(*k).unwrap();
+                    for t in 0..N_TAGS {
+                        let own: Vec<f32> = if per_tag {
+                            (0..16)
+                                .map(|j| if j == 0 { 0.0 } else { m.book[15 * t + j] })
+                                .collect()
+                        } else {
+                            m.book[..16].to_vec()
+                        };
+                        let best = own
+                            .iter()
+                            .map(|l| (l - row[t]).abs())
+                            .fold(f32::INFINITY, f32::min);
+                        assert!((got[t] - row[t]).abs() <= best + 1e-6, "{q:?} {k} {t}");
+                    }
+                }
+            }
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use super::features::{token_features, SentenceFeatures};
 use super::lexicon::{phrase_key, token_key, word_key, Lexicons, WordCodes, MAX_PHRASE};
-use super::model::{pack, Unpacked, N_TAGS};
+use super::model::{pack_with, Quant, Unpacked, N_TAGS};
 use super::score::Sentence;
 use super::tagger::viterbi;
 use std::collections::HashMap;
@@ -24,6 +24,8 @@ pub struct Config {
     pub pa: Option<f64>,
     /// Perceptron runs with different shuffling seeds whose averaged weights are averaged.
     pub runs: usize,
+    /// How the weights are quantised when packed (the jackknife's first-pass models too).
+    pub quant: Quant,
 }
 
 impl Default for Config {
@@ -37,6 +39,7 @@ impl Default for Config {
             folds: 5,
             runs: 1,
             pa: None,
+            quant: Quant::default(),
         }
     }
 }
@@ -151,18 +154,55 @@ fn compile(
     c
 }
 
+/// The weights of a trained model before quantisation, with the lexicons to pack with them.
+pub struct Trained {
+    pub trans: [[f32; N_TAGS]; N_TAGS + 1],
+    /// Sorted by key.
+    pub feats: Vec<(u32, [f32; N_TAGS])>,
+    /// How often each feature of `feats` occurred in training.
+    pub counts: Vec<u32>,
+    pub res: Resources,
+}
+
+impl Trained {
+    /// The model file, weights quantised as `q` says.
+    pub fn pack(&self, q: Quant) -> Vec<u8> {
+        pack_with(
+            &Unpacked {
+                trans: self.trans,
+                feats: &self.feats,
+                counts: &self.counts,
+                phrases: &self.res.phrases,
+                words: &self.res.words,
+            },
+            q,
+        )
+    }
+}
+
 /// Trains on `docs` and returns the packed model. `log` receives progress lines.
+pub fn train(
+    docs: &[Vec<Sentence>],
+    resources: &Resources,
+    cfg: &Config,
+    log: impl FnMut(&str),
+) -> Vec<u8> {
+    train_weights(docs, resources, cfg, log).pack(cfg.quant)
+}
+
+/// Trains on `docs` and returns the weights before quantisation (so that one training can be
+/// packed several ways). `log` receives progress lines.
 ///
 /// Documents are cut at datelines as the tagger cuts them. With `cfg.doc_features`, the
 /// document evidence of the second pass is made by jackknifing: a first-pass model trained on
 /// the other `cfg.folds` - 1 folds tags each fold; the final model learns from every sentence
 /// twice, once without evidence (the first pass) and once with it (the second).
-pub fn train(
+pub fn train_weights(
     docs: &[Vec<Sentence>],
     resources: &Resources,
     cfg: &Config,
     mut log: impl FnMut(&str),
-) -> Vec<u8> {
+) -> Trained {
     let mut res = resources.clone();
     res.normalise();
     let lex = Lexicons::from_parts(&res.phrases, &res.words);
@@ -188,7 +228,7 @@ pub fn train(
             .filter(|(i, _)| i % folds != k)
             .flat_map(|(_, p)| p.iter().map(|s| (*s, None)))
             .collect();
-        let bytes = fit(&train, &lex, &res, cfg, 1, &mut |_: &str| {});
+        let bytes = fit(&train, &lex, &res, cfg, 1, &mut |_: &str| {}).pack(cfg.quant);
         let model = match super::Model::from_bytes(&bytes) {
             Ok(m) => m,
             Err(e) => panic!("the trainer wrote a bad model: {e}"),
@@ -230,7 +270,7 @@ fn fit(
     cfg: &Config,
     copies: u32,
     log: &mut dyn FnMut(&str),
-) -> Vec<u8> {
+) -> Trained {
     let mut index = HashMap::new();
     let mut keys = Vec::new();
     let data = compile(sents, lex, &mut index, &mut keys);
@@ -265,7 +305,7 @@ fn fit(
             }
         }
     }
-    let mut feats: Vec<(u32, [f32; N_TAGS])> = Vec::new();
+    let mut kept: Vec<(u32, [f32; N_TAGS], u32)> = Vec::new();
     for (id, &k) in keys.iter().enumerate() {
         let mut row = [0f32; N_TAGS];
         let mut max = 0f32;
@@ -274,17 +314,17 @@ fn fit(
             max = max.max(row[t].abs());
         }
         if max > cfg.prune && max > 0.0 {
-            feats.push((k, row));
+            kept.push((k, row, seen[id]));
         }
     }
-    feats.sort_unstable_by_key(|f| f.0);
-    log(&format!("kept {} of {} features", feats.len(), nf));
-    pack(&Unpacked {
+    kept.sort_unstable_by_key(|f| f.0);
+    log(&format!("kept {} of {} features", kept.len(), nf));
+    Trained {
         trans,
-        feats: &feats,
-        phrases: &res.phrases,
-        words: &res.words,
-    })
+        feats: kept.iter().map(|f| (f.0, f.1)).collect(),
+        counts: kept.iter().map(|f| f.2).collect(),
+        res: res.clone(),
+    }
 }
 
 /// One averaged-perceptron run over sentences with `gold` tags (`N` BIO tags, `O` first; see
