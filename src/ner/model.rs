@@ -140,6 +140,9 @@ pub struct Quant {
     /// stored side by side in the 256-entry book (so only while 9 * (levels - 1) < 256, i.e.
     /// up to 29 levels; beyond, one book for all).
     pub per_tag: bool,
+    /// Shift each feature's row of weights by the offset that rounds it best (see
+    /// [`shifted`]).
+    pub shift: bool,
 }
 
 impl Default for Quant {
@@ -148,6 +151,7 @@ impl Default for Quant {
             levels: 256,
             book: Codebook::Geometric,
             per_tag: false,
+            shift: false,
         }
     }
 }
@@ -391,6 +395,64 @@ fn sorted_levels(book: &[f32; 256]) -> Vec<(f32, u8)> {
     s
 }
 
+/// The codebook for `rows` (each row's error weighing `counts` of its feature, or alike when
+/// empty) and, per tag, its levels sorted by value with their codes.
+fn books(rows: &[[f32; N_TAGS]], counts: &[f64], q: Quant) -> ([f32; 256], Vec<Vec<(f32, u8)>>) {
+    if q.per_tag && N_TAGS * (q.levels.max(2) - 1) < 256 {
+        // Tag t's free codes go to 1 + t * (levels - 1).., all in the one 256-entry book.
+        let free = q.levels.max(2) - 1;
+        let mut book = [0f32; 256];
+        let mut sorted = Vec::with_capacity(N_TAGS);
+        for t in 0..N_TAGS {
+            let col: Vec<f32> = rows.iter().map(|w| w[t]).collect();
+            let own = codebook(&col, counts, q);
+            let mut levels = vec![(0f32, 0u8)];
+            for (j, &x) in own[1..=free].iter().enumerate() {
+                let code = 1 + t * free + j;
+                book[code] = x;
+                if x != 0.0 {
+                    levels.push((x, code as u8));
+                }
+            }
+            levels.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            sorted.push(levels);
+        }
+        (book, sorted)
+    } else {
+        let all: Vec<f32> = rows.iter().flatten().copied().collect();
+        let mass: Vec<f64> = counts.iter().flat_map(|&c| [c; N_TAGS]).collect();
+        let book = codebook(&all, &mass, q);
+        (book, vec![sorted_levels(&book); N_TAGS])
+    }
+}
+
+/// `w` minus the offset that quantises it best. Adding one number to every tag's weight of a
+/// feature adds it to every tag's score wherever the feature fires, which changes no path's
+/// rank in the decoder: only the differences between a row's rounding errors count. The
+/// offsets tried are 0 and each of the row's weights (making that one exactly 0); the one
+/// with the least variance of the row's errors wins (the first of equals, so 0 first).
+fn shifted(w: &[f32; N_TAGS], book: &[f32; 256], sorted: &[Vec<(f32, u8)>]) -> [f32; N_TAGS] {
+    let spread = |b: f32| -> f64 {
+        let mut e = [0f64; N_TAGS];
+        for t in 0..N_TAGS {
+            let x = w[t] - b;
+            e[t] = (book[quantise(&sorted[t], x) as usize] - x) as f64;
+        }
+        let mean = e.iter().sum::<f64>() / N_TAGS as f64;
+        e.iter().map(|x| (x - mean) * (x - mean)).sum()
+    };
+    let mut best = (spread(0.0), 0f32);
+    for &b in w {
+        if b != 0.0 {
+            let v = spread(b);
+            if v < best.0 {
+                best = (v, b);
+            }
+        }
+    }
+    w.map(|x| x - best.1)
+}
+
 /// Serialises a model with the default quantisation.
 pub fn pack(m: &Unpacked) -> Vec<u8> {
     pack_with(m, Quant::default())
@@ -407,44 +469,30 @@ pub fn pack_with(m: &Unpacked, q: Quant) -> Vec<u8> {
             out.extend_from_slice(&x.to_le_bytes());
         }
     }
-    let all: Vec<f32> = m
-        .feats
-        .iter()
-        .flat_map(|(_, w)| w.iter().copied())
-        .collect();
-    let mass: Vec<f64> = m.counts.iter().flat_map(|&c| [c as f64; N_TAGS]).collect();
-    let (book, sorted) = if q.per_tag && N_TAGS * (q.levels.max(2) - 1) < 256 {
-        // Tag t's free codes go to 1 + t * (levels - 1).., all in the one 256-entry book.
-        let free = q.levels.max(2) - 1;
-        let mut book = [0f32; 256];
-        let mut sorted = Vec::with_capacity(N_TAGS);
-        for t in 0..N_TAGS {
-            let col: Vec<f32> = m.feats.iter().map(|(_, w)| w[t]).collect();
-            let mass: Vec<f64> = m.counts.iter().map(|&c| c as f64).collect();
-            let own = codebook(&col, &mass, q);
-            let mut levels = vec![(0f32, 0u8)];
-            for (j, &x) in own[1..=free].iter().enumerate() {
-                let code = 1 + t * free + j;
-                book[code] = x;
-                if x != 0.0 {
-                    levels.push((x, code as u8));
-                }
+    let counts: Vec<f64> = m.counts.iter().map(|&c| c as f64).collect();
+    let mut rows: Vec<[f32; N_TAGS]> = m.feats.iter().map(|f| f.1).collect();
+    let (mut book, mut sorted) = books(&rows, &counts, q);
+    if q.shift {
+        // Shift each row, fit the books to the shifted rows, shift again against those.
+        for round in 0..3 {
+            rows = m
+                .feats
+                .iter()
+                .map(|(_, w)| shifted(w, &book, &sorted))
+                .collect();
+            if round < 2 {
+                (book, sorted) = books(&rows, &counts, q);
             }
-            levels.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-            sorted.push(levels);
         }
-        (book, sorted)
-    } else {
-        let book = codebook(&all, &mass, q);
-        (book, vec![sorted_levels(&book); N_TAGS])
-    };
+    }
     for x in &book {
         out.extend_from_slice(&x.to_le_bytes());
     }
     let rows: Vec<(u32, [u8; N_TAGS])> = m
         .feats
         .iter()
-        .map(|(k, w)| {
+        .zip(&rows)
+        .map(|((k, _), w)| {
             let mut codes = [0u8; N_TAGS];
             for t in 0..N_TAGS {
                 codes[t] = quantise(&sorted[t], w[t]);
@@ -725,6 +773,7 @@ mod tests {
                     levels,
                     book: book_kind,
                     per_tag: false,
+                    shift: false,
                 };
                 let book = codebook(&w, &mass, q);
                 let what = format!("{book_kind:?} {levels}");
@@ -789,6 +838,7 @@ mod tests {
                     levels: 16,
                     book: book_kind,
                     per_tag,
+                    shift: false,
                 };
                 let bytes = pack_with(
                     &Unpacked {
@@ -834,5 +884,48 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A row is shifted by one offset for all its tags (so the differences between tags,
+    /// all the decoder sees, are kept), and only when that rounds the row better than no
+    /// shift.
+    #[test]
+    fn shifted_rows_keep_their_differences_and_round_better() {
+        let w = weights(9 * 400);
+        let q = Quant {
+            levels: 16,
+            book: Codebook::Geometric,
+            per_tag: false,
+            shift: true,
+        };
+        let rows: Vec<[f32; N_TAGS]> = w
+            .chunks_exact(N_TAGS)
+            .map(|c| c.try_into().unwrap())
+            .collect();
+        let (book, sorted) = books(&rows, &[], q);
+        let spread = |r: &[f32; N_TAGS]| -> f64 {
+            let e: Vec<f64> = (0..N_TAGS)
+                .map(|t| (book[quantise(&sorted[t], r[t]) as usize] - r[t]) as f64)
+                .collect();
+            let mean = e.iter().sum::<f64>() / N_TAGS as f64;
+            e.iter().map(|x| (x - mean) * (x - mean)).sum()
+        };
+        let mut moved = 0;
+        for r in &rows {
+            let s = shifted(r, &book, &sorted);
+            let b = r[0] - s[0];
+            for t in 0..N_TAGS {
+                assert!((r[t] - s[t] - b).abs() < 1e-5, "{r:?} -> {s:?}");
+            }
+            assert!(spread(&s) <= spread(r), "{r:?}");
+            if b != 0.0 {
+                moved += 1;
+                assert!(spread(&s) < spread(r));
+                assert!(s.contains(&0.0));
+            }
+        }
+        assert!(moved > 0);
+        // An all-zero row stays.
+        assert_eq!(shifted(&[0.0; N_TAGS], &book, &sorted), [0.0; N_TAGS]);
     }
 }
