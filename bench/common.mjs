@@ -30,8 +30,9 @@ export function percentile(sorted, p) {
 
 export const fmt = (x, d = 1) => x.toFixed(d);
 
-// A static server over the repository on a free loopback port, for the pages under bench/.
-export async function serveRepo() {
+// A static server over the repository on a free loopback port, for the pages under bench/;
+// `cacheable` lets the browser keep every response for an hour (a returning visitor's case).
+export async function serveRepo({ cacheable = false } = {}) {
   const root = fileURLToPath(new URL('..', import.meta.url));
   const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
   const server = createServer(async (req, res) => {
@@ -39,7 +40,9 @@ export async function serveRepo() {
     if (path.includes('..')) { res.writeHead(403).end(); return; }
     try {
       const body = await readFile(join(root, path));
-      res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(body);
+      const headers = { 'content-type': types[extname(path)] ?? 'application/octet-stream' };
+      if (cacheable) headers['cache-control'] = 'max-age=3600';
+      res.writeHead(200, headers).end(body);
     } catch {
       res.writeHead(404).end();
     }

@@ -1,7 +1,11 @@
 // Time from navigation start to the first result only, for comparing page variants: fresh
 // pages (a new browser context each, nothing cached), the pages taking turns so that a busy
 // machine slows each alike.
-//   node bench/first.mjs [--runs N] page.html [other-page.html …]   (pages under bench/)
+//   node bench/first.mjs [--runs N] [--revisit] page.html [other-page.html …]   (pages under bench/)
+// --revisit adds a returning visitor's row per page, in the same rounds: a context loads the
+// page once, waits for the browser to store the compiled module in its code cache (the server
+// then lets every response be cached for an hour), and loads it again; the second load is
+// measured.
 // Prints per page the median, min and max of the first result and of each phase the page
 // reports in `window.phases` (ms after navigation start), plus the HTML's arrival.
 import { chromium } from 'playwright-core';
@@ -9,27 +13,39 @@ import { percentile, fmt, serveRepo } from './common.mjs';
 
 const args = process.argv.slice(2);
 let runs = 9;
+let revisit = false;
 const pages = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--runs') runs = Number(args[++i]);
+  else if (args[i] === '--revisit') revisit = true;
   else pages.push(args[i]);
 }
-if (!pages.length || !(runs > 0)) throw new Error('usage: node bench/first.mjs [--runs N] PAGE.html …');
+if (!pages.length || !(runs > 0)) throw new Error('usage: node bench/first.mjs [--runs N] [--revisit] PAGE.html …');
 
-const { server, base } = await serveRepo();
+const { server, base } = await serveRepo({ cacheable: revisit });
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
-const results = new Map(pages.map((p) => [p, []]));
+const rows = pages.flatMap((p) => (revisit ? [[p, false], [p, true]] : [[p, false]]));
+const label = ([p, again]) => (again ? `${p} (second visit, code cached)` : p);
+const results = new Map(rows.map((r) => [label(r), []]));
 try {
   for (let i = 0; i < runs; i++) {
-    for (const name of pages) {
+    for (const row of rows) {
+      const [name, again] = row;
       const context = await browser.newContext();
       const page = await context.newPage();
+      if (again) {
+        await page.goto(base + name);
+        await page.waitForFunction(() => document.title === 'ready');
+        // Chromium stores a module's code once enough of it is optimised or a while after
+        // compiling; give it time on a busy machine.
+        await page.waitForTimeout(4000);
+      }
       await page.goto(base + name);
       await page.waitForFunction(() => document.title === 'ready');
-      results.get(name).push(
+      results.get(label(row)).push(
         await page.evaluate(() => ({
           html: performance.getEntriesByType('navigation')[0].responseEnd,
           ...(window.phases ?? {}),
@@ -43,7 +59,7 @@ try {
   await browser.close();
   server.close();
 }
-console.log(`first result, ${runs} fresh pages each (median [min–max], ms after navigation start)`);
+console.log(`first result, ${runs} pages each, fresh contexts (median [min–max], ms after navigation start)`);
 for (const [name, rs] of results) {
   const keys = Object.keys(rs[0]);
   const cols = keys.map((k) => {
