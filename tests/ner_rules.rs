@@ -209,3 +209,39 @@ fn eras_in_dates_are_not_names() {
     );
     assert!(has(&ms, "Cluny", Label::Loc), "{ms:?}");
 }
+
+#[test]
+fn works_periodicals_taxa_and_companies_take_their_kind_from_cues() {
+    // Works and periodicals: MISC after the noun of their kind or defined as one, ORG for a
+    // magazine; every occurrence in the article keeps the type.
+    let t = "Stone Harbour is a dystopian novella by Ruth Calder. Calder wrote the novella \
+             Stone Harbour in Leeds, and edited the magazine Northern Verse until 1950. \
+             Stone Harbour was banned in Canada.";
+    let ms = mentions(t);
+    let harbour: Vec<_> = ms.iter().filter(|(t, _)| t == "Stone Harbour").collect();
+    assert!(harbour.len() >= 2, "{ms:?}");
+    assert!(harbour.iter().all(|(_, l)| *l == Label::Misc), "{ms:?}");
+    assert!(has(&ms, "Northern Verse", Label::Org), "{ms:?}");
+    assert!(has(&ms, "Canada", Label::Loc), "{ms:?}");
+    // Taxa are no names for CoNLL.
+    let t = "The aardwolf belongs to the family Hyaenidae. Frogs form the order Anura, and \
+             some small genera, such as Cypris, live in ponds. Felis is a genus of cats.";
+    let ms = mentions(t);
+    for name in ["Hyaenidae", "Anura", "Cypris", "Felis"] {
+        assert!(
+            !ms.iter().any(|(t, _)| t == name),
+            "{name} tagged in {ms:?}"
+        );
+    }
+    // A rank as a verb is no cue.
+    let ms = mentions("The minister will order Iraqi troops to leave Basra.");
+    assert!(has(&ms, "Iraqi", Label::Misc), "{ms:?}");
+    // Companies: a role only an organisation has makes the name ORG, everywhere.
+    let t = "Senator Mary Blake questioned Harlow Grant CEO John Pike on Tuesday. Harlow \
+             Grant paid a fine, and Harlow Grant shareholders were angry.";
+    let ms = mentions(t);
+    let harlow: Vec<_> = ms.iter().filter(|(t, _)| t == "Harlow Grant").collect();
+    assert_eq!(harlow.len(), 3, "{ms:?}");
+    assert!(harlow.iter().all(|(_, l)| *l == Label::Org), "{ms:?}");
+    assert!(has(&ms, "John Pike", Label::Per), "{ms:?}");
+}
