@@ -223,6 +223,15 @@ fn works_periodicals_taxa_and_companies_take_their_kind_from_cues() {
     assert!(harbour.iter().all(|(_, l)| *l == Label::Misc), "{ms:?}");
     assert!(has(&ms, "Northern Verse", Label::Org), "{ms:?}");
     assert!(has(&ms, "Canada", Label::Loc), "{ms:?}");
+    // A title opening its sentence, quoted, defined as a song; examples after a plural.
+    let t = "\"Rivers of Kent\" is an American patriotic song. Children sing Rivers of Kent \
+             at school. Her books, such as The Open Door, sold well.";
+    let ms = mentions(t);
+    let rivers: Vec<_> = ms.iter().filter(|(t, _)| t == "Rivers of Kent").collect();
+    assert_eq!(rivers.len(), 2, "{ms:?}");
+    assert!(rivers.iter().all(|(_, l)| *l == Label::Misc), "{ms:?}");
+    assert!(has(&ms, "The Open Door", Label::Misc), "{ms:?}");
+    assert!(!ms.iter().any(|(t, _)| t == "Kent"), "{ms:?}");
     // Taxa are no names for CoNLL.
     let t = "The aardwolf belongs to the family Hyaenidae. Frogs form the order Anura, and \
              some small genera, such as Cypris, live in ponds. Felis is a genus of cats.";

@@ -1566,6 +1566,83 @@ fn after_determiner(w: &str) -> bool {
         )
 }
 
+/// Quotation marks around a title.
+fn is_quote(w: &str) -> bool {
+    matches!(w, "\"" | "“" | "”" | "``" | "''" | "‘" | "’")
+}
+
+/// The kind a copula at `j` defines its subject as, within ten words and before any
+/// preposition or clause word: a work's or periodical's label when a noun of [`work_noun`]
+/// heads the predicate ("is an allegorical and dystopian novella by", "was a patriotic
+/// song."; not "is a film director"), [`NOT_A_NAME`] for a rank of taxa ("is a genus of").
+/// Capitalised words other than one-word MISC names (nationalities) end the search.
+fn defined_kind<S: AsRef<str>>(s: &[S], t: &[u8], j: usize) -> Option<u8> {
+    let n = s.len().min(t.len());
+    let word = |i: usize| s[i].as_ref();
+    if j >= n || !matches!(word(j), "is" | "was" | "are" | "were") {
+        return None;
+    }
+    for k in j + 1..n.min(j + 11) {
+        let w = word(k);
+        if is_rank(w) && k <= j + 3 && k + 1 < n && word(k + 1) == "of" {
+            return Some(NOT_A_NAME);
+        }
+        if let Some(label) = work_noun(w) {
+            // The noun heads the phrase: punctuation or a word that starts what follows it.
+            let next = if k + 1 < n { word(k + 1) } else { "." };
+            let head = !next.chars().next().is_some_and(char::is_alphanumeric)
+                || matches!(
+                    next,
+                    "by" | "in"
+                        | "from"
+                        | "about"
+                        | "written"
+                        | "published"
+                        | "released"
+                        | "directed"
+                        | "composed"
+                        | "set"
+                        | "based"
+                        | "that"
+                        | "which"
+                        | "starring"
+                        | "first"
+                        | "originally"
+                        | "and"
+                        | "or"
+                        | "with"
+                        | "for"
+                        | "on"
+                );
+            return head.then_some(label);
+        }
+        let nationality = t[k] == 7 && (k + 1 >= n || t[k + 1] != 8);
+        let stop = !w.chars().next().is_some_and(char::is_alphanumeric)
+            || (capitalised(w) && !nationality)
+            || matches!(
+                w,
+                "not"
+                    | "by"
+                    | "for"
+                    | "in"
+                    | "of"
+                    | "with"
+                    | "from"
+                    | "to"
+                    | "that"
+                    | "which"
+                    | "who"
+                    | "as"
+                    | "on"
+                    | "at"
+            );
+        if stop {
+            return None;
+        }
+    }
+    None
+}
+
 /// A hash of the words `a..b` of `s`, the same for every occurrence of the name.
 fn name_key<S: AsRef<str>>(s: &[S], a: usize, b: usize) -> u64 {
     s[a..b].iter().fold(0x51_7c_c1_b7_27_22_0a_95, |h, w| {
@@ -1588,7 +1665,7 @@ fn title_end<S: AsRef<str>>(s: &[S], tags: &[u8], i: usize) -> usize {
             k += 1;
             end = k;
             // A name the tagger found is taken whole.
-            while end < n && tags[end] != 0 && tags[end] % 2 == 0 {
+            while end < n && end < i + 12 && tags[end] != 0 && tags[end] % 2 == 0 {
                 end += 1;
             }
             k = end;
@@ -1631,14 +1708,32 @@ fn cued_kinds<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
         // A noun naming the kind, right before the name.
         for i in 0..n.saturating_sub(1) {
             let w = word(i);
-            if let Some(label) = work_noun(w) {
-                let end = title_end(&s[..n], &t[..n], i + 1);
-                if end > i + 1 && (t[i + 1] == 0 || t[i + 1] % 2 == 1) {
-                    retag(&mut t[..n], i + 1, end, label);
+            if let Some((label, plural)) = work_noun(w)
+                .map(|l| (l, false))
+                .or_else(|| w.strip_suffix('s').and_then(work_noun).map(|l| (l, true)))
+            {
+                // "the novella X"; a plural only before an example ("books, such as X",
+                // "his novels including X").
+                let mut k = i + 1;
+                if plural {
+                    if word(k) == "," {
+                        k += 1;
+                    }
+                    if k + 1 < n && word(k) == "such" && word(k + 1) == "as" {
+                        k += 2;
+                    } else if k < n && word(k) == "including" {
+                        k += 1;
+                    } else {
+                        continue;
+                    }
+                }
+                let end = title_end(&s[..n], &t[..n], k);
+                if k < n && end > k && (t[k] == 0 || t[k] % 2 == 1) {
+                    retag(&mut t[..n], k, end, label);
                     if end < n && t[end] != 0 && t[end] % 2 == 0 {
                         t[end] -= 1;
                     }
-                    kinds.insert(name_key(&s[..n], i + 1, end), label);
+                    kinds.insert(name_key(&s[..n], k, end), label);
                 }
             } else if is_rank(w) && i > 0 && after_determiner(word(i - 1)) {
                 let mut k = i + 1;
@@ -1662,6 +1757,24 @@ fn cued_kinds<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
                     t[k] = 0;
                     kinds.insert(name_key(&s[..n], k, k + 1), NOT_A_NAME);
                 }
+            }
+        }
+        // A title opening its sentence, maybe quoted, defined as a work ("An American in
+        // Paris is a symphonic poem", "\"America the Beautiful\" is a patriotic song").
+        let a = usize::from(n > 0 && is_quote(word(0)));
+        let b = title_end(&s[..n], &t[..n], a);
+        if b > a + 1 && (t[a] == 0 || t[a] % 2 == 1) {
+            let j = if a == 1 && b < n && is_quote(word(b)) {
+                b + 1
+            } else {
+                b
+            };
+            if let Some(label) = defined_kind(&s[..n], &t[..n], j).filter(|&l| l != NOT_A_NAME) {
+                retag(&mut t[..n], a, b, label);
+                if b < n && t[b] != 0 && t[b] % 2 == 0 {
+                    t[b] -= 1;
+                }
+                kinds.insert(name_key(&s[..n], a, b), label);
             }
         }
         for (a, b, l) in entities(&t[..n]) {
@@ -1694,46 +1807,17 @@ fn cued_kinds<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
                     None => continue,
                 }
             }
-            if j >= n || !matches!(word(j), "is" | "was" | "are" | "were") {
-                continue;
-            }
-            for k in j + 1..n.min(j + 11) {
-                let w = word(k);
-                if is_rank(w) && k <= j + 3 && k + 1 < n && word(k + 1) == "of" {
-                    if b == a + 1 && plain(word(a)) {
-                        t[a] = 0;
-                        kinds.insert(name_key(&s[..n], a, b), NOT_A_NAME);
-                    }
-                    break;
+            match defined_kind(&s[..n], &t[..n], j) {
+                Some(NOT_A_NAME) if b == a + 1 && plain(word(a)) => {
+                    t[a] = 0;
+                    kinds.insert(name_key(&s[..n], a, b), NOT_A_NAME);
                 }
-                if let Some(label) = work_noun(w) {
+                Some(NOT_A_NAME) | None => {}
+                Some(label) => {
                     if label != l {
                         retag(&mut t[..n], a, b, label);
                     }
                     kinds.insert(name_key(&s[..n], a, b), label);
-                    break;
-                }
-                let stop = !w.chars().next().is_some_and(char::is_alphanumeric)
-                    || capitalised(w)
-                    || matches!(
-                        w,
-                        "not"
-                            | "by"
-                            | "for"
-                            | "in"
-                            | "of"
-                            | "with"
-                            | "from"
-                            | "to"
-                            | "that"
-                            | "which"
-                            | "who"
-                            | "as"
-                            | "on"
-                            | "at"
-                    );
-                if stop {
-                    break;
                 }
             }
         }
@@ -1748,6 +1832,25 @@ fn cued_kinds<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
                 Some(&NOT_A_NAME) => t[a..b].fill(0),
                 Some(&label) if label != l => retag(&mut t[..n], a, b, label),
                 _ => {}
+            }
+        }
+        // A title the tagger cut or missed elsewhere ("America" + "the Beautiful").
+        let mut i = 0;
+        while i < n {
+            let e = if capitalised(s[i].as_ref()) && (t[i] % 2 == 1 || t[i] == 0) {
+                title_end(&s[..n], &t[..n], i)
+            } else {
+                i
+            };
+            match kinds.get(&name_key(&s[..n], i, e)) {
+                Some(&label) if e > i + 1 && label != NOT_A_NAME => {
+                    retag(&mut t[..n], i, e, label);
+                    if e < n && t[e] != 0 && t[e] % 2 == 0 {
+                        t[e] -= 1;
+                    }
+                    i = e;
+                }
+                _ => i += 1,
             }
         }
     }
@@ -2856,6 +2959,32 @@ mod tests {
         assert_eq!(
             run(&["the song America the Beautiful"], &[&[0, 0, 5, 0, 3]]),
             vec![vec![0, 0, 7, 8, 8]]
+        );
+        // A title opening its sentence, quoted or not, defined as a work, is one work, and
+        // so is the same run of words cut otherwise elsewhere; a plural kind names examples.
+        assert_eq!(
+            run(
+                &[
+                    "\" America the Beautiful \" is an American patriotic song .",
+                    "they sang America the Beautiful",
+                    "his books , such as The Open Door , sold",
+                ],
+                &[
+                    &[0, 5, 0, 3, 0, 0, 0, 7, 0, 0, 0],
+                    &[0, 0, 5, 0, 3],
+                    &[0, 0, 0, 0, 0, 0, 3, 4, 0, 0],
+                ],
+            ),
+            vec![
+                vec![0, 7, 8, 8, 0, 0, 0, 7, 0, 0, 0],
+                vec![0, 0, 7, 8, 8],
+                vec![0, 0, 0, 0, 0, 7, 8, 8, 0, 0],
+            ]
+        );
+        // Not when the noun is no head ("a film director").
+        assert_eq!(
+            run(&["Ann Lee is a film director ."], &[&[1, 2, 0, 0, 0, 0, 0]]),
+            vec![vec![1, 2, 0, 0, 0, 0, 0]]
         );
         // Defined as a work: "X is a … novel" (not past a preposition).
         assert_eq!(
