@@ -254,3 +254,21 @@ fn works_periodicals_taxa_and_companies_take_their_kind_from_cues() {
     assert!(harlow.iter().all(|(_, l)| *l == Label::Org), "{ms:?}");
     assert!(has(&ms, "John Pike", Label::Per), "{ms:?}");
 }
+
+#[test]
+fn periods_of_geologic_time_are_misc_and_never_joined() {
+    let t = "Ferns spread during the Carboniferous and Permian periods, and a giant newt lived \
+             in the middle Permian of Brazil. Birds appeared in the Jurassic.";
+    let ms = mentions(t);
+    let periods: Vec<_> = ms
+        .iter()
+        .filter(|(t, _)| ["Carboniferous", "Permian", "Jurassic"].contains(&t.as_str()))
+        .collect();
+    assert_eq!(periods.len(), 4, "{ms:?}");
+    assert!(periods.iter().all(|(_, l)| *l == Label::Misc), "{ms:?}");
+    assert!(
+        ms.iter()
+            .all(|(t, _)| !t.contains(" and ") && !t.contains(" of ")),
+        "{ms:?}"
+    );
+}

@@ -715,6 +715,33 @@ fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
             tags[a..b].fill(0);
         }
     }
+    // Periods of geologic time ("Permian", "Cretaceous") are MISC, as eras' names are
+    // (train's "Ice Age"); the tagger, which never saw them, joins them with "and", "of"
+    // into organisations ("Carboniferous and Permian", "Permian of Brazil"): each is split
+    // off there, and a period it left untagged between untagged words becomes one.
+    for (a, b, label) in entities(&tags[..n]) {
+        let mut from = a;
+        for k in a..b {
+            if is_geologic_time(word(k))
+                && k + 1 < b
+                && matches!(word(k + 1), "and" | "or" | "of" | "to")
+            {
+                retag(tags, from, k + 1, MISC);
+                tags[k + 1] = 0;
+                from = k + 2;
+            }
+        }
+        if from < b {
+            let period = (from..b).any(|k| is_geologic_time(word(k)));
+            retag(tags, from, b, if period { MISC } else { label });
+        }
+    }
+    for i in 0..n {
+        let free = (i == 0 || tags[i - 1] == 0) && (i + 1 == n || tags[i + 1] == 0);
+        if tags[i] == 0 && free && is_geologic_time(word(i)) {
+            tags[i] = begin(MISC);
+        }
+    }
     // Doctrines, celestial bodies and geographic names typed otherwise.
     for (a, b, label) in entities(&tags[..n]) {
         let last = word(b - 1);
@@ -1003,6 +1030,46 @@ fn is_era(w: &str) -> bool {
     matches!(
         w,
         "BC" | "BCE" | "AD" | "CE" | "B.C." | "A.D." | "B.C.E." | "C.E."
+    )
+}
+
+/// Eons, eras, periods and epochs of the geologic time scale (the International
+/// Commission on Stratigraphy's names; "Mississippian", "Pennsylvanian", also demonyms,
+/// are left out).
+fn is_geologic_time(w: &str) -> bool {
+    matches!(
+        w,
+        "Hadean"
+            | "Archean"
+            | "Proterozoic"
+            | "Phanerozoic"
+            | "Precambrian"
+            | "Paleozoic"
+            | "Palaeozoic"
+            | "Mesozoic"
+            | "Cenozoic"
+            | "Ediacaran"
+            | "Cambrian"
+            | "Ordovician"
+            | "Silurian"
+            | "Devonian"
+            | "Carboniferous"
+            | "Permian"
+            | "Triassic"
+            | "Jurassic"
+            | "Cretaceous"
+            | "Paleogene"
+            | "Palaeogene"
+            | "Neogene"
+            | "Quaternary"
+            | "Paleocene"
+            | "Palaeocene"
+            | "Eocene"
+            | "Oligocene"
+            | "Miocene"
+            | "Pliocene"
+            | "Pleistocene"
+            | "Holocene"
     )
 }
 
