@@ -1755,7 +1755,8 @@ fn title_end<S: AsRef<str>>(s: &[S], tags: &[u8], i: usize) -> usize {
 ///   novella Animal Farm", "the ship Mary Rose") is MISC, after a kind of periodical ("the
 ///   magazine Oxford Poetry") ORG, as in CoNLL; so is a name opening its sentence defined as
 ///   one ("Animal Farm is an allegorical novella by …", within ten words, before any
-///   preposition or clause word);
+///   preposition or clause word); a name typed PER after a person's possessive ("Homer's
+///   Iliad") is a work, MISC;
 /// - taxa: a one-word name after a taxonomic rank ("the order Tubulidentata", "genera such
 ///   as Chlorella"), or defined as one ("Felis is a genus of …"), or with an ending the
 ///   codes of nomenclature reserve for taxa ("Charophyta", "Felidae") is no name for CoNLL:
@@ -1849,6 +1850,19 @@ fn cued_kinds<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
             if b == a + 1 && has_taxon_ending(word(a)) {
                 t[a] = 0;
                 kinds.insert(name_key(&s[..n], a, b), NOT_A_NAME);
+                continue;
+            }
+            // A person's work: a name typed PER right after a person's possessive
+            // ("Homer's Iliad"; people are not possessed by people in CoNLL's names).
+            if l == PER
+                && a >= 2
+                && matches!(word(a - 1), "'s" | "’s")
+                && (t[a - 2] == 0 && capitalised(word(a - 2))
+                    || t[a - 2] != 0 && (t[a - 2] - 1) / 2 == PER)
+                && (a..b).all(|k| capitalised(word(k)))
+            {
+                retag(&mut t[..n], a, b, 3);
+                kinds.insert(name_key(&s[..n], a, b), 3);
                 continue;
             }
             // Roles of an organisation.
@@ -3090,6 +3104,19 @@ mod tests {
                 vec![0, 0],
                 vec![0, 0, 7, 0],
             ]
+        );
+        // A person's work: a name typed PER after a person's (or an untagged capitalised
+        // word's) possessive is MISC, everywhere; not after a place's.
+        assert_eq!(
+            run(
+                &[
+                    "Homer 's Iliad and Jo Roe 's Odes",
+                    "the Iliad",
+                    "Rome 's Nero"
+                ],
+                &[&[0, 0, 1, 0, 1, 2, 0, 1], &[0, 1], &[5, 0, 1]],
+            ),
+            vec![vec![0, 0, 7, 0, 1, 2, 0, 7], vec![0, 7], vec![5, 0, 1]]
         );
         // Companies: a name typed PER before a role only an organisation has is ORG, and so
         // is each occurrence; a person's spokesman or campaign is no such role.
