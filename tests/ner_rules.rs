@@ -272,3 +272,13 @@ fn periods_of_geologic_time_are_misc_and_never_joined() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn an_outlet_named_by_an_acronym_is_org_through_the_article() {
+    let t = "Several former VX journalists have complained about the channel. Mr. Lane is \
+             not an employee of VX. Critics say VX spreads rumours, and VX denies it.";
+    let ms = mentions(t);
+    let vx: Vec<_> = ms.iter().filter(|(t, _)| t == "VX").collect();
+    assert_eq!(vx.len(), 4, "{ms:?}");
+    assert!(vx.iter().all(|(_, l)| *l == Label::Org), "{ms:?}");
+}

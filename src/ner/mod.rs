@@ -1581,7 +1581,8 @@ fn company_role<S: AsRef<str>>(s: &[S], j: usize) -> usize {
     let is = |k: usize, x: &str| w(k).eq_ignore_ascii_case(x);
     match w(j) {
         "CEO" | "CFO" | "COO" | "employees" | "bankers" | "shareholders" | "stockholders"
-        | "executives" | "customers" | "subscribers" => 1,
+        | "executives" | "customers" | "subscribers" | "anchor" | "correspondent"
+        | "journalists" | "viewers" | "readers" | "programming" => 1,
         _ if is(j, "chief")
             && ["executive", "operating", "financial"]
                 .iter()
@@ -1761,11 +1762,12 @@ fn title_end<S: AsRef<str>>(s: &[S], tags: &[u8], i: usize) -> usize {
 ///   as Chlorella"), or defined as one ("Felis is a genus of …"), or with an ending the
 ///   codes of nomenclature reserve for taxa ("Charophyta", "Felidae") is no name for CoNLL:
 ///   it is untagged;
-/// - companies and outlets: a name typed PER followed by a role only an organisation has
-///   ("Acme CEO Jane Doe", "Acme's shareholders", "Acme Executive Director …") is ORG.
+/// - companies and outlets: a name typed PER (or an untagged acronym) followed by a role
+///   only an organisation has ("Acme CEO Jane Doe", "Acme's shareholders", "Acme Executive
+///   Director …", "the RT host"), or an untagged acronym after "employee of", is ORG.
 ///
 /// Every tagged occurrence of the same words in the article then gets the same type (or is
-/// untagged). Linear in the article's length (windows of at most a dozen words).
+/// untagged), and so does a one-word organisation left untagged between untagged words. Linear in the article's length (windows of at most a dozen words).
 fn cued_kinds<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
     const PER: u8 = 0;
     let mut kinds: KeyMap<u8> = KeyMap::default();
@@ -1845,6 +1847,27 @@ fn cued_kinds<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
                 kinds.insert(name_key(&s[..n], a, b), label);
             }
         }
+        // An acronym the tagger left untagged, before an organisation's role ("the RT host",
+        // "RT's management") or after "employee of".
+        for i in 0..n {
+            let w = word(i);
+            let acronym = (2..=5).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_uppercase());
+            if t[i] != 0 || !acronym || i + 1 < n && t[i + 1] != 0 {
+                continue;
+            }
+            let j = if i + 1 < n && matches!(word(i + 1), "'s" | "’s") {
+                i + 2
+            } else {
+                i + 1
+            };
+            let employee = i >= 2
+                && matches!(word(i - 2), "employee" | "employees")
+                && matches!(word(i - 1), "of" | "at");
+            if employee || company_role(&s[..n], j) > 0 {
+                t[i] = begin(1);
+                kinds.insert(name_key(&s[..n], i, i + 1), 1);
+            }
+        }
         for (a, b, l) in entities(&t[..n]) {
             // Taxon endings.
             if b == a + 1 && has_taxon_ending(word(a)) {
@@ -1913,6 +1936,16 @@ fn cued_kinds<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
                 Some(&NOT_A_NAME) => t[a..b].fill(0),
                 Some(&label) if label != l => retag(&mut t[..n], a, b, label),
                 _ => {}
+            }
+        }
+        // A one-word organisation left untagged between untagged words ("RT" alone).
+        for i in 0..n {
+            let free = t[i] == 0 && (i == 0 || t[i - 1] == 0) && (i + 1 >= n || t[i + 1] == 0);
+            if free
+                && capitalised(s[i].as_ref())
+                && kinds.get(&name_key(&s[..n], i, i + 1)) == Some(&1)
+            {
+                t[i] = begin(1);
             }
         }
         // A title the tagger cut or missed elsewhere ("America" + "the Beautiful").
@@ -3103,6 +3136,23 @@ mod tests {
                 vec![0; 6],
                 vec![0, 0],
                 vec![0, 0, 7, 0],
+            ]
+        );
+        // An untagged acronym before an outlet's role or after "employee of" is ORG, and so
+        // is every occurrence, tagged or alone between untagged words.
+        assert_eq!(
+            run(
+                &[
+                    "the ZQ journalists said",
+                    "an employee of KBX",
+                    "ZQ and KBX grew while ZQ Ann",
+                ],
+                &[&[0, 0, 0, 0], &[0, 0, 0, 0], &[5, 0, 0, 0, 0, 1, 2]],
+            ),
+            vec![
+                vec![0, 3, 0, 0],
+                vec![0, 0, 0, 3],
+                vec![3, 0, 3, 0, 0, 1, 2]
             ]
         );
         // A person's work: a name typed PER after a person's (or an untagged capitalised
