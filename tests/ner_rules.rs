@@ -282,3 +282,19 @@ fn an_outlet_named_by_an_acronym_is_org_through_the_article() {
     assert_eq!(vx.len(), 4, "{ms:?}");
     assert!(vx.iter().all(|(_, l)| *l == Label::Org), "{ms:?}");
 }
+
+#[test]
+fn an_awards_name_goes_on_through_for_and_in() {
+    let t = "Ruth Calder won the Nobel Prize in Literature in 1950. The Academy Award for Best \
+             Sound Editing honours films. Her 1990 Academy Award for Best Original Score was \
+             her last prize, given in London.";
+    let ms = mentions(t);
+    for name in [
+        "Nobel Prize in Literature",
+        "Academy Award for Best Sound Editing",
+        "Academy Award for Best Original Score",
+    ] {
+        assert!(has(&ms, name, Label::Misc), "{name} not MISC in {ms:?}");
+    }
+    assert!(has(&ms, "London", Label::Loc), "{ms:?}");
+}

@@ -569,6 +569,40 @@ fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
             retag(tags, a, b, MISC);
         }
     }
+    // "Nobel Prize" + "in Literature", "Academy Award" + "for Best Art Direction": an
+    // award's name goes on through "for" or "in" and the capitalised words after it (with
+    // "of", "and", "the" between them), when none of them is a person's or a place's name.
+    for (a, b, _) in entities(&tags[..n]) {
+        let award = matches!(word(b - 1), "Prize" | "Award" | "Medal" | "Trophy");
+        if !award || b + 1 >= n || tags[b] != 0 || !matches!(word(b), "for" | "in") {
+            continue;
+        }
+        let mut end = b + 1;
+        let mut k = b + 1;
+        while k < n && k < b + 8 {
+            let w = word(k);
+            let person_or_place = tags[k] != 0 && matches!((tags[k] - 1) / 2, PER | LOC);
+            if capitalised(w) && !person_or_place {
+                k += 1;
+                end = k;
+            } else if matches!(w, "of" | "and" | "the") && tags[k] == 0 {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        if end > b + 1 && (end == n || tags[end] % 2 == 1 || tags[end] == 0) {
+            // Without a year or "The" before it ("2000 Academy Award for …").
+            let year = word(a).len() == 4 && word(a).bytes().all(|c| c.is_ascii_digit());
+            let from = if b > a + 1 && (year || word(a) == "The") {
+                a + 1
+            } else {
+                a
+            };
+            tags[a..from].fill(0);
+            retag(tags, from, end, MISC);
+        }
+    }
     // "North" + "Atlantic Ocean", "Greater" + "Somalia": a capitalised compass word (or
     // "Greater", "Upper", "Lower", "Central"), untagged or a one-word entity, joins the entity
     // that starts right after it and takes its type (train never splits them: "North" or
