@@ -298,3 +298,14 @@ fn an_awards_name_goes_on_through_for_and_in() {
     }
     assert!(has(&ms, "London", Label::Loc), "{ms:?}");
 }
+
+#[test]
+fn a_quoted_title_after_its_kind_is_one_work_whatever_its_words() {
+    let t = "In her essay \"Why We Sing\" (1950), Ruth Calder recalled a poem, \"O Harbour \
+             dear, Leeds\", and the film \"The Long Night,\" shot in Leeds.";
+    let ms = mentions(t);
+    for name in ["Why We Sing", "O Harbour dear, Leeds", "The Long Night"] {
+        assert!(has(&ms, name, Label::Misc), "{name} not MISC in {ms:?}");
+    }
+    assert!(has(&ms, "Leeds", Label::Loc), "{ms:?}");
+}

@@ -1831,6 +1831,30 @@ fn cued_kinds<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
                         continue;
                     }
                 }
+                // A quoted title, whatever its words ("his essay \"Why I Write\"", "a poem,
+                // \"Pikes Peak\"").
+                if !plural && k + 1 < n && word(k) == "," && is_quote(word(k + 1)) {
+                    k += 1;
+                }
+                if k + 2 < n && is_quote(word(k)) && capitalised(word(k + 1)) {
+                    if let Some(c) = (k + 2..n.min(k + 14)).find(|&c| is_quote(word(c))) {
+                        t[k] = 0;
+                        t[c] = 0;
+                        // Without the comma or stop before the closing mark.
+                        let e = if matches!(word(c - 1), "," | "." | ";" | ":") {
+                            c - 1
+                        } else {
+                            c
+                        };
+                        t[e..c].fill(0);
+                        retag(&mut t[..n], k + 1, e, label);
+                        if c + 1 < n && t[c + 1] != 0 && t[c + 1] % 2 == 0 {
+                            t[c + 1] -= 1;
+                        }
+                        kinds.insert(name_key(&s[..n], k + 1, e), label);
+                    }
+                    continue;
+                }
                 let end = title_end(&s[..n], &t[..n], k);
                 if k < n && end > k && (t[k] == 0 || t[k] % 2 == 1) {
                     retag(&mut t[..n], k, end, label);
