@@ -309,3 +309,18 @@ fn a_quoted_title_after_its_kind_is_one_work_whatever_its_words() {
     }
     assert!(has(&ms, "Leeds", Label::Loc), "{ms:?}");
 }
+
+#[test]
+fn a_lawmakers_party_and_state_tag_is_no_name() {
+    let t = "Sens. Jeff Marlow (D-Ore.), Ann Bright (D-Ohio) and Rob Kane (R-Ky.) wrote to the \
+             bank. Majority Leader Tom Gale, R-La., said Tuesday the bill will pass.";
+    let ms = mentions(t);
+    assert!(
+        ms.iter()
+            .all(|(t, _)| !t.contains("R-") && !t.contains("D-")),
+        "{ms:?}"
+    );
+    for name in ["Jeff Marlow", "Ann Bright", "Rob Kane", "Tom Gale"] {
+        assert!(has(&ms, name, Label::Per), "{name} not PER in {ms:?}");
+    }
+}

@@ -464,7 +464,11 @@ fn honorifics<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
 ///   (and "the") and a place is one place ("Kingdom of the Netherlands"), as train's
 ///   "Republic of Ireland";
 /// - eras: an era's abbreviation after a number or "century" ("3rd century BCE"), or
-///   before a year ("A.D. 988"), is part of a date and not a name.
+///   before a year ("A.D. 988"), is part of a date and not a name;
+/// - awards: a name ending in "Prize", "Award" … goes on through "for"/"in" and capitalised
+///   words ("Nobel Prize in Literature");
+/// - a US lawmaker's party-and-state tag ("(R-Ky.)") is no name;
+/// - periods of geologic time are MISC, split off the names the tagger joined them into.
 ///
 /// Linear in the sentence's length.
 fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
@@ -747,6 +751,22 @@ fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
         let before = b == a + 2 && number(a + 1) || b == a + 1 && b < n && number(b);
         if is_era(word(a)) && (after || before) {
             tags[a..b].fill(0);
+        }
+    }
+    // A US lawmaker's party-and-state tag after a bracket or comma ("(R-Ky.)", ", D-Ohio,")
+    // is a label, not a name: untagged.
+    for i in 1..n {
+        let w = word(i).as_bytes();
+        let tag = (3..=8).contains(&w.len())
+            && matches!(w[0], b'R' | b'D' | b'I')
+            && w[1] == b'-'
+            && w[2].is_ascii_uppercase()
+            && w[3..].iter().all(|c| c.is_ascii_alphabetic() || *c == b'.');
+        if tag && matches!(word(i - 1), "(" | ",") && tags[i] != 0 {
+            tags[i] = 0;
+            if i + 1 < n && tags[i + 1] != 0 && tags[i + 1] % 2 == 0 {
+                tags[i + 1] -= 1;
+            }
         }
     }
     // Periods of geologic time ("Permian", "Cretaceous") are MISC, as eras' names are
