@@ -242,6 +242,16 @@ fn works_periodicals_taxa_and_companies_take_their_kind_from_cues() {
             "{name} tagged in {ms:?}"
         );
     }
+    // A plural rank names a list of taxa.
+    let t = "The three living orders of newts are Caudela (the salamanders), Gymnora (the \
+             caecilians), and Batrana (the frogs).";
+    let ms = mentions(t);
+    for name in ["Caudela", "Gymnora", "Batrana"] {
+        assert!(
+            !ms.iter().any(|(t, _)| t == name),
+            "{name} tagged in {ms:?}"
+        );
+    }
     // A rank as a verb is no cue.
     let ms = mentions("The minister will order Iraqi troops to leave Basra.");
     assert!(has(&ms, "Iraqi", Label::Misc), "{ms:?}");

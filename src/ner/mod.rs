@@ -1812,8 +1812,9 @@ fn title_end<S: AsRef<str>>(s: &[S], tags: &[u8], i: usize) -> usize {
 ///   one ("Animal Farm is an allegorical novella by …", within ten words, before any
 ///   preposition or clause word); a name typed PER after a person's possessive ("Homer's
 ///   Iliad") is a work, MISC;
-/// - taxa: a one-word name after a taxonomic rank ("the order Tubulidentata", "genera such
-///   as Chlorella"), or defined as one ("Felis is a genus of …"), or with an ending the
+/// - taxa: a one-word name after a taxonomic rank ("the order Tubulidentata"), the one-word
+///   names of a list a plural rank introduces ("genera such as Chlorella", "the orders of
+///   amphibians are Anura (…), Urodela (…) and Apoda"), or defined as one ("Felis is a genus of …"), or with an ending the
 ///   codes of nomenclature reserve for taxa ("Charophyta", "Felidae") is no name for CoNLL:
 ///   it is untagged;
 /// - companies and outlets: a name typed PER (or an untagged acronym) followed by a role
@@ -1884,26 +1885,53 @@ fn cued_kinds<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
                     kinds.insert(name_key(&s[..n], k, end), label);
                 }
             } else if is_rank(w) && i > 0 && after_determiner(word(i - 1)) {
-                let mut k = i + 1;
-                if matches!(w, "genera" | "families" | "orders" | "classes") {
-                    if word(k) == "," {
-                        k += 1;
+                if !matches!(w, "genera" | "families" | "orders" | "classes") {
+                    let k = i + 1;
+                    let one = plain(word(k))
+                        && (t[k] == 0 || t[k] % 2 == 1)
+                        && (k + 1 >= n || t[k + 1] == 0 || t[k + 1] % 2 == 1);
+                    if one {
+                        t[k] = 0;
+                        kinds.insert(name_key(&s[..n], k, k + 1), NOT_A_NAME);
                     }
-                    if k + 1 < n && word(k) == "such" && word(k + 1) == "as" {
-                        k += 2;
-                    } else if k < n && word(k) == "including" {
+                    continue;
+                }
+                // A plural rank names a list: "small genera, such as X", "the three orders
+                // of amphibians are X (…), Y (…), and Z": after "such as", "including",
+                // "include(s)" or "are" within five lower-case words, every one-word name of
+                // the list (brackets skipped) is a taxon.
+                let Some(p) = (i + 1..n.min(i + 7))
+                    .take_while(|&p| {
+                        let w = word(p);
+                        w == "," || w.bytes().all(|c| c.is_ascii_lowercase())
+                    })
+                    .find(|&p| {
+                        matches!(word(p), "are" | "include" | "includes" | "including")
+                            || word(p) == "as" && word(p - 1) == "such"
+                    })
+                else {
+                    continue;
+                };
+                let mut k = p + 1;
+                while k < n.min(p + 40) {
+                    let w = word(k);
+                    if w == "(" {
+                        match after_brackets(&s[..n], k) {
+                            Some(e) => k = e,
+                            None => break,
+                        }
+                    } else if matches!(w, "," | "and" | "or") {
+                        k += 1;
+                    } else if plain(w)
+                        && (t[k] == 0 || t[k] % 2 == 1)
+                        && (k + 1 >= n || t[k + 1] == 0 || t[k + 1] % 2 == 1)
+                    {
+                        t[k] = 0;
+                        kinds.insert(name_key(&s[..n], k, k + 1), NOT_A_NAME);
                         k += 1;
                     } else {
-                        continue;
+                        break;
                     }
-                }
-                let one = k < n
-                    && plain(word(k))
-                    && (t[k] == 0 || t[k] % 2 == 1)
-                    && (k + 1 >= n || t[k + 1] == 0 || t[k + 1] % 2 == 1);
-                if one {
-                    t[k] = 0;
-                    kinds.insert(name_key(&s[..n], k, k + 1), NOT_A_NAME);
                 }
             }
         }
