@@ -334,3 +334,14 @@ fn a_lawmakers_party_and_state_tag_is_no_name() {
         assert!(has(&ms, name, Label::Per), "{name} not PER in {ms:?}");
     }
 }
+
+#[test]
+fn a_capitalised_the_before_a_newspapers_name_is_part_of_it() {
+    let t = "Ruth Calder told The Harbour Times on Monday that the Harbour Times had erred, \
+             and wrote to the editors of The Lancet.";
+    let ms = mentions(t);
+    let papers: Vec<_> = ms.iter().filter(|(_, l)| *l == Label::Org).collect();
+    assert!(has(&ms, "The Harbour Times", Label::Org), "{ms:?}");
+    assert!(has(&ms, "Harbour Times", Label::Org), "{ms:?}");
+    assert!(papers.iter().all(|(t, _)| !t.starts_with("the ")), "{ms:?}");
+}

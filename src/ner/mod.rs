@@ -467,6 +467,8 @@ fn honorifics<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
 ///   before a year ("A.D. 988"), is part of a date and not a name;
 /// - awards: a name ending in "Prize", "Award" … goes on through "for"/"in" and capitalised
 ///   words ("Nobel Prize in Literature");
+/// - a capitalised "The" right before a newspaper's name ending in "Times", "Post" … is
+///   inside it ("The New York Times", as in train);
 /// - a US lawmaker's party-and-state tag ("(R-Ky.)") is no name;
 /// - periods of geologic time are MISC, split off the names the tagger joined them into.
 ///
@@ -751,6 +753,31 @@ fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
         let before = b == a + 2 && number(a + 1) || b == a + 1 && b < n && number(b);
         if is_era(word(a)) && (after || before) {
             tags[a..b].fill(0);
+        }
+    }
+    // "The" + "New York Times": a capitalised "The" right before a newspaper's or
+    // magazine's name is part of it (the title as printed).
+    for (a, b, label) in entities(&tags[..n]) {
+        let paper = matches!(
+            word(b - 1),
+            "Times"
+                | "Post"
+                | "Journal"
+                | "Herald"
+                | "Tribune"
+                | "Gazette"
+                | "Guardian"
+                | "Telegraph"
+                | "Observer"
+                | "Economist"
+                | "Chronicle"
+                | "Inquirer"
+                | "Examiner"
+                | "Globe"
+                | "Lancet"
+        );
+        if label == ORG && paper && a > 0 && tags[a - 1] == 0 && word(a - 1) == "The" {
+            retag(tags, a - 1, b, ORG);
         }
     }
     // A US lawmaker's party-and-state tag after a bracket or comma ("(R-Ky.)", ", D-Ohio,")
