@@ -345,3 +345,21 @@ fn a_capitalised_the_before_a_newspapers_name_is_part_of_it() {
     assert!(has(&ms, "Harbour Times", Label::Org), "{ms:?}");
     assert!(papers.iter().all(|(t, _)| !t.starts_with("the ")), "{ms:?}");
 }
+
+#[test]
+fn a_bodys_name_goes_on_through_on_to_its_subject_not_to_a_date() {
+    let t = "The Commission on Presidential Debates met the Council on Foreign Relations in \
+             Boston. The Harbour Council on Monday rejected the plan.";
+    let ms = mentions(t);
+    assert!(
+        has(&ms, "Council on Foreign Relations", Label::Org),
+        "{ms:?}"
+    );
+    assert!(
+        ms.iter()
+            .any(|(t, l)| t.ends_with("Commission on Presidential Debates") && *l == Label::Org),
+        "{ms:?}"
+    );
+    assert!(ms.iter().all(|(t, _)| !t.contains("Monday")), "{ms:?}");
+    assert!(has(&ms, "Boston", Label::Loc), "{ms:?}");
+}

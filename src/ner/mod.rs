@@ -689,7 +689,8 @@ fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
         }
         let ends_org = (tags[i] == begin(ORG) || tags[i] == inside(ORG))
             && (i + 1 == n || tags[i + 1] != inside(ORG));
-        if !ends_org || !is_body(word(i)) || i + 2 >= n || word(i + 1) != "for" {
+        let on = i + 2 < n && word(i + 1) == "on";
+        if !ends_org || !is_body(word(i)) || i + 2 >= n || !(word(i + 1) == "for" || on) {
             i += 1;
             continue;
         }
@@ -697,16 +698,27 @@ fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
         if word(j) == "the" {
             j += 1;
         }
+        // "on" goes on to a subject, not to a date or a place ("Commission on Presidential
+        // Debates", not "Council on Monday", "Committee on Capitol Hill").
+        if on && j < n && is_date_word(word(j)) {
+            i += 1;
+            continue;
+        }
         let mut end = j;
         while end < n && end < j + 8 {
             let w = word(end);
             let link = matches!(w, "of" | "and" | "the" | "in")
                 && end + 1 < n
                 && capitalised(word(end + 1));
-            if !(capitalised(w) || link) {
+            let person_or_place = tags[end] != 0 && matches!((tags[end] - 1) / 2, PER | LOC);
+            if !(capitalised(w) || link) || on && person_or_place {
                 break;
             }
             end += 1;
+        }
+        // Not ending in a link word ("… Relations" + "in Boston").
+        while end > j && matches!(word(end - 1), "of" | "and" | "the" | "in") {
+            end -= 1;
         }
         if end > j {
             retag(tags, a_org, end, ORG);
@@ -1031,6 +1043,32 @@ fn is_body(w: &str) -> bool {
             | "Bureau"
             | "Academy"
             | "Board"
+    )
+}
+
+/// Days of the week and months, capitalised.
+fn is_date_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
     )
 }
 
