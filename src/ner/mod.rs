@@ -1884,13 +1884,16 @@ fn title_end<S: AsRef<str>>(s: &[S], tags: &[u8], i: usize) -> usize {
 ///   it is untagged;
 /// - companies and outlets: a name typed PER (or an untagged acronym) followed by a role
 ///   only an organisation has ("Acme CEO Jane Doe", "Acme's shareholders", "Acme Executive
-///   Director …", "the RT host"), or an untagged acronym after "employee of", is ORG.
+///   Director …", "RT journalists"), or an untagged acronym after "employee of", is ORG;
+///   so is the first word of such a name where the article types it alone PER ("Wells").
 ///
 /// Every tagged occurrence of the same words in the article then gets the same type (or is
 /// untagged), and so does a one-word organisation left untagged between untagged words. Linear in the article's length (windows of at most a dozen words).
 fn cued_kinds<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
     const PER: u8 = 0;
     let mut kinds: KeyMap<u8> = KeyMap::default();
+    // First words of companies found by a role ("Wells" of "Wells Fargo").
+    let mut short: KeyMap<()> = KeyMap::default();
     for (s, t) in sentences.iter().zip(tags.iter_mut()) {
         let n = s.len().min(t.len());
         let word = |i: usize| s[i].as_ref();
@@ -2068,6 +2071,9 @@ fn cued_kinds<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
                 if company_role(&s[..n], j) > 0 {
                     retag(&mut t[..n], a, b, 1);
                     kinds.insert(name_key(&s[..n], a, b), 1);
+                    if b > a + 1 {
+                        short.insert(name_key(&s[..n], a, a + 1), ());
+                    }
                     continue;
                 }
             }
@@ -2106,6 +2112,10 @@ fn cued_kinds<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
             match kinds.get(&name_key(&s[..n], a, b)) {
                 Some(&NOT_A_NAME) => t[a..b].fill(0),
                 Some(&label) if label != l => retag(&mut t[..n], a, b, label),
+                // A company's first word alone, typed PER, is the company.
+                None if l == PER && b == a + 1 && short.contains_key(&name_key(&s[..n], a, b)) => {
+                    t[a] = begin(1)
+                }
                 _ => {}
             }
         }
@@ -3348,12 +3358,14 @@ mod tests {
                     "Acme Bank 's shareholders and Acme Bank",
                     "Jo Smith spokesman Al Roe",
                     "Rex Co chief executive",
+                    "Acme paid Smith",
                 ],
                 &[
                     &[1, 2, 0, 1, 2],
                     &[1, 2, 0, 0, 0, 1, 2],
                     &[1, 2, 0, 1, 2],
                     &[1, 2, 0, 0],
+                    &[1, 0, 1],
                 ],
             ),
             vec![
@@ -3361,6 +3373,7 @@ mod tests {
                 vec![3, 4, 0, 0, 0, 3, 4],
                 vec![1, 2, 0, 1, 2],
                 vec![3, 4, 0, 0],
+                vec![3, 0, 1],
             ]
         );
     }
