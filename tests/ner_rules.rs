@@ -209,3 +209,157 @@ fn eras_in_dates_are_not_names() {
     );
     assert!(has(&ms, "Cluny", Label::Loc), "{ms:?}");
 }
+
+#[test]
+fn works_periodicals_taxa_and_companies_take_their_kind_from_cues() {
+    // Works and periodicals: MISC after the noun of their kind or defined as one, ORG for a
+    // magazine; every occurrence in the article keeps the type.
+    let t = "Stone Harbour is a dystopian novella by Ruth Calder. Calder wrote the novella \
+             Stone Harbour in Leeds, and edited the magazine Northern Verse until 1950. \
+             Stone Harbour was banned in Canada.";
+    let ms = mentions(t);
+    let harbour: Vec<_> = ms.iter().filter(|(t, _)| t == "Stone Harbour").collect();
+    assert!(harbour.len() >= 2, "{ms:?}");
+    assert!(harbour.iter().all(|(_, l)| *l == Label::Misc), "{ms:?}");
+    assert!(has(&ms, "Northern Verse", Label::Org), "{ms:?}");
+    assert!(has(&ms, "Canada", Label::Loc), "{ms:?}");
+    // A title opening its sentence, quoted, defined as a song; examples after a plural.
+    let t = "\"Rivers of Kent\" is an American patriotic song. Children sing Rivers of Kent \
+             at school. Her books, such as The Open Door, sold well.";
+    let ms = mentions(t);
+    let rivers: Vec<_> = ms.iter().filter(|(t, _)| t == "Rivers of Kent").collect();
+    assert_eq!(rivers.len(), 2, "{ms:?}");
+    assert!(rivers.iter().all(|(_, l)| *l == Label::Misc), "{ms:?}");
+    assert!(has(&ms, "The Open Door", Label::Misc), "{ms:?}");
+    assert!(!ms.iter().any(|(t, _)| t == "Kent"), "{ms:?}");
+    // Taxa are no names for CoNLL.
+    let t = "The aardwolf belongs to the family Hyaenidae. Frogs form the order Anura, and \
+             some small genera, such as Cypris, live in ponds. Felis is a genus of cats.";
+    let ms = mentions(t);
+    for name in ["Hyaenidae", "Anura", "Cypris", "Felis"] {
+        assert!(
+            !ms.iter().any(|(t, _)| t == name),
+            "{name} tagged in {ms:?}"
+        );
+    }
+    // A plural rank names a list of taxa.
+    let t = "The three living orders of newts are Caudela (the salamanders), Gymnora (the \
+             caecilians), and Batrana (the frogs).";
+    let ms = mentions(t);
+    for name in ["Caudela", "Gymnora", "Batrana"] {
+        assert!(
+            !ms.iter().any(|(t, _)| t == name),
+            "{name} tagged in {ms:?}"
+        );
+    }
+    // A rank as a verb is no cue.
+    let ms = mentions("The minister will order Iraqi troops to leave Basra.");
+    assert!(has(&ms, "Iraqi", Label::Misc), "{ms:?}");
+    // Companies: a role only an organisation has makes the name ORG, everywhere.
+    let t = "Senator Mary Blake questioned Harlow Grant CEO John Pike on Tuesday. Harlow \
+             Grant paid a fine, and Harlow Grant shareholders were angry.";
+    let ms = mentions(t);
+    let harlow: Vec<_> = ms.iter().filter(|(t, _)| t == "Harlow Grant").collect();
+    assert_eq!(harlow.len(), 3, "{ms:?}");
+    assert!(harlow.iter().all(|(_, l)| *l == Label::Org), "{ms:?}");
+    assert!(has(&ms, "John Pike", Label::Per), "{ms:?}");
+}
+
+#[test]
+fn periods_of_geologic_time_are_misc_and_never_joined() {
+    let t = "Ferns spread during the Carboniferous and Permian periods, and a giant newt lived \
+             in the middle Permian of Brazil. Birds appeared in the Jurassic.";
+    let ms = mentions(t);
+    let periods: Vec<_> = ms
+        .iter()
+        .filter(|(t, _)| ["Carboniferous", "Permian", "Jurassic"].contains(&t.as_str()))
+        .collect();
+    assert_eq!(periods.len(), 4, "{ms:?}");
+    assert!(periods.iter().all(|(_, l)| *l == Label::Misc), "{ms:?}");
+    assert!(
+        ms.iter()
+            .all(|(t, _)| !t.contains(" and ") && !t.contains(" of ")),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn an_outlet_named_by_an_acronym_is_org_through_the_article() {
+    let t = "Several former VX journalists have complained about the channel. Mr. Lane is \
+             not an employee of VX. Critics say VX spreads rumours, and VX denies it.";
+    let ms = mentions(t);
+    let vx: Vec<_> = ms.iter().filter(|(t, _)| t == "VX").collect();
+    assert_eq!(vx.len(), 4, "{ms:?}");
+    assert!(vx.iter().all(|(_, l)| *l == Label::Org), "{ms:?}");
+}
+
+#[test]
+fn an_awards_name_goes_on_through_for_and_in() {
+    let t = "Ruth Calder won the Nobel Prize in Literature in 1950. The Academy Award for Best \
+             Sound Editing honours films. Her 1990 Academy Award for Best Original Score was \
+             her last prize, given in London.";
+    let ms = mentions(t);
+    for name in [
+        "Nobel Prize in Literature",
+        "Academy Award for Best Sound Editing",
+        "Academy Award for Best Original Score",
+    ] {
+        assert!(has(&ms, name, Label::Misc), "{name} not MISC in {ms:?}");
+    }
+    assert!(has(&ms, "London", Label::Loc), "{ms:?}");
+}
+
+#[test]
+fn a_quoted_title_after_its_kind_is_one_work_whatever_its_words() {
+    let t = "In her essay \"Why We Sing\" (1950), Ruth Calder recalled a poem, \"O Harbour \
+             dear, Leeds\", and the film \"The Long Night,\" shot in Leeds.";
+    let ms = mentions(t);
+    for name in ["Why We Sing", "O Harbour dear, Leeds", "The Long Night"] {
+        assert!(has(&ms, name, Label::Misc), "{name} not MISC in {ms:?}");
+    }
+    assert!(has(&ms, "Leeds", Label::Loc), "{ms:?}");
+}
+
+#[test]
+fn a_lawmakers_party_and_state_tag_is_no_name() {
+    let t = "Sens. Jeff Marlow (D-Ore.), Ann Bright (D-Ohio) and Rob Kane (R-Ky.) wrote to the \
+             bank. Majority Leader Tom Gale, R-La., said Tuesday the bill will pass.";
+    let ms = mentions(t);
+    assert!(
+        ms.iter()
+            .all(|(t, _)| !t.contains("R-") && !t.contains("D-")),
+        "{ms:?}"
+    );
+    for name in ["Jeff Marlow", "Ann Bright", "Rob Kane", "Tom Gale"] {
+        assert!(has(&ms, name, Label::Per), "{name} not PER in {ms:?}");
+    }
+}
+
+#[test]
+fn a_capitalised_the_before_a_newspapers_name_is_part_of_it() {
+    let t = "Ruth Calder told The Harbour Times on Monday that the Harbour Times had erred, \
+             and wrote to the editors of The Lancet.";
+    let ms = mentions(t);
+    let papers: Vec<_> = ms.iter().filter(|(_, l)| *l == Label::Org).collect();
+    assert!(has(&ms, "The Harbour Times", Label::Org), "{ms:?}");
+    assert!(has(&ms, "Harbour Times", Label::Org), "{ms:?}");
+    assert!(papers.iter().all(|(t, _)| !t.starts_with("the ")), "{ms:?}");
+}
+
+#[test]
+fn a_bodys_name_goes_on_through_on_to_its_subject_not_to_a_date() {
+    let t = "The Commission on Presidential Debates met the Council on Foreign Relations in \
+             Boston. The Harbour Council on Monday rejected the plan.";
+    let ms = mentions(t);
+    assert!(
+        has(&ms, "Council on Foreign Relations", Label::Org),
+        "{ms:?}"
+    );
+    assert!(
+        ms.iter()
+            .any(|(t, l)| t.ends_with("Commission on Presidential Debates") && *l == Label::Org),
+        "{ms:?}"
+    );
+    assert!(ms.iter().all(|(t, _)| !t.contains("Monday")), "{ms:?}");
+    assert!(has(&ms, "Boston", Label::Loc), "{ms:?}");
+}

@@ -168,6 +168,7 @@ fn tag_rules<S: AsRef<str>>(
     harmonise(part, &mut out[start..]);
     one_type_per_article(part, &mut out[start..]);
     lower_case_doctrines(part, &mut out[start..]);
+    cued_kinds(part, &mut out[start..]);
     for (s, tags) in part.iter().zip(&mut out[start..]) {
         bracketed_forms(s, tags);
     }
@@ -463,7 +464,13 @@ fn honorifics<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
 ///   (and "the") and a place is one place ("Kingdom of the Netherlands"), as train's
 ///   "Republic of Ireland";
 /// - eras: an era's abbreviation after a number or "century" ("3rd century BCE"), or
-///   before a year ("A.D. 988"), is part of a date and not a name.
+///   before a year ("A.D. 988"), is part of a date and not a name;
+/// - awards: a name ending in "Prize", "Award" … goes on through "for"/"in" and capitalised
+///   words ("Nobel Prize in Literature");
+/// - a capitalised "The" right before a newspaper's name ending in "Times", "Post" … is
+///   inside it ("The New York Times", as in train);
+/// - a US lawmaker's party-and-state tag ("(R-Ky.)") is no name;
+/// - periods of geologic time are MISC, split off the names the tagger joined them into.
 ///
 /// Linear in the sentence's length.
 fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
@@ -568,6 +575,40 @@ fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
             retag(tags, a, b, MISC);
         }
     }
+    // "Nobel Prize" + "in Literature", "Academy Award" + "for Best Art Direction": an
+    // award's name goes on through "for" or "in" and the capitalised words after it (with
+    // "of", "and", "the" between them), when none of them is a person's or a place's name.
+    for (a, b, _) in entities(&tags[..n]) {
+        let award = matches!(word(b - 1), "Prize" | "Award" | "Medal" | "Trophy");
+        if !award || b + 1 >= n || tags[b] != 0 || !matches!(word(b), "for" | "in") {
+            continue;
+        }
+        let mut end = b + 1;
+        let mut k = b + 1;
+        while k < n && k < b + 8 {
+            let w = word(k);
+            let person_or_place = tags[k] != 0 && matches!((tags[k] - 1) / 2, PER | LOC);
+            if capitalised(w) && !person_or_place {
+                k += 1;
+                end = k;
+            } else if matches!(w, "of" | "and" | "the") && tags[k] == 0 {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        if end > b + 1 && (end == n || tags[end] % 2 == 1 || tags[end] == 0) {
+            // Without a year or "The" before it ("2000 Academy Award for …").
+            let year = word(a).len() == 4 && word(a).bytes().all(|c| c.is_ascii_digit());
+            let from = if b > a + 1 && (year || word(a) == "The") {
+                a + 1
+            } else {
+                a
+            };
+            tags[a..from].fill(0);
+            retag(tags, from, end, MISC);
+        }
+    }
     // "North" + "Atlantic Ocean", "Greater" + "Somalia": a capitalised compass word (or
     // "Greater", "Upper", "Lower", "Central"), untagged or a one-word entity, joins the entity
     // that starts right after it and takes its type (train never splits them: "North" or
@@ -648,7 +689,8 @@ fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
         }
         let ends_org = (tags[i] == begin(ORG) || tags[i] == inside(ORG))
             && (i + 1 == n || tags[i + 1] != inside(ORG));
-        if !ends_org || !is_body(word(i)) || i + 2 >= n || word(i + 1) != "for" {
+        let on = i + 2 < n && word(i + 1) == "on";
+        if !ends_org || !is_body(word(i)) || i + 2 >= n || !(word(i + 1) == "for" || on) {
             i += 1;
             continue;
         }
@@ -656,16 +698,27 @@ fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
         if word(j) == "the" {
             j += 1;
         }
+        // "on" goes on to a subject, not to a date or a place ("Commission on Presidential
+        // Debates", not "Council on Monday", "Committee on Capitol Hill").
+        if on && j < n && is_date_word(word(j)) {
+            i += 1;
+            continue;
+        }
         let mut end = j;
         while end < n && end < j + 8 {
             let w = word(end);
             let link = matches!(w, "of" | "and" | "the" | "in")
                 && end + 1 < n
                 && capitalised(word(end + 1));
-            if !(capitalised(w) || link) {
+            let person_or_place = tags[end] != 0 && matches!((tags[end] - 1) / 2, PER | LOC);
+            if !(capitalised(w) || link) || on && person_or_place {
                 break;
             }
             end += 1;
+        }
+        // Not ending in a link word ("… Relations" + "in Boston").
+        while end > j && matches!(word(end - 1), "of" | "and" | "the" | "in") {
+            end -= 1;
         }
         if end > j {
             retag(tags, a_org, end, ORG);
@@ -712,6 +765,74 @@ fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
         let before = b == a + 2 && number(a + 1) || b == a + 1 && b < n && number(b);
         if is_era(word(a)) && (after || before) {
             tags[a..b].fill(0);
+        }
+    }
+    // "The" + "New York Times": a capitalised "The" right before a newspaper's or
+    // magazine's name is part of it (the title as printed).
+    for (a, b, label) in entities(&tags[..n]) {
+        let paper = matches!(
+            word(b - 1),
+            "Times"
+                | "Post"
+                | "Journal"
+                | "Herald"
+                | "Tribune"
+                | "Gazette"
+                | "Guardian"
+                | "Telegraph"
+                | "Observer"
+                | "Economist"
+                | "Chronicle"
+                | "Inquirer"
+                | "Examiner"
+                | "Globe"
+                | "Lancet"
+        );
+        if label == ORG && paper && a > 0 && tags[a - 1] == 0 && word(a - 1) == "The" {
+            retag(tags, a - 1, b, ORG);
+        }
+    }
+    // A US lawmaker's party-and-state tag after a bracket or comma ("(R-Ky.)", ", D-Ohio,")
+    // is a label, not a name: untagged.
+    for i in 1..n {
+        let w = word(i).as_bytes();
+        let tag = (3..=8).contains(&w.len())
+            && matches!(w[0], b'R' | b'D' | b'I')
+            && w[1] == b'-'
+            && w[2].is_ascii_uppercase()
+            && w[3..].iter().all(|c| c.is_ascii_alphabetic() || *c == b'.');
+        if tag && matches!(word(i - 1), "(" | ",") && tags[i] != 0 {
+            tags[i] = 0;
+            if i + 1 < n && tags[i + 1] != 0 && tags[i + 1] % 2 == 0 {
+                tags[i + 1] -= 1;
+            }
+        }
+    }
+    // Periods of geologic time ("Permian", "Cretaceous") are MISC, as eras' names are
+    // (train's "Ice Age"); the tagger, which never saw them, joins them with "and", "of"
+    // into organisations ("Carboniferous and Permian", "Permian of Brazil"): each is split
+    // off there, and a period it left untagged between untagged words becomes one.
+    for (a, b, label) in entities(&tags[..n]) {
+        let mut from = a;
+        for k in a..b {
+            if is_geologic_time(word(k))
+                && k + 1 < b
+                && matches!(word(k + 1), "and" | "or" | "of" | "to")
+            {
+                retag(tags, from, k + 1, MISC);
+                tags[k + 1] = 0;
+                from = k + 2;
+            }
+        }
+        if from < b {
+            let period = (from..b).any(|k| is_geologic_time(word(k)));
+            retag(tags, from, b, if period { MISC } else { label });
+        }
+    }
+    for i in 0..n {
+        let free = (i == 0 || tags[i - 1] == 0) && (i + 1 == n || tags[i + 1] == 0);
+        if tags[i] == 0 && free && is_geologic_time(word(i)) {
+            tags[i] = begin(MISC);
         }
     }
     // Doctrines, celestial bodies and geographic names typed otherwise.
@@ -925,6 +1046,32 @@ fn is_body(w: &str) -> bool {
     )
 }
 
+/// Days of the week and months, capitalised.
+fn is_date_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+    )
+}
+
 /// Capitalised words that start a place's name when a name follows them ("North Atlantic
 /// Ocean", "Greater Somalia").
 fn is_direction(w: &str) -> bool {
@@ -1002,6 +1149,46 @@ fn is_era(w: &str) -> bool {
     matches!(
         w,
         "BC" | "BCE" | "AD" | "CE" | "B.C." | "A.D." | "B.C.E." | "C.E."
+    )
+}
+
+/// Eons, eras, periods and epochs of the geologic time scale (the International
+/// Commission on Stratigraphy's names; "Mississippian", "Pennsylvanian", also demonyms,
+/// are left out).
+fn is_geologic_time(w: &str) -> bool {
+    matches!(
+        w,
+        "Hadean"
+            | "Archean"
+            | "Proterozoic"
+            | "Phanerozoic"
+            | "Precambrian"
+            | "Paleozoic"
+            | "Palaeozoic"
+            | "Mesozoic"
+            | "Cenozoic"
+            | "Ediacaran"
+            | "Cambrian"
+            | "Ordovician"
+            | "Silurian"
+            | "Devonian"
+            | "Carboniferous"
+            | "Permian"
+            | "Triassic"
+            | "Jurassic"
+            | "Cretaceous"
+            | "Paleogene"
+            | "Palaeogene"
+            | "Neogene"
+            | "Quaternary"
+            | "Paleocene"
+            | "Palaeocene"
+            | "Eocene"
+            | "Oligocene"
+            | "Miocene"
+            | "Pliocene"
+            | "Pleistocene"
+            | "Holocene"
     )
 }
 
@@ -1437,6 +1624,528 @@ fn lower_case_doctrines<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>
             let w = s[a].as_ref();
             if b == a + 1 && ism(w) && seen.get(&features::doc_key(w)) == Some(&1) {
                 t[a] = 0;
+            }
+        }
+    }
+}
+
+/// What a kind-naming noun says about a name next to it (see [`cued_kinds`]): `Some(label)`
+/// retypes the name, [`NOT_A_NAME`] untags it.
+const NOT_A_NAME: u8 = u8::MAX;
+
+/// Nouns naming a kind of work or vessel (CoNLL: titles of works, ships are MISC) or of
+/// periodical (newspapers, magazines are ORG), as the label they give a title next to them.
+fn work_noun(w: &str) -> Option<u8> {
+    const ORG: u8 = 1;
+    const MISC: u8 = 3;
+    match w {
+        "novel" | "novella" | "novels" | "book" | "poem" | "film" | "movie" | "album" | "song"
+        | "opera" | "essay" | "painting" | "symphony" | "sitcom" | "musical" | "epic"
+        | "anthology" | "ballet" | "hymn" | "treatise" | "memoir" | "sculpture" | "documentary"
+        | "satire" | "cantata" | "oratorio" | "ship" | "vessel" | "tanker" | "ferry" | "yacht"
+        | "steamship" | "spacecraft" | "videogame" => Some(MISC),
+        "magazine" | "newspaper" | "periodical" | "journal" | "tabloid" => Some(ORG),
+        _ => None,
+    }
+}
+
+/// Ranks of biological classification (lower case: "the order Tubulidentata").
+fn is_rank(w: &str) -> bool {
+    matches!(
+        w,
+        "kingdom"
+            | "phylum"
+            | "subphylum"
+            | "division"
+            | "class"
+            | "subclass"
+            | "superclass"
+            | "order"
+            | "suborder"
+            | "superorder"
+            | "infraorder"
+            | "family"
+            | "subfamily"
+            | "superfamily"
+            | "tribe"
+            | "genus"
+            | "subgenus"
+            | "clade"
+            | "taxon"
+            | "genera"
+            | "families"
+            | "orders"
+            | "classes"
+    )
+}
+
+/// Endings reserved for taxa above the genus by the codes of zoological and botanical
+/// nomenclature ("Felidae", "Rosaceae", "Charophyta", "Passeriformes").
+fn has_taxon_ending(w: &str) -> bool {
+    w.len() > 6
+        && capitalised(w)
+        && w.chars().skip(1).all(|c| c.is_ascii_lowercase())
+        && [
+            "idae", "inae", "aceae", "phyta", "phyceae", "mycota", "formes", "oidea", "opsida",
+            "mycetes",
+        ]
+        .iter()
+        .any(|e| w.ends_with(e))
+}
+
+/// Roles and members only an organisation has, right after a name ("Acme CEO Jane Doe",
+/// "Acme's shareholders", "Acme board member …"): the number of words they take, or 0.
+fn company_role<S: AsRef<str>>(s: &[S], j: usize) -> usize {
+    let w = |k: usize| s.get(k).map_or("", |t| t.as_ref());
+    let is = |k: usize, x: &str| w(k).eq_ignore_ascii_case(x);
+    match w(j) {
+        "CEO" | "CFO" | "COO" | "employees" | "bankers" | "shareholders" | "stockholders"
+        | "executives" | "customers" | "subscribers" | "anchor" | "correspondent"
+        | "journalists" | "viewers" | "readers" | "programming" => 1,
+        _ if is(j, "chief")
+            && ["executive", "operating", "financial"]
+                .iter()
+                .any(|x| is(j + 1, x)) =>
+        {
+            2
+        }
+        _ if is(j, "executive") && (is(j + 1, "director") || is(j + 1, "editor")) => 2,
+        _ if is(j, "board")
+            && ["member", "members", "chairman"]
+                .iter()
+                .any(|x| is(j + 1, x)) =>
+        {
+            2
+        }
+        _ if is(j, "managing") && is(j + 1, "director") => 2,
+        _ => 0,
+    }
+}
+
+/// Can `w` come before a rank used as a noun ("the order", "modern subclass"), not before
+/// the verb ("to order", "would class")? Lower-case words other than the particles,
+/// auxiliaries and conjunctions that precede verbs.
+fn after_determiner(w: &str) -> bool {
+    w.chars().all(|c| c.is_ascii_lowercase())
+        && !matches!(
+            w,
+            "to" | "will"
+                | "would"
+                | "could"
+                | "should"
+                | "can"
+                | "may"
+                | "might"
+                | "must"
+                | "shall"
+                | "not"
+                | "did"
+                | "do"
+                | "does"
+                | "and"
+                | "or"
+                | "also"
+                | "then"
+                | "they"
+                | "we"
+                | "i"
+                | "you"
+        )
+}
+
+/// Quotation marks around a title.
+fn is_quote(w: &str) -> bool {
+    matches!(w, "\"" | "“" | "”" | "``" | "''" | "‘" | "’")
+}
+
+/// The kind a copula at `j` defines its subject as, within ten words and before any
+/// preposition or clause word: a work's or periodical's label when a noun of [`work_noun`]
+/// heads the predicate ("is an allegorical and dystopian novella by", "was a patriotic
+/// song."; not "is a film director"), [`NOT_A_NAME`] for a rank of taxa ("is a genus of").
+/// Capitalised words other than one-word MISC names (nationalities) end the search.
+fn defined_kind<S: AsRef<str>>(s: &[S], t: &[u8], j: usize) -> Option<u8> {
+    let n = s.len().min(t.len());
+    let word = |i: usize| s[i].as_ref();
+    if j >= n || !matches!(word(j), "is" | "was" | "are" | "were") {
+        return None;
+    }
+    for k in j + 1..n.min(j + 11) {
+        let w = word(k);
+        if is_rank(w) && k <= j + 3 && k + 1 < n && word(k + 1) == "of" {
+            return Some(NOT_A_NAME);
+        }
+        if let Some(label) = work_noun(w) {
+            // The noun heads the phrase: punctuation or a word that starts what follows it.
+            let next = if k + 1 < n { word(k + 1) } else { "." };
+            let head = !next.chars().next().is_some_and(char::is_alphanumeric)
+                || matches!(
+                    next,
+                    "by" | "in"
+                        | "from"
+                        | "about"
+                        | "written"
+                        | "published"
+                        | "released"
+                        | "directed"
+                        | "composed"
+                        | "set"
+                        | "based"
+                        | "that"
+                        | "which"
+                        | "starring"
+                        | "first"
+                        | "originally"
+                        | "and"
+                        | "or"
+                        | "with"
+                        | "for"
+                        | "on"
+                );
+            return head.then_some(label);
+        }
+        let nationality = t[k] == 7 && (k + 1 >= n || t[k + 1] != 8);
+        let stop = !w.chars().next().is_some_and(char::is_alphanumeric)
+            || (capitalised(w) && !nationality)
+            || matches!(
+                w,
+                "not"
+                    | "by"
+                    | "for"
+                    | "in"
+                    | "of"
+                    | "with"
+                    | "from"
+                    | "to"
+                    | "that"
+                    | "which"
+                    | "who"
+                    | "as"
+                    | "on"
+                    | "at"
+            );
+        if stop {
+            return None;
+        }
+    }
+    None
+}
+
+/// A hash of the words `a..b` of `s`, the same for every occurrence of the name.
+fn name_key<S: AsRef<str>>(s: &[S], a: usize, b: usize) -> u64 {
+    s[a..b].iter().fold(0x51_7c_c1_b7_27_22_0a_95, |h, w| {
+        (h ^ features::doc_key(w.as_ref()))
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+            .rotate_left(29)
+    })
+}
+
+/// The end of the title that starts at `i`: capitalised words, tagged or not (a name the
+/// tagger found is taken whole), linked by "of", "the", "in", "a", "an", "for" when a
+/// capitalised word follows; at most eight words. `i` when `i` is not capitalised.
+fn title_end<S: AsRef<str>>(s: &[S], tags: &[u8], i: usize) -> usize {
+    let n = s.len().min(tags.len());
+    let mut end = i;
+    let mut k = i;
+    while k < n && k < i + 8 {
+        let w = s[k].as_ref();
+        if capitalised(w) || (k > i && tags[k] % 2 == 0 && tags[k] != 0) {
+            k += 1;
+            end = k;
+            // A name the tagger found is taken whole.
+            while end < n && end < i + 12 && tags[end] != 0 && tags[end] % 2 == 0 {
+                end += 1;
+            }
+            k = end;
+        } else if k > i
+            && matches!(w, "of" | "the" | "in" | "a" | "an" | "for")
+            && k + 1 < n
+            && capitalised(s[k + 1].as_ref())
+        {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// Kinds named next to a name, which the tagger (trained on 1996 news) reads poorly, and
+/// one type for every occurrence of the name across the article:
+/// - works and periodicals: a title right after a noun naming a kind of work or vessel ("the
+///   novella Animal Farm", "the ship Mary Rose") is MISC, after a kind of periodical ("the
+///   magazine Oxford Poetry") ORG, as in CoNLL; so is a name opening its sentence defined as
+///   one ("Animal Farm is an allegorical novella by …", within ten words, before any
+///   preposition or clause word); a name typed PER after a person's possessive ("Homer's
+///   Iliad") is a work, MISC;
+/// - taxa: a one-word name after a taxonomic rank ("the order Tubulidentata"), the one-word
+///   names of a list a plural rank introduces ("genera such as Chlorella", "the orders of
+///   amphibians are Anura (…), Urodela (…) and Apoda"), or defined as one ("Felis is a genus of …"), or with an ending the
+///   codes of nomenclature reserve for taxa ("Charophyta", "Felidae") is no name for CoNLL:
+///   it is untagged;
+/// - companies and outlets: a name typed PER (or an untagged acronym) followed by a role
+///   only an organisation has ("Acme CEO Jane Doe", "Acme's shareholders", "Acme Executive
+///   Director …", "RT journalists"), or an untagged acronym after "employee of", is ORG;
+///   so is the first word of such a name where the article types it alone PER ("Wells").
+///
+/// Every tagged occurrence of the same words in the article then gets the same type (or is
+/// untagged), and so does a one-word organisation left untagged between untagged words. Linear in the article's length (windows of at most a dozen words).
+fn cued_kinds<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
+    const PER: u8 = 0;
+    let mut kinds: KeyMap<u8> = KeyMap::default();
+    // First words of companies found by a role ("Wells" of "Wells Fargo").
+    let mut short: KeyMap<()> = KeyMap::default();
+    for (s, t) in sentences.iter().zip(tags.iter_mut()) {
+        let n = s.len().min(t.len());
+        let word = |i: usize| s[i].as_ref();
+        let plain = |w: &str| capitalised(w) && w.chars().skip(1).all(char::is_lowercase);
+        // A noun naming the kind, right before the name.
+        for i in 0..n.saturating_sub(1) {
+            let w = word(i);
+            if let Some((label, plural)) = work_noun(w)
+                .map(|l| (l, false))
+                .or_else(|| w.strip_suffix('s').and_then(work_noun).map(|l| (l, true)))
+            {
+                // "the novella X"; a plural only before an example ("books, such as X",
+                // "his novels including X").
+                let mut k = i + 1;
+                if plural {
+                    if word(k) == "," {
+                        k += 1;
+                    }
+                    if k + 1 < n && word(k) == "such" && word(k + 1) == "as" {
+                        k += 2;
+                    } else if k < n && word(k) == "including" {
+                        k += 1;
+                    } else {
+                        continue;
+                    }
+                }
+                // A quoted title, whatever its words ("his essay \"Why I Write\"", "a poem,
+                // \"Pikes Peak\"").
+                if !plural && k + 1 < n && word(k) == "," && is_quote(word(k + 1)) {
+                    k += 1;
+                }
+                if k + 2 < n && is_quote(word(k)) && capitalised(word(k + 1)) {
+                    if let Some(c) = (k + 2..n.min(k + 14)).find(|&c| is_quote(word(c))) {
+                        t[k] = 0;
+                        t[c] = 0;
+                        // Without the comma or stop before the closing mark.
+                        let e = if matches!(word(c - 1), "," | "." | ";" | ":") {
+                            c - 1
+                        } else {
+                            c
+                        };
+                        t[e..c].fill(0);
+                        retag(&mut t[..n], k + 1, e, label);
+                        if c + 1 < n && t[c + 1] != 0 && t[c + 1] % 2 == 0 {
+                            t[c + 1] -= 1;
+                        }
+                        kinds.insert(name_key(&s[..n], k + 1, e), label);
+                    }
+                    continue;
+                }
+                let end = title_end(&s[..n], &t[..n], k);
+                if k < n && end > k && (t[k] == 0 || t[k] % 2 == 1) {
+                    retag(&mut t[..n], k, end, label);
+                    if end < n && t[end] != 0 && t[end] % 2 == 0 {
+                        t[end] -= 1;
+                    }
+                    kinds.insert(name_key(&s[..n], k, end), label);
+                }
+            } else if is_rank(w) && i > 0 && after_determiner(word(i - 1)) {
+                if !matches!(w, "genera" | "families" | "orders" | "classes") {
+                    let k = i + 1;
+                    let one = plain(word(k))
+                        && (t[k] == 0 || t[k] % 2 == 1)
+                        && (k + 1 >= n || t[k + 1] == 0 || t[k + 1] % 2 == 1);
+                    if one {
+                        t[k] = 0;
+                        kinds.insert(name_key(&s[..n], k, k + 1), NOT_A_NAME);
+                    }
+                    continue;
+                }
+                // A plural rank names a list: "small genera, such as X", "the three orders
+                // of amphibians are X (…), Y (…), and Z": after "such as", "including",
+                // "include(s)" or "are" within five lower-case words, every one-word name of
+                // the list (brackets skipped) is a taxon.
+                let Some(p) = (i + 1..n.min(i + 7))
+                    .take_while(|&p| {
+                        let w = word(p);
+                        w == "," || w.bytes().all(|c| c.is_ascii_lowercase())
+                    })
+                    .find(|&p| {
+                        matches!(word(p), "are" | "include" | "includes" | "including")
+                            || word(p) == "as" && word(p - 1) == "such"
+                    })
+                else {
+                    continue;
+                };
+                let mut k = p + 1;
+                while k < n.min(p + 40) {
+                    let w = word(k);
+                    if w == "(" {
+                        match after_brackets(&s[..n], k) {
+                            Some(e) => k = e,
+                            None => break,
+                        }
+                    } else if matches!(w, "," | "and" | "or") {
+                        k += 1;
+                    } else if plain(w)
+                        && (t[k] == 0 || t[k] % 2 == 1)
+                        && (k + 1 >= n || t[k + 1] == 0 || t[k + 1] % 2 == 1)
+                    {
+                        t[k] = 0;
+                        kinds.insert(name_key(&s[..n], k, k + 1), NOT_A_NAME);
+                        k += 1;
+                    } else {
+                        break;
+                    }
+                }
+            }
+        }
+        // A title opening its sentence, maybe quoted, defined as a work ("An American in
+        // Paris is a symphonic poem", "\"America the Beautiful\" is a patriotic song").
+        let a = usize::from(n > 0 && is_quote(word(0)));
+        let b = title_end(&s[..n], &t[..n], a);
+        if b > a + 1 && (t[a] == 0 || t[a] % 2 == 1) {
+            let j = if a == 1 && b < n && is_quote(word(b)) {
+                b + 1
+            } else {
+                b
+            };
+            if let Some(label) = defined_kind(&s[..n], &t[..n], j).filter(|&l| l != NOT_A_NAME) {
+                retag(&mut t[..n], a, b, label);
+                if b < n && t[b] != 0 && t[b] % 2 == 0 {
+                    t[b] -= 1;
+                }
+                kinds.insert(name_key(&s[..n], a, b), label);
+            }
+        }
+        // An acronym the tagger left untagged, before an organisation's role ("the RT host",
+        // "RT's management") or after "employee of".
+        for i in 0..n {
+            let w = word(i);
+            let acronym = (2..=5).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_uppercase());
+            if t[i] != 0 || !acronym || i + 1 < n && t[i + 1] != 0 {
+                continue;
+            }
+            let j = if i + 1 < n && matches!(word(i + 1), "'s" | "’s") {
+                i + 2
+            } else {
+                i + 1
+            };
+            let employee = i >= 2
+                && matches!(word(i - 2), "employee" | "employees")
+                && matches!(word(i - 1), "of" | "at");
+            if employee || company_role(&s[..n], j) > 0 {
+                t[i] = begin(1);
+                kinds.insert(name_key(&s[..n], i, i + 1), 1);
+            }
+        }
+        for (a, b, l) in entities(&t[..n]) {
+            // Taxon endings.
+            if b == a + 1 && has_taxon_ending(word(a)) {
+                t[a] = 0;
+                kinds.insert(name_key(&s[..n], a, b), NOT_A_NAME);
+                continue;
+            }
+            // A person's work: a name typed PER right after a person's possessive
+            // ("Homer's Iliad"; people are not possessed by people in CoNLL's names).
+            if l == PER
+                && a >= 2
+                && matches!(word(a - 1), "'s" | "’s")
+                && (t[a - 2] == 0 && capitalised(word(a - 2))
+                    || t[a - 2] != 0 && (t[a - 2] - 1) / 2 == PER)
+                && (a..b).all(|k| capitalised(word(k)))
+            {
+                retag(&mut t[..n], a, b, 3);
+                kinds.insert(name_key(&s[..n], a, b), 3);
+                continue;
+            }
+            // Roles of an organisation.
+            if l == PER {
+                let mut j = b;
+                if j < n && matches!(word(j), "'s" | "’s") {
+                    j += 1;
+                }
+                if company_role(&s[..n], j) > 0 {
+                    retag(&mut t[..n], a, b, 1);
+                    kinds.insert(name_key(&s[..n], a, b), 1);
+                    if b > a + 1 {
+                        short.insert(name_key(&s[..n], a, a + 1), ());
+                    }
+                    continue;
+                }
+            }
+            // Definitions: "X is a … novella", "X is a genus of …".
+            if b - a > 6 || !(a == 0 || word(a - 1) == ",") {
+                continue;
+            }
+            let mut j = b;
+            if j < n && word(j) == "(" {
+                match after_brackets(&s[..n], j) {
+                    Some(k) => j = k,
+                    None => continue,
+                }
+            }
+            match defined_kind(&s[..n], &t[..n], j) {
+                Some(NOT_A_NAME) if b == a + 1 && plain(word(a)) => {
+                    t[a] = 0;
+                    kinds.insert(name_key(&s[..n], a, b), NOT_A_NAME);
+                }
+                Some(NOT_A_NAME) | None => {}
+                Some(label) => {
+                    if label != l {
+                        retag(&mut t[..n], a, b, label);
+                    }
+                    kinds.insert(name_key(&s[..n], a, b), label);
+                }
+            }
+        }
+    }
+    if kinds.is_empty() {
+        return;
+    }
+    for (s, t) in sentences.iter().zip(tags.iter_mut()) {
+        let n = s.len().min(t.len());
+        for (a, b, l) in entities(&t[..n]) {
+            match kinds.get(&name_key(&s[..n], a, b)) {
+                Some(&NOT_A_NAME) => t[a..b].fill(0),
+                Some(&label) if label != l => retag(&mut t[..n], a, b, label),
+                // A company's first word alone, typed PER, is the company.
+                None if l == PER && b == a + 1 && short.contains_key(&name_key(&s[..n], a, b)) => {
+                    t[a] = begin(1)
+                }
+                _ => {}
+            }
+        }
+        // A one-word organisation left untagged between untagged words ("RT" alone).
+        for i in 0..n {
+            let free = t[i] == 0 && (i == 0 || t[i - 1] == 0) && (i + 1 >= n || t[i + 1] == 0);
+            if free
+                && capitalised(s[i].as_ref())
+                && kinds.get(&name_key(&s[..n], i, i + 1)) == Some(&1)
+            {
+                t[i] = begin(1);
+            }
+        }
+        // A title the tagger cut or missed elsewhere ("America" + "the Beautiful").
+        let mut i = 0;
+        while i < n {
+            let e = if capitalised(s[i].as_ref()) && (t[i] % 2 == 1 || t[i] == 0) {
+                title_end(&s[..n], &t[..n], i)
+            } else {
+                i
+            };
+            match kinds.get(&name_key(&s[..n], i, e)) {
+                Some(&label) if e > i + 1 && label != NOT_A_NAME => {
+                    retag(&mut t[..n], i, e, label);
+                    if e < n && t[e] != 0 && t[e] % 2 == 0 {
+                        t[e] -= 1;
+                    }
+                    i = e;
+                }
+                _ => i += 1,
             }
         }
     }
@@ -2518,5 +3227,154 @@ mod tests {
         // "Trust" is in the ORG name; "spoke" is in none.
         assert_eq!(inside(ev[1][2]), 2);
         assert_eq!(inside(ev[0][2]), 0);
+    }
+
+    #[test]
+    fn cued_kinds_retype_works_taxa_and_companies_across_the_article() {
+        // O=0 B-PER=1 I-PER=2 B-ORG=3 I-ORG=4 B-LOC=5 I-LOC=6 B-MISC=7 I-MISC=8
+        let run = |text: &[&str], tags: &[&[u8]]| {
+            let s: Vec<Vec<&str>> = text.iter().map(|t| t.split(' ').collect()).collect();
+            let mut t: Vec<Vec<u8>> = tags.iter().map(|t| t.to_vec()).collect();
+            cued_kinds(&s, &mut t);
+            t
+        };
+        // A work after its kind's noun is MISC, and so is every other occurrence; a
+        // periodical is ORG; a title the tagger missed is found whole.
+        assert_eq!(
+            run(
+                &[
+                    "the novella Stone Harbour , in the magazine The Quiet Page",
+                    "Stone Harbour sold well",
+                ],
+                &[&[0, 0, 5, 6, 0, 0, 0, 0, 0, 0, 0], &[5, 6, 0, 0]],
+            ),
+            vec![vec![0, 0, 7, 8, 0, 0, 0, 0, 3, 4, 4], vec![7, 8, 0, 0]]
+        );
+        // A title linked by "in" and cut in two by the tagger is one work.
+        assert_eq!(
+            run(&["the song America the Beautiful"], &[&[0, 0, 5, 0, 3]]),
+            vec![vec![0, 0, 7, 8, 8]]
+        );
+        // A title opening its sentence, quoted or not, defined as a work, is one work, and
+        // so is the same run of words cut otherwise elsewhere; a plural kind names examples.
+        assert_eq!(
+            run(
+                &[
+                    "\" America the Beautiful \" is an American patriotic song .",
+                    "they sang America the Beautiful",
+                    "his books , such as The Open Door , sold",
+                ],
+                &[
+                    &[0, 5, 0, 3, 0, 0, 0, 7, 0, 0, 0],
+                    &[0, 0, 5, 0, 3],
+                    &[0, 0, 0, 0, 0, 0, 3, 4, 0, 0],
+                ],
+            ),
+            vec![
+                vec![0, 7, 8, 8, 0, 0, 0, 7, 0, 0, 0],
+                vec![0, 0, 7, 8, 8],
+                vec![0, 0, 0, 0, 0, 7, 8, 8, 0, 0],
+            ]
+        );
+        // Not when the noun is no head ("a film director").
+        assert_eq!(
+            run(&["Ann Lee is a film director ."], &[&[1, 2, 0, 0, 0, 0, 0]]),
+            vec![vec![1, 2, 0, 0, 0, 0, 0]]
+        );
+        // Defined as a work: "X is a … novel" (not past a preposition).
+        assert_eq!(
+            run(
+                &[
+                    "Stone Harbour is a 1950 dystopian novel",
+                    "Paris is a city in the film"
+                ],
+                &[&[5, 6, 0, 0, 0, 0, 0], &[5, 0, 0, 0, 0, 0, 0]],
+            ),
+            vec![vec![7, 8, 0, 0, 0, 0, 0], vec![5, 0, 0, 0, 0, 0, 0]]
+        );
+        // Taxa: after a rank (with a determiner or adjective), defined as one, or with a
+        // reserved ending, untagged everywhere; a rank used as a verb changes nothing.
+        assert_eq!(
+            run(
+                &[
+                    "of the order Dentata , the family Hyaenidae , small genera , such as Cypris",
+                    "Dentata and Cypris live",
+                    "Felis is a genus of cats",
+                    "Felis hunts",
+                    "to order Iraqi troops",
+                ],
+                &[
+                    &[0, 0, 0, 5, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 1],
+                    &[5, 0, 1, 0],
+                    &[1, 0, 0, 0, 0, 0],
+                    &[1, 0],
+                    &[0, 0, 7, 0],
+                ],
+            ),
+            vec![
+                vec![0; 15],
+                vec![0; 4],
+                vec![0; 6],
+                vec![0, 0],
+                vec![0, 0, 7, 0],
+            ]
+        );
+        // An untagged acronym before an outlet's role or after "employee of" is ORG, and so
+        // is every occurrence, tagged or alone between untagged words.
+        assert_eq!(
+            run(
+                &[
+                    "the ZQ journalists said",
+                    "an employee of KBX",
+                    "ZQ and KBX grew while ZQ Ann",
+                ],
+                &[&[0, 0, 0, 0], &[0, 0, 0, 0], &[5, 0, 0, 0, 0, 1, 2]],
+            ),
+            vec![
+                vec![0, 3, 0, 0],
+                vec![0, 0, 0, 3],
+                vec![3, 0, 3, 0, 0, 1, 2]
+            ]
+        );
+        // A person's work: a name typed PER after a person's (or an untagged capitalised
+        // word's) possessive is MISC, everywhere; not after a place's.
+        assert_eq!(
+            run(
+                &[
+                    "Homer 's Iliad and Jo Roe 's Odes",
+                    "the Iliad",
+                    "Rome 's Nero"
+                ],
+                &[&[0, 0, 1, 0, 1, 2, 0, 1], &[0, 1], &[5, 0, 1]],
+            ),
+            vec![vec![0, 0, 7, 0, 1, 2, 0, 7], vec![0, 7], vec![5, 0, 1]]
+        );
+        // Companies: a name typed PER before a role only an organisation has is ORG, and so
+        // is each occurrence; a person's spokesman or campaign is no such role.
+        assert_eq!(
+            run(
+                &[
+                    "Acme Bank CEO Jo Smith",
+                    "Acme Bank 's shareholders and Acme Bank",
+                    "Jo Smith spokesman Al Roe",
+                    "Rex Co chief executive",
+                    "Acme paid Smith",
+                ],
+                &[
+                    &[1, 2, 0, 1, 2],
+                    &[1, 2, 0, 0, 0, 1, 2],
+                    &[1, 2, 0, 1, 2],
+                    &[1, 2, 0, 0],
+                    &[1, 0, 1],
+                ],
+            ),
+            vec![
+                vec![3, 4, 0, 1, 2],
+                vec![3, 4, 0, 0, 0, 3, 4],
+                vec![1, 2, 0, 1, 2],
+                vec![3, 4, 0, 0],
+                vec![3, 0, 1],
+            ]
+        );
     }
 }
