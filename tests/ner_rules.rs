@@ -255,6 +255,14 @@ fn works_periodicals_taxa_and_companies_take_their_kind_from_cues() {
     // A rank as a verb is no cue.
     let ms = mentions("The minister will order Iraqi troops to leave Basra.");
     assert!(has(&ms, "Iraqi", Label::Misc), "{ms:?}");
+    // Nor is a kind of work used as a verb: the person stays a person, everywhere.
+    let t = "Senator Ruth Calder kept painting Hollis as a tycoon. Mr. Hollis said on Monday              that Calder was wrong, and Hollis later left for Ohio.";
+    let ms = mentions(t);
+    assert!(
+        !ms.iter().any(|(t, l)| t == "Hollis" && *l != Label::Per),
+        "{ms:?}"
+    );
+    assert!(has(&ms, "Hollis", Label::Per), "{ms:?}");
     // Companies: a role only an organisation has makes the name ORG, everywhere.
     let t = "Senator Mary Blake questioned Harlow Grant CEO John Pike on Tuesday. Harlow \
              Grant paid a fine, and Harlow Grant shareholders were angry.";
