@@ -255,6 +255,21 @@ fn works_periodicals_taxa_and_companies_take_their_kind_from_cues() {
     // A rank as a verb is no cue.
     let ms = mentions("The minister will order Iraqi troops to leave Basra.");
     assert!(has(&ms, "Iraqi", Label::Misc), "{ms:?}");
+    // A work or a company named after a person of the article leaves the person alone.
+    let t = "Former Senator Anthony Kessler resigned in 2011. Kessler, 51, later starred in \
+             the documentary \"Kessler\", and Kessler said on Monday that he regrets nothing.";
+    let ms = mentions(t);
+    let kessler: Vec<_> = ms.iter().filter(|(t, _)| t == "Kessler").collect();
+    assert!(kessler.len() >= 2, "{ms:?}");
+    assert!(
+        kessler.iter().filter(|(_, l)| *l == Label::Per).count() >= 2,
+        "{ms:?}"
+    );
+    let t = "Tony Marlow founded the Marlow Group in 1998. The Marlow Group's CEO, Jo Pike, \
+             met senators in May. Marlow told reporters that the firm had done nothing wrong.";
+    let ms = mentions(t);
+    assert!(has(&ms, "Tony Marlow", Label::Per), "{ms:?}");
+    assert!(has(&ms, "Marlow", Label::Per), "{ms:?}");
     // Nor is a kind of work used as a verb: the person stays a person, everywhere.
     let t = "Senator Ruth Calder kept painting Hollis as a tycoon. Mr. Hollis said on Monday              that Calder was wrong, and Hollis later left for Ohio.";
     let ms = mentions(t);

@@ -1938,6 +1938,18 @@ fn cued_kinds<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
     let mut kinds: KeyMap<u8> = KeyMap::default();
     // First words of companies found by a role ("Wells" of "Wells Fargo").
     let mut short: KeyMap<()> = KeyMap::default();
+    // Last words of the article's longer person names ("Weiner" of "Anthony Weiner",
+    // "Podesta" of "Tony Podesta"): a work or a company named after the person ("the
+    // documentary \"Weiner\"", "the Podesta Group's CEO") does not retype the person elsewhere.
+    let mut surnames: KeyMap<()> = KeyMap::default();
+    for (s, t) in sentences.iter().zip(tags.iter()) {
+        let n = s.len().min(t.len());
+        for (a, b, l) in entities(&t[..n]) {
+            if l == PER && b > a + 1 {
+                surnames.insert(name_key(&s[..n], b - 1, b), ());
+            }
+        }
+    }
     for (s, t) in sentences.iter().zip(tags.iter_mut()) {
         let n = s.len().min(t.len());
         let word = |i: usize| s[i].as_ref();
@@ -2144,11 +2156,15 @@ fn cued_kinds<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
     for (s, t) in sentences.iter().zip(tags.iter_mut()) {
         let n = s.len().min(t.len());
         for (a, b, l) in entities(&t[..n]) {
-            match kinds.get(&name_key(&s[..n], a, b)) {
-                Some(&NOT_A_NAME) => t[a..b].fill(0),
-                Some(&label) if label != l => retag(&mut t[..n], a, b, label),
+            let key = name_key(&s[..n], a, b);
+            let person = l == PER && surnames.contains_key(&key);
+            match kinds.get(&key) {
+                Some(&NOT_A_NAME) if !person => t[a..b].fill(0),
+                Some(&label) if label != l && label != NOT_A_NAME && !person => {
+                    retag(&mut t[..n], a, b, label)
+                }
                 // A company's first word alone, typed PER, is the company.
-                None if l == PER && b == a + 1 && short.contains_key(&name_key(&s[..n], a, b)) => {
+                None if l == PER && b == a + 1 && !person && short.contains_key(&key) => {
                     t[a] = begin(1)
                 }
                 _ => {}
