@@ -1421,6 +1421,16 @@ fn person_context<S: AsRef<str>>(s: &[S], i: usize) -> bool {
         || (i >= 3 && w(i - 1) == "as" && w(i - 2) == "such" && people(w(i - 3)))
 }
 
+/// The word after a name ending at `b`, past one bracket right after it ("Achilles
+/// (Ἀχιλλεύς) was"); `None` when that bracket does not close in reach.
+fn past_bracket<S: AsRef<str>>(s: &[S], b: usize) -> Option<usize> {
+    if b < s.len() && s[b].as_ref() == "(" {
+        after_brackets(s, b)
+    } else {
+        Some(b)
+    }
+}
+
 /// The token after the bracket group that starts at `i` ("(" … ")", nested, at most
 /// [`BRACKET_WINDOW`] tokens), or `None` when it is not closed in that window.
 fn after_brackets<S: AsRef<str>>(tokens: &[S], i: usize) -> Option<usize> {
@@ -1468,13 +1478,9 @@ fn person_predicates<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) 
             if !(a..b).all(|i| capitalised(word(i)) && word(i).chars().any(char::is_lowercase)) {
                 continue;
             }
-            let mut j = b;
-            if j < n && word(j) == "(" {
-                match after_brackets(&s[..n], j) {
-                    Some(k) => j = k,
-                    None => continue,
-                }
-            }
+            let Some(j) = past_bracket(&s[..n], b) else {
+                continue;
+            };
             if j >= n || !matches!(word(j), "is" | "was") {
                 continue;
             }
@@ -2128,13 +2134,9 @@ fn cued_kinds<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
             if b - a > 6 || !(a == 0 || word(a - 1) == ",") {
                 continue;
             }
-            let mut j = b;
-            if j < n && word(j) == "(" {
-                match after_brackets(&s[..n], j) {
-                    Some(k) => j = k,
-                    None => continue,
-                }
-            }
+            let Some(j) = past_bracket(&s[..n], b) else {
+                continue;
+            };
             match defined_kind(&s[..n], &t[..n], j) {
                 Some(NOT_A_NAME) if b == a + 1 && plain(word(a)) => {
                     t[a] = 0;
