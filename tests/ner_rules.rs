@@ -386,3 +386,19 @@ fn a_bodys_name_goes_on_through_on_to_its_subject_not_to_a_date() {
     assert!(ms.iter().all(|(t, _)| !t.contains("Monday")), "{ms:?}");
     assert!(has(&ms, "Boston", Label::Loc), "{ms:?}");
 }
+
+#[test]
+fn an_office_title_stays_outside_the_body_s_name() {
+    // CoNLL-2003 leaves "<title> of" outside the name ("Minister of Finance" tags only
+    // "Finance"); the body after it keeps its type, a bare "State" is no body.
+    let t = "The Speaker of Parliament, Mohamed al Halbousi, said the vote would go ahead. \
+             Later the President of the Regional Assembly met him in Basra.";
+    let ms = mentions(t);
+    assert!(has(&ms, "Parliament", Label::Org), "{ms:?}");
+    assert!(
+        !ms.iter()
+            .any(|(t, _)| t.starts_with("Speaker") || t.starts_with("President")),
+        "{ms:?}"
+    );
+    assert!(has(&ms, "Mohamed al Halbousi", Label::Per), "{ms:?}");
+}

@@ -163,6 +163,7 @@ fn tag_rules<S: AsRef<str>>(
     for (s, tags) in part.iter().zip(&mut out[start..]) {
         honorifics(s, tags);
         entity_shapes(s, tags);
+        office_titles(s, tags);
     }
     person_predicates(part, &mut out[start..]);
     harmonise(part, &mut out[start..]);
@@ -171,6 +172,47 @@ fn tag_rules<S: AsRef<str>>(
     cued_kinds(part, &mut out[start..]);
     for (s, tags) in part.iter().zip(&mut out[start..]) {
         bracketed_forms(s, tags);
+    }
+}
+
+/// An office's title is outside the name of the body it belongs to, as in CoNLL-2003 (where
+/// "Minister of Finance", "Chief of State" and every "<title> of" in train are O before the
+/// name): a span opening with such a title and "of" ("Speaker of Parliament", "President of
+/// the Commission") keeps only what follows "of (the)"; nothing when that is all there is or a
+/// bare "State".
+fn office_titles<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
+    let n = tokens.len().min(tags.len());
+    let word = |i: usize| tokens[i].as_ref();
+    for (a, b, label) in entities(&tags[..n]) {
+        let title = matches!(
+            word(a),
+            "Speaker"
+                | "President"
+                | "Minister"
+                | "Secretary"
+                | "Chairman"
+                | "Chairwoman"
+                | "Director"
+                | "Governor"
+                | "Mayor"
+                | "Chief"
+                | "Head"
+                | "Commander"
+                | "Ambassador"
+        );
+        if !title || a + 2 >= b || word(a + 1) != "of" {
+            continue;
+        }
+        let mut k = a + 2;
+        if matches!(word(k), "the" | "The") {
+            k += 1;
+        }
+        if k >= b || (k + 1 == b && word(k) == "State") {
+            tags[a..b].fill(0);
+        } else {
+            tags[a..k].fill(0);
+            tags[k] = begin(label);
+        }
     }
 }
 
