@@ -1088,30 +1088,15 @@ fn is_body(w: &str) -> bool {
     )
 }
 
-/// Days of the week and months, capitalised.
+/// Days of the week and months, capitalised (the cleaner's tables of their names and
+/// abbreviations).
 fn is_date_word(w: &str) -> bool {
-    matches!(
-        w,
-        "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-            | "January"
-            | "February"
-            | "March"
-            | "April"
-            | "May"
-            | "June"
-            | "July"
-            | "August"
-            | "September"
-            | "October"
-            | "November"
-            | "December"
-    )
+    use crate::clean::rules::{MONTHS, WEEKDAYS};
+    w.starts_with(|c: char| c.is_ascii_uppercase())
+        && MONTHS
+            .iter()
+            .chain(WEEKDAYS)
+            .any(|d| d.eq_ignore_ascii_case(w))
 }
 
 /// Capitalised words that start a place's name when a name follows them ("North Atlantic
