@@ -1770,33 +1770,34 @@ fn has_taxon_ending(w: &str) -> bool {
         .any(|e| w.ends_with(e))
 }
 
-/// Roles and members only an organisation has, right after a name ("Acme CEO Jane Doe",
-/// "Acme's shareholders", "Acme board member …"): the number of words they take, or 0.
-fn company_role<S: AsRef<str>>(s: &[S], j: usize) -> usize {
+/// Whether a role or members only an organisation has follow at `j`, right after a name
+/// ("Acme CEO Jane Doe", "Acme's shareholders", "Acme board member …").
+fn company_role<S: AsRef<str>>(s: &[S], j: usize) -> bool {
     let w = |k: usize| s.get(k).map_or("", |t| t.as_ref());
     let is = |k: usize, x: &str| w(k).eq_ignore_ascii_case(x);
-    match w(j) {
-        "CEO" | "CFO" | "COO" | "employees" | "bankers" | "shareholders" | "stockholders"
-        | "executives" | "customers" | "subscribers" | "anchor" | "correspondent"
-        | "journalists" | "viewers" | "readers" | "programming" => 1,
-        _ if is(j, "chief")
-            && ["executive", "operating", "financial"]
-                .iter()
-                .any(|x| is(j + 1, x)) =>
-        {
-            2
-        }
-        _ if is(j, "executive") && (is(j + 1, "director") || is(j + 1, "editor")) => 2,
-        _ if is(j, "board")
-            && ["member", "members", "chairman"]
-                .iter()
-                .any(|x| is(j + 1, x)) =>
-        {
-            2
-        }
-        _ if is(j, "managing") && is(j + 1, "director") => 2,
-        _ => 0,
-    }
+    let then = |xs: &[&str]| xs.iter().any(|x| is(j + 1, x));
+    matches!(
+        w(j),
+        "CEO"
+            | "CFO"
+            | "COO"
+            | "employees"
+            | "bankers"
+            | "shareholders"
+            | "stockholders"
+            | "executives"
+            | "customers"
+            | "subscribers"
+            | "anchor"
+            | "correspondent"
+            | "journalists"
+            | "viewers"
+            | "readers"
+            | "programming"
+    ) || is(j, "chief") && then(&["executive", "operating", "financial"])
+        || is(j, "executive") && then(&["director", "editor"])
+        || is(j, "board") && then(&["member", "members", "chairman"])
+        || is(j, "managing") && then(&["director"])
 }
 
 /// Can `w` come before a rank used as a noun ("the order", "modern subclass"), not before
@@ -2130,7 +2131,7 @@ fn cued_kinds<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
             let employee = i >= 2
                 && matches!(word(i - 2), "employee" | "employees")
                 && matches!(word(i - 1), "of" | "at");
-            if employee || company_role(&s[..n], j) > 0 {
+            if employee || company_role(&s[..n], j) {
                 t[i] = begin(1);
                 kinds.insert(name_key(&s[..n], i, i + 1), 1);
             }
@@ -2148,7 +2149,7 @@ fn cued_kinds<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
                 if j < n && matches!(word(j), "'s" | "’s") {
                     j += 1;
                 }
-                if company_role(&s[..n], j) > 0 {
+                if company_role(&s[..n], j) {
                     retag(&mut t[..n], a, b, 1);
                     kinds.insert(name_key(&s[..n], a, b), 1);
                     if b > a + 1 {
