@@ -1,9 +1,10 @@
 // A/B of Wasm variants (built like bench/variants.sh or `cargo xtask wasm`, glue for
 // `--target web`) in ONE headless-Chromium page, interleaved so that a drifting machine slows
 // every variant alike: the browser twin of bench/ab.mjs.
-//   node bench/ab-browser.mjs ../shared/data/polnear/dev/text OLD_DIR NEW_DIR …
+//   node bench/ab-browser.mjs [--dev-rounds N] ../shared/data/polnear/dev/text OLD_DIR NEW_DIR …
 // Prints per variant: wall ms per `analyze` of the ~5 KB article (p50, p10, min over batches
-// of 10 calls, taking turns), ms for all dev texts (min, median of 8 passes, taking turns) and
+// of 10 calls, taking turns), ms for all dev texts (min, median of N passes, default 8, taking
+// turns; more passes narrow the dev ratio, which moves by ~±3% between runs of 8) and
 // the median ratio to the first variant of the per-round times (the robust number to read).
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -11,8 +12,14 @@ import { join, resolve, normalize, extname } from 'node:path';
 import { chromium } from 'playwright-core';
 import { loadTexts, typicalArticle, percentile, fmt } from './common.mjs';
 
-const [dir, ...variants] = process.argv.slice(2);
-if (!dir || !variants.length) throw new Error('usage: node bench/ab-browser.mjs TEXT_DIR VARIANT_DIR…');
+const argv = process.argv.slice(2);
+let devRounds = 8;
+if (argv[0] === '--dev-rounds') {
+  devRounds = Number(argv[1]);
+  argv.splice(0, 2);
+}
+const [dir, ...variants] = argv;
+if (!dir || !variants.length || !(devRounds > 0)) throw new Error('usage: node bench/ab-browser.mjs [--dev-rounds N] TEXT_DIR VARIANT_DIR…');
 const texts = loadTexts(dir);
 const article = typicalArticle(texts);
 
@@ -49,7 +56,7 @@ try {
   const p = await browser.newPage();
   await p.goto(`http://127.0.0.1:${server.address().port}/`);
   await p.waitForFunction(() => document.title === 'ready');
-  const r = await p.evaluate(({ texts, article }) => {
+  const r = await p.evaluate(({ texts, article, devRounds }) => {
     const mods = window.mods;
     const out = mods.map(() => ({ lat: [], dev: [] }));
     for (const g of mods) texts.forEach((t) => g.analyze(t));
@@ -60,7 +67,7 @@ try {
         out[i].lat.push((performance.now() - t0) / 10);
       });
     }
-    for (let round = 0; round < 8; round++) {
+    for (let round = 0; round < devRounds; round++) {
       mods.forEach((g, i) => {
         const t0 = performance.now();
         texts.forEach((t) => g.analyze(t));
@@ -68,7 +75,7 @@ try {
       });
     }
     return out;
-  }, { texts, article });
+  }, { texts, article, devRounds });
   const ratio = (xs, base) => {
     const q = xs.map((x, k) => x / base[k]).sort((a, b) => a - b);
     return percentile(q, 50);

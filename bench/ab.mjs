@@ -2,7 +2,8 @@
 // machine slows every variant alike; times are CPU time (process.cpuUsage), not wall time.
 //   node bench/ab.mjs ../shared/data/polnear/dev/text target/variants/strip target/variants/O3 …
 // Prints per variant: CPU ms per `analyze` of the ~5 KB article (p50, p10, min over batches of
-// 10 calls), CPU ms for all dev texts and for a 1 MB article (min, median), and the sizes.
+// 10 calls), CPU ms for all dev texts and for a 1 MB article (min, median), the sizes and the
+// median of the per-round ratios to the first variant (5 KB / dev texts / 1 MB).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -36,11 +37,17 @@ for (let r = 0; r < 6; r++) {
     m.big.push(cpu(() => m.g.analyze(big)));
   }
 }
-console.log(`| variant | 5 KB p50 | p10 | min | dev texts min / median | 1 MB min / median | raw | gzip |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`);
+// The robust numbers: per round, each variant's time over the first variant's (before sorting).
+const ratio = (m, k) => {
+  const q = m[k].map((x, i) => x / mods[0][k][i]).sort((a, b) => a - b);
+  return fmt(percentile(q, 50), 3);
+};
+for (const m of mods) m.ratios = `${ratio(m, 'lat')} / ${ratio(m, 'dev')} / ${ratio(m, 'big')}`;
+console.log(`| variant | 5 KB p50 | p10 | min | dev texts min / median | 1 MB min / median | raw | gzip | ratio to first (5 KB / dev / 1 MB) |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`);
 for (const m of mods) {
   for (const a of [m.lat, m.dev, m.big]) a.sort((x, y) => x - y);
   console.log(
     `| ${m.v} | ${fmt(percentile(m.lat, 50), 2)} | ${fmt(percentile(m.lat, 10), 2)} | ${fmt(m.lat[0], 2)} | ${fmt(m.dev[0], 0)} / ${fmt(percentile(m.dev, 50), 0)} | ` +
-      `${fmt(m.big[0], 0)} / ${fmt(percentile(m.big, 50), 0)} | ${m.raw} | ${m.gz} |`,
+      `${fmt(m.big[0], 0)} / ${fmt(percentile(m.big, 50), 0)} | ${m.raw} | ${m.gz} | ${m.ratios} |`,
   );
 }

@@ -7,7 +7,9 @@
 // then lets every response be cached for an hour), and loads it again; the second load is
 // measured.
 // Prints per page the median, min and max of the first result and of each phase the page
-// reports in `window.phases` (ms after navigation start), plus the HTML's arrival.
+// reports in `window.phases` (ms after navigation start), plus the HTML's arrival, the first
+// call alone (`call`: first - ready, when the page reports `ready`) and, with more than one
+// page, the median of the per-round ratios to the first page's times.
 import { chromium } from 'playwright-core';
 import { percentile, fmt, serveRepo } from './common.mjs';
 
@@ -45,13 +47,14 @@ try {
       }
       await page.goto(base + name);
       await page.waitForFunction(() => document.title === 'ready');
-      results.get(label(row)).push(
-        await page.evaluate(() => ({
-          html: performance.getEntriesByType('navigation')[0].responseEnd,
-          ...(window.phases ?? {}),
-          first: window.firstResult,
-        })),
-      );
+      const r = await page.evaluate(() => ({
+        html: performance.getEntriesByType('navigation')[0].responseEnd,
+        ...(window.phases ?? {}),
+        first: window.firstResult,
+      }));
+      // The first call alone (model load and the engine's lazy compilation), when reported.
+      if (r.ready !== undefined) r.call = r.first - r.ready;
+      results.get(label(row)).push(r);
       await context.close();
     }
   }
@@ -67,4 +70,16 @@ for (const [name, rs] of results) {
     return `${k} ${fmt(percentile(xs, 50), 0)} [${fmt(xs[0], 0)}–${fmt(xs[xs.length - 1], 0)}]`;
   });
   console.log(`${name}: ${cols.join(', ')}`);
+}
+// The robust numbers for an A/B: per round, each row's time over the first row's.
+const [firstRows, ...others] = [...results.values()];
+if (others.length) {
+  console.log('median of per-round ratios to the first row (first result / first call alone):');
+  for (const [name, rs] of results) {
+    const ratio = (k) => {
+      const q = rs.map((r, i) => r[k] / firstRows[i][k]).sort((a, b) => a - b);
+      return fmt(percentile(q, 50), 3);
+    };
+    console.log(`${name}: ${ratio('first')}${rs[0].call === undefined ? '' : ` / ${ratio('call')}`}`);
+  }
 }

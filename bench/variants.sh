@@ -3,8 +3,9 @@
 #   bench/variants.sh [OUT]      (default OUT=target/variants; each variant is OUT/<name>/)
 # base: the LTO build at opt-level 3, bound by wasm-bindgen; strip: base with names and producers
 # stripped (what `cargo xtask wasm` ships); O1/O3/O4/Oz: wasm-opt levels; simd: +simd128;
-# ol2/ols: opt-level 2 and "s" (then stripped). Run `cargo xtask wasm` once first (it installs
-# wasm-bindgen and binaryen's wasm-opt).
+# ol2/ols: opt-level 2 and "s" (then stripped). RUSTFLAGS replaces .cargo/config.toml's wasm32
+# rustflags, so the simd variant repeats its inline threshold. Run `cargo xtask wasm` once
+# first (it installs wasm-bindgen and binaryen's wasm-opt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=${1:-target/variants}
@@ -23,7 +24,7 @@ cargo build --release --target $T --lib
 bind target/$T/release/newsmark.wasm base
 opt base strip --strip-debug --strip-producers
 for l in O1 O3 O4 Oz; do opt base $l -$l; done
-CARGO_TARGET_DIR=target/variants-simd RUSTFLAGS="-C target-feature=+simd128" cargo build --release --target $T --lib
+CARGO_TARGET_DIR=target/variants-simd RUSTFLAGS="-C target-feature=+simd128 -C llvm-args=-inline-threshold=75" cargo build --release --target $T --lib
 bind target/variants-simd/$T/release/newsmark.wasm simd-base
 opt simd-base simd --strip-debug --strip-producers --enable-simd
 for l in 2 s; do

@@ -27,6 +27,30 @@ const WASM_FEATURES: &[&str] = &[
     "--enable-reference-types",
 ];
 
+/// The flag `.cargo/config.toml` gives every wasm32 build (`[target.wasm32-unknown-unknown]
+/// rustflags`): LLVM's inliner at threshold 75 instead of 225. Measured in A/B runs of both
+/// builds (`bench/compile-ab.mjs`, `bench/first.mjs`, `bench/ab.mjs`, `bench/ab-browser.mjs`):
+/// the first `analyze` ~10% cheaper (V8 compiles less code lazily), throughput unchanged.
+pub const WASM_INLINE_FLAG: &str = "llvm-args=-inline-threshold=75";
+
+/// A note when RUSTFLAGS or CARGO_ENCODED_RUSTFLAGS is set without [`WASM_INLINE_FLAG`]: Cargo
+/// then ignores the rustflags of `.cargo/config.toml`, so the module is built without it.
+fn rustflags_note(rustflags: Option<&str>, encoded: Option<&str>) -> Option<String> {
+    // Cargo reads CARGO_ENCODED_RUSTFLAGS first, then RUSTFLAGS; either, even empty, wins.
+    let (name, flags) = match (encoded, rustflags) {
+        (Some(e), _) => ("CARGO_ENCODED_RUSTFLAGS", e),
+        (None, Some(r)) => ("RUSTFLAGS", r),
+        (None, None) => return None,
+    };
+    if flags.contains(WASM_INLINE_FLAG) {
+        return None;
+    }
+    Some(format!(
+        "note: {name} is set, so Cargo ignores the rustflags of .cargo/config.toml for {TARGET}: \
+         the module is built without `-C {WASM_INLINE_FLAG}` (its first call compiles more code)"
+    ))
+}
+
 pub fn wasm(args: &[String]) -> Result {
     if let Some(a) = args.first() {
         return Err(usage(format!("wasm takes no arguments (got {a})")));
@@ -81,6 +105,13 @@ pub fn build_wasm() -> Result<WasmSize> {
     let bindgen = ensure_wasm_bindgen()?;
     ensure_npm_packages()?;
 
+    let env = |k: &str| std::env::var(k).ok();
+    if let Some(note) = rustflags_note(
+        env("RUSTFLAGS").as_deref(),
+        env("CARGO_ENCODED_RUSTFLAGS").as_deref(),
+    ) {
+        eprintln!("{note}");
+    }
     run(cargo().args(["build", "--release", "--target", TARGET, "--lib"]))?;
     let target_dir = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
@@ -469,6 +500,40 @@ mod tests {
             Some("0.2.130")
         );
         assert_eq!(locked_version(lock, "serde"), None);
+    }
+
+    #[test]
+    fn notes_rustflags_that_override_the_config() {
+        assert_eq!(rustflags_note(None, None), None);
+        let with = format!("-C debuginfo=1 -C {WASM_INLINE_FLAG}");
+        assert_eq!(rustflags_note(Some(&with), None), None);
+        let note = rustflags_note(Some("-C debuginfo=1"), None).unwrap();
+        assert!(note.contains("RUSTFLAGS is set"), "{note}");
+        assert!(note.contains(WASM_INLINE_FLAG), "{note}");
+        // CARGO_ENCODED_RUSTFLAGS wins over RUSTFLAGS, even when empty.
+        let encoded = rustflags_note(Some(&with), Some("")).unwrap();
+        assert!(encoded.contains("CARGO_ENCODED_RUSTFLAGS"), "{encoded}");
+        let encoded_with = format!("-C\x1f{WASM_INLINE_FLAG}");
+        assert_eq!(rustflags_note(None, Some(&encoded_with)), None);
+    }
+
+    #[test]
+    fn the_config_gives_the_wasm_build_the_inline_flag() {
+        let config = fs::read_to_string(root().join(".cargo/config.toml")).unwrap();
+        let header = format!("[target.{TARGET}]");
+        let at = config
+            .find(&header)
+            .unwrap_or_else(|| panic!("no {header} in .cargo/config.toml"));
+        let section = &config[at + header.len()..];
+        let section = section.split("\n[").next().unwrap();
+        let rustflags = section
+            .lines()
+            .find(|l| l.trim_start().starts_with("rustflags"))
+            .expect("no rustflags in the wasm32 section of .cargo/config.toml");
+        assert!(
+            rustflags.contains(&format!("\"{WASM_INLINE_FLAG}\"")),
+            "{rustflags}"
+        );
     }
 
     #[test]
