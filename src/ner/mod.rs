@@ -601,8 +601,7 @@ fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
         }
     }
     for i in 0..n {
-        let free = (i == 0 || tags[i - 1] == 0) && (i + 1 == n || tags[i + 1] == 0);
-        if tags[i] == 0 && free && is_time_scale(word(i)) {
+        if tags[i] == 0 && alone(&tags[..n], i) && is_time_scale(word(i)) {
             tags[i] = begin(MISC);
         }
     }
@@ -629,8 +628,7 @@ fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
         let mut k = b + 1;
         while k < n && k < b + 8 {
             let w = word(k);
-            let person_or_place = tags[k] != 0 && matches!((tags[k] - 1) / 2, PER | LOC);
-            if capitalised(w) && !person_or_place {
+            if capitalised(w) && !person_or_place(tags[k]) {
                 k += 1;
                 end = k;
             } else if matches!(w, "of" | "and" | "the") && tags[k] == 0 {
@@ -752,8 +750,7 @@ fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
             let link = matches!(w, "of" | "and" | "the" | "in")
                 && end + 1 < n
                 && capitalised(word(end + 1));
-            let person_or_place = tags[end] != 0 && matches!((tags[end] - 1) / 2, PER | LOC);
-            if !(capitalised(w) || link) || on && person_or_place {
+            if !(capitalised(w) || link) || on && person_or_place(tags[end]) {
                 break;
             }
             end += 1;
@@ -845,9 +842,7 @@ fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
             && w[3..].iter().all(|c| c.is_ascii_alphabetic() || *c == b'.');
         if tag && matches!(word(i - 1), "(" | ",") && tags[i] != 0 {
             tags[i] = 0;
-            if i + 1 < n && tags[i + 1] != 0 && tags[i + 1] % 2 == 0 {
-                tags[i + 1] -= 1;
-            }
+            restart(&mut tags[..n], i + 1);
         }
     }
     // Periods of geologic time ("Permian", "Cretaceous") are MISC, as eras' names are
@@ -872,8 +867,7 @@ fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
         }
     }
     for i in 0..n {
-        let free = (i == 0 || tags[i - 1] == 0) && (i + 1 == n || tags[i + 1] == 0);
-        if tags[i] == 0 && free && is_geologic_time(word(i)) {
+        if tags[i] == 0 && alone(&tags[..n], i) && is_geologic_time(word(i)) {
             tags[i] = begin(MISC);
         }
     }
@@ -959,6 +953,24 @@ fn begin(label: u8) -> u8 {
 /// The tag that continues an entity of `label`.
 fn inside(label: u8) -> u8 {
     2 * label + 2
+}
+
+/// The entity a continuing tag at `i` belonged to ended before it: it now begins one.
+fn restart(tags: &mut [u8], i: usize) {
+    if i < tags.len() && tags[i] != 0 && tags[i] % 2 == 0 {
+        tags[i] -= 1;
+    }
+}
+
+/// Whether the tokens on either side of `i` are untagged.
+fn alone(tags: &[u8], i: usize) -> bool {
+    (i == 0 || tags[i - 1] == 0) && (i + 1 >= tags.len() || tags[i + 1] == 0)
+}
+
+/// Whether `tag` is part of a person's or a place's name (labels 0 and 2 of [`TAGS`]).
+fn person_or_place(tag: u8) -> bool {
+    const LOC: u8 = 2;
+    tag != 0 && matches!((tag - 1) / 2, PER | LOC)
 }
 
 /// Makes tokens `a..b` one entity of `label`.
@@ -2031,9 +2043,7 @@ fn cued_kinds<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
                         };
                         t[e..c].fill(0);
                         retag(&mut t[..n], k + 1, e, label);
-                        if c + 1 < n && t[c + 1] != 0 && t[c + 1] % 2 == 0 {
-                            t[c + 1] -= 1;
-                        }
+                        restart(&mut t[..n], c + 1);
                         kinds.insert(name_key(&s[..n], k + 1, e), label);
                     }
                     continue;
@@ -2041,9 +2051,7 @@ fn cued_kinds<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
                 let end = title_end(&s[..n], &t[..n], k);
                 if k < n && end > k && (t[k] == 0 || t[k] % 2 == 1) {
                     retag(&mut t[..n], k, end, label);
-                    if end < n && t[end] != 0 && t[end] % 2 == 0 {
-                        t[end] -= 1;
-                    }
+                    restart(&mut t[..n], end);
                     kinds.insert(name_key(&s[..n], k, end), label);
                 }
             } else if is_rank(w) && i > 0 && after_determiner(word(i - 1)) {
@@ -2109,9 +2117,7 @@ fn cued_kinds<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
             };
             if let Some(label) = defined_kind(&s[..n], &t[..n], j).filter(|&l| l != NOT_A_NAME) {
                 retag(&mut t[..n], a, b, label);
-                if b < n && t[b] != 0 && t[b] % 2 == 0 {
-                    t[b] -= 1;
-                }
+                restart(&mut t[..n], b);
                 kinds.insert(name_key(&s[..n], a, b), label);
             }
         }
@@ -2202,8 +2208,8 @@ fn cued_kinds<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
         }
         // A one-word organisation left untagged between untagged words ("RT" alone).
         for i in 0..n {
-            let free = t[i] == 0 && (i == 0 || t[i - 1] == 0) && (i + 1 >= n || t[i + 1] == 0);
-            if free
+            if t[i] == 0
+                && alone(&t[..n], i)
                 && capitalised(s[i].as_ref())
                 && kinds.get(&name_key(&s[..n], i, i + 1)) == Some(&1)
             {
@@ -2221,9 +2227,7 @@ fn cued_kinds<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
             match kinds.get(&name_key(&s[..n], i, e)) {
                 Some(&label) if e > i + 1 && label != NOT_A_NAME => {
                     retag(&mut t[..n], i, e, label);
-                    if e < n && t[e] != 0 && t[e] % 2 == 0 {
-                        t[e] -= 1;
-                    }
+                    restart(&mut t[..n], e);
                     i = e;
                 }
                 _ => i += 1,

@@ -34,7 +34,6 @@ import sys
 WN = os.environ.get("WORDNET_DIR", "/usr/share/wordnet")
 OUT = os.path.join(os.path.dirname(__file__), "..", "..", "lexicons")
 
-PERSON = "00007846"
 LOCATION = "00027167"
 ORGANIZATION = "08008335"
 
