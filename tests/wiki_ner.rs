@@ -192,3 +192,69 @@ fn annotations_fit_their_texts() {
         }
     }
 }
+
+/// The training annotations (`tests/wiki-ner/train/`, read by `cargo xtask train-ner`, and
+/// `train/part2/`, read with `--wiki-part2`): one per training text (`wikitext::train_articles`:
+/// whole articles after those the four sets take, none sharing a title word with theirs, cut
+/// into parts), texts on disk as the converter makes them, no article shared with a set, every
+/// annotation fitting its text.
+#[test]
+fn training_annotations_fit_their_articles_and_share_none_with_the_sets() {
+    let Some(dir) = wiki_dir() else {
+        return;
+    };
+    let xml = std::fs::read_to_string(dir.join("enwiki-shortened.xml"))
+        .expect("target/wiki/enwiki-shortened.xml: run `cargo xtask fetch-wiki`");
+    let pages = wikitext::pages(&xml);
+    let train = wikitext::train_articles(&pages);
+    let part2 = |s: &str| s.ends_with("-2");
+    let firsts = train.iter().filter(|(s, _)| !part2(s)).count();
+    assert!(firsts >= 10, "{firsts} training articles");
+    for (set, want_part2) in [
+        ("tests/wiki-ner/train", false),
+        ("tests/wiki-ner/train/part2", true),
+    ] {
+        let files = ann_files(set).expect(set);
+        assert_eq!(
+            sorted(files.iter().map(|p| stem(p)).collect()),
+            sorted(
+                train
+                    .iter()
+                    .filter(|(s, _)| part2(s) == want_part2)
+                    .map(|(s, _)| s.clone())
+                    .collect()
+            ),
+            "one annotation per training text in {set}"
+        );
+    }
+    let sets = wikitext::select(&pages);
+    let mut mentions = 0;
+    for (slug, text) in &train {
+        let base = slug.strip_suffix("-2").unwrap_or(slug);
+        for (set, articles) in sets.named() {
+            assert!(
+                articles.iter().all(|(s, _)| s != base),
+                "{slug} is also in {set}"
+            );
+        }
+        assert!(text.len() <= wikitext::TRAIN_BYTES + 4096, "{slug}");
+        let path = dir.join("train").join(format!("{slug}.txt"));
+        let on_disk = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("{}: {e} (run `cargo xtask fetch-wiki`)", path.display()));
+        assert!(
+            on_disk == *text,
+            "{} differs from the converter",
+            path.display()
+        );
+        let sub = if part2(slug) { "train/part2" } else { "train" };
+        let ann = root()
+            .join("tests/wiki-ner")
+            .join(sub)
+            .join(format!("{slug}.ann"));
+        match check(text, &std::fs::read_to_string(&ann).unwrap()) {
+            Ok(a) => mentions += a.spans.len(),
+            Err(bad) => panic!("{slug}: {bad:#?}"),
+        }
+    }
+    assert!(mentions >= 3500, "only {mentions} training mentions");
+}

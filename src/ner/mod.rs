@@ -619,6 +619,20 @@ fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
     // "Nobel Prize" + "in Literature", "Academy Award" + "for Best Art Direction": an
     // award's name goes on through "for" or "in" and the capitalised words after it (with
     // "of", "and", "the" between them), when none of them is a person's or a place's name.
+    // The tagger may have taken the whole name in already ("Academy Award for Best Sound
+    // Editing"); it is MISC all the same.
+    for (a, b, label) in entities(&tags[..n]) {
+        let whole = label != MISC
+            && (a + 1..b.saturating_sub(1)).any(|k| {
+                matches!(word(k), "Prize" | "Award" | "Medal" | "Trophy")
+                    && matches!(word(k + 1), "for" | "in")
+            });
+        if whole {
+            let from = if word(a) == "The" { a + 1 } else { a };
+            tags[a..from].fill(0);
+            retag(tags, from, b, MISC);
+        }
+    }
     for (a, b, _) in entities(&tags[..n]) {
         let award = matches!(word(b - 1), "Prize" | "Award" | "Medal" | "Trophy");
         if !award || b + 1 >= n || tags[b] != 0 || !matches!(word(b), "for" | "in") {

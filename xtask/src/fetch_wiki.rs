@@ -11,7 +11,7 @@
 
 use crate::news_ner_core::sha256_hex;
 use crate::util::{fail, root, run as sh, usage, Result};
-use crate::wikitext::{pages, select};
+use crate::wikitext::{pages, select, train_articles};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -80,7 +80,8 @@ pub fn run(args: &[String]) -> Result {
     ])?;
     let xml = std::fs::read_to_string(&xml_path)
         .map_err(|e| fail(format!("{}: {e}", xml_path.display())))?;
-    let selected = select(&pages(&xml));
+    let all = pages(&xml);
+    let selected = select(&all);
     let texts = text_dir();
     std::fs::create_dir_all(&texts)?;
     let mut sets = String::new();
@@ -92,6 +93,12 @@ pub fn run(args: &[String]) -> Result {
         }
     }
     write_if_changed(&texts.join("SETS"), &sets)?;
+    let train = train_articles(&all);
+    let train_dir = train_dir();
+    std::fs::create_dir_all(&train_dir)?;
+    for (slug, text) in &train {
+        write_if_changed(&train_dir.join(format!("{slug}.txt")), text)?;
+    }
     println!(
         "fetch-wiki: {} dev, {} held-out, {} dev2 and {} dev3 lead texts in {}",
         selected.dev.len(),
@@ -100,7 +107,19 @@ pub fn run(args: &[String]) -> Result {
         selected.dev3.len(),
         texts.display()
     );
+    println!(
+        "fetch-wiki: {} training texts ({} bytes) in {}",
+        train.len(),
+        train.iter().map(|(_, t)| t.len()).sum::<usize>(),
+        train_dir.display()
+    );
     Ok(())
+}
+
+/// `target/wiki/train/`, the whole-article texts of the NER's Wikipedia training annotations
+/// (`tests/wiki-ner/train/`).
+pub fn train_dir() -> PathBuf {
+    wiki_dir().join("train")
 }
 
 /// The gensim 4.4.0 wheel in `dir`, if pip has put one there.

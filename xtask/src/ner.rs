@@ -196,6 +196,80 @@ fn pseudo_labelled(model: &Model) -> Result<Vec<Vec<Sentence>>> {
     Ok(out)
 }
 
+/// The Wikipedia training annotations (`tests/wiki-ner/train/<slug>.ann`, and with `part2`
+/// also `tests/wiki-ner/train/part2/<slug>-2.ann`) over their texts
+/// (`target/wiki/train/<slug>.txt`, written by `cargo xtask fetch-wiki`) as tagged documents:
+/// each text tokenised and split into sentences as `analyze --no-clean` does, a token inside a
+/// mention tagged with its type (`B-` where the mention starts at or before the token). Returns
+/// the documents and the number of mentions whose edges fall inside a token.
+pub fn wiki_train_docs(part2: bool) -> Result<(Vec<Vec<Sentence>>, usize)> {
+    let ann_dir = root().join("tests").join("wiki-ner").join("train");
+    let text_dir = crate::fetch_wiki::train_dir();
+    if !text_dir.is_dir() {
+        crate::fetch_wiki::run(&[])?;
+    }
+    let mut files = Vec::new();
+    for dir in [ann_dir.clone(), ann_dir.join("part2")] {
+        if dir != ann_dir && !part2 {
+            continue;
+        }
+        let mut names: Vec<_> = std::fs::read_dir(&dir)
+            .map_err(|e| fail(format!("{}: {e}", dir.display())))?
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".ann"))
+            .collect();
+        names.sort();
+        files.extend(names.into_iter().map(|n| (dir.join(&n), n)));
+    }
+    let mut docs = Vec::new();
+    let mut misaligned = 0;
+    for (path, name) in files {
+        let ann_file = std::fs::read_to_string(&path)?;
+        let txt = text_dir.join(name.replace(".ann", ".txt"));
+        let text = std::fs::read_to_string(&txt).map_err(|e| {
+            fail(format!(
+                "{}: {e} (run `cargo xtask fetch-wiki` first)",
+                txt.display()
+            ))
+        })?;
+        let ann = crate::news_ner_core::check(&text, &ann_file)
+            .map_err(|e| fail(format!("{name}: {}", e.join("; "))))?;
+        let doc = newsmark::text::Doc::new(&text);
+        let mut tags = vec![0u8; doc.tokens.len()];
+        for s in &ann.spans {
+            let label = s.label.as_str();
+            let b = newsmark::ner::score::tag_index(&format!("B-{label}")).unwrap_or(0);
+            let i = newsmark::ner::score::tag_index(&format!("I-{label}")).unwrap_or(0);
+            let mut first = true;
+            for (k, t) in doc.tokens.iter().enumerate() {
+                if t.span.end <= s.start || t.span.start >= s.end {
+                    continue;
+                }
+                if (t.span.start < s.start || t.span.end > s.end) && first {
+                    misaligned += 1;
+                }
+                tags[k] = if first { b } else { i };
+                first = false;
+            }
+        }
+        let mut sents = Vec::new();
+        for (n, sent) in doc.sentences.iter().enumerate() {
+            let toks = doc.sentence_tokens(n);
+            if toks.is_empty() {
+                continue;
+            }
+            let r = sent.tokens.clone();
+            sents.push(Sentence {
+                tokens: r.clone().map(|k| doc.token_str(k).to_string()).collect(),
+                tags: tags[r].to_vec(),
+            });
+        }
+        docs.push(sents);
+    }
+    Ok((docs, misaligned))
+}
+
 /// The GloVe clusters of `lexicons/glove_clusters.txt` (`cargo xtask glove-clusters`): word,
 /// bit-string path, type prior.
 fn glove_clusters() -> Result<Vec<(String, String, u8)>> {
@@ -302,6 +376,11 @@ pub fn train(args: &[String]) -> Result {
     let mut all_priors = false;
     let mut case_buckets = true;
     let mut self_train = false;
+    // Copies of the Wikipedia training documents (`tests/wiki-ner/train/`; 0: none).
+    let mut wiki_copies = 1usize;
+    // Also the second parts of the articles (`tests/wiki-ner/train/part2/`): annotated, but
+    // they did not pass their test (see that directory's README).
+    let mut wiki_part2 = false;
     // Lexicon files left out unless asked for: misc.txt (languages, families, religions) did
     // not pass its test over three seeds, nor did WordNet's proper names (wn_*.txt) over six
     // (see the model card's known limits).
@@ -332,6 +411,13 @@ pub fn train(args: &[String]) -> Result {
             // seed 2003 it scored 93.33 on valid against 93.90 without, for a model of 1.50 MB
             // gzipped instead of 1.06 MB.
             "--self-train" => self_train = true,
+            "--wiki-part2" => wiki_part2 = true,
+            "--wiki-train" => {
+                wiki_copies = it
+                    .next()
+                    .and_then(|s| s.parse().ok())
+                    .ok_or_else(|| usage("--wiki-train COPIES"))?
+            }
             "--no-case" => case_buckets = false,
             // Leave out the GloVe clusters or those of PPMI context vectors (ablations).
             "--no-glove" => glove = false,
@@ -423,6 +509,24 @@ pub fn train(args: &[String]) -> Result {
                 ""
             }
         ));
+    }
+    let mut train_docs = train_docs;
+    if wiki_copies > 0 {
+        let (wiki, misaligned) = wiki_train_docs(wiki_part2)?;
+        let mentions: usize = wiki
+            .iter()
+            .flatten()
+            .map(|s| s.tags.iter().filter(|&&t| t != 0 && t % 2 == 1).count())
+            .sum();
+        used.push(format!(
+            "Wikipedia training annotations (tests/wiki-ner/train/{}): {} texts, {mentions} \
+             mentions ({misaligned} with an edge inside a token), {wiki_copies} copies",
+            if wiki_part2 { " and part2/" } else { "" },
+            wiki.len()
+        ));
+        for _ in 0..wiki_copies {
+            train_docs.extend(wiki.iter().cloned());
+        }
     }
     for u in &used {
         eprintln!("resource {u}");
@@ -521,7 +625,12 @@ fn write_card(
     ));
     s.push_str("## Data\n\n- CoNLL-2003 English train (`../shared/data/conll2003/train.txt`), \
                 IOB2; used for training only. Not redistributed.\n\
-                - CoNLL-2003 English valid (`../shared/data/conll2003/valid.txt`): evaluation only.\n\n");
+                - CoNLL-2003 English valid (`../shared/data/conll2003/valid.txt`): evaluation only.\n\
+                - Wikipedia training annotations (`tests/wiki-ner/train/`, with `--wiki-train N` \
+                copies, 1 by default): whole-article texts from the gensim 4.4.0 wheel's English \
+                Wikipedia test dump (CC BY-SA 3.0 / GFDL, written by `cargo xtask fetch-wiki`, \
+                not committed), annotated by this project's helpers; no article of the \
+                Wikipedia check sets is among them (see that directory's README).\n\n");
     s.push_str("## Resources\n\n");
     if used.is_empty() {
         s.push_str("- none\n");

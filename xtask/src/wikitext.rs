@@ -157,6 +157,71 @@ pub fn lead_text(wikitext: &str) -> String {
     tidy(&out)
 }
 
+/// Sections whose text is mostly citations and link lists: an article's text stops at the
+/// first of them.
+const END_SECTIONS: &[&str] = &[
+    "see also",
+    "notes",
+    "references",
+    "footnotes",
+    "citations",
+    "sources",
+    "bibliography",
+    "further reading",
+    "external links",
+    "works cited",
+    "selected works",
+    "works",
+    "publications",
+];
+
+/// The plain text of a whole article, rendered as [`lead_text`] renders its lead, each section
+/// heading a paragraph of its own, up to the first section of [`END_SECTIONS`] and cut at a
+/// paragraph boundary once it reaches `max_bytes` (the paragraph that crosses it is kept).
+pub fn article_text(wikitext: &str, max_bytes: usize) -> String {
+    let no_comments = strip_comments(wikitext);
+    let mut out = String::new();
+    let mut section = String::new();
+    // Renders the section gathered so far into `out`; false once `out` is long enough.
+    let flush = |section: &mut String, out: &mut String| -> bool {
+        let mut part = String::new();
+        render(section, false, &mut part);
+        section.clear();
+        for p in tidy(&part).split("\n\n") {
+            if p.trim().is_empty() {
+                continue;
+            }
+            if out.len() >= max_bytes {
+                return false;
+            }
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            out.push_str(p.trim_end_matches('\n'));
+            out.push('\n');
+        }
+        true
+    };
+    for line in no_comments.split_inclusive('\n') {
+        let t = line.trim();
+        if t.starts_with("==") && t.ends_with("==") && t.len() > 4 {
+            if !flush(&mut section, &mut out) {
+                return out;
+            }
+            let title = t.trim_matches('=').trim();
+            if END_SECTIONS.contains(&title.to_lowercase().as_str()) {
+                return out;
+            }
+            section.push_str(title);
+            section.push_str("\n\n");
+        } else {
+            section.push_str(line);
+        }
+    }
+    flush(&mut section, &mut out);
+    out
+}
+
 fn strip_comments(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
@@ -720,6 +785,65 @@ pub fn select(pages: &[Page]) -> Sets {
     }
 }
 
+/// How many articles the four sets take from the front of the list (four sets of
+/// [`SET_SIZE`], interleaved).
+pub const USED: usize = 4 * SET_SIZE;
+/// Each training text is cut at a paragraph boundary after this many bytes; an article gives
+/// [`TRAIN_PARTS`] texts, each going on where the one before it stopped.
+pub const TRAIN_BYTES: usize = 12_000;
+/// Training texts per article at most (`<slug>.txt`, `<slug>-2.txt`, …).
+pub const TRAIN_PARTS: usize = 2;
+
+/// The training texts: from the eligible articles after the [`USED`] ones that the sets take,
+/// without those whose title shares a word of four or more letters with the title of an
+/// article of a set ("Economy of Angola" beside the dev set's "Politics of Angola"), so that no
+/// set is about the same subject as a training text. Each article's whole text (see
+/// [`article_text`]) is cut into parts of about [`TRAIN_BYTES`] at paragraph boundaries, at
+/// most [`TRAIN_PARTS`]: `(slug, part)`, `(slug-2, part 2)`, ….
+pub fn train_articles(pages: &[Page]) -> Articles {
+    let eligible: Vec<&Page> = pages
+        .iter()
+        .filter(|p| p.ns == "0" && !p.redirect)
+        .filter(|p| !p.title.starts_with("List of") && !p.title.ends_with("(disambiguation)"))
+        .filter(|p| lead_text(&p.text).len() >= MIN_LEAD)
+        .collect();
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 4)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let used: Vec<String> = eligible
+        .iter()
+        .take(USED)
+        .flat_map(|p| words(&p.title))
+        .collect();
+    let mut out = Vec::new();
+    for p in eligible.iter().skip(USED) {
+        if words(&p.title).iter().any(|w| used.contains(w)) {
+            continue;
+        }
+        let slug = slug(&p.title);
+        let mut done = 0;
+        for k in 1..=TRAIN_PARTS {
+            let upto = article_text(&p.text, k * TRAIN_BYTES);
+            // `article_text` with a larger limit goes on from where a smaller one stopped.
+            let part = upto.get(done..).unwrap_or("").trim_start_matches('\n');
+            if part.is_empty() {
+                break;
+            }
+            let name = if k == 1 {
+                slug.clone()
+            } else {
+                format!("{slug}-{k}")
+            };
+            out.push((name, part.to_string()));
+            done = upto.len();
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -748,6 +872,29 @@ mod tests {
                  '''Foo'''<ref name=\"a\">{{cite web|title=X}}</ref> is a place.<ref name=b/> \
                  It has [[Category:Places]]<!-- hidden --> cats.\n\n[[de:Foo]]";
         assert_eq!(lead_text(w), "Foo is a place. It has cats.\n");
+    }
+
+    #[test]
+    fn an_article_keeps_its_sections_until_the_references() {
+        let w = "Lead [[text]].\n== History ==\nOld {{cite|x}}times.\n=== Early ===\nMore.\n\
+                 == See also ==\n* [[Other]]\n== External links ==\n* x";
+        assert_eq!(
+            article_text(w, 10_000),
+            "Lead text.\n\nHistory\n\nOld times.\n\nEarly\n\nMore.\n"
+        );
+        // Cut at a paragraph boundary once the limit is reached.
+        assert_eq!(article_text(w, 5), "Lead text.\n");
+    }
+
+    #[test]
+    fn a_longer_cut_goes_on_where_a_shorter_one_stopped() {
+        let w = "One.\n\nTwo two.\n== A ==\nThree.\n\nFour.\n== B ==\nFive.";
+        let whole = article_text(w, 10_000);
+        for limit in 1..whole.len() {
+            let short = article_text(w, limit);
+            assert!(whole.starts_with(&short), "{limit}: {short:?}");
+            assert!(short.ends_with('\n'));
+        }
     }
 
     #[test]
