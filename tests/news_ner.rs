@@ -261,3 +261,43 @@ fn lines_other_than_offsets_and_labels_are_found() {
     );
     assert!(text_lines("# sha256 00\n0\t5\tPER\n").is_empty());
 }
+
+/// The news training annotations (`tests/news-ner/train/`, read by `cargo xtask train-ner`):
+/// every 20th PolNeAR *train* article by name (never a dev article, so never one of the two
+/// check sets), each annotation fitting its text and holding offsets and labels only.
+#[test]
+fn training_annotations_are_every_twentieth_train_article_and_fit() {
+    let Some(shared) = common::shared() else {
+        return;
+    };
+    let texts = shared.join("data/polnear/train/text");
+    let mut names: Vec<String> = std::fs::read_dir(&texts)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    names.sort();
+    let picked: Vec<String> = names
+        .iter()
+        .step_by(20)
+        .map(|n| n.trim_end_matches(".txt").to_string())
+        .collect();
+    let files = ann_files("tests/news-ner/train");
+    assert_eq!(files.iter().map(|f| stem(f)).collect::<Vec<_>>(), picked);
+    let check_sets: Vec<String> = SETS
+        .iter()
+        .flat_map(|set| ann_files(set))
+        .map(|f| stem(&f))
+        .collect();
+    let mut mentions = 0;
+    for f in &files {
+        let stem = stem(f);
+        assert!(!check_sets.contains(&stem), "{stem} is in a check set");
+        let text = std::fs::read_to_string(texts.join(format!("{stem}.txt"))).unwrap();
+        match check(&text, &std::fs::read_to_string(f).unwrap()) {
+            Ok(a) => mentions += a.spans.len(),
+            Err(bad) => panic!("{stem}: {bad:#?}"),
+        }
+    }
+    assert!(mentions >= 2000, "only {mentions} training mentions");
+}

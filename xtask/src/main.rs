@@ -5,7 +5,7 @@
 //! cargo xtask demo [--port N]      build, then serve www/ at http://127.0.0.1:8080
 //! cargo xtask test                 everything CI runs
 //! cargo xtask fetch-wiki           the Wikipedia lead texts of tests/wiki-ner (target/wiki/text)
-//! cargo xtask train-ner            train the embedded NER model from ../shared and tests/wiki-ner/train
+//! cargo xtask train-ner            train the embedded NER model (../shared, tests/{wiki,news}-ner/train)
 //! cargo xtask glove-clusters     word clusters from GloVe vectors (lexicons/glove_clusters.txt)
 //! cargo xtask train-quotes         train the attribution labeller (models/quote_labeller.bin)
 //! cargo xtask eval ner [FILE]      NER P/R/F1 (default ../shared/data/conll2003/valid.txt)

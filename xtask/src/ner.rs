@@ -196,12 +196,22 @@ fn pseudo_labelled(model: &Model) -> Result<Vec<Vec<Sentence>>> {
     Ok(out)
 }
 
+/// The `.ann` files of `dir`, sorted by name.
+fn ann_names(dir: &Path) -> Result<Vec<String>> {
+    let mut names: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| fail(format!("{}: {e}", dir.display())))?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".ann"))
+        .collect();
+    names.sort();
+    Ok(names)
+}
+
 /// The Wikipedia training annotations (`tests/wiki-ner/train/<slug>.ann`, and with `part2`
 /// also `tests/wiki-ner/train/part2/<slug>-2.ann`) over their texts
-/// (`target/wiki/train/<slug>.txt`, written by `cargo xtask fetch-wiki`) as tagged documents:
-/// each text tokenised and split into sentences as `analyze --no-clean` does, a token inside a
-/// mention tagged with its type (`B-` where the mention starts at or before the token). Returns
-/// the documents and the number of mentions whose edges fall inside a token.
+/// (`target/wiki/train/<slug>.txt`, written by `cargo xtask fetch-wiki`) as tagged documents
+/// (see [`annotated_docs`]).
 pub fn wiki_train_docs(part2: bool) -> Result<(Vec<Vec<Sentence>>, usize)> {
     let ann_dir = root().join("tests").join("wiki-ner").join("train");
     let text_dir = crate::fetch_wiki::train_dir();
@@ -213,28 +223,48 @@ pub fn wiki_train_docs(part2: bool) -> Result<(Vec<Vec<Sentence>>, usize)> {
         if dir != ann_dir && !part2 {
             continue;
         }
-        let mut names: Vec<_> = std::fs::read_dir(&dir)
-            .map_err(|e| fail(format!("{}: {e}", dir.display())))?
-            .filter_map(|e| e.ok())
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|n| n.ends_with(".ann"))
-            .collect();
-        names.sort();
-        files.extend(names.into_iter().map(|n| (dir.join(&n), n)));
+        for n in ann_names(&dir)? {
+            files.push((dir.join(&n), text_dir.join(n.replace(".ann", ".txt"))));
+        }
     }
+    annotated_docs(&files)
+}
+
+/// The news training annotations (`tests/news-ner/train/<name>.ann`) over their PolNeAR train
+/// articles (`../shared/data/polnear/train/text/<name>.txt`) as tagged documents (see
+/// [`annotated_docs`]).
+pub fn news_train_docs() -> Result<(Vec<Vec<Sentence>>, usize)> {
+    let ann_dir = root().join("tests").join("news-ner").join("train");
+    let text_dir = shared()
+        .join("data")
+        .join("polnear")
+        .join("train")
+        .join("text");
+    let files: Vec<_> = ann_names(&ann_dir)?
+        .into_iter()
+        .map(|n| (ann_dir.join(&n), text_dir.join(n.replace(".ann", ".txt"))))
+        .collect();
+    annotated_docs(&files)
+}
+
+/// Annotation files over their texts, `(ann, text)` paths, as tagged documents: each text
+/// tokenised and split into sentences as `analyze --no-clean` does, a token inside a mention
+/// tagged with its type (`B-` where the mention starts at or before the token). Returns the
+/// documents and the number of mentions whose edges fall inside a token.
+fn annotated_docs(files: &[(PathBuf, PathBuf)]) -> Result<(Vec<Vec<Sentence>>, usize)> {
     let mut docs = Vec::new();
     let mut misaligned = 0;
-    for (path, name) in files {
-        let ann_file = std::fs::read_to_string(&path)?;
-        let txt = text_dir.join(name.replace(".ann", ".txt"));
-        let text = std::fs::read_to_string(&txt).map_err(|e| {
+    for (path, txt) in files {
+        let ann_file =
+            std::fs::read_to_string(path).map_err(|e| fail(format!("{}: {e}", path.display())))?;
+        let text = std::fs::read_to_string(txt).map_err(|e| {
             fail(format!(
-                "{}: {e} (run `cargo xtask fetch-wiki` first)",
+                "{}: {e} (the Wikipedia texts: run `cargo xtask fetch-wiki` first)",
                 txt.display()
             ))
         })?;
         let ann = crate::news_ner_core::check(&text, &ann_file)
-            .map_err(|e| fail(format!("{name}: {}", e.join("; "))))?;
+            .map_err(|e| fail(format!("{}: {}", path.display(), e.join("; "))))?;
         let doc = newsmark::text::Doc::new(&text);
         let mut tags = vec![0u8; doc.tokens.len()];
         for s in &ann.spans {
@@ -255,8 +285,7 @@ pub fn wiki_train_docs(part2: bool) -> Result<(Vec<Vec<Sentence>>, usize)> {
         }
         let mut sents = Vec::new();
         for (n, sent) in doc.sentences.iter().enumerate() {
-            let toks = doc.sentence_tokens(n);
-            if toks.is_empty() {
+            if doc.sentence_tokens(n).is_empty() {
                 continue;
             }
             let r = sent.tokens.clone();
@@ -381,6 +410,8 @@ pub fn train(args: &[String]) -> Result {
     // Also the second parts of the articles (`tests/wiki-ner/train/part2/`): annotated, but
     // they did not pass their test (see that directory's README).
     let mut wiki_part2 = false;
+    // Copies of the news training documents (`tests/news-ner/train/`; 0: none).
+    let mut news_copies = 1usize;
     // Lexicon files left out unless asked for: misc.txt (languages, families, religions) did
     // not pass its test over three seeds, nor did WordNet's proper names (wn_*.txt) over six
     // (see the model card's known limits).
@@ -412,6 +443,12 @@ pub fn train(args: &[String]) -> Result {
             // gzipped instead of 1.06 MB.
             "--self-train" => self_train = true,
             "--wiki-part2" => wiki_part2 = true,
+            "--news-train" => {
+                news_copies = it
+                    .next()
+                    .and_then(|s| s.parse().ok())
+                    .ok_or_else(|| usage("--news-train COPIES"))?
+            }
             "--wiki-train" => {
                 wiki_copies = it
                     .next()
@@ -528,6 +565,23 @@ pub fn train(args: &[String]) -> Result {
             train_docs.extend(wiki.iter().cloned());
         }
     }
+    if news_copies > 0 {
+        let (news, misaligned) = news_train_docs()?;
+        let mentions: usize = news
+            .iter()
+            .flatten()
+            .map(|s| s.tags.iter().filter(|&&t| t != 0 && t % 2 == 1).count())
+            .sum();
+        used.push(format!(
+            "news training annotations (tests/news-ner/train/, PolNeAR train articles): {} \
+             articles, {mentions} mentions ({misaligned} with an edge inside a token), \
+             {news_copies} copies",
+            news.len()
+        ));
+        for _ in 0..news_copies {
+            train_docs.extend(news.iter().cloned());
+        }
+    }
     for u in &used {
         eprintln!("resource {u}");
     }
@@ -626,6 +680,10 @@ fn write_card(
     s.push_str("## Data\n\n- CoNLL-2003 English train (`../shared/data/conll2003/train.txt`), \
                 IOB2; used for training only. Not redistributed.\n\
                 - CoNLL-2003 English valid (`../shared/data/conll2003/valid.txt`): evaluation only.\n\
+                - News training annotations (`tests/news-ner/train/`, with `--news-train N` \
+                copies, 1 by default): 42 PolNeAR train articles (every 20th by name) as \
+                `newsmark analyze --no-clean` reads them, annotated by this project's helpers; \
+                PolNeAR dev (the news check sets) and test are not among them.\n\
                 - Wikipedia training annotations (`tests/wiki-ner/train/`, with `--wiki-train N` \
                 copies, 1 by default): whole-article texts from the gensim 4.4.0 wheel's English \
                 Wikipedia test dump (CC BY-SA 3.0 / GFDL, written by `cargo xtask fetch-wiki`, \
