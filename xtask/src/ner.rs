@@ -218,16 +218,7 @@ pub fn wiki_train_docs(part2: bool) -> Result<(Vec<Vec<Sentence>>, usize)> {
     if !text_dir.is_dir() {
         crate::fetch_wiki::run(&[])?;
     }
-    let mut files = Vec::new();
-    for dir in [ann_dir.clone(), ann_dir.join("part2")] {
-        if dir != ann_dir && !part2 {
-            continue;
-        }
-        for n in ann_names(&dir)? {
-            files.push((dir.join(&n), text_dir.join(n.replace(".ann", ".txt"))));
-        }
-    }
-    annotated_docs(&files)
+    annotated_docs(&ann_pairs(&ann_dir, part2.then_some("part2"), &text_dir)?)
 }
 
 /// The news training annotations (`tests/news-ner/train/<name>.ann`, and with `round2` also
@@ -241,16 +232,48 @@ pub fn news_train_docs(round2: bool) -> Result<(Vec<Vec<Sentence>>, usize)> {
         .join("polnear")
         .join("train")
         .join("text");
+    annotated_docs(&ann_pairs(&ann_dir, round2.then_some("round2"), &text_dir)?)
+}
+
+/// `(ann, text)` paths: the `.ann` files of `ann_dir` (and of its subdirectory `sub`), each with
+/// the text of the same name in `text_dir`.
+fn ann_pairs(
+    ann_dir: &Path,
+    sub: Option<&str>,
+    text_dir: &Path,
+) -> Result<Vec<(PathBuf, PathBuf)>> {
     let mut files = Vec::new();
-    for dir in [ann_dir.clone(), ann_dir.join("round2")] {
-        if dir != ann_dir && !round2 {
-            continue;
-        }
+    let dirs = std::iter::once(ann_dir.to_path_buf()).chain(sub.map(|s| ann_dir.join(s)));
+    for dir in dirs {
         for n in ann_names(&dir)? {
             files.push((dir.join(&n), text_dir.join(n.replace(".ann", ".txt"))));
         }
     }
-    annotated_docs(&files)
+    Ok(files)
+}
+
+/// Adds `copies` copies of annotated training documents to `train_docs` and says so in `used`
+/// (`what` names them).
+fn add_annotated(
+    train_docs: &mut Vec<Vec<Sentence>>,
+    used: &mut Vec<String>,
+    (docs, misaligned): (Vec<Vec<Sentence>>, usize),
+    what: &str,
+    copies: usize,
+) {
+    let mentions: usize = docs
+        .iter()
+        .flatten()
+        .map(|s| s.tags.iter().filter(|&&t| t != 0 && t % 2 == 1).count())
+        .sum();
+    used.push(format!(
+        "{what}: {} texts, {mentions} mentions ({misaligned} with an edge inside a token), \
+         {copies} copies",
+        docs.len()
+    ));
+    for _ in 0..copies {
+        train_docs.extend(docs.iter().cloned());
+    }
 }
 
 /// Annotation files over their texts, `(ann, text)` paths, as tagged documents: each text
@@ -559,39 +582,20 @@ pub fn train(args: &[String]) -> Result {
     }
     let mut train_docs = train_docs;
     if wiki_copies > 0 {
-        let (wiki, misaligned) = wiki_train_docs(wiki_part2)?;
-        let mentions: usize = wiki
-            .iter()
-            .flatten()
-            .map(|s| s.tags.iter().filter(|&&t| t != 0 && t % 2 == 1).count())
-            .sum();
-        used.push(format!(
-            "Wikipedia training annotations (tests/wiki-ner/train/{}): {} texts, {mentions} \
-             mentions ({misaligned} with an edge inside a token), {wiki_copies} copies",
-            if wiki_part2 { " and part2/" } else { "" },
-            wiki.len()
-        ));
-        for _ in 0..wiki_copies {
-            train_docs.extend(wiki.iter().cloned());
-        }
+        let what = format!(
+            "Wikipedia training annotations (tests/wiki-ner/train/{})",
+            if wiki_part2 { " and part2/" } else { "" }
+        );
+        let docs = wiki_train_docs(wiki_part2)?;
+        add_annotated(&mut train_docs, &mut used, docs, &what, wiki_copies);
     }
     if news_copies > 0 {
-        let (news, misaligned) = news_train_docs(news_round2)?;
-        let mentions: usize = news
-            .iter()
-            .flatten()
-            .map(|s| s.tags.iter().filter(|&&t| t != 0 && t % 2 == 1).count())
-            .sum();
-        used.push(format!(
-            "news training annotations (tests/news-ner/train/{}, PolNeAR train articles): {} \
-             articles, {mentions} mentions ({misaligned} with an edge inside a token), \
-             {news_copies} copies",
-            if news_round2 { " and round2/" } else { "" },
-            news.len()
-        ));
-        for _ in 0..news_copies {
-            train_docs.extend(news.iter().cloned());
-        }
+        let what = format!(
+            "news training annotations (tests/news-ner/train/{}, PolNeAR train articles)",
+            if news_round2 { " and round2/" } else { "" }
+        );
+        let docs = news_train_docs(news_round2)?;
+        add_annotated(&mut train_docs, &mut used, docs, &what, news_copies);
     }
     for u in &used {
         eprintln!("resource {u}");
