@@ -169,8 +169,11 @@ test('the popup lists people, organisations, places and quotes; the page is high
   assert.ok(lists.people.some((t) => t.includes('Tomas Lindqvist')), JSON.stringify(lists));
   assert.ok(lists.orgs.some((t) => t.includes('Ostland Dockworkers Union')), JSON.stringify(lists));
   assert.ok(lists.places.some((t) => t.includes('Kessenburg')), JSON.stringify(lists));
-  // "Port of Valmera talks collapse": the port (its authority) is typed an organisation.
-  assert.ok(lists.orgs.some((t) => t.includes('Port of Valmera')), JSON.stringify(lists));
+  // "Port of Valmera talks collapse": the town is a place and "Port of" stays outside, as in
+  // CoNLL-2003 train (`Port/O of/O Tauranaga/B-LOC`); the model before the eleventh session's
+  // training text typed "Port of Valmera" an organisation.
+  assert.ok(lists.places.some((t) => t.includes('Valmera')), JSON.stringify(lists));
+  assert.ok(!JSON.stringify(lists.orgs).includes('Port of Valmera'), JSON.stringify(lists));
   assert.ok(lists.quotes.some((t) => t.startsWith('Tomas Lindqvist: ') && t.includes('Every day the port is closed')), JSON.stringify(lists.quotes));
   assert.ok(lists.quotes.some((t) => t.startsWith('Elena Marsh: ') && t.includes('eleven months')), JSON.stringify(lists.quotes));
   // Menus and footers are not part of the article.
@@ -180,8 +183,8 @@ test('the popup lists people, organisations, places and quotes; the page is high
   // "Amir Haddad … offered mediation" was a fifth quote when a per-word cue table marked
   // `offered`; the trained labeller that replaced it does not read an offer as speech.
   assert.ok(!lists.quotes.some((t) => t.includes('Amir Haddad') && t.includes('mediation')), JSON.stringify(lists.quotes));
-  // One place: the count's noun is singular.
-  assert.match(lists.status, /^3 people, 3 organisations, 1 place, 4 quotes · \d+ highlights on the page$/);
+  // The counts' nouns agree with their numbers.
+  assert.match(lists.status, /^3 people, 2 organisations, 2 places, 4 quotes · \d+ highlights on the page$/);
   assert.ok(lists.focused, 'the first item has keyboard focus');
 
   // Highlights: painted with the CSS Custom Highlight API, the article's DOM untouched.
