@@ -47,6 +47,13 @@ fn wiki_dir() -> Option<PathBuf> {
     )
 }
 
+/// The pages of the dump `cargo xtask fetch-wiki` left in `dir` (`target/wiki/`).
+fn dump_pages(dir: &Path) -> Vec<wikitext::Page> {
+    let xml = std::fs::read_to_string(dir.join("enwiki-shortened.xml"))
+        .expect("target/wiki/enwiki-shortened.xml: run `cargo xtask fetch-wiki`");
+    wikitext::pages(&xml)
+}
+
 /// The `.ann` files of one set, sorted; `None` when the directory does not exist.
 fn ann_files(set: &str) -> Option<Vec<PathBuf>> {
     let dir = root().join(set);
@@ -124,9 +131,7 @@ fn the_texts_and_the_sets_follow_the_selection_rule() {
     let Some(dir) = wiki_dir() else {
         return;
     };
-    let xml = std::fs::read_to_string(dir.join("enwiki-shortened.xml"))
-        .expect("target/wiki/enwiki-shortened.xml: run `cargo xtask fetch-wiki`");
-    let sets = wikitext::select(&wikitext::pages(&xml));
+    let sets = wikitext::select(&dump_pages(&dir));
     let mut listed = String::new();
     for (set, articles) in sets.named() {
         assert_eq!(articles.len(), wikitext::SET_SIZE, "{set}");
@@ -203,9 +208,7 @@ fn training_annotations_fit_their_articles_and_share_none_with_the_sets() {
     let Some(dir) = wiki_dir() else {
         return;
     };
-    let xml = std::fs::read_to_string(dir.join("enwiki-shortened.xml"))
-        .expect("target/wiki/enwiki-shortened.xml: run `cargo xtask fetch-wiki`");
-    let pages = wikitext::pages(&xml);
+    let pages = dump_pages(&dir);
     let train = wikitext::train_articles(&pages);
     let part2 = |s: &str| s.ends_with("-2");
     let firsts = train.iter().filter(|(s, _)| !part2(s)).count();

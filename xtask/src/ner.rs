@@ -286,12 +286,8 @@ fn annotated_docs(files: &[(PathBuf, PathBuf)]) -> Result<(Vec<Vec<Sentence>>, u
     for (path, txt) in files {
         let ann_file =
             std::fs::read_to_string(path).map_err(|e| fail(format!("{}: {e}", path.display())))?;
-        let text = std::fs::read_to_string(txt).map_err(|e| {
-            fail(format!(
-                "{}: {e} (the Wikipedia texts: run `cargo xtask fetch-wiki` first)",
-                txt.display()
-            ))
-        })?;
+        let text =
+            std::fs::read_to_string(txt).map_err(|e| fail(format!("{}: {e}", txt.display())))?;
         let ann = crate::news_ner_core::check(&text, &ann_file)
             .map_err(|e| fail(format!("{}: {}", path.display(), e.join("; "))))?;
         let doc = newsmark::text::Doc::new(&text);

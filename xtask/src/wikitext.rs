@@ -755,18 +755,27 @@ impl Sets {
     }
 }
 
+/// The pages that are articles (namespace 0), not redirects, not lists or disambiguation
+/// pages, with a lead of at least [`MIN_LEAD`] bytes, in dump order, each with its lead.
+fn eligible(pages: &[Page]) -> Vec<(&Page, String)> {
+    pages
+        .iter()
+        .filter(|p| p.ns == "0" && !p.redirect)
+        .filter(|p| !p.title.starts_with("List of") && !p.title.ends_with("(disambiguation)"))
+        .map(|p| (p, lead_text(&p.text)))
+        .filter(|(_, lead)| lead.len() >= MIN_LEAD)
+        .collect()
+}
+
 /// The articles of the four sets, in dump order: the dev set (indices 0, 4, 8, …), the
 /// held-out set (2, 6, 10, …), the second dev set (1, 5, 9, …) and the third dev set
 /// (3, 7, 11, …), at most [`SET_SIZE`] each, among
 /// the pages that are articles (namespace 0), not redirects, not lists or disambiguation
 /// pages, with a lead of at least [`MIN_LEAD`] bytes.
 pub fn select(pages: &[Page]) -> Sets {
-    let articles: Articles = pages
-        .iter()
-        .filter(|p| p.ns == "0" && !p.redirect)
-        .filter(|p| !p.title.starts_with("List of") && !p.title.ends_with("(disambiguation)"))
-        .map(|p| (slug(&p.title), lead_text(&p.text)))
-        .filter(|(_, text)| text.len() >= MIN_LEAD)
+    let articles: Articles = eligible(pages)
+        .into_iter()
+        .map(|(p, lead)| (slug(&p.title), lead))
         .collect();
     let pick = |first: usize| -> Articles {
         articles
@@ -801,12 +810,7 @@ pub const TRAIN_PARTS: usize = 2;
 /// [`article_text`]) is cut into parts of about [`TRAIN_BYTES`] at paragraph boundaries, at
 /// most [`TRAIN_PARTS`]: `(slug, part)`, `(slug-2, part 2)`, ….
 pub fn train_articles(pages: &[Page]) -> Articles {
-    let eligible: Vec<&Page> = pages
-        .iter()
-        .filter(|p| p.ns == "0" && !p.redirect)
-        .filter(|p| !p.title.starts_with("List of") && !p.title.ends_with("(disambiguation)"))
-        .filter(|p| lead_text(&p.text).len() >= MIN_LEAD)
-        .collect();
+    let eligible: Vec<&Page> = eligible(pages).into_iter().map(|(p, _)| p).collect();
     let words = |t: &str| -> Vec<String> {
         t.split(|c: char| !c.is_alphanumeric())
             .filter(|w| w.chars().count() >= 4)
