@@ -3,7 +3,7 @@
 use super::model::TAGS;
 
 /// A gold sentence: tokens and tag indices into [`TAGS`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Sentence {
     pub tokens: Vec<String>,
     pub tags: Vec<u8>,

@@ -180,12 +180,13 @@ pub fn train(
         return fit(&plain, &lex, &res, cfg, 1, &mut log);
     }
     let folds = cfg.folds.max(2);
+    let fold = folds_of(&parts, folds);
     let mut evidence: Vec<Vec<Vec<u16>>> = vec![Vec::new(); parts.len()];
     for k in 0..folds {
         let train: Vec<(&Sentence, Option<&[u16]>)> = parts
             .iter()
             .enumerate()
-            .filter(|(i, _)| i % folds != k)
+            .filter(|(i, _)| fold[*i] != k)
             .flat_map(|(_, p)| p.iter().map(|s| (*s, None)))
             .collect();
         let bytes = fit(&train, &lex, &res, cfg, 1, &mut |_: &str| {});
@@ -194,7 +195,7 @@ pub fn train(
             Err(e) => panic!("the trainer wrote a bad model: {e}"),
         };
         let mut ws = super::Workspace::new();
-        for (i, p) in parts.iter().enumerate().filter(|(i, _)| i % folds == k) {
+        for (i, p) in parts.iter().enumerate().filter(|(i, _)| fold[*i] == k) {
             let toks: Vec<&Vec<String>> = p.iter().map(|s| &s.tokens).collect();
             let first: Vec<Vec<u8>> = toks
                 .iter()
@@ -219,6 +220,19 @@ pub fn train(
         }
     }
     fit(&examples, &lex, &res, cfg, 2, &mut log)
+}
+
+/// The jackknife fold of each document: the `i`th goes to fold `i % folds`, except that a copy
+/// of an earlier document (same tokens and tags, as when a training set is given more weight by
+/// repeating it) goes to the fold of its first occurrence. Otherwise a copy would teach the
+/// first-pass model the very document whose evidence it makes.
+fn folds_of(parts: &[Vec<&Sentence>], folds: usize) -> Vec<usize> {
+    let mut first: HashMap<&[&Sentence], usize> = HashMap::new();
+    parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| *first.entry(p.as_slice()).or_insert(i) % folds)
+        .collect()
 }
 
 /// One perceptron run over `sents` (with optional document evidence), packed. `copies` is how
@@ -910,8 +924,25 @@ pub fn brown_clusters<'a>(
 
 #[cfg(test)]
 mod tests {
-    use super::brown_clusters;
+    use super::{brown_clusters, folds_of};
+    use crate::ner::score::Sentence;
     use std::collections::HashMap;
+
+    #[test]
+    fn copies_of_a_document_share_its_jackknife_fold() {
+        let doc = |w: &str| {
+            vec![Sentence {
+                tokens: vec![w.to_string()],
+                tags: vec![0],
+            }]
+        };
+        let docs = [doc("a"), doc("b"), doc("c"), doc("a"), doc("b"), doc("d")];
+        let parts: Vec<Vec<&Sentence>> = docs.iter().map(|d| d.iter().collect()).collect();
+        // By position alone five folds would be 0 1 2 3 4 0; the copies of "a" and "b"
+        // (indices 3 and 4) go where their originals went, and "d" keeps its own.
+        assert_eq!(folds_of(&parts, 5), vec![0, 1, 2, 0, 1, 0]);
+        assert_eq!(folds_of(&parts, 2), vec![0, 1, 0, 0, 1, 1]);
+    }
 
     /// The length of the common prefix of two paths.
     fn shared(a: &str, b: &str) -> usize {
