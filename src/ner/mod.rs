@@ -333,6 +333,7 @@ fn entities(tags: &[u8]) -> Vec<(usize, usize, u8)> {
 }
 
 const PER: u8 = 0;
+const LOC: u8 = 2;
 
 /// Honorifics that only precede a person's name.
 fn is_honorific(t: &str) -> bool {
@@ -1266,22 +1267,49 @@ fn is_celestial_body(w: &str) -> bool {
 /// whatever type the tagger gave it, and so is such a capitalised word the tagger left
 /// untagged between untagged words. Linear in the article's length.
 fn harmonise<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
-    use std::collections::HashSet;
+    use std::collections::{HashMap, HashSet};
     let mut surnames: HashSet<u64> = HashSet::new();
     let ents: Vec<Vec<(usize, usize, u8)>> = tags.iter().map(|t| entities(t)).collect();
+    // How often each word stands alone as a place, and how many person names end in it: a
+    // word the article uses alone more often as a place than it ends a person's name is no
+    // surname ("Qajar Iran" taken for a person does not make every "Iran" one).
+    let mut places: HashMap<u64, (u32, u32)> = HashMap::new();
+    for (s, es) in sentences.iter().zip(&ents) {
+        for &(a, b, l) in es {
+            if l == LOC && b == a + 1 && a < s.len() {
+                places
+                    .entry(features::doc_key(s[a].as_ref()))
+                    .or_default()
+                    .0 += 1;
+            }
+        }
+    }
     for (s, es) in sentences.iter().zip(&ents) {
         for &(a, b, l) in es {
             let after_honorific = a > 0
                 && a <= s.len()
                 && (is_honorific(s[a - 1].as_ref()) || is_person_title(s[a - 1].as_ref()));
-            if l == PER && (b - a >= 2 || after_honorific) && b <= s.len() {
+            // Not from a name that someone or something is named after, nor from one whose
+            // last word follows "of" ("Governor General of Canada" taken for a name).
+            let of_name = b >= a + 2 && b <= s.len() && s[b - 2].as_ref() == "of";
+            if l == PER
+                && (b - a >= 2 || after_honorific)
+                && b <= s.len()
+                && !of_name
+                && !eponym(s, a)
+            {
                 let last = s[b - 1].as_ref();
                 if last.chars().count() > 2 && capitalised(last) {
-                    surnames.insert(features::doc_key(last));
+                    let key = features::doc_key(last);
+                    surnames.insert(key);
+                    if let Some(p) = places.get_mut(&key) {
+                        p.1 += 1;
+                    }
                 }
             }
         }
     }
+    surnames.retain(|k| places.get(k).is_none_or(|&(alone, names)| alone <= names));
     if surnames.is_empty() {
         return;
     }
@@ -1304,6 +1332,7 @@ fn harmonise<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
                 && is_plain_capitalised(s[a].as_ref())
                 && !is_honorific(s[a].as_ref())
                 && !is_person_title(s[a].as_ref())
+                && !is_place_head(s[a].as_ref())
             {
                 t[a] = 1 + 2 * PER;
                 t[a + 1] = 2 + 2 * PER;
@@ -1322,6 +1351,69 @@ fn harmonise<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
                 t[i] = 1 + 2 * PER;
             }
         }
+    }
+}
+
+/// A word that opens a place's name before a person's name ("Lake Louise", "Fort Worth",
+/// "Mount Vernon").
+fn is_place_head(w: &str) -> bool {
+    matches!(
+        w,
+        "Lake"
+            | "Mount"
+            | "Mt."
+            | "Fort"
+            | "Port"
+            | "Cape"
+            | "Camp"
+            | "Glen"
+            | "Lac"
+            | "Saint"
+            | "St."
+    )
+}
+
+/// Is the name at token `a` (after any title, "Princess Louise …") the person something is
+/// named after: "named after", "named for", "renamed after", "in honour of", "in memory of"?
+/// Then the thing shares the person's name ("Alberta is named after Princess Louise Caroline
+/// Alberta"), so the name alone is no surname of the article's.
+fn eponym<S: AsRef<str>>(s: &[S], a: usize) -> bool {
+    let mut k = a.min(s.len());
+    let title = |w: &str| {
+        is_honorific(w)
+            || is_person_title(w)
+            || matches!(
+                w,
+                "Princess"
+                    | "Prince"
+                    | "Queen"
+                    | "King"
+                    | "Lord"
+                    | "Lady"
+                    | "Sir"
+                    | "Saint"
+                    | "St."
+                    | "Emperor"
+                    | "Empress"
+                    | "Duke"
+                    | "Duchess"
+                    | "Pope"
+                    | "General"
+                    | "Admiral"
+                    | "Captain"
+            )
+    };
+    while k > 0 && title(s[k - 1].as_ref()) {
+        k -= 1;
+    }
+    if k < 2 {
+        return false;
+    }
+    let (cue, before) = (s[k - 1].as_ref(), s[k - 2].as_ref().to_lowercase());
+    match cue {
+        "after" | "for" => matches!(before.as_str(), "named" | "renamed" | "name"),
+        "of" => matches!(before.as_str(), "honour" | "honor" | "memory"),
+        _ => false,
     }
 }
 
@@ -3194,6 +3286,58 @@ mod tests {
         let mut alone = vec![vec![5, 0, 0, 5, 0]];
         harmonise(&s[1..2], &mut alone);
         assert_eq!(alone[0], vec![5, 0, 0, 5, 0]);
+    }
+
+    #[test]
+    fn names_that_are_no_surnames_of_the_article_are_not_made_persons() {
+        // O=0 B-PER=1 I-PER=2 B-ORG=3 I-ORG=4 B-LOC=5 I-LOC=6
+        let run = |s: &[Vec<&str>], tags: &[Vec<u8>]| {
+            let mut t = tags.to_vec();
+            harmonise(s, &mut t);
+            t
+        };
+        // Named after a person (after a title the rules do not know as a person's): the
+        // place keeps its type.
+        let s: Vec<Vec<&str>> = vec![
+            "It is named after Princess Louise Caroline Alberta .".split(' ').collect(),
+            vec!["Alberta", "grew", "."],
+        ];
+        let tags = vec![vec![0, 0, 0, 0, 0, 1, 2, 2, 0], vec![5, 0, 0]];
+        assert_eq!(run(&s, &tags)[1], vec![5, 0, 0]);
+        // The same sentence without the cue: "Alberta" is the person's surname.
+        let s2: Vec<Vec<&str>> = vec![
+            "It is married to Princess Louise Caroline Alberta .".split(' ').collect(),
+            vec!["Alberta", "grew", "."],
+        ];
+        assert_eq!(run(&s2, &tags)[1], vec![1, 0, 0]);
+        // A last word after "of" is no surname.
+        let s3: Vec<Vec<&str>> = vec![
+            "the Governor General of Canada spoke .".split(' ').collect(),
+            vec!["Canada", "grew", "."],
+        ];
+        let tags3 = vec![vec![0, 1, 2, 2, 2, 0, 0], vec![5, 0, 0]];
+        assert_eq!(run(&s3, &tags3)[1], vec![5, 0, 0]);
+        // "Lake Louise" is no "Louise" of the article's; "Ann Louise" is.
+        let s4: Vec<Vec<&str>> = vec![
+            "Mary Louise spoke .".split(' ').collect(),
+            "Lake Louise and Ann Louise .".split(' ').collect(),
+        ];
+        let tags4 = vec![vec![1, 2, 0, 0], vec![5, 6, 0, 5, 6, 0]];
+        assert_eq!(run(&s4, &tags4)[1], vec![5, 6, 0, 1, 2, 0]);
+        // A word the article uses alone more often as a place than it ends person names.
+        let s5: Vec<Vec<&str>> = vec![
+            "Qajar Iran ruled .".split(' ').collect(),
+            "Iran and Iran grew .".split(' ').collect(),
+        ];
+        let tags5 = vec![vec![1, 2, 0, 0], vec![5, 0, 5, 0, 0]];
+        assert_eq!(run(&s5, &tags5)[1], vec![5, 0, 5, 0, 0]);
+        // As often a place as a person's last name: a surname still.
+        let s6: Vec<Vec<&str>> = vec![
+            "Qajar Iran ruled , Mr. Iran said .".split(' ').collect(),
+            "Iran and Iran grew .".split(' ').collect(),
+        ];
+        let tags6 = vec![vec![1, 2, 0, 0, 1, 2, 0, 0], vec![5, 0, 5, 0, 0]];
+        assert_eq!(run(&s6, &tags6)[1], vec![1, 0, 1, 0, 0]);
     }
 
     #[test]

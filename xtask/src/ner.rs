@@ -209,16 +209,33 @@ fn ann_names(dir: &Path) -> Result<Vec<String>> {
 }
 
 /// The Wikipedia training annotations (`tests/wiki-ner/train/<slug>.ann`, and with `part2`
-/// also `tests/wiki-ner/train/part2/<slug>-2.ann`) over their texts
-/// (`target/wiki/train/<slug>.txt`, written by `cargo xtask fetch-wiki`) as tagged documents
-/// (see [`annotated_docs`]).
-pub fn wiki_train_docs(part2: bool) -> Result<(Vec<Vec<Sentence>>, usize)> {
+/// also `tests/wiki-ner/train/part2/<slug>-2.ann`) over their texts (`target/wiki/train/`,
+/// written by `cargo xtask fetch-wiki`, run here when they are missing) as tagged documents.
+/// With `leave_out` `(k, n)`, the articles whose place in the sorted list is `k` modulo `n`
+/// (both parts of them) are left out, for cross-validation; their names are returned.
+pub fn wiki_train_docs(
+    part2: bool,
+    leave_out: Option<(usize, usize)>,
+) -> Result<((Vec<Vec<Sentence>>, usize), Vec<String>)> {
     let ann_dir = root().join("tests").join("wiki-ner").join("train");
     let text_dir = crate::fetch_wiki::train_dir();
     if !text_dir.is_dir() {
         crate::fetch_wiki::run(&[])?;
     }
-    annotated_docs(&ann_pairs(&ann_dir, part2.then_some("part2"), &text_dir)?)
+    let mut pairs = ann_pairs(&ann_dir, part2.then_some("part2"), &text_dir)?;
+    let mut left = Vec::new();
+    if let Some((k, n)) = leave_out {
+        let names = ann_names(&ann_dir)?;
+        let out: Vec<&String> = names.iter().skip(k).step_by(n.max(1)).collect();
+        pairs.retain(|(ann, _)| {
+            let name = ann
+                .file_name()
+                .map(|f| f.to_string_lossy().replace("-2.ann", ".ann"));
+            !name.is_some_and(|f| out.contains(&&f))
+        });
+        left = out.into_iter().cloned().collect();
+    }
+    Ok((annotated_docs(&pairs)?, left))
 }
 
 /// The news training annotations (`tests/news-ner/train/<name>.ann`, and with `round2` also
@@ -435,6 +452,8 @@ pub fn train(args: &[String]) -> Result {
     // Also the second parts of the articles (`tests/wiki-ner/train/part2/`): annotated, but
     // they did not pass their test (see that directory's README).
     let mut wiki_part2 = false;
+    // Leave out fold K of N of the Wikipedia training articles (cross-validation).
+    let mut wiki_leave_out: Option<(usize, usize)> = None;
     // Copies of the news training documents (`tests/news-ner/train/`; 0: none).
     let mut news_copies = 1usize;
     // Also the second round of news articles (`tests/news-ner/train/round2/`): annotated, but
@@ -471,6 +490,17 @@ pub fn train(args: &[String]) -> Result {
             // gzipped instead of 1.06 MB.
             "--self-train" => self_train = true,
             "--wiki-part2" => wiki_part2 = true,
+            "--wiki-train-leave-out" => {
+                let spec = it
+                    .next()
+                    .ok_or_else(|| usage("--wiki-train-leave-out K/N"))?;
+                let (k, n) = spec
+                    .split_once('/')
+                    .and_then(|(k, n)| Some((k.parse().ok()?, n.parse().ok()?)))
+                    .filter(|&(k, n): &(usize, usize)| n > 1 && k < n)
+                    .ok_or_else(|| usage("--wiki-train-leave-out K/N (0 <= K < N, N > 1)"))?;
+                wiki_leave_out = Some((k, n));
+            }
             "--news-round2" => news_round2 = true,
             "--news-train" => {
                 news_copies = it
@@ -582,7 +612,13 @@ pub fn train(args: &[String]) -> Result {
             "Wikipedia training annotations (tests/wiki-ner/train/{})",
             if wiki_part2 { " and part2/" } else { "" }
         );
-        let docs = wiki_train_docs(wiki_part2)?;
+        let (docs, left) = wiki_train_docs(wiki_part2, wiki_leave_out)?;
+        if !left.is_empty() {
+            used.push(format!(
+                "left out of the Wikipedia training annotations: {}",
+                left.join(" ")
+            ));
+        }
         add_annotated(&mut train_docs, &mut used, docs, &what, wiki_copies);
     }
     if news_copies > 0 {
