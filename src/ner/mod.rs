@@ -3299,20 +3299,26 @@ mod tests {
         // Named after a person (after a title the rules do not know as a person's): the
         // place keeps its type.
         let s: Vec<Vec<&str>> = vec![
-            "It is named after Princess Louise Caroline Alberta .".split(' ').collect(),
+            "It is named after Princess Louise Caroline Alberta ."
+                .split(' ')
+                .collect(),
             vec!["Alberta", "grew", "."],
         ];
         let tags = vec![vec![0, 0, 0, 0, 0, 1, 2, 2, 0], vec![5, 0, 0]];
         assert_eq!(run(&s, &tags)[1], vec![5, 0, 0]);
         // The same sentence without the cue: "Alberta" is the person's surname.
         let s2: Vec<Vec<&str>> = vec![
-            "It is married to Princess Louise Caroline Alberta .".split(' ').collect(),
+            "It is married to Princess Louise Caroline Alberta ."
+                .split(' ')
+                .collect(),
             vec!["Alberta", "grew", "."],
         ];
         assert_eq!(run(&s2, &tags)[1], vec![1, 0, 0]);
         // A last word after "of" is no surname.
         let s3: Vec<Vec<&str>> = vec![
-            "the Governor General of Canada spoke .".split(' ').collect(),
+            "the Governor General of Canada spoke ."
+                .split(' ')
+                .collect(),
             vec!["Canada", "grew", "."],
         ];
         let tags3 = vec![vec![0, 1, 2, 2, 2, 0, 0], vec![5, 0, 0]];

@@ -780,7 +780,11 @@ fn write_card(
          is PER when it is the last word of a longer PER name or of such an honorific name in \
          the same article (\"Barack Obama\" ... \"Obama\"), also when the tagger left it \
          untagged between untagged words, and a two-word name ending in such a surname and \
-         starting with a plain capitalised word (\"Ivanka Trump\") is PER; a one-token name is \
+         starting with a plain capitalised word (\"Ivanka Trump\") is PER (no surname comes \
+         from a name something is named after, \"named after Princess Louise Caroline \
+         Alberta\", or from a last word after \"of\", or when the article uses the word alone \
+         more often as a place than it ends person names; a two-word name opening with Lake, \
+         Mount, Fort, ... is not retyped); a one-token name is \
          retyped to its article's majority type for it when that type or its own is PER (the \
          majority at least two occurrences and at least as many as the other types together). \
          Per sentence, the shapes of names are mended: a bracket a name does not close splits \
