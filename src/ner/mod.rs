@@ -172,6 +172,31 @@ fn tag_rules<S: AsRef<str>>(
     cued_kinds(part, &mut out[start..]);
     for (s, tags) in part.iter().zip(&mut out[start..]) {
         bracketed_forms(s, tags);
+        glossed_words(s, tags);
+    }
+}
+
+/// A word in a script without case (Chinese, Japanese, Arabic, ...) glossed in a bracket by
+/// English words in lower case ("合成 (composition)", "磁気 (magnetism)") is a common word
+/// cited as an example, not a name: a name is glossed by a name ("東京 (Tokyo)"). Linear in
+/// the sentence's length.
+fn glossed_words<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
+    let n = tokens.len().min(tags.len());
+    let caseless = |w: &str| {
+        w.chars().any(char::is_alphabetic)
+            && !w.chars().any(|c| c.is_uppercase() || c.is_lowercase())
+    };
+    for (a, b, _) in entities(&tags[..n]) {
+        let glossed = b + 1 < n
+            && tokens[b].as_ref() == "("
+            && tokens[b + 1]
+                .as_ref()
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
+        if glossed && (a..b).all(|i| caseless(tokens[i].as_ref())) {
+            tags[a..b].fill(0);
+        }
     }
 }
 
@@ -3286,6 +3311,35 @@ mod tests {
         let mut alone = vec![vec![5, 0, 0, 5, 0]];
         harmonise(&s[1..2], &mut alone);
         assert_eq!(alone[0], vec![5, 0, 0, 5, 0]);
+    }
+
+    #[test]
+    fn caseless_words_glossed_in_lower_case_are_no_names() {
+        // O=0 B-PER=1 B-LOC=5
+        let run = |s: &str, tags: Vec<u8>| {
+            let toks: Vec<&str> = s.split(' ').collect();
+            let mut t = tags;
+            glossed_words(&toks, &mut t);
+            t
+        };
+        assert_eq!(
+            run(
+                "examples being 合成 ( composition ) .",
+                vec![0, 0, 1, 0, 0, 0, 0]
+            ),
+            vec![0, 0, 0, 0, 0, 0, 0]
+        );
+        // Glossed by a name, or a capitalised name glossed in lower case: left alone.
+        assert_eq!(
+            run("the city of 東京 ( Tokyo ) .", vec![0, 0, 0, 5, 0, 5, 0, 0]),
+            vec![0, 0, 0, 5, 0, 5, 0, 0]
+        );
+        assert_eq!(
+            run("Hermes ( god of trade ) .", vec![1, 0, 0, 0, 0, 0, 0]),
+            vec![1, 0, 0, 0, 0, 0, 0]
+        );
+        // Not glossed at all: left alone.
+        assert_eq!(run("in 東京 today", vec![0, 5, 0]), vec![0, 5, 0]);
     }
 
     #[test]
