@@ -3345,59 +3345,43 @@ mod tests {
     #[test]
     fn names_that_are_no_surnames_of_the_article_are_not_made_persons() {
         // O=0 B-PER=1 I-PER=2 B-ORG=3 I-ORG=4 B-LOC=5 I-LOC=6
-        let run = |s: &[Vec<&str>], tags: &[Vec<u8>]| {
+        // The second sentence's tags after `harmonise` over the article `sentences`.
+        let second = |sentences: [&str; 2], tags: &[Vec<u8>]| {
+            let s: Vec<Vec<&str>> = sentences.iter().map(|x| x.split(' ').collect()).collect();
             let mut t = tags.to_vec();
-            harmonise(s, &mut t);
-            t
+            harmonise(&s, &mut t);
+            t[1].clone()
         };
         // Named after a person (after a title the rules do not know as a person's): the
         // place keeps its type.
-        let s: Vec<Vec<&str>> = vec![
-            "It is named after Princess Louise Caroline Alberta ."
-                .split(' ')
-                .collect(),
-            vec!["Alberta", "grew", "."],
-        ];
-        let tags = vec![vec![0, 0, 0, 0, 0, 1, 2, 2, 0], vec![5, 0, 0]];
-        assert_eq!(run(&s, &tags)[1], vec![5, 0, 0]);
+        let tags = [vec![0, 0, 0, 0, 0, 1, 2, 2, 0], vec![5, 0, 0]];
+        let named = "It is named after Princess Louise Caroline Alberta .";
+        assert_eq!(second([named, "Alberta grew ."], &tags), [5, 0, 0]);
         // The same sentence without the cue: "Alberta" is the person's surname.
-        let s2: Vec<Vec<&str>> = vec![
-            "It is married to Princess Louise Caroline Alberta ."
-                .split(' ')
-                .collect(),
-            vec!["Alberta", "grew", "."],
-        ];
-        assert_eq!(run(&s2, &tags)[1], vec![1, 0, 0]);
+        let married = "It is married to Princess Louise Caroline Alberta .";
+        assert_eq!(second([married, "Alberta grew ."], &tags), [1, 0, 0]);
         // A last word after "of" is no surname.
-        let s3: Vec<Vec<&str>> = vec![
-            "the Governor General of Canada spoke ."
-                .split(' ')
-                .collect(),
-            vec!["Canada", "grew", "."],
-        ];
-        let tags3 = vec![vec![0, 1, 2, 2, 2, 0, 0], vec![5, 0, 0]];
-        assert_eq!(run(&s3, &tags3)[1], vec![5, 0, 0]);
+        let tags3 = [vec![0, 1, 2, 2, 2, 0, 0], vec![5, 0, 0]];
+        let office = "the Governor General of Canada spoke .";
+        assert_eq!(second([office, "Canada grew ."], &tags3), [5, 0, 0]);
         // "Lake Louise" is no "Louise" of the article's; "Ann Louise" is.
-        let s4: Vec<Vec<&str>> = vec![
-            "Mary Louise spoke .".split(' ').collect(),
-            "Lake Louise and Ann Louise .".split(' ').collect(),
-        ];
-        let tags4 = vec![vec![1, 2, 0, 0], vec![5, 6, 0, 5, 6, 0]];
-        assert_eq!(run(&s4, &tags4)[1], vec![5, 6, 0, 1, 2, 0]);
+        let tags4 = [vec![1, 2, 0, 0], vec![5, 6, 0, 5, 6, 0]];
+        let lake = "Lake Louise and Ann Louise .";
+        assert_eq!(
+            second(["Mary Louise spoke .", lake], &tags4),
+            [5, 6, 0, 1, 2, 0]
+        );
         // A word the article uses alone more often as a place than it ends person names.
-        let s5: Vec<Vec<&str>> = vec![
-            "Qajar Iran ruled .".split(' ').collect(),
-            "Iran and Iran grew .".split(' ').collect(),
-        ];
-        let tags5 = vec![vec![1, 2, 0, 0], vec![5, 0, 5, 0, 0]];
-        assert_eq!(run(&s5, &tags5)[1], vec![5, 0, 5, 0, 0]);
+        let tags5 = [vec![1, 2, 0, 0], vec![5, 0, 5, 0, 0]];
+        let iran = "Iran and Iran grew .";
+        assert_eq!(
+            second(["Qajar Iran ruled .", iran], &tags5),
+            [5, 0, 5, 0, 0]
+        );
         // As often a place as a person's last name: a surname still.
-        let s6: Vec<Vec<&str>> = vec![
-            "Qajar Iran ruled , Mr. Iran said .".split(' ').collect(),
-            "Iran and Iran grew .".split(' ').collect(),
-        ];
-        let tags6 = vec![vec![1, 2, 0, 0, 1, 2, 0, 0], vec![5, 0, 5, 0, 0]];
-        assert_eq!(run(&s6, &tags6)[1], vec![1, 0, 1, 0, 0]);
+        let tags6 = [vec![1, 2, 0, 0, 1, 2, 0, 0], vec![5, 0, 5, 0, 0]];
+        let both = "Qajar Iran ruled , Mr. Iran said .";
+        assert_eq!(second([both, iran], &tags6), [1, 0, 1, 0, 0]);
     }
 
     #[test]
