@@ -208,6 +208,10 @@ fn ann_names(dir: &Path) -> Result<Vec<String>> {
     Ok(names)
 }
 
+/// Annotated training documents and the number of their mentions whose edges fall inside a
+/// token (see [`annotated_docs`]).
+pub type Annotated = (Vec<Vec<Sentence>>, usize);
+
 /// The Wikipedia training annotations (`tests/wiki-ner/train/<slug>.ann`, and with `part2`
 /// also `tests/wiki-ner/train/part2/<slug>-2.ann`) over their texts (`target/wiki/train/`,
 /// written by `cargo xtask fetch-wiki`, run here when they are missing) as tagged documents.
@@ -216,7 +220,7 @@ fn ann_names(dir: &Path) -> Result<Vec<String>> {
 pub fn wiki_train_docs(
     part2: bool,
     leave_out: Option<(usize, usize)>,
-) -> Result<((Vec<Vec<Sentence>>, usize), Vec<String>)> {
+) -> Result<(Annotated, Vec<String>)> {
     let ann_dir = root().join("tests").join("wiki-ner").join("train");
     let text_dir = crate::fetch_wiki::train_dir();
     if !text_dir.is_dir() {
@@ -242,7 +246,7 @@ pub fn wiki_train_docs(
 /// `tests/news-ner/train/round2/<name>.ann`) over their PolNeAR train
 /// articles (`../shared/data/polnear/train/text/<name>.txt`) as tagged documents (see
 /// [`annotated_docs`]).
-pub fn news_train_docs(round2: bool) -> Result<(Vec<Vec<Sentence>>, usize)> {
+pub fn news_train_docs(round2: bool) -> Result<Annotated> {
     let ann_dir = root().join("tests").join("news-ner").join("train");
     let text_dir = shared()
         .join("data")
@@ -274,7 +278,7 @@ fn ann_pairs(
 fn add_annotated(
     train_docs: &mut Vec<Vec<Sentence>>,
     used: &mut Vec<String>,
-    (docs, misaligned): (Vec<Vec<Sentence>>, usize),
+    (docs, misaligned): Annotated,
     what: &str,
     copies: usize,
 ) {
@@ -297,7 +301,7 @@ fn add_annotated(
 /// tokenised and split into sentences as `analyze --no-clean` does, a token inside a mention
 /// tagged with its type (`B-` where the mention starts at or before the token). Returns the
 /// documents and the number of mentions whose edges fall inside a token.
-fn annotated_docs(files: &[(PathBuf, PathBuf)]) -> Result<(Vec<Vec<Sentence>>, usize)> {
+fn annotated_docs(files: &[(PathBuf, PathBuf)]) -> Result<Annotated> {
     let mut docs = Vec::new();
     let mut misaligned = 0;
     for (path, txt) in files {
