@@ -1290,7 +1290,9 @@ fn is_celestial_body(w: &str) -> bool {
 /// A third, rule-based pass over an article: a one-token name that is the last word of a
 /// longer person name elsewhere in the article ("Barack Obama" … "Obama") is a person too,
 /// whatever type the tagger gave it, and so is such a capitalised word the tagger left
-/// untagged between untagged words. Linear in the article's length.
+/// untagged between untagged words. No surname comes from a name something is named after
+/// ([`eponym`]), from a last word after "of", or from a word the article uses alone more
+/// often as a place than it ends person names. Linear in the article's length.
 fn harmonise<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
     use std::collections::{HashMap, HashSet};
     let mut surnames: HashSet<u64> = HashSet::new();
