@@ -212,6 +212,9 @@ fn ann_names(dir: &Path) -> Result<Vec<String>> {
 /// token (see [`annotated_docs`]).
 pub type Annotated = (Vec<Vec<Sentence>>, usize);
 
+/// An annotation file and the text it annotates.
+type AnnText = (PathBuf, PathBuf);
+
 /// The Wikipedia training annotations (`tests/wiki-ner/train/<slug>.ann`, and with `part2`
 /// also `tests/wiki-ner/train/part2/<slug>-2.ann`) over their texts (`target/wiki/train/`,
 /// written by `cargo xtask fetch-wiki`, run here when they are missing) as tagged documents.
@@ -226,34 +229,60 @@ pub fn wiki_train_docs(
     if !text_dir.is_dir() {
         crate::fetch_wiki::run(&[])?;
     }
-    let mut pairs = ann_pairs(&ann_dir, part2.then_some("part2"), &text_dir)?;
-    let mut left = Vec::new();
-    if let Some((k, n)) = leave_out {
-        let names = ann_names(&ann_dir)?;
-        let out: Vec<&String> = names.iter().skip(k).step_by(n.max(1)).collect();
-        pairs.retain(|(ann, _)| {
-            let name = ann
-                .file_name()
-                .map(|f| f.to_string_lossy().replace("-2.ann", ".ann"));
-            !name.is_some_and(|f| out.contains(&&f))
-        });
-        left = out.into_iter().cloned().collect();
-    }
+    let pairs = ann_pairs(&ann_dir, part2.then_some("part2"), &text_dir)?;
+    let (pairs, left) = leave_out_fold(pairs, &ann_dir, leave_out)?;
     Ok((annotated_docs(&pairs)?, left))
+}
+
+/// `K/N` (0 <= K < N, N > 1) of a `--*-train-leave-out` option.
+fn fold_spec(spec: Option<&String>) -> Result<(usize, usize)> {
+    spec.and_then(|s| s.split_once('/'))
+        .and_then(|(k, n)| Some((k.parse().ok()?, n.parse().ok()?)))
+        .filter(|&(k, n): &(usize, usize)| n > 1 && k < n)
+        .ok_or_else(|| {
+            usage("--wiki-train-leave-out / --news-train-leave-out K/N (0 <= K < N, N > 1)")
+        })
+}
+
+/// Cross-validation: with `leave_out` `(k, n)`, drops from `pairs` the documents whose
+/// `.ann` file is at place `k` modulo `n` in the sorted list of `ann_dir` (a second part,
+/// `<name>-2.ann`, goes with its first); returns the rest and the names left out.
+fn leave_out_fold(
+    mut pairs: Vec<AnnText>,
+    ann_dir: &Path,
+    leave_out: Option<(usize, usize)>,
+) -> Result<(Vec<AnnText>, Vec<String>)> {
+    let Some((k, n)) = leave_out else {
+        return Ok((pairs, Vec::new()));
+    };
+    let names = ann_names(ann_dir)?;
+    let out: Vec<&String> = names.iter().skip(k).step_by(n.max(1)).collect();
+    pairs.retain(|(ann, _)| {
+        let name = ann
+            .file_name()
+            .map(|f| f.to_string_lossy().replace("-2.ann", ".ann"));
+        !name.is_some_and(|f| out.contains(&&f))
+    });
+    Ok((pairs, out.into_iter().cloned().collect()))
 }
 
 /// The news training annotations (`tests/news-ner/train/<name>.ann`, and with `round2` also
 /// `tests/news-ner/train/round2/<name>.ann`) over their PolNeAR train
 /// articles (`../shared/data/polnear/train/text/<name>.txt`) as tagged documents (see
-/// [`annotated_docs`]).
-pub fn news_train_docs(round2: bool) -> Result<Annotated> {
+/// [`annotated_docs`]); `leave_out` as for [`wiki_train_docs`].
+pub fn news_train_docs(
+    round2: bool,
+    leave_out: Option<(usize, usize)>,
+) -> Result<(Annotated, Vec<String>)> {
     let ann_dir = root().join("tests").join("news-ner").join("train");
     let text_dir = shared()
         .join("data")
         .join("polnear")
         .join("train")
         .join("text");
-    annotated_docs(&ann_pairs(&ann_dir, round2.then_some("round2"), &text_dir)?)
+    let pairs = ann_pairs(&ann_dir, round2.then_some("round2"), &text_dir)?;
+    let (pairs, left) = leave_out_fold(pairs, &ann_dir, leave_out)?;
+    Ok((annotated_docs(&pairs)?, left))
 }
 
 /// `(ann, text)` paths: the `.ann` files of `ann_dir` (and of its subdirectory `sub`), each with
@@ -458,6 +487,8 @@ pub fn train(args: &[String]) -> Result {
     let mut wiki_part2 = false;
     // Leave out fold K of N of the Wikipedia training articles (cross-validation).
     let mut wiki_leave_out: Option<(usize, usize)> = None;
+    // Leave out fold K of N of the news training articles (cross-validation).
+    let mut news_leave_out: Option<(usize, usize)> = None;
     // Copies of the news training documents (`tests/news-ner/train/`; 0: none).
     let mut news_copies = 1usize;
     // Also the second round of news articles (`tests/news-ner/train/round2/`): annotated, but
@@ -494,17 +525,8 @@ pub fn train(args: &[String]) -> Result {
             // gzipped instead of 1.06 MB.
             "--self-train" => self_train = true,
             "--wiki-part2" => wiki_part2 = true,
-            "--wiki-train-leave-out" => {
-                let spec = it
-                    .next()
-                    .ok_or_else(|| usage("--wiki-train-leave-out K/N"))?;
-                let (k, n) = spec
-                    .split_once('/')
-                    .and_then(|(k, n)| Some((k.parse().ok()?, n.parse().ok()?)))
-                    .filter(|&(k, n): &(usize, usize)| n > 1 && k < n)
-                    .ok_or_else(|| usage("--wiki-train-leave-out K/N (0 <= K < N, N > 1)"))?;
-                wiki_leave_out = Some((k, n));
-            }
+            "--wiki-train-leave-out" => wiki_leave_out = Some(fold_spec(it.next())?),
+            "--news-train-leave-out" => news_leave_out = Some(fold_spec(it.next())?),
             "--news-round2" => news_round2 = true,
             "--news-train" => {
                 news_copies = it
@@ -630,7 +652,13 @@ pub fn train(args: &[String]) -> Result {
             "news training annotations (tests/news-ner/train/{}, PolNeAR train articles)",
             if news_round2 { " and round2/" } else { "" }
         );
-        let docs = news_train_docs(news_round2)?;
+        let (docs, left) = news_train_docs(news_round2, news_leave_out)?;
+        if !left.is_empty() {
+            used.push(format!(
+                "left out of the news training annotations: {}",
+                left.join(" ")
+            ));
+        }
         add_annotated(&mut train_docs, &mut used, docs, &what, news_copies);
     }
     for u in &used {
