@@ -203,6 +203,11 @@ fn compressed_len(program: &str, args: &[&str], data: &[u8]) -> Result<usize> {
     Ok(out.stdout.len())
 }
 
+/// Brotli-compresses stdin to stdout with Node's zlib at quality 11.
+const NODE_BROTLI: &str = "const z = require('zlib'); const p = z.constants; \
+    process.stdout.write(z.brotliCompressSync(require('fs').readFileSync(0), \
+    { params: { [p.BROTLI_PARAM_QUALITY]: 11, [p.BROTLI_PARAM_LGWIN]: 24 } }));";
+
 fn size_report() -> Result<String> {
     let mut out = String::from(
         "\n## Size\n\n| file | raw | gzip -9 | brotli |\n| --- | ---: | ---: | ---: |\n",
@@ -222,8 +227,14 @@ fn size_report() -> Result<String> {
         }
         let data = std::fs::read(&p)?;
         let gz = gzip_len(&data)?;
+        // The `brotli` program when installed, else Node's zlib (the same library, quality 11,
+        // the program's default window of 2^24 bytes).
         let br = compressed_len("brotli", &["-c", "-q", "11"], &data)
             .map(|n| format!("{:.0} KB", n as f64 / 1024.0))
+            .or_else(|_| {
+                compressed_len("node", &["-e", NODE_BROTLI], &data)
+                    .map(|n| format!("{:.0} KB (Node zlib)", n as f64 / 1024.0))
+            })
             .unwrap_or_else(|_| "(no brotli)".into());
         out += &format!(
             "| {what} | {:.0} KB | {:.0} KB | {br} |\n",
