@@ -1436,10 +1436,14 @@ fn eponym<S: AsRef<str>>(s: &[S], a: usize) -> bool {
     if k < 2 {
         return false;
     }
-    let (cue, before) = (s[k - 1].as_ref(), s[k - 2].as_ref().to_lowercase());
-    match cue {
-        "after" | "for" => matches!(before.as_str(), "named" | "renamed" | "name"),
-        "of" => matches!(before.as_str(), "honour" | "honor" | "memory"),
+    let before = |words: &[&str]| {
+        words
+            .iter()
+            .any(|w| s[k - 2].as_ref().eq_ignore_ascii_case(w))
+    };
+    match s[k - 1].as_ref() {
+        "after" | "for" => before(&["named", "renamed", "name"]),
+        "of" => before(&["honour", "honor", "memory"]),
         _ => false,
     }
 }

@@ -303,11 +303,11 @@ fn ann_pairs(
 }
 
 /// Adds `copies` copies of annotated training documents to `train_docs` and says so in `used`
-/// (`what` names them).
+/// (`what` names them, `left` the documents left out for cross-validation).
 fn add_annotated(
     train_docs: &mut Vec<Vec<Sentence>>,
     used: &mut Vec<String>,
-    (docs, misaligned): Annotated,
+    ((docs, misaligned), left): (Annotated, Vec<String>),
     what: &str,
     copies: usize,
 ) {
@@ -321,6 +321,9 @@ fn add_annotated(
          {copies} copies",
         docs.len()
     ));
+    if !left.is_empty() {
+        used.push(format!("{what}, left out: {}", left.join(" ")));
+    }
     for _ in 0..copies {
         train_docs.extend(docs.iter().cloned());
     }
@@ -638,13 +641,7 @@ pub fn train(args: &[String]) -> Result {
             "Wikipedia training annotations (tests/wiki-ner/train/{})",
             if wiki_part2 { " and part2/" } else { "" }
         );
-        let (docs, left) = wiki_train_docs(wiki_part2, wiki_leave_out)?;
-        if !left.is_empty() {
-            used.push(format!(
-                "left out of the Wikipedia training annotations: {}",
-                left.join(" ")
-            ));
-        }
+        let docs = wiki_train_docs(wiki_part2, wiki_leave_out)?;
         add_annotated(&mut train_docs, &mut used, docs, &what, wiki_copies);
     }
     if news_copies > 0 {
@@ -652,13 +649,7 @@ pub fn train(args: &[String]) -> Result {
             "news training annotations (tests/news-ner/train/{}, PolNeAR train articles)",
             if news_round2 { " and round2/" } else { "" }
         );
-        let (docs, left) = news_train_docs(news_round2, news_leave_out)?;
-        if !left.is_empty() {
-            used.push(format!(
-                "left out of the news training annotations: {}",
-                left.join(" ")
-            ));
-        }
+        let docs = news_train_docs(news_round2, news_leave_out)?;
         add_annotated(&mut train_docs, &mut used, docs, &what, news_copies);
     }
     for u in &used {
