@@ -517,7 +517,10 @@ fn honorifics<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
 /// - qualifiers and landforms: a capitalised qualifier inside a sentence (or, before a
 ///   language's name, at its start) extends a MISC name ("Ancient Greek"), a landform or water word with "of" extends a place ("Strait of
 ///   Gibraltar"), and a name ending in a landform word ("Caucasus Mountains", "Suez Canal") or
-///   starting with one and "of" ("Sea of Japan") is a place;
+///   starting with one and "of" ("Sea of Japan") is a place; so is a name of two or more
+///   words ending in a realm's word ("Ottoman Empire", "Erivan Khanate"; "Kingdom" not in a
+///   person's name) and a person's name opening with "Lake", "Mount", "Fort", "Port" or
+///   "Cape" ("Lake Louise");
 /// - armed forces: an entity ending in "Army", "Navy", "Forces", "Guard", "Police" … is ORG,
 ///   as all of train's;
 /// - compass words: "North", "Greater", "Upper" … alone (untagged or a one-word entity) right
@@ -922,7 +925,11 @@ fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
         let body = b == a + 1 && (label == ORG || label == MISC) && is_celestial_body(word(a));
         let place = label != LOC
             && (is_geographic_head(last)
-                || b > a + 2 && word(a + 1) == "of" && is_water_or_land_form(word(a)));
+                || b > a + 2 && word(a + 1) == "of" && is_water_or_land_form(word(a))
+                || b > a + 1 && is_polity(last) && (label != PER || last != "Kingdom")
+                || b > a + 1
+                    && label == PER
+                    && matches!(word(a), "Lake" | "Mount" | "Mt." | "Fort" | "Port" | "Cape"));
         if doctrine {
             retag(tags, a, b, MISC);
         } else if body || place {
@@ -1220,6 +1227,23 @@ fn is_state_form(w: &str) -> bool {
             | "Sultanate"
             | "Emirate"
             | "Confederation"
+    )
+}
+
+/// Last words that make a name of two or more words a realm ("Ottoman Empire", "Erivan
+/// Khanate"; train's "Middle Kingdom", but its "Roger Kingdom" is a person).
+fn is_polity(w: &str) -> bool {
+    matches!(
+        w,
+        "Empire"
+            | "Kingdom"
+            | "Khanate"
+            | "Khaganate"
+            | "Sultanate"
+            | "Caliphate"
+            | "Emirate"
+            | "Principality"
+            | "Duchy"
     )
 }
 
@@ -2875,6 +2899,24 @@ mod tests {
         assert_eq!(
             run("River Plate and Green Bay", &[3, 4, 0, 3, 4]),
             vec![3, 4, 0, 3, 4]
+        );
+        // Realms are places, whatever the tagger made of them; a person named Kingdom stays
+        // one, and so does a one-word "Empire".
+        assert_eq!(
+            run(
+                "the Erivan Khanate and Ottoman Empire and Roger Kingdom and Empire",
+                &[0, 1, 2, 0, 3, 4, 0, 1, 2, 0, 7]
+            ),
+            vec![0, 5, 6, 0, 5, 6, 0, 1, 2, 0, 7]
+        );
+        // A person's name opening with a place's head word is a place ("Lake Louise"); a
+        // club's keeps its type ("Port Vale"), and "Saint Peter" stays a person.
+        assert_eq!(
+            run(
+                "Lake Louise and Port Vale and Saint Peter and Mount Vernon",
+                &[1, 2, 0, 3, 4, 0, 1, 2, 0, 1, 2]
+            ),
+            vec![5, 6, 0, 3, 4, 0, 1, 2, 0, 5, 6]
         );
     }
 

@@ -817,7 +817,9 @@ fn write_card(
          MISC is LOC; a capitalised qualifier inside a sentence extends a MISC name (\"Ancient \
          Greek\"), a landform or water word with \"of\" extends a place (\"Strait of \
          Gibraltar\"), and a name ending in such a word (Mountains, Ocean, Canal, ...) or \
-         starting with it and \"of\" is LOC; an organisation's name goes on through \"of\" \
+         starting with it and \"of\" is LOC, and so is a name ending in a realm's word \
+         (\"Ottoman Empire\", \"Erivan Khanate\"; Kingdom not in a person's name) or a \
+         person's name opening with Lake, Mount, Fort, Port or Cape (\"Lake Louise\"); an organisation's name goes on through \"of\" \
          and the capitalised words after it that the tagger left untagged (\"Council of \
          Ministers\"). Leading titles (Mr., Judge, President, ...) are moved \
          outside person names. Tokens more than two tokens away from any token with a capital letter, a digit or a letter without case are tagged O without scoring (half the tokens of news text; 2 of the 8,603 name tokens of CoNLL valid). The model is read in place (zero-copy) at load time.\n\
