@@ -199,7 +199,7 @@ fn annotations_fit_their_texts() {
 }
 
 /// The training annotations (`tests/wiki-ner/train/`, read by `cargo xtask train-ner`, and
-/// `train/part2/`, read with `--wiki-part2`): one per training text (`wikitext::train_articles`:
+/// `train/part2/`, read unless `--no-wiki-part2`): one per training text (`wikitext::train_articles`:
 /// whole articles after those the four sets take, none sharing a title word with theirs, cut
 /// into parts), texts on disk as the converter makes them, no article shared with a set, every
 /// annotation fitting its text.

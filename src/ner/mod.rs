@@ -496,6 +496,8 @@ fn honorifics<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
 /// has many):
 /// - brackets: an entity holding a bracket it does not close (or close one it does not open)
 ///   is split there, the bracket left out ("Hamito-Semitic (Chamito-Semitic");
+/// - company roles: "CEO", "CFO", "COO" or "CTO" inside a name splits it into an organisation
+///   and a person ("Wells Fargo CEO John Stumpf");
 /// - name particles: a person's name, a lower-case particle or two and a capitalised word
 ///   ("José Eduardo dos Santos", "Ludwig van Beethoven") are one person, as in train
 ///   (`de`, `van`, `der` inside persons);
@@ -530,7 +532,8 @@ fn honorifics<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
 /// - "for": an organisation's name ending in a body's word ("Movement", "Association") goes
 ///   on through "for" (and "the") and the capitalised words after it, tagged or not, linked
 ///   by "of", "and", "the", "in" ("Popular Movement for the Liberation of Angola"), eight
-///   words at most;
+///   words at most, and so does one the tagger took in through "for", through "of" ("National
+///   Union for the Total Independence" + "of Angola");
 /// - states: a state's form ("Kingdom", "Republic" …), alone or ending a name, with "of"
 ///   (and "the") and a place is one place ("Kingdom of the Netherlands"), as train's
 ///   "Republic of Ireland";
@@ -570,6 +573,15 @@ fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
             if i + 1 < b && tags[i + 1] != 0 {
                 tags[i + 1] = begin(label);
             }
+        }
+    }
+    // A company's role inside a name splits it into the company and the person holding the
+    // role ("Wells Fargo CEO John Stumpf").
+    for (a, b, _) in entities(&tags[..n]) {
+        if let Some(k) = (a + 1..b.saturating_sub(1)).find(|&k| is_company_role(word(k))) {
+            retag(tags, a, k, ORG);
+            tags[k] = 0;
+            retag(tags, k + 1, b, PER);
         }
     }
     // Name particles.
@@ -773,12 +785,19 @@ fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
         let ends_org = (tags[i] == begin(ORG) || tags[i] == inside(ORG))
             && (i + 1 == n || tags[i + 1] != inside(ORG));
         let on = i + 2 < n && word(i + 1) == "on";
-        if !ends_org || !is_body(word(i)) || i + 2 >= n || !(word(i + 1) == "for" || on) {
+        // A name the tagger took in through "for" goes on through "of" ("National
+        // Union for the Total Independence" + "of Angola").
+        let inner_for = ends_org
+            && i + 2 < n
+            && word(i + 1) == "of"
+            && (a_org + 1..i).any(|k| word(k) == "for" && is_body(word(k - 1)));
+        let through_for = ends_org && i + 2 < n && is_body(word(i)) && (word(i + 1) == "for" || on);
+        if i + 2 >= n || !(through_for || inner_for) {
             i += 1;
             continue;
         }
-        let mut j = i + 2;
-        if word(j) == "the" {
+        let mut j = if through_for { i + 2 } else { i + 1 };
+        if through_for && word(j) == "the" {
             j += 1;
         }
         // "on" goes on to a subject, not to a date or a place ("Commission on Presidential
@@ -1943,6 +1962,11 @@ fn has_taxon_ending(w: &str) -> bool {
         .any(|e| w.ends_with(e))
 }
 
+/// Roles written between a company's name and its holder's ("Acme CEO Jane Doe").
+fn is_company_role(w: &str) -> bool {
+    matches!(w, "CEO" | "CFO" | "COO" | "CTO")
+}
+
 /// Whether a role or members only an organisation has follow at `j`, right after a name
 /// ("Acme CEO Jane Doe", "Acme's shareholders", "Acme board member …").
 fn company_role<S: AsRef<str>>(s: &[S], j: usize) -> bool {
@@ -3065,6 +3089,44 @@ mod tests {
             run("a Fund for Peace and a", &[0, 3, 0, 0, 0, 0]),
             vec![0, 3, 4, 4, 0, 0]
         );
+        // A name the tagger took in through "for" goes on through "of" and a place, not
+        // through "in".
+        assert_eq!(
+            run(
+                "the Union for the Total Independence of Angola fought",
+                &[0, 3, 4, 4, 4, 4, 0, 5, 0]
+            ),
+            vec![0, 3, 4, 4, 4, 4, 4, 4, 0]
+        );
+        assert_eq!(
+            run(
+                "the Institute for Advanced Study in Princeton",
+                &[0, 3, 4, 4, 4, 0, 5]
+            ),
+            vec![0, 3, 4, 4, 4, 0, 5]
+        );
+        // A body's name at the end of a sentence, or one word before it, is left alone.
+        assert_eq!(run("the Union", &[0, 3]), vec![0, 3]);
+        assert_eq!(run("the Union for", &[0, 3, 0]), vec![0, 3, 0]);
+        assert_eq!(run("Fund for Peace of", &[3, 4, 4, 0]), vec![3, 4, 4, 0]);
+    }
+
+    #[test]
+    fn entity_shapes_split_a_name_at_a_company_role() {
+        // O=0 B-PER=1 I-PER=2 B-ORG=3 I-ORG=4 B-LOC=5 I-LOC=6 B-MISC=7 I-MISC=8
+        let run = |words: &str, tags: &[u8]| {
+            let w: Vec<&str> = words.split(' ').collect();
+            let mut t = tags.to_vec();
+            entity_shapes(&w, &mut t);
+            t
+        };
+        assert_eq!(
+            run("Wells Fargo CEO John Stumpf quit", &[1, 2, 2, 2, 2, 0]),
+            vec![3, 4, 0, 1, 2, 0]
+        );
+        // Not at a name's edge: "CEO John Stumpf" is left to the title rules.
+        assert_eq!(run("CEO John Stumpf quit", &[1, 2, 2, 0]), vec![1, 2, 2, 0]);
+        assert_eq!(run("Acme CEO", &[3, 4]), vec![3, 4]);
     }
 
     #[test]

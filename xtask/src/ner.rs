@@ -234,6 +234,19 @@ pub fn wiki_train_docs(
     Ok((annotated_docs(&pairs)?, left))
 }
 
+/// The Wikipedia dev sets' annotations (`tests/wiki-ner/<slug>.ann` and
+/// `tests/wiki-ner/dev2/<slug>.ann`) over their texts (`target/wiki/text/`) as tagged
+/// documents, for a model that trains on them (they stop being checks of it); never the
+/// held-out set or dev3.
+pub fn wiki_dev_docs() -> Result<Annotated> {
+    let ann_dir = root().join("tests").join("wiki-ner");
+    let text_dir = crate::fetch_wiki::text_dir();
+    if !text_dir.is_dir() {
+        crate::fetch_wiki::run(&[])?;
+    }
+    annotated_docs(&ann_pairs(&ann_dir, Some("dev2"), &text_dir)?)
+}
+
 /// `K/N` (0 <= K < N, N > 1) of a `--*-train-leave-out` option.
 fn fold_spec(spec: Option<&String>) -> Result<(usize, usize)> {
     spec.and_then(|s| s.split_once('/'))
@@ -485,9 +498,13 @@ pub fn train(args: &[String]) -> Result {
     let mut self_train = false;
     // Copies of the Wikipedia training documents (`tests/wiki-ner/train/`; 0: none).
     let mut wiki_copies = 1usize;
-    // Also the second parts of the articles (`tests/wiki-ner/train/part2/`): annotated, but
-    // they did not pass their test (see that directory's README).
-    let mut wiki_part2 = false;
+    // Also the second parts of the articles (`tests/wiki-ner/train/part2/`) and the
+    // Wikipedia dev sets (`tests/wiki-ner/` and its `dev2/`), which then stop being checks of
+    // the model: with both the cross-validated F1 rose by 1.1 and the blind dev3 set's
+    // six-seed mean by 1.4 in the thirteenth session (`--no-wiki-part2`, `--no-wiki-dev`
+    // leave them out; the model card and tests/wiki-ner/train/README.md say more).
+    let mut wiki_part2 = true;
+    let mut wiki_dev = true;
     // Leave out fold K of N of the Wikipedia training articles (cross-validation).
     let mut wiki_leave_out: Option<(usize, usize)> = None;
     // Leave out fold K of N of the news training articles (cross-validation).
@@ -527,7 +544,8 @@ pub fn train(args: &[String]) -> Result {
             // seed 2003 it scored 93.33 on valid against 93.90 without, for a model of 1.50 MB
             // gzipped instead of 1.06 MB.
             "--self-train" => self_train = true,
-            "--wiki-part2" => wiki_part2 = true,
+            "--no-wiki-part2" => wiki_part2 = false,
+            "--no-wiki-dev" => wiki_dev = false,
             "--wiki-train-leave-out" => wiki_leave_out = Some(fold_spec(it.next())?),
             "--news-train-leave-out" => news_leave_out = Some(fold_spec(it.next())?),
             "--news-round2" => news_round2 = true,
@@ -644,6 +662,11 @@ pub fn train(args: &[String]) -> Result {
         let docs = wiki_train_docs(wiki_part2, wiki_leave_out)?;
         add_annotated(&mut train_docs, &mut used, docs, &what, wiki_copies);
     }
+    if wiki_dev {
+        let docs = (wiki_dev_docs()?, Vec::new());
+        let what = "Wikipedia dev annotations (tests/wiki-ner/ and dev2/)";
+        add_annotated(&mut train_docs, &mut used, docs, what, 1);
+    }
     if news_copies > 0 {
         let what = format!(
             "news training annotations (tests/news-ner/train/{}, PolNeAR train articles)",
@@ -754,11 +777,18 @@ fn write_card(
                 copies, 1 by default): 42 PolNeAR train articles (every 20th by name) as \
                 `newsmark analyze --no-clean` reads them, annotated by this project's helpers; \
                 PolNeAR dev (the news check sets) and test are not among them.\n\
-                - Wikipedia training annotations (`tests/wiki-ner/train/`, with `--wiki-train N` \
-                copies, 1 by default): whole-article texts from the gensim 4.4.0 wheel's English \
-                Wikipedia test dump (CC BY-SA 3.0 / GFDL, written by `cargo xtask fetch-wiki`, \
-                not committed), annotated by this project's helpers; no article of the \
-                Wikipedia check sets is among them (see that directory's README).\n\n");
+                - Wikipedia training annotations (`tests/wiki-ner/train/` and its `part2/`, \
+                the articles' next 12,000 bytes, with `--wiki-train N` copies, 1 by default; \
+                `--no-wiki-part2` leaves the second parts out): whole-article texts from the \
+                gensim 4.4.0 wheel's English Wikipedia test dump (CC BY-SA 3.0 / GFDL, written \
+                by `cargo xtask fetch-wiki`, not committed), annotated by this project's \
+                helpers; no article of the blind dev3 set or the held-out set is among them \
+                (see that directory's README).\n\
+                - Wikipedia dev annotations (`tests/wiki-ner/*.ann` and `tests/wiki-ner/dev2/`, \
+                leads of other articles of the same dump; `--no-wiki-dev` leaves them out): \
+                trained on since the thirteenth session, so the dev and dev2 scores of this \
+                model are in-sample; the Wikipedia checks are the blind dev3 set, the held-out \
+                set and cross-validation on the training text.\n\n");
     s.push_str("## Resources\n\n");
     if used.is_empty() {
         s.push_str("- none\n");
@@ -867,6 +897,7 @@ fn write_card(
 - WordNet 3.0's proper names as gazetteers (`lexicons/wn_loc.txt`, `wn_org.txt`, `wn_misc.txt`, lists 3, 7, 4: places, organisations and other names typed by where WordNet files them; Debian `wordnet-base`, built by `xtask/scripts/build_wordnet.py`) are built but off, like misc.txt. The rule fixed before measuring, over six seeds (2003, 1, 2, 3, 4, 5; means against the same seeds without them): CoNLL valid may drop by at most 0.10, news dev by at most 0.3, and the mean of the Wikipedia dev and dev2 sets must rise by at least 0.5. The places alone raised the Wikipedia sets (+1.35 dev, +0.70 dev2) and news dev (+0.51) but lowered CoNLL valid by 0.27, on every seed; the gain comes from the names the other lists already hold (the same list without them: valid -0.01, news dev -0.75, Wikipedia dev -0.14, dev2 -0.26), but neither part of those carries it alone (the names also in the place or country lists: valid -0.14, news dev -0.02, Wikipedia dev -0.80, dev2 +1.31; those also in the person lists only: +0.02 / -0.10 / -0.74 / -0.38), so no mechanism was found to keep the gain without the loss. The other names alone: valid -0.07, news dev +0.09, Wikipedia dev -0.19, dev2 +0.45; all three lists (three seeds): valid +0.01, news dev -0.41, Wikipedia dev -1.05, dev2 +1.73. Models: `cargo xtask train-ner --seed N [--with-lexicon wn_loc.txt] --out F`.
 - Also tried on the same rule and not kept: hiding a token's own word features (word, lower case, its bigrams) at random in training so that context, shape and clusters learn to type unseen names (each token with p = 0.2, three seeds: valid -0.20, news dev -0.39, Wikipedia dev -1.61, dev2 +0.70; only tokens of names, p = 0.3: -0.16 / -0.10 / -0.90 / -0.49), and averaging three runs' weights (`--runs 3`, three seeds: -0.01 / +0.60 / -0.62 / -0.02).
 - Twelfth session: giving the annotated training text more weight by repeating it (`--wiki-train 2 --news-train 2`; copies of a document share its jackknife fold, `folds_of` in src/ner/train.rs). Rule fixed before measuring, six seeds against one copy each: valid -0.05, news dev -0.18, mean of Wikipedia dev and dev2 +0.83 (dev -0.08, dev2 +1.73): passed. The blind dev3 set (totals only) did not follow: 74.81 -> 74.39 on seed 2003, six-seed means 75.44 -> 75.07, so it is not kept (the gate, decided after the one-seed read: six-seed dev3 not worse). Two copies of the Wikipedia text alone failed the rule (news dev -0.37; Wikipedia mean +0.65).
+- Thirteenth session: more annotated Wikipedia text. Rule fixed before measuring: the cross-validated F1 on the Wikipedia training text (four folds, seed 2003; each fold model trained without the left-out articles, both their parts) must rise by at least 0.5, six-seed means of CoNLL valid may drop by at most 0.10 and news dev by at most 0.3; the best passing set then gated on the blind dev3 set's six-seed mean (not worse). The dev sets alone (`tests/wiki-ner/` and `dev2/`, 598 mentions): CV -0.08, failed. The articles' second parts alone (`part2/`, 1,618 mentions): CV +0.13 (their own out-of-fold score +0.70; valid -0.02, news dev +0.30), failed. Both: CV 77.68 -> 78.80, the second parts out of fold 77.05 -> 78.46, valid -0.035, news dev -0.20: passed; dev3 six-seed mean 75.44 -> 76.82 (seed 2003 74.81 -> 76.67); kept as the default. Held-out totals, read once: Wikipedia 82.47 -> 84.24, news 90.86 -> 89.95 (the seed alone moves the news sets by about a point; six-seed news dev -0.20).
 "#,
     );
     let path = root().join("models").join("MODEL_CARD.md");
