@@ -2844,15 +2844,19 @@ type KeyMap<V> = std::collections::HashMap<u64, V, std::hash::BuildHasherDefault
 mod tests {
     use super::*;
 
+    /// The tags [`entity_shapes`] makes of a sentence's words (split at spaces) and tags.
+    /// O=0 B-PER=1 I-PER=2 B-ORG=3 I-ORG=4 B-LOC=5 I-LOC=6 B-MISC=7 I-MISC=8
+    fn shaped(words: &str, tags: &[u8]) -> Vec<u8> {
+        let w: Vec<&str> = words.split(' ').collect();
+        let mut t = tags.to_vec();
+        entity_shapes(&w, &mut t);
+        t
+    }
+
     #[test]
     fn entity_shapes_mend_brackets_particles_doctrines_and_places() {
         // O=0 B-PER=1 I-PER=2 B-ORG=3 I-ORG=4 B-LOC=5 I-LOC=6 B-MISC=7 I-MISC=8
-        let run = |words: &str, tags: &[u8]| {
-            let w: Vec<&str> = words.split(' ').collect();
-            let mut t = tags.to_vec();
-            entity_shapes(&w, &mut t);
-            t
-        };
+        let run = shaped;
         // An entity holding an unclosed bracket is split there; a closed pair stays inside.
         assert_eq!(
             run(
@@ -2947,12 +2951,7 @@ mod tests {
     #[test]
     fn entity_shapes_type_languages_and_language_families_misc() {
         // O=0 B-PER=1 I-PER=2 B-ORG=3 I-ORG=4 B-LOC=5 I-LOC=6 B-MISC=7 I-MISC=8
-        let run = |words: &str, tags: &[u8]| {
-            let w: Vec<&str> = words.split(' ').collect();
-            let mut t = tags.to_vec();
-            entity_shapes(&w, &mut t);
-            t
-        };
+        let run = shaped;
         // A name whose whole text is a language or a family is MISC, whatever its type.
         assert_eq!(
             run("Tigrinya , Chadic and Omotic tongues", &[5, 0, 1, 0, 3, 0]),
@@ -3004,12 +3003,7 @@ mod tests {
     #[test]
     fn entity_shapes_type_time_scales_misc() {
         // O=0 B-PER=1 I-PER=2 B-ORG=3 I-ORG=4 B-LOC=5 I-LOC=6 B-MISC=7 I-MISC=8
-        let run = |words: &str, tags: &[u8]| {
-            let w: Vec<&str> = words.split(' ').collect();
-            let mut t = tags.to_vec();
-            entity_shapes(&w, &mut t);
-            t
-        };
+        let run = shaped;
         // A capitalised name ending in "Time" and a time scale's abbreviation are MISC.
         assert_eq!(
             run(
@@ -3036,12 +3030,7 @@ mod tests {
     #[test]
     fn entity_shapes_type_wars_awards_and_laws_misc() {
         // O=0 B-PER=1 I-PER=2 B-ORG=3 I-ORG=4 B-LOC=5 I-LOC=6 B-MISC=7 I-MISC=8
-        let run = |words: &str, tags: &[u8]| {
-            let w: Vec<&str> = words.split(' ').collect();
-            let mut t = tags.to_vec();
-            entity_shapes(&w, &mut t);
-            t
-        };
+        let run = shaped;
         // An untagged head after a name joins it, and the whole is MISC.
         assert_eq!(
             run(
@@ -3061,12 +3050,7 @@ mod tests {
     #[test]
     fn entity_shapes_continue_a_body_through_for() {
         // O=0 B-PER=1 I-PER=2 B-ORG=3 I-ORG=4 B-LOC=5 I-LOC=6 B-MISC=7 I-MISC=8
-        let run = |words: &str, tags: &[u8]| {
-            let w: Vec<&str> = words.split(' ').collect();
-            let mut t = tags.to_vec();
-            entity_shapes(&w, &mut t);
-            t
-        };
+        let run = shaped;
         // Through "for the", tagged and untagged capitalised words and "of", "and".
         assert_eq!(
             run(
@@ -3114,12 +3098,7 @@ mod tests {
     #[test]
     fn entity_shapes_split_a_name_at_a_company_role() {
         // O=0 B-PER=1 I-PER=2 B-ORG=3 I-ORG=4 B-LOC=5 I-LOC=6 B-MISC=7 I-MISC=8
-        let run = |words: &str, tags: &[u8]| {
-            let w: Vec<&str> = words.split(' ').collect();
-            let mut t = tags.to_vec();
-            entity_shapes(&w, &mut t);
-            t
-        };
+        let run = shaped;
         assert_eq!(
             run("Wells Fargo CEO John Stumpf quit", &[1, 2, 2, 2, 2, 0]),
             vec![3, 4, 0, 1, 2, 0]
@@ -3132,12 +3111,7 @@ mod tests {
     #[test]
     fn entity_shapes_join_a_compass_word_to_the_name_after_it() {
         // O=0 B-PER=1 I-PER=2 B-ORG=3 I-ORG=4 B-LOC=5 I-LOC=6 B-MISC=7 I-MISC=8
-        let run = |words: &str, tags: &[u8]| {
-            let w: Vec<&str> = words.split(' ').collect();
-            let mut t = tags.to_vec();
-            entity_shapes(&w, &mut t);
-            t
-        };
+        let run = shaped;
         // Tagged alone or untagged, it joins the next entity and takes its type.
         assert_eq!(
             run(
@@ -3161,12 +3135,7 @@ mod tests {
     #[test]
     fn entity_shapes_type_armed_forces_org() {
         // O=0 B-PER=1 I-PER=2 B-ORG=3 I-ORG=4 B-LOC=5 I-LOC=6 B-MISC=7 I-MISC=8
-        let run = |words: &str, tags: &[u8]| {
-            let w: Vec<&str> = words.split(' ').collect();
-            let mut t = tags.to_vec();
-            entity_shapes(&w, &mut t);
-            t
-        };
+        let run = shaped;
         assert_eq!(
             run(
                 "the Chilean Navy and the Texas State Police",
