@@ -515,7 +515,8 @@ fn honorifics<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
 ///   as train's `GMT` and `NYC Time`;
 /// - wars, revolutions, awards, contests, treaties and laws: an entity of two or more words
 ///   ending in such a word ("Hugo Award"), or followed by it capitalised and untagged
-///   ("Lusaka" + "Protocol"), is MISC, as train's "Gulf War", "World Cup", "Clean Air Act";
+///   ("Lusaka" + "Protocol"), is MISC, as train's "Gulf War", "World Cup", "Clean Air Act"
+///   (and the news guidelines' "Equal Rights Amendment");
 /// - qualifiers and landforms: a capitalised qualifier inside a sentence (or, before a
 ///   language's name, at its start) extends a MISC name ("Ancient Greek"), a landform or water word with "of" extends a place ("Strait of
 ///   Gibraltar"), and a name ending in a landform word ("Caucasus Mountains", "Suez Canal") or
@@ -1126,6 +1127,8 @@ fn is_event_or_law_head(w: &str) -> bool {
             | "Protocol"
             | "Treaty"
             | "Constitution"
+            | "Amendment"
+            | "Amendments"
     )
 }
 
@@ -3041,6 +3044,10 @@ mod tests {
         );
         // A name of several words ending in one is MISC whatever its type.
         assert_eq!(run("won the Fields Medal", &[0, 0, 1, 2]), vec![0, 0, 7, 8]);
+        assert_eq!(
+            run("the Equal Rights Amendment", &[0, 3, 4, 4]),
+            vec![0, 7, 8, 8]
+        );
         // A one-word name that is the head alone keeps its type ("Act" the party).
         assert_eq!(run("the Cup said", &[0, 3, 0]), vec![0, 3, 0]);
         // A lower-case head does not join.
