@@ -947,9 +947,7 @@ fn entity_shapes<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
             && (is_geographic_head(last)
                 || b > a + 2 && word(a + 1) == "of" && is_water_or_land_form(word(a))
                 || b > a + 1 && is_polity(last) && (label != PER || last != "Kingdom")
-                || b > a + 1
-                    && label == PER
-                    && matches!(word(a), "Lake" | "Mount" | "Mt." | "Fort" | "Port" | "Cape"));
+                || b > a + 1 && label == PER && opens_place_name(word(a)));
         if doctrine {
             retag(tags, a, b, MISC);
         } else if body || place {
@@ -1427,23 +1425,16 @@ fn harmonise<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
     }
 }
 
-/// A word that opens a place's name before a person's name ("Lake Louise", "Fort Worth",
+/// A word that opens a place's name and never a person's ("Lake Louise", "Fort Worth",
 /// "Mount Vernon").
+fn opens_place_name(w: &str) -> bool {
+    matches!(w, "Lake" | "Mount" | "Mt." | "Fort" | "Port" | "Cape")
+}
+
+/// A word that can open a place's name before a person's name: [`opens_place_name`], and
+/// words that also open persons' names ("Glen Campbell", "Saint Peter").
 fn is_place_head(w: &str) -> bool {
-    matches!(
-        w,
-        "Lake"
-            | "Mount"
-            | "Mt."
-            | "Fort"
-            | "Port"
-            | "Cape"
-            | "Camp"
-            | "Glen"
-            | "Lac"
-            | "Saint"
-            | "St."
-    )
+    opens_place_name(w) || matches!(w, "Camp" | "Glen" | "Lac" | "Saint" | "St.")
 }
 
 /// Is the name at token `a` (after any title, "Princess Louise …") the person something is
@@ -1976,25 +1967,24 @@ fn company_role<S: AsRef<str>>(s: &[S], j: usize) -> bool {
     let w = |k: usize| s.get(k).map_or("", |t| t.as_ref());
     let is = |k: usize, x: &str| w(k).eq_ignore_ascii_case(x);
     let then = |xs: &[&str]| xs.iter().any(|x| is(j + 1, x));
-    matches!(
-        w(j),
-        "CEO"
-            | "CFO"
-            | "COO"
-            | "employees"
-            | "bankers"
-            | "shareholders"
-            | "stockholders"
-            | "executives"
-            | "customers"
-            | "subscribers"
-            | "anchor"
-            | "correspondent"
-            | "journalists"
-            | "viewers"
-            | "readers"
-            | "programming"
-    ) || is(j, "chief") && then(&["executive", "operating", "financial"])
+    is_company_role(w(j))
+        || matches!(
+            w(j),
+            "employees"
+                | "bankers"
+                | "shareholders"
+                | "stockholders"
+                | "executives"
+                | "customers"
+                | "subscribers"
+                | "anchor"
+                | "correspondent"
+                | "journalists"
+                | "viewers"
+                | "readers"
+                | "programming"
+        )
+        || is(j, "chief") && then(&["executive", "operating", "financial"])
         || is(j, "executive") && then(&["director", "editor"])
         || is(j, "board") && then(&["member", "members", "chairman"])
         || is(j, "managing") && then(&["director"])

@@ -225,10 +225,7 @@ pub fn wiki_train_docs(
     leave_out: Option<(usize, usize)>,
 ) -> Result<(Annotated, Vec<String>)> {
     let ann_dir = root().join("tests").join("wiki-ner").join("train");
-    let text_dir = crate::fetch_wiki::train_dir();
-    if !text_dir.is_dir() {
-        crate::fetch_wiki::run(&[])?;
-    }
+    let text_dir = wiki_texts(crate::fetch_wiki::train_dir())?;
     let pairs = ann_pairs(&ann_dir, part2.then_some("part2"), &text_dir)?;
     let (pairs, left) = leave_out_fold(pairs, &ann_dir, leave_out)?;
     Ok((annotated_docs(&pairs)?, left))
@@ -240,11 +237,17 @@ pub fn wiki_train_docs(
 /// held-out set or dev3.
 pub fn wiki_dev_docs() -> Result<Annotated> {
     let ann_dir = root().join("tests").join("wiki-ner");
-    let text_dir = crate::fetch_wiki::text_dir();
-    if !text_dir.is_dir() {
+    let text_dir = wiki_texts(crate::fetch_wiki::text_dir())?;
+    annotated_docs(&ann_pairs(&ann_dir, Some("dev2"), &text_dir)?)
+}
+
+/// `dir`, a directory of Wikipedia texts, after running `cargo xtask fetch-wiki` (which
+/// writes them all) when it is missing.
+fn wiki_texts(dir: PathBuf) -> Result<PathBuf> {
+    if !dir.is_dir() {
         crate::fetch_wiki::run(&[])?;
     }
-    annotated_docs(&ann_pairs(&ann_dir, Some("dev2"), &text_dir)?)
+    Ok(dir)
 }
 
 /// `K/N` (0 <= K < N, N > 1) of a `--*-train-leave-out` option.
