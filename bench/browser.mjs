@@ -1,7 +1,7 @@
 // Headless Chromium: first result after page load, latency and throughput beside compromise.
 //   node bench/browser.mjs ../shared/data/polnear/dev/text [--quick]
 import { chromium } from 'playwright-core';
-import { loadTexts, typicalArticle, percentile, fmt, serveRepo } from './common.mjs';
+import { loadTexts, typicalArticle, percentile, fmt, goalLine, serveRepo } from './common.mjs';
 
 const { server, base } = await serveRepo();
 
@@ -51,6 +51,7 @@ try {
   console.log(`| newsmark \`analyze\` | ${fmt(mb / ours, 2)} | ${fmt((ours * 1e3) / texts.length, 2)} | ${fmt(pair.ratio)}× |`);
   console.log(`| compromise 14.17 | ${fmt(mb / theirs, 2)} | ${fmt((theirs * 1e3) / texts.length, 2)} | 1× |`);
   console.log(`\nThe two took ${pair.rounds} alternating turns of at least ${quick ? 300 : 1000} ms each; times are the medians of the turns, the ratio the median of the per-round ratios (range ${fmt(pair.min)}–${fmt(pair.max)}×).`);
+  console.log(goalLine((theirs * 1e3) / texts.length));
   console.log(`\n\`analyze\` on a ${Buffer.byteLength(article)}-byte article: p50 ${fmt(percentile(lat, 50), 2)} ms, p95 ${fmt(percentile(lat, 95), 2)} ms.`);
   console.log(`First result after navigation start (fetch + compile + model load + first analyze), median of ${firsts.length} fresh pages: ${fmt(percentile(firsts, 50), 0)} ms (min ${fmt(firsts[0], 0)}, max ${fmt(firsts[firsts.length - 1], 0)}) with preload hints and www/newsmark.js (bench/page.html); ${fmt(percentile(plain, 50), 0)} ms (min ${fmt(plain[0], 0)}, max ${fmt(plain[plain.length - 1], 0)}) without hints through the raw glue (bench/page-plain.html).`);
   const median = (k) => percentile(phases.map((p) => p[k]).sort((a, b) => a - b), 50);

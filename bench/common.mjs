@@ -30,6 +30,17 @@ export function percentile(sorted, p) {
 
 export const fmt = (x, d = 1) => x.toFixed(d);
 
+/**
+ * What issue 7's throughput goal (20× compromise) asks of newsmark in this run: at most
+ * compromise's time per text over 20. `cargo xtask bench` passes the native build's `analyze`
+ * time per text of the same run in NEWSMARK_NATIVE_MS, printed beside it when present.
+ */
+export function goalLine(theirsMsPerText, goal = 20) {
+  const native = Number(process.env.NEWSMARK_NATIVE_MS);
+  const beside = native > 0 ? `; the native build's \`analyze\` took ${fmt(native, 2)} ms per text in this run (the native table)` : '';
+  return `For ${goal}× compromise, newsmark would have to take at most ${fmt(theirsMsPerText / goal, 2)} ms per text here${beside}.`;
+}
+
 // A static server over the repository on a free loopback port, for the pages under bench/;
 // `cacheable` lets the browser keep every response for an hour (a returning visitor's case).
 export async function serveRepo({ cacheable = false } = {}) {

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import nlp from 'compromise';
-import { loadTexts, typicalArticle, percentile, fmt } from './common.mjs';
+import { loadTexts, typicalArticle, percentile, fmt, goalLine } from './common.mjs';
 import { passPair, compromiseAll } from './timing.mjs';
 import * as newsmark from '../www/pkg/newsmark.js';
 
@@ -31,6 +31,8 @@ console.log('| library | MB/s | ms per text | ratio |\n| --- | ---: | ---: | ---
 console.log(`| newsmark \`analyze\` (clean + entities + quotes) | ${fmt(mb / ours, 2)} | ${fmt((ours * 1e3) / texts.length, 2)} | ${fmt(pair.ratio)}× |`);
 console.log(`| compromise 14.17 people/places/organizations/quotations | ${fmt(mb / theirs, 2)} | ${fmt((theirs * 1e3) / texts.length, 2)} | 1× |`);
 console.log(`\nThe two took ${rounds} alternating turns of at least ${minMs} ms each; times are the medians of the turns, the ratio the median of the per-round ratios (range ${fmt(pair.min)}–${fmt(pair.max)}×).`);
+
+console.log(goalLine((theirs * 1e3) / texts.length));
 
 const article = typicalArticle(texts);
 const lat = [];

@@ -101,14 +101,14 @@ pub fn run(args: &[String]) -> Result {
         offsets: Unit::Utf16,
         ..Options::default()
     };
-    row(
-        "analyze (all, utf16)",
-        time_passes(min, || {
-            for t in &texts {
-                black_box(analyze(t, &options).ok());
-            }
-        }),
-    );
+    let analyze_secs = time_passes(min, || {
+        for t in &texts {
+            black_box(analyze(t, &options).ok());
+        }
+    });
+    row("analyze (all, utf16)", analyze_secs);
+    // Beside the Wasm ratios: what 20× compromise asks against what native code takes.
+    let native_ms = format!("{:.4}", analyze_secs * 1e3 / texts.len() as f64);
 
     // Scaling: one long text made of the dev texts, cut at sizes from 1 KB to 10 MB.
     out += "\n### Scaling of `analyze` with input size\n\n| input | ms | MB/s | time per byte vs 10 KB |\n| ---: | ---: | ---: | ---: |\n";
@@ -150,10 +150,12 @@ pub fn run(args: &[String]) -> Result {
         ensure_bench_packages()?;
         let dev = shared().join("data/polnear/dev/text");
         sh(Command::new("node")
+            .env("NEWSMARK_NATIVE_MS", &native_ms)
             .arg("bench/wasm.mjs")
             .arg(&dev)
             .arg(if quick { "--quick" } else { "" }))?;
         sh(Command::new("node")
+            .env("NEWSMARK_NATIVE_MS", &native_ms)
             .arg("bench/browser.mjs")
             .arg(&dev)
             .arg(if quick { "--quick" } else { "" }))?;
