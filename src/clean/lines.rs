@@ -321,7 +321,7 @@ fn line(input: &str, l: Line, ctx: &Ctx, cuts: &mut Vec<Removal>) -> Outcome {
         }
     } else if !view.s.is_empty() {
         let mut extra = Vec::new();
-        caption_credit(&view, &mut extra);
+        caption_credit(input, &view, &mut extra);
         if extra.is_empty() {
             tail(&view, &mut extra);
         }
@@ -492,7 +492,11 @@ fn whole_line(
                 return Some((Reason::Credit, "credit.agency_line"));
             }
         }
-        // A credit filling the line ("Getty/Instagram.", "ASSOCIATED PRESS.").
+        // A credit filling the line ("Getty/Instagram.", "ASSOCIATED PRESS.", "Dana
+        // Whitfield/Gilroy Dispatch").
+        if pieces.len() == 1 && photographer_outlet(raw_first.trim().trim_end_matches('.')) {
+            return Some((Reason::Credit, "credit.agency_line"));
+        }
         if kw.len() <= 6
             && !heading
             && body
@@ -722,7 +726,7 @@ fn bio(raw: &str, lower: &str) -> bool {
 }
 
 /// A credit at the end of the view and the caption before it, as view byte ranges.
-fn caption_credit(view: &View, out: &mut Vec<(usize, usize, Reason, &'static str)>) {
+fn caption_credit(input: &str, view: &View, out: &mut Vec<(usize, usize, Reason, &'static str)>) {
     let s = view.s.as_str();
     let n = s.len();
     let tend = s.trim_end_matches(['.', ' ']).len();
@@ -734,7 +738,8 @@ fn caption_credit(view: &View, out: &mut Vec<(usize, usize, Reason, &'static str
         let lo = floor_boundary(t, tend.saturating_sub(160));
         if let Some(open) = t[lo..tend - 1].rfind('(').map(|p| lo + p) {
             let content = &t[open + 1..tend - 1];
-            if credit_like(content, true) {
+            let raw = &input[view.input_start(open + 1)..view.input_end(input, tend - 1)];
+            if credit_like(content, true) || photographer_outlet(raw) {
                 credit = Some((open, "credit.parenthetical"));
             }
         }
@@ -804,7 +809,12 @@ fn caption_credit(view: &View, out: &mut Vec<(usize, usize, Reason, &'static str
                 )
             };
             if (labelled && seg.split(' ').count() <= 10)
-                || (seg.contains('/') && !seg.starts_with('[') && credit_like(seg, false))
+                || (seg.contains('/')
+                    && !seg.starts_with('[')
+                    && (credit_like(seg, false)
+                        || photographer_outlet(
+                            &input[view.input_start(seg_start)..view.input_end(input, tend)],
+                        )))
                 || (seg_start > 0
                     && !after_initial
                     && !seg.starts_with(['[', '('])
@@ -826,6 +836,87 @@ fn caption_credit(view: &View, out: &mut Vec<(usize, usize, Reason, &'static str
         }
     }
 }
+
+/// "Sam Ortiz / Brantford Herald", "Jane Roe/The Valmera Times" (case kept): a person's name
+/// and a publication's name on either side of one slash. The publication is unknown to
+/// [`AGENCIES`], so its last word must name a kind of outlet ("Herald", "Times", "Post").
+/// Two outlets ("ABC News/Washington Post", a poll's sponsors) are no photo credit.
+fn photographer_outlet(raw: &str) -> bool {
+    let Some((a, b)) = raw.split_once('/') else {
+        return false;
+    };
+    let (a, b) = (a.trim(), b.trim());
+    let words = |s: &str| {
+        s.split_whitespace()
+            .map(|w| key_of(w).to_lowercase())
+            .collect::<Vec<_>>()
+    };
+    let capitalised = |s: &str| {
+        s.split_whitespace().all(|w| {
+            name_word(w)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+        })
+    };
+    let outlet = |s: &str| {
+        let w = words(s);
+        (1..=5).contains(&w.len())
+            && w.last().is_some_and(|l| OUTLET_HEADS.contains(&l.as_str()))
+            && s.split_whitespace()
+                .all(|x| x.starts_with(|c: char| c.is_uppercase()) || x == "of")
+    };
+    let person = |s: &str| {
+        let w = words(s);
+        (2..=3).contains(&w.len())
+            && capitalised(s)
+            && w.iter()
+                .all(|x| !OUTLET_HEADS.contains(&x.as_str()) && x != "the")
+    };
+    (person(a) && outlet(b)) || (outlet(a) && person(b))
+}
+
+/// Last words of a newspaper's, magazine's or photo service's name.
+const OUTLET_HEADS: &[&str] = &[
+    "herald",
+    "times",
+    "post",
+    "news",
+    "journal",
+    "tribune",
+    "gazette",
+    "chronicle",
+    "telegraph",
+    "guardian",
+    "observer",
+    "examiner",
+    "inquirer",
+    "courier",
+    "dispatch",
+    "sentinel",
+    "register",
+    "bulletin",
+    "mirror",
+    "independent",
+    "standard",
+    "star",
+    "globe",
+    "mail",
+    "express",
+    "daily",
+    "weekly",
+    "magazine",
+    "press",
+    "review",
+    "record",
+    "leader",
+    "enquirer",
+    "photography",
+    "photos",
+    "pictures",
+    "images",
+    "studio",
+    "staff",
+];
 
 /// Is `content` (lower case) a credit: names and an agency split by slashes, or a
 /// "Photo: …" label?

@@ -1183,6 +1183,9 @@ const AGENCY: &[&str] = &[
     "Associated Press",
     "EPA-EFE",
     "Anadolu Agency",
+    // Local papers, which no agency list holds.
+    "Brantford Herald",
+    "The Gilroy Dispatch",
 ];
 const HEADLINES: &[&str] = &[
     "Senate passes stopgap spending bill hours before deadline",
