@@ -578,6 +578,15 @@ impl<'a> Resolver<'a> {
             .map(|k| self.mentions[k].span)
     }
 
+    /// The person mention that starts at byte `at`, with its entity.
+    pub fn person_starting_at(&self, at: usize) -> Option<(Span, usize)> {
+        let k = self.mentions.partition_point(|m| m.span.start < at);
+        let m = self.mentions.get(k)?;
+        (m.span.start == at && m.label == Label::Per)
+            .then(|| Some((m.span, *self.mention_entity.get(k)?)))
+            .flatten()
+    }
+
     /// The entity named by the phrase `span` of `text`: the mention at its head (the last
     /// mention, with no further word after it: `Hillary Clinton’s campaign manager Robby
     /// Mook` is Mook), a person, organisation or place (`a senior Iraqi official` is not
@@ -585,18 +594,37 @@ impl<'a> Resolver<'a> {
     pub fn entity_at(&self, text: &str, span: Span) -> Option<usize> {
         let end = self.mentions.partition_point(|m| m.span.start < span.end);
         let window = end.saturating_sub(8)..end;
+        // `officials in Kessenburg`, `a source at the Pentagon`: a name after a preposition
+        // qualifies the head; it does not speak.
+        let qualifier = |m: &Mention| {
+            let lead = text
+                .get(span.start..m.span.start.max(span.start))
+                .unwrap_or("");
+            let mut words = lead.split_whitespace().rev();
+            let mut w = words.next();
+            if w.is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+                w = words.next();
+            }
+            w.is_some_and(|w| {
+                ["in", "at", "from"]
+                    .iter()
+                    .any(|p| w.eq_ignore_ascii_case(p))
+            }) && words.next().is_some()
+        };
         // A person in the phrase is the speaker (`Ruth Ames of Acme Party`).
-        if let Some(k) = window
-            .clone()
-            .rev()
-            .find(|&k| self.mentions[k].span.overlaps(span) && self.mentions[k].label == Label::Per)
-        {
+        if let Some(k) = window.clone().rev().find(|&k| {
+            let m = &self.mentions[k];
+            m.span.overlaps(span) && m.label == Label::Per && !qualifier(m)
+        }) {
             return self.mention_entity.get(k).copied();
         }
         let k = window
             .rev()
             .find(|&k| self.mentions[k].span.overlaps(span))?;
         let m = self.mentions[k];
+        if qualifier(&m) {
+            return None;
+        }
         let tail = text.get(m.span.end.min(span.end)..span.end).unwrap_or("");
         let head = !tail.chars().any(char::is_alphabetic)
             || tail.trim_start().starts_with("'s")

@@ -669,3 +669,52 @@ fn participle_cue_takes_the_subject_of_its_sentence() {
         Some("The Supreme Court")
     );
 }
+
+#[test]
+fn a_place_after_in_qualifies_the_speaker_and_does_not_speak() {
+    for (t, place, who) in [
+        (
+            "Analysts in London said the deal would collapse within a week.\n",
+            "London",
+            "Analysts in London",
+        ),
+        (
+            "“The port will reopen,” officials at the Kessenburg Pier said.\n",
+            "Kessenburg Pier",
+            "officials at the Kessenburg Pier",
+        ),
+        (
+            "A spokesman in Valmera said the talks would resume on Monday.\n",
+            "Valmera",
+            "A spokesman in Valmera",
+        ),
+    ] {
+        let ms = [mention(t, place, 0, Label::Loc)];
+        let (qs, _) = run(t, &ms);
+        assert_eq!(qs.len(), 1, "{t}: {qs:?}");
+        let sp = qs[0].speaker.expect("a speaker");
+        assert_eq!(sp.span.slice(t), who, "{t}");
+        assert_eq!(sp.entity, None, "{t}: the place is no speaker");
+    }
+    // A name before the preposition still speaks.
+    let t = "Mayor Ruiz in Valmera said the talks would resume on Monday.\n";
+    let ms = [
+        mention(t, "Ruiz", 0, Label::Per),
+        mention(t, "Valmera", 0, Label::Loc),
+    ];
+    let (qs, ents) = run(t, &ms);
+    let e = qs[0].speaker.and_then(|s| s.entity).expect("resolved");
+    assert_eq!(ents[e].name, "Ruiz");
+}
+
+#[test]
+fn a_named_appositive_is_the_speaker_of_its_description() {
+    let t = "The port authority rejected the offer. Its chief executive, Tomas Lindqvist, \
+             said the authority had negotiated in good faith.\n";
+    let ms = [mention(t, "Tomas Lindqvist", 0, Label::Per)];
+    let (qs, ents) = run(t, &ms);
+    let q = quote_with(&qs, t, "negotiated in good faith");
+    let sp = q.speaker.expect("a speaker");
+    assert_eq!(sp.span.slice(t), "Its chief executive, Tomas Lindqvist");
+    assert_eq!(ents[sp.entity.expect("resolved")].name, "Tomas Lindqvist");
+}

@@ -145,6 +145,22 @@ impl Ctx<'_, '_> {
     }
 
     fn speaker(&self, p: Phrase) -> Speaker {
+        let mut p = speakers::widen_over_place(self.doc, p);
+        // `“…,” officials in Kessenburg said`: the place after the phrase, then the cue.
+        if !p.pronoun && p.end + 1 < self.doc.tokens.len() {
+            let prep = self.tok(p.end).low();
+            if matches!(prep.as_str(), "in" | "at" | "from") {
+                if let Some(q) = speakers::after(self.doc, p.end + 1, self.doc.tokens.len()) {
+                    if q.start == p.end + 1 && !q.pronoun && self.cue(q.end).is_some() {
+                        p = speakers::Phrase {
+                            span: p.span.cover(q.span),
+                            end: q.end,
+                            ..p
+                        };
+                    }
+                }
+            }
+        }
         let entity = if p.pronoun {
             let skip = |s: Span| self.in_quote(s);
             self.resolver
@@ -157,10 +173,27 @@ impl Ctx<'_, '_> {
         };
         // A name the phrase cut short (`Abu Mahdi` of `Abu Mahdi al-Mohandes`) is completed
         // by the tagger's mention.
-        let span = match self.resolver.mention_at(p.span) {
+        let mut span = match self.resolver.mention_at(p.span) {
             Some(m) if m.end > p.span.end && m.start >= p.span.start => p.span.cover(m),
             _ => p.span,
         };
+        // `Its chief executive, Tomas Lindqvist, said`: the person named beside a description
+        // speaks.
+        let mut entity = entity;
+        if entity.is_none() && !p.pronoun && self.is_punct(p.end, &[","]) {
+            if let Some((m, e)) = self
+                .doc
+                .tokens
+                .get(p.end + 1)
+                .and_then(|t| self.resolver.person_starting_at(t.span.start))
+            {
+                let after = self.doc.token_at_or_after(m.end);
+                if self.is_punct(after, &[","]) || self.cue(after).is_some() {
+                    entity = Some(e);
+                    span = span.cover(m);
+                }
+            }
+        }
         Speaker { span, entity }
     }
 

@@ -458,6 +458,37 @@ pub fn before(doc: &Doc, end: usize, lo: usize) -> Option<Phrase> {
     make(doc, s, last + 1)
 }
 
+/// `Officials in Kessenburg said`, `a source at the Pentagon said`: a phrase found after
+/// `in`, `at` or `from` is widened to the noun phrase it qualifies, which speaks (`Mayor
+/// Ruiz in Valmera`). Unchanged when the word before the preposition is no noun (`born in
+/// Ohio`).
+pub fn widen_over_place(doc: &Doc, p: Phrase) -> Phrase {
+    if p.pronoun || p.start < 2 {
+        return p;
+    }
+    let prep = p.start - 1;
+    let sent = doc.sentences[doc.sentence_of(p.start)].tokens.start;
+    if prep <= sent || !matches!(doc.token_str(prep).low().as_str(), "in" | "at" | "from") {
+        return p;
+    }
+    if !nominal(doc, prep - 1) {
+        return p;
+    }
+    let Some(q) = before(doc, prep, sent) else {
+        return p;
+    };
+    if q.pronoun || q.end != prep {
+        return p;
+    }
+    Phrase {
+        span: q.span.cover(p.span),
+        start: q.start,
+        end: p.end,
+        pronoun: false,
+        named: q.named || p.named,
+    }
+}
+
 /// `Giovanni Vian, the editor of the paper, L'Osservatore, said`: before a cue preceded by
 /// the comma at token `comma`, the named phrase that opens the sentence and is set off by a
 /// comma is the subject, however many commas its appositives hold. `None` when the sentence
