@@ -19,7 +19,7 @@ fn to_js_error(e: Error) -> JsValue {
     let err = js_sys::Error::new(&e.to_string());
     let name = match e {
         Error::InvalidOptions(_) | Error::InvalidInput(_) => {
-            return type_error(e.to_string());
+            return type_error(format!("newsmark: {e}"));
         }
         Error::InputTooLarge { .. } => "RangeError",
         Error::Model(_) => "Error",

@@ -56,6 +56,29 @@ fn analyze_prints_one_result_in_the_requested_unit() {
 }
 
 #[test]
+fn min_confidence_leaves_out_the_less_certain_quotes() {
+    let input = "The so-called “reform” passed on Tuesday.\n\n\
+                 “We will finish the bridge by May,” Mayor Ana Ruiz said.\n";
+    let confidences = |args: &[&str]| -> Vec<f64> {
+        let out = newsmark(args, input);
+        assert!(out.status.success(), "{args:?}");
+        json(&out.stdout)["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|q| q["confidence"].as_f64().unwrap())
+            .collect()
+    };
+    let all = confidences(&["analyze"]);
+    assert!(all.iter().any(|&c| c < 0.5), "{all:?}");
+    let sure = confidences(&["analyze", "--min-confidence", "0.5"]);
+    let want: Vec<f64> = all.iter().copied().filter(|&c| c >= 0.5).collect();
+    assert_eq!(sure, want);
+    assert!(!sure.is_empty());
+    assert_eq!(confidences(&["analyze", "--min-confidence=0.5"]), want);
+}
+
+#[test]
 fn no_clean_keeps_the_input() {
     let out = newsmark(&["analyze", "--no-clean"], ARTICLE);
     assert!(out.status.success());
@@ -114,6 +137,9 @@ fn usage_errors_exit_2_other_errors_exit_1() {
         &["frobnicate"][..],
         &["analyze", "--offsets", "utf32"],
         &["analyze", "--bogus"],
+        &["analyze", "--min-confidence", "1.5"],
+        &["analyze", "--min-confidence", "high"],
+        &["analyze", "--min-confidence"],
         &[],
     ] {
         let out = newsmark(args, "");

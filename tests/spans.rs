@@ -140,3 +140,27 @@ fn input_too_large_is_an_error() {
         Err(newsmark::Error::InputTooLarge { .. })
     ));
 }
+
+#[test]
+fn min_confidence_outside_zero_to_one_is_an_options_error() {
+    for c in [-0.01, 1.01, f32::NAN, f32::INFINITY] {
+        let options = Options {
+            min_confidence: c,
+            ..Options::default()
+        };
+        assert!(
+            matches!(
+                analyze("Hi.", &options),
+                Err(newsmark::Error::InvalidOptions(_))
+            ),
+            "{c}"
+        );
+    }
+    for c in [0.0, 0.5, 1.0] {
+        let options = Options {
+            min_confidence: c,
+            ..Options::default()
+        };
+        assert!(analyze("Hi.", &options).is_ok(), "{c}");
+    }
+}

@@ -22,16 +22,18 @@ const state = {
 };
 
 // ---- the analyzer: a Worker, or the main thread when Workers are unavailable -------------
+// Quotes below confidence 0.5 (scare quotes, quoted titles, guesses) are not attributions.
+const OPTIONS = { minConfidence: 0.5 };
 let analyzer = null;
 async function startAnalyzer() {
   try {
     const w = createWorkerAnalyzer();
     await w.ready();
-    analyzer = { analyze: (t) => w.analyze(t), version: () => w.version(), where: 'worker' };
+    analyzer = { analyze: (t) => w.analyze(t, OPTIONS), version: () => w.version(), where: 'worker' };
   } catch (e) {
     console.warn('newsmark: Worker unavailable, analysing on the main thread:', e.message);
     await init();
-    analyzer = { analyze: async (t) => analyzeHere(t), version: async () => '', where: 'main' };
+    analyzer = { analyze: async (t) => analyzeHere(t, OPTIONS), version: async () => '', where: 'main' };
   }
   document.body.dataset.analyzer = analyzer.where;
   $('version').textContent = await analyzer.version();

@@ -30,6 +30,11 @@ export interface Options {
   quotes?: boolean;
   /** The unit of every offset (default 'utf16', i.e. JavaScript string indices). */
   offsets?: OffsetUnit;
+  /**
+   * Leave out quotes whose `confidence` is below this, from 0 to 1 (default 0: every quote).
+   * 0.5 keeps the attributions and drops scare quotes, quoted titles and guesses.
+   */
+  minConfidence?: number;
 }
 
 /** A span in the cleaned text (`start`/`end`) and in the input (`inputStart`/`inputEnd`), end-exclusive. */

@@ -1,8 +1,8 @@
 //! `newsmark`: the command-line door, for batch work and evaluation.
 //!
 //! ```text
-//! newsmark analyze [--offsets utf16|utf8|chars] [--no-clean] [FILE|-]
-//! newsmark analyze --jsonl [--offsets …] [--no-clean]      < lines of {"id":…,"text":…}
+//! newsmark analyze [--offsets utf16|utf8|chars] [--no-clean] [--min-confidence C] [FILE|-]
+//! newsmark analyze --jsonl [--offsets …] [--no-clean] [--min-confidence C]  < lines of {"id":…,"text":…}
 //! newsmark clean [--offsets …] [FILE|-]
 //! newsmark tag-conll [FILE|-]
 //! ```
@@ -13,7 +13,7 @@ use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: newsmark analyze [--offsets utf16|utf8|chars] [--no-clean] [--jsonl] [FILE|-]
+    "usage: newsmark analyze [--offsets utf16|utf8|chars] [--no-clean] [--min-confidence C] [--jsonl] [FILE|-]
        newsmark clean [--offsets utf16|utf8|chars] [FILE|-]
        newsmark tag-conll [FILE|-]
        newsmark --version";
@@ -75,6 +75,24 @@ fn parse(args: &[String], allow: &[&str]) -> Result<Args, Failure> {
                     Failure::Usage(format!("--offsets must be utf16, utf8 or chars, not {v}"))
                 })?;
             }
+            "--min-confidence" => {
+                let v = match a.split_once('=') {
+                    Some((_, v)) => v.to_string(),
+                    None => it
+                        .next()
+                        .cloned()
+                        .ok_or_else(|| Failure::Usage("--min-confidence needs a value".into()))?,
+                };
+                out.options.min_confidence = v
+                    .parse::<f32>()
+                    .ok()
+                    .filter(|c| (0.0..=1.0).contains(c))
+                    .ok_or_else(|| {
+                        Failure::Usage(format!(
+                            "--min-confidence must be a number from 0 to 1, not {v}"
+                        ))
+                    })?;
+            }
             "--no-clean" => out.options.clean = false,
             "--jsonl" => out.jsonl = true,
             _ => {
@@ -110,7 +128,10 @@ fn run(args: &[String]) -> Result<(), Failure> {
     let mut out = BufWriter::new(stdout.lock());
     match command.as_str() {
         "analyze" | "clean" => {
-            let mut a = parse(rest, &["--offsets", "--no-clean", "--jsonl"])?;
+            let mut a = parse(
+                rest,
+                &["--offsets", "--no-clean", "--jsonl", "--min-confidence"],
+            )?;
             if command == "clean" {
                 a.options.entities = false;
                 a.options.quotes = false;

@@ -13,7 +13,8 @@ export const NAMES = { PER: 'Person', ORG: 'Organisation', LOC: 'Place', MISC: '
  */
 export function summarise(blocks) {
   const input = blocks.join(SEPARATOR);
-  const r = analyze(input);
+  // Quotes below confidence 0.5 (scare quotes, quoted titles, guesses) are not attributions.
+  const r = analyze(input, { minConfidence: 0.5 });
   const spans = [];
   const entityName = (i, fallback) => r.entities[i]?.name ?? fallback;
   r.mentions.forEach((m, i) =>

@@ -184,6 +184,9 @@ test('the popup lists people, organisations, places and quotes; the page is high
   // `offered`; the trained labeller that replaced it does not read an offer as speech.
   assert.ok(!lists.quotes.some((t) => t.includes('Amir Haddad') && t.includes('mediation')), JSON.stringify(lists.quotes));
   // The counts' nouns agree with their numbers.
+  // A scare quote ("The port’s “smart terminal” opened in 2019") is no attribution: quotes
+  // below confidence 0.5 are not listed or painted.
+  assert.ok(!lists.quotes.some((t) => t.includes('smart terminal')), JSON.stringify(lists.quotes));
   assert.match(lists.status, /^3 people, 2 organisations, 2 places, 4 quotes · \d+ highlights on the page$/);
   assert.ok(lists.focused, 'the first item has keyboard focus');
 

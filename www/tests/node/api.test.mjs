@@ -131,6 +131,9 @@ test('bad or unknown options are a TypeError', () => {
     ['fast', /options must be an object/],
     [[], /options must be an object/],
     [7, /options must be an object/],
+    [{ minConfidence: 2 }, /minConfidence must be a number from 0 to 1/],
+    [{ minConfidence: -0.1 }, /minConfidence must be a number from 0 to 1/],
+    [{ minConfidence: '0.5' }, /invalid type/],
   ];
   for (const [options, message] of cases) {
     assert.throws(
@@ -142,6 +145,20 @@ test('bad or unknown options are a TypeError', () => {
   // null/undefined mean the defaults.
   assert.equal(analyze('Hi.', null).offsets, 'utf16');
   assert.equal(analyze('Hi.', undefined).offsets, 'utf16');
+});
+
+test('minConfidence leaves out the less certain quotes', () => {
+  // A scare quote (no cue, no speaker) and an attributed quote.
+  const input = 'The so-called “reform” passed on Tuesday after a long night.\n\n“We will finish the bridge by May,” Mayor Ana Ruiz said.';
+  const all = analyze(input);
+  assert.ok(all.quotes.some((q) => q.confidence < 0.5), JSON.stringify(all.quotes));
+  const sure = analyze(input, { minConfidence: 0.5 });
+  assert.deepEqual(
+    sure.quotes,
+    all.quotes.filter((q) => q.confidence >= 0.5),
+  );
+  assert.ok(sure.quotes.some((q) => q.speaker?.text === 'Mayor Ana Ruiz'), JSON.stringify(sure.quotes));
+  assert.deepEqual(analyze(input, { minConfidence: 0 }).quotes, all.quotes);
 });
 
 test('an error does not break the next call', () => {

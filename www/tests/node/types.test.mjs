@@ -52,8 +52,9 @@ test('the declared unions hold the returned values', () => {
   assert.deepEqual(union('OffsetUnit').sort(), ['chars', 'utf16', 'utf8']);
   for (const u of union('OffsetUnit')) assert.equal(analyze('x', { offsets: u }).offsets, u);
   // The Options interface lists exactly the accepted options.
-  for (const o of props('Options')) analyze('x', { [o]: o === 'offsets' ? 'utf8' : true });
-  assert.deepEqual(props('Options'), ['clean', 'entities', 'offsets', 'quotes']);
+  const value = { offsets: 'utf8', minConfidence: 0.5 };
+  for (const o of props('Options')) analyze('x', { [o]: value[o] ?? true });
+  assert.deepEqual(props('Options'), ['clean', 'entities', 'minConfidence', 'offsets', 'quotes']);
 });
 
 test('the declared functions are the exported ones', () => {
