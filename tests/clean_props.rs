@@ -243,6 +243,13 @@ fn clean_adversarial_inputs_do_not_panic() {
         "Photo:",
         "(",
         ")",
+        // Empty credit-like parentheses and slashes at a line's end (a panic once: the
+        // content's input range ran backwards).
+        "A caption here. ()",
+        "Ends with (\u{200b})",
+        "Shot. (\u{200b}/\u{200b})",
+        "Shot. A/\u{200b}",
+        "/",
         "|",
         ". Read more:",
         &big_a,
@@ -278,6 +285,9 @@ fn piece() -> impl Strategy<Value = String> {
         Just("Read more:".to_string()),
         Just(". ".to_string()),
         Just("(Jo Bo / Reuters)".to_string()),
+        Just("(Jo Bo / Bo Herald)".to_string()),
+        Just("()".to_string()),
+        Just("/".to_string()),
         Just("Photo: AP".to_string()),
         Just("<tweet id=\"1\"/>".to_string()),
         Just("pic.twitter.com/x".to_string()),

@@ -738,7 +738,9 @@ fn caption_credit(input: &str, view: &View, out: &mut Vec<(usize, usize, Reason,
         let lo = floor_boundary(t, tend.saturating_sub(160));
         if let Some(open) = t[lo..tend - 1].rfind('(').map(|p| lo + p) {
             let content = &t[open + 1..tend - 1];
-            let raw = &input[view.input_start(open + 1)..view.input_end(input, tend - 1)];
+            let raw = input
+                .get(view.input_start(open + 1)..view.input_end(input, tend - 1))
+                .unwrap_or("");
             if credit_like(content, true) || photographer_outlet(raw) {
                 credit = Some((open, "credit.parenthetical"));
             }
@@ -813,7 +815,9 @@ fn caption_credit(input: &str, view: &View, out: &mut Vec<(usize, usize, Reason,
                     && !seg.starts_with('[')
                     && (credit_like(seg, false)
                         || photographer_outlet(
-                            &input[view.input_start(seg_start)..view.input_end(input, tend)],
+                            input
+                                .get(view.input_start(seg_start)..view.input_end(input, tend))
+                                .unwrap_or(""),
                         )))
                 || (seg_start > 0
                     && !after_initial
