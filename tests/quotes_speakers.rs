@@ -551,3 +551,24 @@ fn quoted_words_after_a_participle_are_no_split_quote() {
     let q = quote_with(t, &qs, "We will win");
     assert_eq!(pieces(t, q).len(), 2);
 }
+
+#[test]
+fn a_clause_opened_by_a_conjunction_has_its_own_speaker() {
+    for (t, who) in [
+        (
+            "The dispute began in March, when the port authority announced plans to automate two terminals.\n",
+            "the port authority",
+        ),
+        (
+            "Shares fell sharply after the chief executive announced plans to sell the unit.\n",
+            "the chief executive",
+        ),
+    ] {
+        let qs = run(t);
+        let q = qs
+            .iter()
+            .find(|q| q.content.iter().any(|c| c.slice(t).contains("plans to")))
+            .unwrap_or_else(|| panic!("no quote in {t}: {qs:?}"));
+        assert_eq!(speaker(t, q), Some(who), "{t}");
+    }
+}

@@ -2580,8 +2580,31 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
     })?;
     let c = ctx.cue(k)?;
     let content = clause_after(ctx, c, b)?;
-    let sp = subject(ctx, a, k)
-        .filter(|p| p.end <= k && (p.named || p.pronoun || p.end - p.start >= 2))?;
+    let speaker_like = |p: &Phrase| p.end <= k && (p.named || p.pronoun || p.end - p.start >= 2);
+    // `The dispute began in March, when the authority announced …`: a clause opened by a
+    // conjunction has its own subject, right before the cue.
+    let clause_subject = speakers::before(doc, k, a).filter(|p| {
+        p.start > a
+            && p.end == k
+            && matches!(
+                ctx.tok(p.start - 1).low().as_str(),
+                "when"
+                    | "after"
+                    | "as"
+                    | "while"
+                    | "because"
+                    | "since"
+                    | "before"
+                    | "until"
+                    | "although"
+                    | "though"
+                    | "once"
+                    | "where"
+                    | "whereas"
+            )
+            && speaker_like(p)
+    });
+    let sp = clause_subject.or_else(|| subject(ctx, a, k).filter(speaker_like))?;
     Some(mk(ctx, content, c, Some(sp), 0.5))
 }
 
