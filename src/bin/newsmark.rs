@@ -50,6 +50,21 @@ struct Args {
     file: Option<String>,
 }
 
+/// The value of option `flag`: after `=` in the argument `a`, or the next argument.
+fn value<'a>(
+    flag: &str,
+    a: &'a str,
+    rest: &mut impl Iterator<Item = &'a String>,
+) -> Result<String, Failure> {
+    match a.split_once('=') {
+        Some((_, v)) => Ok(v.to_string()),
+        None => rest
+            .next()
+            .cloned()
+            .ok_or_else(|| Failure::Usage(format!("{flag} needs a value"))),
+    }
+}
+
 fn parse(args: &[String], allow: &[&str]) -> Result<Args, Failure> {
     let mut out = Args {
         options: Options::default(),
@@ -64,25 +79,13 @@ fn parse(args: &[String], allow: &[&str]) -> Result<Args, Failure> {
         }
         match flag {
             "--offsets" => {
-                let v = match a.split_once('=') {
-                    Some((_, v)) => v.to_string(),
-                    None => it
-                        .next()
-                        .cloned()
-                        .ok_or_else(|| Failure::Usage("--offsets needs a value".into()))?,
-                };
+                let v = value(flag, a, &mut it)?;
                 out.options.offsets = Unit::parse(&v).ok_or_else(|| {
                     Failure::Usage(format!("--offsets must be utf16, utf8 or chars, not {v}"))
                 })?;
             }
             "--min-confidence" => {
-                let v = match a.split_once('=') {
-                    Some((_, v)) => v.to_string(),
-                    None => it
-                        .next()
-                        .cloned()
-                        .ok_or_else(|| Failure::Usage("--min-confidence needs a value".into()))?,
-                };
+                let v = value(flag, a, &mut it)?;
                 out.options.min_confidence = v
                     .parse::<f32>()
                     .ok()
