@@ -494,7 +494,10 @@ fn whole_line(
         }
         // A credit filling the line ("Getty/Instagram.", "ASSOCIATED PRESS.", "Dana
         // Whitfield/Gilroy Dispatch").
-        if pieces.len() == 1 && photographer_outlet(raw_first.trim().trim_end_matches('.')) {
+        if kw.len() <= 8
+            && pieces.len() == 1
+            && photographer_outlet(raw_first.trim().trim_end_matches('.'))
+        {
             return Some((Reason::Credit, "credit.agency_line"));
         }
         if kw.len() <= 6
@@ -700,10 +703,15 @@ fn signed_name(raw: &str) -> bool {
             let initial = x.len() == 2 && x.ends_with('.');
             x.starts_with(|c: char| c.is_uppercase())
                 && (initial || x.chars().any(char::is_lowercase))
-                && x.chars()
-                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+                && name_chars(x)
                 && !AGENCIES.contains(&key_of(x).as_str())
         })
+}
+
+/// Only letters, initials' periods, hyphens and apostrophes ("O'Neil", "al-Sudani", "J.").
+fn name_chars(w: &str) -> bool {
+    w.chars()
+        .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
 }
 
 /// A word of a person's name: capitalised, or a particle with a capital inside
@@ -855,13 +863,7 @@ fn photographer_outlet(raw: &str) -> bool {
             .map(|w| key_of(w).to_lowercase())
             .collect::<Vec<_>>()
     };
-    let capitalised = |s: &str| {
-        s.split_whitespace().all(|w| {
-            name_word(w)
-                && w.chars()
-                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
-        })
-    };
+    let capitalised = |s: &str| s.split_whitespace().all(|w| name_word(w) && name_chars(w));
     let outlet = |s: &str| {
         let w = words(s);
         (1..=5).contains(&w.len())

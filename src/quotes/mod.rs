@@ -144,23 +144,28 @@ impl Ctx<'_, '_> {
         i < self.doc.tokens.len() && set.contains(&self.tok(i))
     }
 
-    fn speaker(&self, p: Phrase) -> Speaker {
-        let mut p = speakers::widen_over_place(self.doc, p);
-        // `“…,” officials in Kessenburg said`: the place after the phrase, then the cue.
-        if !p.pronoun && p.end + 1 < self.doc.tokens.len() {
-            let prep = self.tok(p.end).low();
-            if matches!(prep.as_str(), "in" | "at" | "from") {
-                if let Some(q) = speakers::after(self.doc, p.end + 1, self.doc.tokens.len()) {
-                    if q.start == p.end + 1 && !q.pronoun && self.cue(q.end).is_some() {
-                        p = speakers::Phrase {
-                            span: p.span.cover(q.span),
-                            end: q.end,
-                            ..p
-                        };
-                    }
-                }
-            }
+    /// `“…,” officials in Kessenburg said`: a phrase followed by in/at/from, a noun phrase and
+    /// the cue takes that place in.
+    fn place_before_cue(&self, p: Phrase) -> Phrase {
+        let n = self.doc.tokens.len();
+        if p.pronoun
+            || p.end + 1 >= n
+            || !matches!(self.tok(p.end).low().as_str(), "in" | "at" | "from")
+        {
+            return p;
         }
+        match speakers::after(self.doc, p.end + 1, n) {
+            Some(q) if q.start == p.end + 1 && !q.pronoun && self.cue(q.end).is_some() => Phrase {
+                span: p.span.cover(q.span),
+                end: q.end,
+                ..p
+            },
+            _ => p,
+        }
+    }
+
+    fn speaker(&self, p: Phrase) -> Speaker {
+        let p = self.place_before_cue(speakers::widen_over_place(self.doc, p));
         let entity = if p.pronoun {
             let skip = |s: Span| self.in_quote(s);
             self.resolver
@@ -2580,7 +2585,7 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
     })?;
     let c = ctx.cue(k)?;
     let content = clause_after(ctx, c, b)?;
-    let speaker_like = |p: &Phrase| p.end <= k && (p.named || p.pronoun || p.end - p.start >= 2);
+    let usable = |p: &Phrase| p.end <= k && (p.named || p.pronoun || p.end - p.start >= 2);
     // `The dispute began in March, when the authority announced …`: a clause opened by a
     // conjunction has its own subject, right before the cue.
     let clause_subject = speakers::before(doc, k, a).filter(|p| {
@@ -2602,9 +2607,9 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
                     | "where"
                     | "whereas"
             )
-            && speaker_like(p)
+            && usable(p)
     });
-    let sp = clause_subject.or_else(|| subject(ctx, a, k).filter(speaker_like))?;
+    let sp = clause_subject.or_else(|| subject(ctx, a, k).filter(usable))?;
     Some(mk(ctx, content, c, Some(sp), 0.5))
 }
 
