@@ -404,3 +404,35 @@ fn an_office_title_stays_outside_the_body_s_name() {
     );
     assert!(has(&ms, "Mohamed al Halbousi", Label::Per), "{ms:?}");
 }
+
+#[test]
+fn wire_datelines_name_places() {
+    let t = "ROTTERDAM (Reuters) - Dock workers stayed off the job on Tuesday.\n\n\
+             KESSENBURG, Ostland — The harbour reopened after a week.";
+    let ms = mentions(t);
+    for name in ["ROTTERDAM", "KESSENBURG", "Ostland"] {
+        assert!(has(&ms, name, Label::Loc), "{name} not LOC in {ms:?}");
+    }
+    assert!(has(&ms, "Reuters", Label::Org), "{ms:?}");
+    // A section head in capitals is no dateline (as in CoNLL-2003's Reuters text).
+    let ms = mentions("PRESS DIGEST - Ostland newspapers led with the harbour strike on Monday.");
+    assert!(
+        !ms.iter()
+            .any(|(t, _)| t.contains("PRESS") || t.contains("DIGEST")),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn national_security_adviser_is_a_title() {
+    for t in [
+        "National Security Adviser Jane Okafor said on Monday that talks would resume.",
+        "National Security Advisor John Bolton promised a response.",
+    ] {
+        let ms = mentions(t);
+        assert!(!ms.iter().any(|(t, _)| t == "National Security"), "{ms:?}");
+        assert!(ms.iter().any(|(_, l)| *l == Label::Per), "{ms:?}");
+    }
+    let ms = mentions("The National Security Council met on Friday.");
+    assert!(has(&ms, "National Security Council", Label::Org), "{ms:?}");
+}
