@@ -561,6 +561,37 @@ impl<'a> Resolver<'a> {
         None
     }
 
+    /// `the authority`, `the union`, `the ministry`: a definite description whose noun names
+    /// the kind of an organisation mentioned before it (`Valmera Port Authority`, `Ministry of
+    /// Labour`) is that organisation, the most recent one (at most 200 mentions back). Generic
+    /// nouns (`the company`, `the group`) match only an organisation whose name holds them.
+    fn definite(&self, text: &str, span: Span) -> Option<usize> {
+        let phrase = text.get(span.start..span.end)?;
+        let mut words = phrase.split_whitespace();
+        let (the, noun) = (words.next()?, words.next()?);
+        if words.next().is_some()
+            || !the.eq_ignore_ascii_case("the")
+            || !noun.chars().all(|c| c.is_ascii_lowercase())
+            || noun.len() < 4
+        {
+            return None;
+        }
+        let names_kind = |name: &str| {
+            let mut ws = name.split_whitespace();
+            let first = ws.next().unwrap_or("");
+            let last = name.split_whitespace().last().unwrap_or("");
+            // `Bank of Ostland`: the kind opens the name.
+            let of = name.split_whitespace().nth(1) == Some("of");
+            last.eq_ignore_ascii_case(noun) || of && first.eq_ignore_ascii_case(noun)
+        };
+        let before = self.mentions.partition_point(|m| m.span.start < span.start);
+        (before.saturating_sub(200)..before).rev().find_map(|k| {
+            let e = *self.mention_entity.get(k)?;
+            let ent = self.entities.get(e)?;
+            (ent.label == Label::Org && names_kind(&ent.name)).then_some(e)
+        })
+    }
+
     /// Does a person mention overlap `span`?
     pub fn person_at(&self, span: Span) -> bool {
         let end = self.mentions.partition_point(|m| m.span.start < span.end);
@@ -618,9 +649,9 @@ impl<'a> Resolver<'a> {
         }) {
             return self.mention_entity.get(k).copied();
         }
-        let k = window
-            .rev()
-            .find(|&k| self.mentions[k].span.overlaps(span))?;
+        let Some(k) = window.rev().find(|&k| self.mentions[k].span.overlaps(span)) else {
+            return self.definite(text, span);
+        };
         let m = self.mentions[k];
         if qualifier(&m) {
             return None;

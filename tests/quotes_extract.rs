@@ -718,3 +718,61 @@ fn a_named_appositive_is_the_speaker_of_its_description() {
     assert_eq!(sp.span.slice(t), "Its chief executive, Tomas Lindqvist");
     assert_eq!(ents[sp.entity.expect("resolved")].name, "Tomas Lindqvist");
 }
+
+#[test]
+fn a_tagged_source_has_no_edge_punctuation() {
+    // The labeller tags the commas around an appositive name as part of the source; the
+    // speaker is the words (whole pipeline, so that the name is a PER mention).
+    let options = Options {
+        clean: false,
+        offsets: Unit::Utf8,
+        ..Options::default()
+    };
+    for (t, who) in [
+        (
+            "Its spokeswoman, Ilse Marten, told reporters the backlog would take weeks to clear.\n",
+            "Ilse Marten",
+        ),
+        (
+            "The carrier's spokesman, Tomas Ekberg, told reporters the backlog would take weeks to clear.\n",
+            "The carrier's spokesman, Tomas Ekberg",
+        ),
+    ] {
+        let r = analyze(t, &options).unwrap();
+        let q = r
+            .quotes
+            .iter()
+            .find(|q| q.content.iter().any(|c| t[c.start..c.end].contains("backlog")))
+            .unwrap_or_else(|| panic!("{:?}", r.quotes));
+        let s = q.speaker.as_ref().unwrap();
+        assert_eq!(s.text, who, "{t}");
+        assert_eq!(r.entities[s.entity.unwrap()].name, who.rsplit(", ").next().unwrap());
+    }
+}
+
+#[test]
+fn a_definite_description_speaks_for_the_organisation_it_names() {
+    let t = "The Kessenburg Harbour Authority and the Ostland Dockworkers Union met on Monday. \
+             The Bank of Ostland stayed out of it.\n\n\
+             The authority said it had offered a raise. The union said the offer was late. \
+             The bank said nothing would change. The company said it would wait.\n";
+    let ms = [
+        mention(t, "Kessenburg Harbour Authority", 0, Label::Org),
+        mention(t, "Ostland Dockworkers Union", 0, Label::Org),
+        mention(t, "Bank of Ostland", 0, Label::Org),
+    ];
+    let (qs, ents) = run(t, &ms);
+    for (needle, name) in [
+        ("offered a raise", Some("Kessenburg Harbour Authority")),
+        ("the offer was late", Some("Ostland Dockworkers Union")),
+        ("nothing would change", Some("Bank of Ostland")),
+        // No organisation here is named a company.
+        ("it would wait", None),
+    ] {
+        let q = quote_with(&qs, t, needle);
+        let s = q
+            .speaker
+            .unwrap_or_else(|| panic!("no speaker for {needle}"));
+        assert_eq!(s.entity.map(|e| ents[e].name.as_str()), name, "{needle}");
+    }
+}
