@@ -572,3 +572,72 @@ fn a_clause_opened_by_a_conjunction_has_its_own_speaker() {
         assert_eq!(speaker(t, q), Some(who), "{t}");
     }
 }
+
+#[test]
+fn a_participle_after_a_clause_is_said_by_the_clause_subject() {
+    // Not the whole clause before the comma, and not its verb (`orders`).
+    let t = "The ministry orders the closure of two schools in Valmera, citing safety concerns after the storm.\n";
+    assert_eq!(speaker_of(t, "safety concerns"), Some("The ministry"));
+}
+
+#[test]
+fn continuing_is_a_cue_only_before_a_verbal_act() {
+    // `continued to` + an ordinary verb says that something went on, nothing more.
+    let t = "Local politicians continued to speed up the process of forming the government.\n";
+    let qs = run(t);
+    assert!(
+        !qs.iter()
+            .any(|q| q.content.iter().any(|c| c.slice(t).contains("process"))),
+        "{qs:?}"
+    );
+    // Before a speech verb or a verbal act it still reports.
+    for t in [
+        "The company continued to deny the report about its finances.\n",
+        "Protesters continued to call for the mayor's resignation on Sunday.\n",
+    ] {
+        let qs = run(t);
+        assert!(
+            qs.iter()
+                .any(|q| q.cue.is_some_and(|c| c.slice(t).starts_with("continued"))),
+            "{t}: {qs:?}"
+        );
+    }
+}
+
+#[test]
+fn a_plural_possessive_stays_in_the_speaker() {
+    for (t, who) in [
+        (
+            "The teachers' union said the offer was too low.\n",
+            "The teachers' union",
+        ),
+        (
+            "“The offer is too low,” the dockworkers’ union said on Monday.\n",
+            "the dockworkers’ union",
+        ),
+    ] {
+        assert_eq!(speaker_of(t, "too low"), Some(who), "{t}");
+    }
+}
+
+#[test]
+fn a_parenthetical_attribution_after_a_short_subject() {
+    let t = "The offer, the union said, was too low.\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "too low");
+    assert_eq!(pieces(t, q), ["The offer", "was too low"]);
+    assert_eq!(speaker(t, q), Some("the union"));
+}
+
+#[test]
+fn a_cue_inside_a_quotation_reports_nothing_outside_it() {
+    // `tell` belongs to the quoted title; the words before it are no report.
+    let t =
+        "Ouisa Davis' commentary, \"Melania, tell your immigrant story,\" is very thoughtful.\n";
+    let qs = run(t);
+    assert!(
+        !qs.iter()
+            .any(|q| q.content.iter().any(|c| c.slice(t).contains("commentary"))),
+        "{qs:?}"
+    );
+}

@@ -1568,7 +1568,12 @@ fn indirect(ctx: &Ctx, out: &mut Vec<Quote>) {
                     }
                 }
             }
-            if !q.content.iter().any(|&c| overlaps_taken(c)) {
+            // A cue or speaker inside a quotation (`Davis' commentary, "Melania, tell your
+            // story," is thoughtful`) belongs to the quoted words, not to a report.
+            let inside = q.cue.iter().chain(q.speaker.iter().map(|s| &s.span));
+            if !q.content.iter().any(|&c| overlaps_taken(c))
+                && !inside.into_iter().any(|&s| overlaps_taken(s))
+            {
                 let second = split_report(ctx, &mut q);
                 found.push(q);
                 found.extend(second);
@@ -1619,17 +1624,70 @@ fn labelled_speaker(
     a: usize,
     r: &labeller::Relation,
 ) -> Option<speakers::Phrase> {
-    match r.source {
-        Some(g) => Some(speakers::Phrase {
-            span: g.span(doc, a),
-            start: a + g.start,
-            end: a + g.end,
-            pronoun: g.end == g.start + 1
-                && speakers::is_pronoun(&ctx.tok(a + g.start).to_lowercase()),
-            named: is_capitalized(ctx.tok(a + g.start)),
-        }),
-        None => speakers::before(doc, a + r.cue.start, a),
+    let k = a + r.cue.start;
+    // The labeller may tag the commas around an appositive (`Its spokeswoman, Ilse Bakker,
+    // told`) as part of the source; a speaker has no edge punctuation.
+    let edge = |i: usize| matches!(doc.tokens[i].kind, TokenKind::Punct | TokenKind::Quote);
+    let (mut start, mut end) = match r.source {
+        Some(g) => (a + g.start, a + g.end),
+        None => (a, a),
+    };
+    while end > start && edge(end - 1) {
+        end -= 1;
     }
+    while start < end && edge(start) {
+        start += 1;
+    }
+    // `The United States orders the evacuation …, citing threats`: a participle after a comma
+    // is said by the subject of the clause before it, not by the clause.
+    let participle = k > a && ctx.tok(k).ends_with("ing") && ctx.is_punct(k - 1, &[","]);
+    if participle && (end == start || end - start > 4) {
+        let (lo, hi) = if end == start {
+            (a, k - 1)
+        } else {
+            (start, end)
+        };
+        if let Some(p) = clause_subject(ctx, lo, hi) {
+            return Some(p);
+        }
+    }
+    if start == end {
+        return speakers::before(doc, k, a);
+    }
+    Some(speakers::Phrase {
+        span: Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end),
+        start,
+        end,
+        pronoun: end == start + 1 && speakers::is_pronoun(&ctx.tok(start).to_lowercase()),
+        named: is_capitalized(ctx.tok(start)),
+    })
+}
+
+/// The subject of the clause in tokens `[lo, hi)`: its first noun phrase, when a verb (a word
+/// in lower case, not a preposition) follows it inside the clause. A plural noun before an article is that verb
+/// (`The United States orders the evacuation`).
+fn clause_subject(ctx: &Ctx, lo: usize, hi: usize) -> Option<Phrase> {
+    let doc = ctx.doc;
+    let verb = |i: usize| {
+        doc.tokens[i].kind == TokenKind::Word
+            && ctx.tok(i).starts_with(|c: char| c.is_lowercase())
+            && !matches!(
+                ctx.tok(i),
+                "by" | "of" | "in" | "on" | "at" | "with" | "for" | "from" | "to" | "and" | "or"
+            )
+    };
+    // `Chastened by the analyses, …, Trump revised`: an opening participle is no subject.
+    let mut p = subject(ctx, lo, hi).filter(|p| p.end < hi && verb(p.end))?;
+    let last = p.end - 1;
+    if last > p.start
+        && verb(last)
+        && ctx.tok(last).ends_with('s')
+        && words::is_article(&ctx.tok(p.end).low())
+    {
+        p.end = last;
+        p.span.end = doc.tokens[last - 1].span.end;
+    }
+    Some(p)
 }
 
 /// Sentences without quotation marks, tagged by the trained labeller ([`labeller`]): each
@@ -1677,7 +1735,7 @@ fn labelled_reports(ctx: &Ctx, mentions: &[Mention], out: &mut Vec<Quote>) {
             let light = (a + r.cue.start..a + r.cue.end).all(|i| {
                 doc.tokens[i].kind != TokenKind::Word || light_word(&ctx.tok(i).to_lowercase())
             });
-            if len < 2 || light {
+            if len < 2 || light || aspect_only(ctx, a + r.cue.start, a + r.cue.end) {
                 continue;
             }
             let span = |g: &labeller::Segment| g.span(doc, a);
@@ -1701,6 +1759,43 @@ fn labelled_reports(ctx: &Ctx, mentions: &[Mention], out: &mut Vec<Quote>) {
         }
     }
     out.extend(found);
+}
+
+/// `Politicians continued to speed up the process`: `continue` is a cue of its own (`…,” he
+/// continued`), but before `to` and a verb that is neither a cue nor a verbal act it only
+/// says that something went on (`continued to deny`, `continued to call for`, `continued to
+/// attack` stay reports, as PolNeAR annotates them).
+fn aspect_only(ctx: &Ctx, start: usize, end: usize) -> bool {
+    let verb = start + 2;
+    end <= verb
+        && verb < ctx.doc.tokens.len()
+        && ctx.tok(start).low().as_str().starts_with("continu")
+        && ctx.tok(start + 1).low().as_str() == "to"
+        && ctx.cue(verb).is_none()
+        && !matches!(
+            ctx.tok(verb).low().as_str(),
+            "call"
+                | "attack"
+                | "question"
+                | "criticize"
+                | "criticise"
+                | "blast"
+                | "slam"
+                | "mock"
+                | "praise"
+                | "tout"
+                | "defend"
+                | "dismiss"
+                | "downplay"
+                | "blame"
+                | "accuse"
+                | "challenge"
+                | "push"
+                | "press"
+                | "ignore"
+                | "plot"
+                | "poke"
+        )
 }
 
 /// `She …, cautioning that “…”`, `Trump said …, adding that “…”`, `… by warning that
@@ -2432,7 +2527,13 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
                         "who" | "which" | "whose" | "whom" | "where" | "when" | "and" | "but"
                     );
                 if ctx.is_punct(e, &[","]) && !relative {
-                    let first = sent_span(a, comma);
+                    // The subject before the comma may be short (`The offer, the union said,
+                    // was too low`).
+                    let first = sent_span(a, comma).or_else(|| {
+                        (comma > a && doc.tokens[comma - 1].kind == TokenKind::Word).then(|| {
+                            Span::new(doc.tokens[a].span.start, doc.tokens[comma - 1].span.end)
+                        })
+                    });
                     let rest = sent_span(e + 1, b);
                     if let (Some(f), Some(r)) = (first, rest) {
                         return Some(Quote {
@@ -2581,6 +2682,7 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
                 && !ctx.tok(k).ends_with("ing")
                 && ctx.tok(k).chars().all(|ch| ch.is_lowercase())
                 && (k == 0 || !ctx.tok(k - 1).eq_ignore_ascii_case("to"))
+                && !aspect_only(ctx, k, c.end)
         })
     })?;
     let c = ctx.cue(k)?;

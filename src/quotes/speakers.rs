@@ -244,6 +244,20 @@ fn is_cap(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// `teachers' union`, `Employers’ group`: the apostrophe of a plural possessive (attached to a
+/// word ending in `s`, a space and a noun after it) inside a noun phrase.
+fn plural_possessive(doc: &Doc, i: usize) -> bool {
+    i > 0
+        && i + 1 < doc.tokens.len()
+        && doc.tokens[i].kind == TokenKind::Quote
+        && matches!(doc.token_str(i), "'" | "’")
+        && doc.tokens[i - 1].span.end == doc.tokens[i].span.start
+        && doc.token_str(i - 1).ends_with(['s', 'S'])
+        && doc.tokens[i + 1].span.start > doc.tokens[i].span.end
+        && doc.tokens[i + 1].kind == TokenKind::Word
+        && nominal(doc, i + 1)
+}
+
 fn nominal(doc: &Doc, i: usize) -> bool {
     let t = &doc.tokens[i];
     let s = doc.token_str(i);
@@ -439,6 +453,7 @@ pub fn before(doc: &Doc, end: usize, lo: usize) -> Option<Phrase> {
                 break;
             }
         } else if matches!(l.as_str(), "'s" | "’s")
+            || plural_possessive(doc, p)
             || nominal(doc, p)
             || doc.tokens[p].kind == TokenKind::Number
             || matches!(l.as_str(), "of" | "for" | "-" | "&")
@@ -643,6 +658,7 @@ pub fn after(doc: &Doc, start: usize, hi: usize) -> Option<Phrase> {
         let after_of = is_determiner(&l) && doc.token_str(e - 1).eq_ignore_ascii_case("of");
         if nominal(doc, e)
             || matches!(l.as_str(), "'s" | "’s")
+            || plural_possessive(doc, e)
             || doc.tokens[e].kind == TokenKind::Number && e + 1 < hi && nominal(doc, e + 1)
             || connective
             || after_of
