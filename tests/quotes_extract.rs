@@ -776,3 +776,27 @@ fn a_definite_description_speaks_for_the_organisation_it_names() {
         assert_eq!(s.entity.map(|e| ents[e].name.as_str()), name, "{needle}");
     }
 }
+
+#[test]
+fn a_party_and_state_after_the_name_is_not_the_speaker() {
+    let options = Options {
+        clean: false,
+        offsets: Unit::Utf8,
+        ..Options::default()
+    };
+    let t = "Senate Majority Leader Ruth Caldwell, D-Ore., called it \"a bridge, not a \
+             destination,\" and promised a full budget.\n";
+    let r = analyze(t, &options).unwrap();
+    let q = r
+        .quotes
+        .iter()
+        .find(|q| {
+            q.content
+                .iter()
+                .any(|c| t[c.start..c.end].contains("a bridge"))
+        })
+        .unwrap_or_else(|| panic!("{:?}", r.quotes));
+    let s = q.speaker.as_ref().unwrap();
+    assert_eq!(s.text, "Senate Majority Leader Ruth Caldwell");
+    assert_eq!(r.entities[s.entity.unwrap()].name, "Ruth Caldwell");
+}

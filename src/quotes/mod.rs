@@ -1638,6 +1638,11 @@ fn labelled_speaker(
     while start < end && edge(start) {
         start += 1;
     }
+    // `Senate Majority Leader Ruth Caldwell, D-Ore.`: the party and state after the name
+    // are no part of the speaker.
+    if end >= start + 3 && ctx.is_punct(end - 2, &[","]) && party_state(ctx.tok(end - 1)) {
+        end -= 2;
+    }
     // `The United States orders the evacuation …, citing threats`: a participle after a comma
     // is said by the subject of the clause before it, not by the clause.
     let participle = k > a && ctx.tok(k).ends_with("ing") && ctx.is_punct(k - 1, &[","]);
@@ -1661,6 +1666,13 @@ fn labelled_speaker(
         pronoun: end == start + 1 && speakers::is_pronoun(&ctx.tok(start).to_lowercase()),
         named: is_capitalized(ctx.tok(start)),
     })
+}
+
+/// A party and state as US news writes them after a politician's name: `D-Ore.`, `R-S.C.`,
+/// `I-Vt`.
+fn party_state(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 4 && matches!(b[0], b'D' | b'R' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase()
 }
 
 /// The subject of the clause in tokens `[lo, hi)`: its first noun phrase, when a verb (a word
