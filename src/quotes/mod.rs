@@ -1676,8 +1676,8 @@ fn party_state(w: &str) -> bool {
 }
 
 /// The subject of the clause in tokens `[lo, hi)`: its first noun phrase, when a verb (a word
-/// in lower case, not a preposition) follows it inside the clause. A plural noun before an article is that verb
-/// (`The United States orders the evacuation`).
+/// in lower case, not a preposition) follows it inside the clause. A plural noun before an
+/// article is that verb (`The United States orders the evacuation`).
 fn clause_subject(ctx: &Ctx, lo: usize, hi: usize) -> Option<Phrase> {
     let doc = ctx.doc;
     let verb = |i: usize| {
