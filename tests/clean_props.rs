@@ -1,7 +1,21 @@
 //! Properties of cleaning on any input: no panic, an exact offset map, nothing lost
 //! silently, no two words glued, white space normalised.
 
-use newsmark::clean::{clean, is_invisible, is_space, Cleaned};
+use newsmark::clean::{char_ref, clean, is_invisible, is_space, Cleaned};
+
+/// `s` with its character references (`&amp;`, `&#8220;`) read as the chars they stand for,
+/// each with its byte offset and length in `s`.
+fn decoded(s: &str) -> Vec<(usize, char, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        let c = s[i..].chars().next().unwrap();
+        let (c, len) = char_ref(&s[i..]).unwrap_or((c, c.len_utf8()));
+        out.push((i, c, len));
+        i += len;
+    }
+    out
+}
 use newsmark::Span;
 use proptest::prelude::*;
 
@@ -62,7 +76,11 @@ fn check(input: &str) -> Cleaned {
                 let word = &c.text[s..i];
                 let span = c.map.to_input(Span::new(s, i));
                 let src = &input[span.start..span.end];
-                let visible: String = src.chars().filter(|&x| !is_invisible(x)).collect();
+                let visible: String = decoded(src)
+                    .into_iter()
+                    .map(|(_, x, _)| x)
+                    .filter(|&x| !is_invisible(x))
+                    .collect();
                 assert_eq!(visible, word, "word maps to {src:?}");
                 assert!(
                     !c.removed.iter().any(|r| r.span.overlaps(span)),
@@ -78,7 +96,7 @@ fn check(input: &str) -> Cleaned {
     }
     // Nothing visible is lost silently: every input char that is not white space or
     // invisible is in the cleaned text or in a removal.
-    for (b, ch) in input.char_indices() {
+    for (b, ch, _) in decoded(input) {
         if !is_space(ch) && !is_invisible(ch) && ch != '\n' && ch != '\r' {
             assert!(
                 covered[b],
@@ -109,6 +127,22 @@ fn clean_normalises_white_space_and_invisibles() {
         &input[span.start..span.end],
         "co\u{200b}op\u{ad}er\u{2060}ate"
     );
+}
+
+#[test]
+fn clean_reads_character_references() {
+    let input = "Feed &#8220;text&#8221; &amp; more&nbsp;&nbsp;here, it&#146;s Caf&eacute;.\n\n\
+                 &nbsp;\n\nAT&T &bogus; &#0; &#99999999; &amp no&shy;where";
+    let c = check(input);
+    assert_eq!(
+        c.text,
+        "Feed “text” & more here, it’s Café.\n\nAT&T &bogus; &#0; &#99999999; &amp nowhere"
+    );
+    assert!(c.removed.is_empty(), "{:?}", c.removed);
+    // A word maps to its input with the references.
+    let s = c.text.find("Café").unwrap();
+    let span = c.map.to_input(Span::new(s, s + "Café".len()));
+    assert_eq!(&input[span.start..span.end], "Caf&eacute;");
 }
 
 #[test]
@@ -295,6 +329,15 @@ fn piece() -> impl Strategy<Value = String> {
         Just("—".to_string()),
         Just("“".to_string()),
         Just("日本".to_string()),
+        Just("&amp;".to_string()),
+        Just("&nbsp;".to_string()),
+        Just("&#8220;".to_string()),
+        Just("&rsquo;".to_string()),
+        Just("&#x1F600;".to_string()),
+        Just("&#173;".to_string()),
+        Just("&".to_string()),
+        Just("&#".to_string()),
+        Just(";".to_string()),
         Just("😀".to_string()),
         Just("\u{0}".to_string()),
         "[a-z]{1,8}",

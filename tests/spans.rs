@@ -67,6 +67,12 @@ const PIECES: &[&str] = &[
     "Ünïcödé",
     "ﬁ",
     "\u{1f1fa}\u{1f1f8}",
+    "&amp;",
+    "&#8220;",
+    "&#8221;",
+    "&nbsp;",
+    "L&oacute;pez",
+    "&#x1F600;",
 ];
 
 fn article() -> impl Strategy<Value = String> {
@@ -163,4 +169,32 @@ fn min_confidence_outside_zero_to_one_is_an_options_error() {
         };
         assert!(analyze("Hi.", &options).is_ok(), "{c}");
     }
+}
+
+#[test]
+fn character_references_are_read_and_located() {
+    // A WordPress feed's text: its curly quotes are references, and so is an accent.
+    let input = "&#8220;We will stay,&#8221; said Ana L&oacute;pez, the union&rsquo;s leader.\n";
+    let options = Options {
+        offsets: Unit::Utf16,
+        ..Options::default()
+    };
+    let a = analyze(input, &options).unwrap();
+    check_spans(input, &a);
+    assert_eq!(
+        a.text,
+        "“We will stay,” said Ana López, the union’s leader."
+    );
+    let q = a.quotes.first().expect("a quote");
+    let text16: Vec<u16> = a.text.encode_utf16().collect();
+    let c = &q.content[0];
+    assert_eq!(
+        String::from_utf16(&text16[c.start..c.end]).unwrap(),
+        "We will stay,"
+    );
+    let s = q.speaker.as_ref().unwrap();
+    assert_eq!(s.text, "Ana López");
+    let utf16: Vec<u16> = input.encode_utf16().collect();
+    let original = String::from_utf16(&utf16[s.input_start..s.input_end]).unwrap();
+    assert_eq!(original, "Ana L&oacute;pez");
 }

@@ -24,7 +24,8 @@
 //!
 //! The kept pieces are then written through [`TextBuilder`]: CR/CRLF become LF, Unicode
 //! spaces and control characters become one space, invisible characters (zero-width,
-//! soft hyphen, BOM, word joiner) vanish without splitting their word, lines are trimmed,
+//! soft hyphen, BOM, word joiner) vanish without splitting their word, HTML character
+//! references (`&amp;`, `&#8220;`, `&nbsp;`) become the chars they stand for, lines are trimmed,
 //! and every kept line is its own paragraph, separated by one blank line (adjacent list
 //! items stay one per line; a hard-wrapped line continuing in lower case is joined with a
 //! space when the text separates its paragraphs with blank lines). A cut always leaves a
@@ -41,7 +42,7 @@ mod view;
 use crate::span::{OffsetMap, Span, TextBuilder};
 use serde::{Deserialize, Serialize};
 
-pub use view::{is_invisible, is_space};
+pub use view::{char_ref, is_invisible, is_space};
 
 /// Why a piece of the input was removed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -142,11 +143,36 @@ fn split_lines(input: &str) -> Vec<Line> {
     out
 }
 
-/// Does `input[start..end]` hold anything but white space and invisible characters?
+/// Does `input[start..end]` hold anything but white space and invisible characters (written
+/// as such or as character references, `&nbsp;`)?
 fn visible(input: &str, start: usize, end: usize) -> bool {
-    input[start..end]
-        .chars()
-        .any(|c| !is_space(c) && !is_invisible(c))
+    first_visible(input, start, end).is_some()
+}
+
+/// The offset of the first char of `input[start..end]` that is neither white space nor
+/// invisible, reading character references as the chars they stand for.
+fn first_visible(input: &str, start: usize, end: usize) -> Option<usize> {
+    let mut i = start;
+    while i < end {
+        let (c, len) = char_at(input, i, end);
+        if !is_space(c) && !is_invisible(c) {
+            return Some(i);
+        }
+        i += len;
+    }
+    None
+}
+
+/// The char at byte `i` of `input` (before `end`) and its length in the input: an HTML
+/// character reference (`&amp;`, `&#8217;`) stands for one char.
+fn char_at(input: &str, i: usize, end: usize) -> (char, usize) {
+    let c = input[i..end].chars().next().unwrap_or(' ');
+    if c == '&' {
+        if let Some(r) = view::char_ref(&input[i..end]) {
+            return r;
+        }
+    }
+    (c, c.len_utf8().max(1))
 }
 
 /// `start..end` without leading and trailing white space and invisible characters.
@@ -238,12 +264,9 @@ fn emit(input: &str, lines: &[Line], line_cuts: Vec<Vec<Removal>>) -> Cleaned {
                 removed.push(c);
             }
         }
-        let first_visible = pieces.iter().find_map(|&(a, e, _)| {
-            input[a..e]
-                .char_indices()
-                .find(|&(_, c)| !is_space(c) && !is_invisible(c))
-                .map(|(i, _)| a + i)
-        });
+        let first_visible = pieces
+            .iter()
+            .find_map(|&(a, e, _)| first_visible(input, a, e));
         let Some(first) = first_visible else {
             if had_cuts {
                 // A removed line breaks adjacency with the next kept one.
@@ -279,29 +302,46 @@ fn emit(input: &str, lines: &[Line], line_cuts: Vec<Vec<Removal>>) -> Cleaned {
                 pending = Some((a, a));
             }
             let mut run: Option<usize> = None;
-            for (i, c) in input[a..e].char_indices() {
-                let pos = a + i;
+            let mut pos = a;
+            while pos < e {
+                let (c, len) = char_at(input, pos, e);
+                let at = pos;
+                pos += len;
                 let space = is_space(c);
                 if space || is_invisible(c) {
                     if let Some(rs) = run.take() {
-                        b.copy(rs, pos);
-                        last_end = pos;
+                        b.copy(rs, at);
+                        last_end = at;
                     }
                     if space && started {
                         pending = match pending {
-                            None => Some((pos, pos + c.len_utf8())),
-                            Some((s, pe)) if pe == pos => Some((s, pos + c.len_utf8())),
+                            None => Some((at, pos)),
+                            Some((s, pe)) if pe == at => Some((s, pos)),
                             p => p,
                         };
                     }
                     continue;
+                }
+                // A character reference (`&#8220;`) is written as its char.
+                // (A reference is never as short as its char: `&lt;` is 4 bytes, `<` one.)
+                let reference = len != c.len_utf8();
+                if reference {
+                    if let Some(rs) = run.take() {
+                        b.copy(rs, at);
+                    }
                 }
                 if run.is_none() {
                     if let Some((s, pe)) = pending.take() {
                         b.replace(" ", s, pe);
                     }
                     started = true;
-                    run = Some(pos);
+                    if !reference {
+                        run = Some(at);
+                    }
+                }
+                if reference {
+                    b.replace(c.encode_utf8(&mut [0; 4]), at, pos);
+                    last_end = pos;
                 }
                 last_char = Some(c);
             }

@@ -29,6 +29,138 @@ fn listed_invisible(c: char) -> bool {
     )
 }
 
+/// An HTML character reference at the start of `s` (`&amp;`, `&rsquo;`, `&#8217;`,
+/// `&#x2019;`): the char it stands for and its length in bytes. Only references closed by `;`
+/// within 12 bytes, named ones from a short list of punctuation and accented letters; the
+/// numbers 128–159 are read as Windows-1252, as browsers do (`&#146;` is `’`). Scraped
+/// feeds (WordPress RSS, APIs) carry them; a page's DOM text never does.
+pub fn char_ref(s: &str) -> Option<(char, usize)> {
+    let b = s.as_bytes();
+    if b.first() != Some(&b'&') {
+        return None;
+    }
+    let semi = b.iter().take(12).position(|&c| c == b';')?;
+    let body = &s[1..semi];
+    let c = if let Some(num) = body.strip_prefix('#') {
+        let v = match num.strip_prefix(['x', 'X']) {
+            Some(hex) if (1..=6).contains(&hex.len()) => u32::from_str_radix(hex, 16).ok()?,
+            None if (1..=7).contains(&num.len()) && num.bytes().all(|c| c.is_ascii_digit()) => {
+                num.parse().ok()?
+            }
+            _ => return None,
+        };
+        let v = match v {
+            0 => return None,
+            0x80..=0x9F => windows_1252(v)?,
+            v => v,
+        };
+        char::from_u32(v)?
+    } else {
+        named_ref(body)?
+    };
+    Some((c, semi + 1))
+}
+
+/// The chars Windows-1252 puts at 0x80–0x9F (those that are defined).
+fn windows_1252(v: u32) -> Option<u32> {
+    Some(match v {
+        0x80 => 0x20AC,
+        0x82 => 0x201A,
+        0x84 => 0x201E,
+        0x85 => 0x2026,
+        0x8B => 0x2039,
+        0x91 => 0x2018,
+        0x92 => 0x2019,
+        0x93 => 0x201C,
+        0x94 => 0x201D,
+        0x95 => 0x2022,
+        0x96 => 0x2013,
+        0x97 => 0x2014,
+        0x99 => 0x2122,
+        0x9B => 0x203A,
+        _ => return None,
+    })
+}
+
+fn named_ref(name: &str) -> Option<char> {
+    Some(match name {
+        "amp" | "AMP" => '&',
+        "lt" | "LT" => '<',
+        "gt" | "GT" => '>',
+        "quot" | "QUOT" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{00A0}',
+        "ensp" => '\u{2002}',
+        "emsp" => '\u{2003}',
+        "thinsp" => '\u{2009}',
+        "shy" => '\u{00AD}',
+        "zwj" => '\u{200D}',
+        "zwnj" => '\u{200C}',
+        "ndash" => '–',
+        "mdash" => '—',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "sbquo" => '‚',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "bdquo" => '„',
+        "laquo" => '«',
+        "raquo" => '»',
+        "lsaquo" => '‹',
+        "rsaquo" => '›',
+        "hellip" => '…',
+        "bull" => '•',
+        "middot" => '·',
+        "copy" => '©',
+        "reg" => '®',
+        "trade" => '™',
+        "euro" => '€',
+        "pound" => '£',
+        "yen" => '¥',
+        "cent" => '¢',
+        "deg" => '°',
+        "times" => '×',
+        "aacute" => 'á',
+        "agrave" => 'à',
+        "acirc" => 'â',
+        "auml" => 'ä',
+        "atilde" => 'ã',
+        "aring" => 'å',
+        "ccedil" => 'ç',
+        "eacute" => 'é',
+        "egrave" => 'è',
+        "ecirc" => 'ê',
+        "euml" => 'ë',
+        "iacute" => 'í',
+        "igrave" => 'ì',
+        "icirc" => 'î',
+        "iuml" => 'ï',
+        "ntilde" => 'ñ',
+        "oacute" => 'ó',
+        "ograve" => 'ò',
+        "ocirc" => 'ô',
+        "ouml" => 'ö',
+        "otilde" => 'õ',
+        "oslash" => 'ø',
+        "uacute" => 'ú',
+        "ugrave" => 'ù',
+        "ucirc" => 'û',
+        "uuml" => 'ü',
+        "szlig" => 'ß',
+        "Aacute" => 'Á',
+        "Eacute" => 'É',
+        "Iacute" => 'Í',
+        "Oacute" => 'Ó',
+        "Uacute" => 'Ú',
+        "Ntilde" => 'Ñ',
+        "Ouml" => 'Ö',
+        "Uuml" => 'Ü',
+        "Auml" => 'Ä',
+        "Ccedil" => 'Ç',
+        _ => return None,
+    })
+}
+
 /// White space inside a line (everything that becomes one ASCII space): spaces, tabs,
 /// NBSP and the other Unicode spaces, and control characters (NUL and friends), which must
 /// not glue the words around them.
