@@ -181,20 +181,22 @@ test('a pasted article is analysed; typing re-analyses after a pause', async () 
 
 test('article text is never inserted as HTML', async () => {
   const { page, seen, context } = await open();
-  const evil = '<img src=x onerror=alert(1)> said “<script>alert(2)</script>,” Bob Smith said.\n\n<b>bold</b> &amp; <a href="javascript:alert(3)">link</a>';
+  const evil = '<img src=x onerror=alert(1)> said “<script>alert(2)</script>,” Bob Smith said.\n\n<b>bold</b> &amp; &lt;i&gt;it&lt;/i&gt; <a href="javascript:alert(3)">link</a>';
   await analyse(page, evil);
   const r = await page.evaluate(() => window.newsmarkResult);
   // The analysis view shows the cleaned text as text (cleaning may drop markup as junk)...
   const article = await page.textContent('#article');
   assert.equal(article, r.paragraphs.map((p) => r.text.slice(p.start, p.end)).join(''));
-  assert.ok(article.includes('alert(2)') && article.includes('&amp;'));
+  // (Cleaning reads character references: `&lt;i&gt;` is the text `<i>`, never an element.)
+  assert.ok(article.includes('alert(2)') && article.includes(' & ') && article.includes('<i>it</i>'));
   // ...and the cleaning view shows the input, markup and all, as characters.
   await page.click('#tab-cleaning');
   const original = await page.textContent('#original');
   assert.equal(original, evil);
   assert.ok(original.includes('<img src=x onerror=alert(1)>') && original.includes('<script>alert(2)</script>'));
+  assert.ok(original.includes('&amp; &lt;i&gt;'));
   for (const x of r.removed) assert.ok((await page.textContent('#removed-table')).includes(x.text));
-  assert.equal(await page.locator('#article img, #article script, #article b, #article a[href]').count(), 0);
+  assert.equal(await page.locator('#article img, #article script, #article b, #article i, #article a[href]').count(), 0);
   assert.equal(await page.locator('#cleaning img, #cleaning script, #cleaning b, #cleaning a[href]').count(), 0);
   await page.waitForTimeout(300);
   assert.deepEqual(seen.dialogs, []);
