@@ -166,13 +166,17 @@ fn first_visible(input: &str, start: usize, end: usize) -> Option<usize> {
 /// The char at byte `i` of `input` (before `end`) and its length in the input: an HTML
 /// character reference (`&amp;`, `&#8217;`) stands for one char.
 fn char_at(input: &str, i: usize, end: usize) -> (char, usize) {
-    let c = input[i..end].chars().next().unwrap_or(' ');
-    if c == '&' {
-        if let Some(r) = view::char_ref(&input[i..end]) {
-            return r;
+    let b = input.as_bytes()[i];
+    if b.is_ascii() {
+        if b == b'&' {
+            if let Some(r) = view::char_ref(&input[i..end]) {
+                return r;
+            }
         }
+        return (b as char, 1);
     }
-    (c, c.len_utf8().max(1))
+    let c = input[i..end].chars().next().unwrap_or(' ');
+    (c, c.len_utf8())
 }
 
 /// `start..end` without leading and trailing white space and invisible characters.
