@@ -36,6 +36,32 @@ fn quote_with<'q>(qs: &'q [quotes::Quote], text: &str, needle: &str) -> &'q quot
         .unwrap_or_else(|| panic!("no quote with {needle:?}"))
 }
 
+/// The whole pipeline (tagger included) on `text` as it is, offsets in bytes.
+fn whole(text: &str) -> newsmark::Analysis {
+    let options = Options {
+        clean: false,
+        offsets: Unit::Utf8,
+        ..Options::default()
+    };
+    analyze(text, &options).unwrap()
+}
+
+/// The quote of a [`whole`] analysis with a content piece containing `needle`.
+fn analysed_quote<'a>(
+    r: &'a newsmark::Analysis,
+    text: &str,
+    needle: &str,
+) -> &'a newsmark::QuoteOut {
+    r.quotes
+        .iter()
+        .find(|q| {
+            q.content
+                .iter()
+                .any(|c| text[c.start..c.end].contains(needle))
+        })
+        .unwrap_or_else(|| panic!("no quote with {needle:?}: {:?}", r.quotes))
+}
+
 #[test]
 fn split_quote_is_one_quote_with_two_pieces() {
     let t = "The council met on Monday.\n\n“We will rebuild the bridge,” Mayor Ana Ruiz said, “and we will do it before winter.”\n";
@@ -610,19 +636,10 @@ fn labeller_confirms_a_quote_the_rules_only_guessed() {
     // word to the subject as a guess (below CONFIDENT); the labeller (through the whole
     // pipeline, with NER labels) tags `labelled` as the cue of content that holds the
     // quotation, which confirms the attribution.
-    let options = Options {
-        clean: false,
-        offsets: Unit::Utf8,
-        ..Options::default()
-    };
     let t = "The council met on Tuesday.\n\n\
              Critics labelled the harbour deal a \"giveaway\" to the banks.\n";
-    let r = analyze(t, &options).unwrap();
-    let q = r
-        .quotes
-        .iter()
-        .find(|q| q.content.iter().any(|c| &t[c.start..c.end] == "giveaway"))
-        .unwrap_or_else(|| panic!("{:?}", r.quotes));
+    let r = whole(t);
+    let q = analysed_quote(&r, t, "giveaway");
     assert_eq!(q.kind, QuoteKind::Partial);
     assert_eq!(q.cue.as_ref().unwrap().text, "labelled");
     assert_eq!(q.speaker.as_ref().unwrap().text, "Critics");
@@ -630,7 +647,7 @@ fn labeller_confirms_a_quote_the_rules_only_guessed() {
     // A title with no speech around it is not attributed by the labeller.
     let t = "The council met on Tuesday.\n\n\
              The film \"Harbour Lights\" opens in May at the old cinema.\n";
-    let r = analyze(t, &options).unwrap();
+    let r = whole(t);
     assert!(
         r.quotes.iter().all(|q| q.confidence < quotes::CONFIDENT),
         "{:?}",
@@ -647,18 +664,8 @@ fn participle_cue_takes_the_subject_of_its_sentence() {
              amounted to one percent of its retail staff.\n\n\
              The Supreme Court blocked the plan last year, citing a threat to public health \
              and safety.\n";
-    let options = Options {
-        clean: false,
-        offsets: Unit::Utf8,
-        ..Options::default()
-    };
-    let r = analyze(t, &options).unwrap();
-    let with = |needle: &str| {
-        r.quotes
-            .iter()
-            .find(|q| q.content.iter().any(|c| t[c.start..c.end].contains(needle)))
-            .unwrap_or_else(|| panic!("no quote with {needle:?}: {:?}", r.quotes))
-    };
+    let r = whole(t);
+    let with = |needle: &str| analysed_quote(&r, t, needle);
     let q = with("the firings amounted");
     assert_eq!(q.cue.as_ref().unwrap().text, "explaining");
     assert_eq!(q.speaker.as_ref().map(|s| s.text.as_str()), Some("Stumpf"));
@@ -723,11 +730,6 @@ fn a_named_appositive_is_the_speaker_of_its_description() {
 fn a_tagged_source_has_no_edge_punctuation() {
     // The labeller tags the commas around an appositive name as part of the source; the
     // speaker is the words (whole pipeline, so that the name is a PER mention).
-    let options = Options {
-        clean: false,
-        offsets: Unit::Utf8,
-        ..Options::default()
-    };
     for (t, who) in [
         (
             "Its spokeswoman, Ilse Marten, told reporters the backlog would take weeks to clear.\n",
@@ -738,13 +740,8 @@ fn a_tagged_source_has_no_edge_punctuation() {
             "The carrier's spokesman, Tomas Ekberg",
         ),
     ] {
-        let r = analyze(t, &options).unwrap();
-        let q = r
-            .quotes
-            .iter()
-            .find(|q| q.content.iter().any(|c| t[c.start..c.end].contains("backlog")))
-            .unwrap_or_else(|| panic!("{:?}", r.quotes));
-        let s = q.speaker.as_ref().unwrap();
+        let r = whole(t);
+        let s = analysed_quote(&r, t, "backlog").speaker.as_ref().unwrap();
         assert_eq!(s.text, who, "{t}");
         assert_eq!(r.entities[s.entity.unwrap()].name, who.rsplit(", ").next().unwrap());
     }
@@ -779,24 +776,10 @@ fn a_definite_description_speaks_for_the_organisation_it_names() {
 
 #[test]
 fn a_party_and_state_after_the_name_is_not_the_speaker() {
-    let options = Options {
-        clean: false,
-        offsets: Unit::Utf8,
-        ..Options::default()
-    };
     let t = "Senate Majority Leader Ruth Caldwell, D-Ore., called it \"a bridge, not a \
              destination,\" and promised a full budget.\n";
-    let r = analyze(t, &options).unwrap();
-    let q = r
-        .quotes
-        .iter()
-        .find(|q| {
-            q.content
-                .iter()
-                .any(|c| t[c.start..c.end].contains("a bridge"))
-        })
-        .unwrap_or_else(|| panic!("{:?}", r.quotes));
-    let s = q.speaker.as_ref().unwrap();
+    let r = whole(t);
+    let s = analysed_quote(&r, t, "a bridge").speaker.as_ref().unwrap();
     assert_eq!(s.text, "Senate Majority Leader Ruth Caldwell");
     assert_eq!(r.entities[s.entity.unwrap()].name, "Ruth Caldwell");
 }
