@@ -641,3 +641,11 @@ fn a_cue_inside_a_quotation_reports_nothing_outside_it() {
         "{qs:?}"
     );
 }
+
+#[test]
+fn an_emoji_before_the_cue_does_not_cut_the_speaker() {
+    let t = "Analysts in Lóndon 🇬🇧 said the pound would fall.\n";
+    assert_eq!(speaker_of(t, "the pound"), Some("Analysts in Lóndon"));
+    let t = "“We will stay,” the union leader 😀 said.\n";
+    assert_eq!(speaker_of(t, "We will stay"), Some("the union leader"));
+}

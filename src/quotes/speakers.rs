@@ -320,8 +320,10 @@ pub fn before(doc: &Doc, end: usize, lo: usize) -> Option<Phrase> {
     while j > lo && skipped < 3 && {
         let w = doc.token_str(j - 1);
         let l = w.low();
-        // Adverbs (`he angrily said`) sit there too.
-        is_between(&l) || l.len() > 4 && l.ends_with("ly") && !is_cap(w)
+        // Adverbs (`he angrily said`) sit there too, and emoji (`Analysts in London 🇬🇧 said`).
+        is_between(&l)
+            || l.len() > 4 && l.ends_with("ly") && !is_cap(w)
+            || doc.tokens[j - 1].kind == TokenKind::Symbol && !w.is_ascii()
     } {
         j -= 1;
         skipped += 1;
