@@ -561,10 +561,10 @@ impl<'a> Resolver<'a> {
         None
     }
 
-    /// `the authority`, `the union`, `the ministry`: a definite description whose noun names
-    /// the kind of an organisation mentioned before it (`Valmera Port Authority`, `Ministry of
-    /// Labour`) is that organisation, the most recent one (at most 200 mentions back). Generic
-    /// nouns (`the company`, `the group`) match only an organisation whose name holds them.
+    /// `the authority`, `the union`, `the bank`: a definite description whose noun names the
+    /// kind of an organisation mentioned before it is that organisation, the most recent one
+    /// (at most 200 mentions back). The kind ends the name (`Valmera Port Authority`) or opens
+    /// it before `of` (`Bank of Ostland`), so `the company` only finds an `… Company`.
     fn definite(&self, text: &str, span: Span) -> Option<usize> {
         let phrase = text.get(span.start..span.end)?;
         let mut words = phrase.split_whitespace();
@@ -578,11 +578,10 @@ impl<'a> Resolver<'a> {
         }
         let names_kind = |name: &str| {
             let mut ws = name.split_whitespace();
-            let first = ws.next().unwrap_or("");
-            let last = name.split_whitespace().last().unwrap_or("");
-            // `Bank of Ostland`: the kind opens the name.
-            let of = name.split_whitespace().nth(1) == Some("of");
-            last.eq_ignore_ascii_case(noun) || of && first.eq_ignore_ascii_case(noun)
+            let (first, second) = (ws.next(), ws.next());
+            let last = ws.next_back().or(second).or(first);
+            last.is_some_and(|w| w.eq_ignore_ascii_case(noun))
+                || second == Some("of") && first.is_some_and(|w| w.eq_ignore_ascii_case(noun))
         };
         let before = self.mentions.partition_point(|m| m.span.start < span.start);
         (before.saturating_sub(200)..before).rev().find_map(|k| {

@@ -326,8 +326,8 @@ fn emit(input: &str, lines: &[Line], line_cuts: Vec<Vec<Removal>>) -> Cleaned {
                     }
                     continue;
                 }
-                // A character reference (`&#8220;`) is written as its char.
-                // (A reference is never as short as its char: `&lt;` is 4 bytes, `<` one.)
+                // A character reference (`&#8220;`) is written as its char (a reference is
+                // never as short as its char: `&lt;` is 4 bytes, `<` one).
                 let reference = len != c.len_utf8();
                 if reference {
                     if let Some(rs) = run.take() {
@@ -339,13 +339,12 @@ fn emit(input: &str, lines: &[Line], line_cuts: Vec<Vec<Removal>>) -> Cleaned {
                         b.replace(" ", s, pe);
                     }
                     started = true;
-                    if !reference {
+                    if reference {
+                        b.replace(c.encode_utf8(&mut [0; 4]), at, pos);
+                        last_end = pos;
+                    } else {
                         run = Some(at);
                     }
-                }
-                if reference {
-                    b.replace(c.encode_utf8(&mut [0; 4]), at, pos);
-                    last_end = pos;
                 }
                 last_char = Some(c);
             }

@@ -200,18 +200,20 @@ fn news_dateline<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
     if place == 0 || place > 4 {
         return;
     }
-    // `, Ostland` / `, Calif.`: a region, one to three capitalised words.
+    // The end of a run of one to three capitalised words from `from` (`from` when none).
+    let capitalised = |from: usize| {
+        (from..n.min(from + 3))
+            .find(|&e| !word(e).chars().next().is_some_and(char::is_uppercase))
+            .unwrap_or(n.min(from + 3))
+    };
+    // `, Ostland` / `, Calif.`: a region.
     let mut region = None;
     if k < n && word(k) == "," {
-        let r = k + 1;
-        let mut e = r;
-        while e < n && e < r + 3 && word(e).chars().next().is_some_and(char::is_uppercase) {
-            e += 1;
-        }
-        if e == r {
+        let e = capitalised(k + 1);
+        if e == k + 1 {
             return;
         }
-        region = Some((r, e));
+        region = Some((k + 1, e));
         k = e;
     }
     // `(Reuters)`: a bracket of one to three capitalised words. A dateline without an agency
@@ -222,10 +224,7 @@ fn news_dateline<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
         return;
     }
     if agency {
-        let mut e = k + 1;
-        while e < n && e < k + 4 && word(e).chars().next().is_some_and(char::is_uppercase) {
-            e += 1;
-        }
+        let e = capitalised(k + 1);
         if e == k + 1 || e >= n || word(e) != ")" {
             return;
         }
@@ -259,10 +258,9 @@ fn adviser_titles<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
             && b < n
             && word(a) == "National"
             && word(a + 1) == "Security"
-            && matches!(
-                word(b).to_ascii_lowercase().as_str(),
-                "adviser" | "advisor" | "advisers" | "advisors"
-            )
+            && ["adviser", "advisor", "advisers", "advisors"]
+                .iter()
+                .any(|t| word(b).eq_ignore_ascii_case(t))
         {
             tags[a..b].fill(0);
         }

@@ -1570,9 +1570,8 @@ fn indirect(ctx: &Ctx, out: &mut Vec<Quote>) {
             }
             // A cue or speaker inside a quotation (`Davis' commentary, "Melania, tell your
             // story," is thoughtful`) belongs to the quoted words, not to a report.
-            let inside = q.cue.iter().chain(q.speaker.iter().map(|s| &s.span));
-            if !q.content.iter().any(|&c| overlaps_taken(c))
-                && !inside.into_iter().any(|&s| overlaps_taken(s))
+            let mut inside = q.cue.iter().chain(q.speaker.iter().map(|s| &s.span));
+            if !q.content.iter().any(|&c| overlaps_taken(c)) && !inside.any(|&s| overlaps_taken(s))
             {
                 let second = split_report(ctx, &mut q);
                 found.push(q);
@@ -1680,19 +1679,11 @@ fn party_state(w: &str) -> bool {
 /// article is that verb (`The United States orders the evacuation`).
 fn clause_subject(ctx: &Ctx, lo: usize, hi: usize) -> Option<Phrase> {
     let doc = ctx.doc;
-    let verb = |i: usize| {
-        doc.tokens[i].kind == TokenKind::Word
-            && ctx.tok(i).starts_with(|c: char| c.is_lowercase())
-            && !matches!(
-                ctx.tok(i),
-                "by" | "of" | "in" | "on" | "at" | "with" | "for" | "from" | "to" | "and" | "or"
-            )
-    };
     // `Chastened by the analyses, …, Trump revised`: an opening participle is no subject.
-    let mut p = subject(ctx, lo, hi).filter(|p| p.end < hi && verb(p.end))?;
+    let mut p = subject(ctx, lo, hi).filter(|p| p.end < hi && verb_like(ctx, p.end))?;
     let last = p.end - 1;
     if last > p.start
-        && verb(last)
+        && verb_like(ctx, last)
         && ctx.tok(last).ends_with('s')
         && words::is_article(&ctx.tok(p.end).low())
     {
@@ -1897,15 +1888,19 @@ fn opening_participle_subject(ctx: &Ctx, k: usize) -> Option<Phrase> {
     }
     let p =
         speakers::after(doc, j, b).filter(|p| speaker_like(ctx, *p) && !ctx.in_quote(p.span))?;
-    let verb = p.end < b && doc.tokens[p.end].kind == TokenKind::Word && {
-        let w = ctx.tok(p.end);
-        w.starts_with(|c: char| c.is_lowercase())
-            && !matches!(
-                w,
-                "in" | "on" | "at" | "of" | "for" | "with" | "to" | "and" | "or" | "from" | "by"
-            )
-    };
-    verb.then_some(p)
+    (p.end < b && verb_like(ctx, p.end)).then_some(p)
+}
+
+/// Can token `i` be the verb after a subject: a word in lower case, not a preposition or a
+/// conjunction?
+fn verb_like(ctx: &Ctx, i: usize) -> bool {
+    let w = ctx.tok(i);
+    ctx.doc.tokens[i].kind == TokenKind::Word
+        && w.starts_with(|c: char| c.is_lowercase())
+        && !matches!(
+            w,
+            "in" | "on" | "at" | "of" | "for" | "with" | "to" | "and" | "or" | "from" | "by"
+        )
 }
 
 /// Quotations the rules left unattributed or as guesses (confidence 0.2 to [`CONFIDENT`]):
