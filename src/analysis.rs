@@ -146,6 +146,9 @@ pub struct QuoteOut {
     pub cue: Option<TextSpan>,
     pub speaker: Option<SpeakerOut>,
     pub confidence: f32,
+    /// For a quotation inside a quotation: the index into `quotes` of the quote that holds
+    /// it (`None` for the others, and when that quote is below `min_confidence`).
+    pub within: Option<usize>,
 }
 
 /// Converts byte spans of the cleaned text into located spans in the chosen unit.
@@ -262,6 +265,14 @@ pub fn analyze(input: &str, options: &Options) -> Result<Analysis> {
     } else {
         (Vec::new(), Vec::new())
     };
+    // Each kept quote's index in the output, for `within`.
+    let mut kept_index = Vec::with_capacity(quote_list.len());
+    let mut kept = 0;
+    for q in &quote_list {
+        let keep = q.confidence >= options.min_confidence;
+        kept_index.push(keep.then_some(kept));
+        kept += usize::from(keep);
+    }
     let quotes_out = quote_list
         .iter()
         .filter(|q| q.confidence >= options.min_confidence)
@@ -281,6 +292,7 @@ pub fn analyze(input: &str, options: &Options) -> Result<Analysis> {
                 }
             }),
             confidence: q.confidence,
+            within: q.within.and_then(|w| kept_index.get(w).copied().flatten()),
         })
         .collect();
     Ok(Analysis {

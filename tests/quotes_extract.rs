@@ -141,12 +141,17 @@ fn multi_paragraph_quote_reopens_each_paragraph() {
 fn nested_quote_stays_inside_its_outer_quote() {
     let t = "“My father always told me ‘never sell the farm,’ and I never did,” said the farmer.";
     let (qs, _) = run(t, &[]);
-    assert_eq!(qs.len(), 1, "{qs:?}");
+    assert_eq!(qs.len(), 2, "{qs:?}");
     assert_eq!(
         pieces(t, &qs[0]),
         vec!["My father always told me ‘never sell the farm,’ and I never did,"]
     );
     assert_eq!(qs[0].speaker.unwrap().span.slice(t), "the farmer");
+    // The inner quotation is the father's, inside the farmer's.
+    assert_eq!(pieces(t, &qs[1]), vec!["never sell the farm,"]);
+    assert_eq!(qs[1].cue.unwrap().slice(t), "told");
+    assert_eq!(qs[1].speaker.unwrap().span.slice(t), "My father");
+    assert_eq!(qs[1].within, Some(0));
 }
 
 #[test]
@@ -782,4 +787,121 @@ fn a_party_and_state_after_the_name_is_not_the_speaker() {
     let s = analysed_quote(&r, t, "a bridge").speaker.as_ref().unwrap();
     assert_eq!(s.text, "Senate Majority Leader Ruth Caldwell");
     assert_eq!(r.entities[s.entity.unwrap()].name, "Ruth Caldwell");
+}
+
+#[test]
+fn a_quotation_inside_a_quotation_is_a_quote_of_its_own() {
+    let text = "Mayor Elena Ruiz spoke to reporters on Monday.\n\
+“When the inspectors came, I told them, ‘The bridge is safe,’ and they agreed,” Ruiz said. \
+“My deputy Tomas Berg was there. He said: ‘We have the reports to prove it.’”\n\
+“People call it a ‘miracle’ but it is just good engineering,” she added.\n\
+“‘Never again,’ the engineers promised us after the flood,” said Ruiz.\n\
+“She was angry after what she called a ‘rant,’ a series of posts saying that we lied,” Ruiz said.\n";
+    let mentions = [
+        mention(text, "Elena Ruiz", 0, Label::Per),
+        mention(text, "Ruiz", 1, Label::Per),
+        mention(text, "Tomas Berg", 0, Label::Per),
+        mention(text, "Ruiz", 2, Label::Per),
+        mention(text, "Ruiz", 3, Label::Per),
+    ];
+    let (qs, ents) = run(text, &mentions);
+    let ruiz = ents.iter().position(|e| e.name == "Elena Ruiz").unwrap();
+    let berg = ents.iter().position(|e| e.name == "Tomas Berg").unwrap();
+    let index = |needle: &str| {
+        qs.iter()
+            .position(|q| q.content.iter().any(|c| c.slice(text) == needle))
+            .unwrap_or_else(|| panic!("no quote of exactly {needle:?}"))
+    };
+    let outer = quote_with(&qs, text, "When the inspectors came");
+    assert_eq!(outer.speaker.unwrap().span.slice(text), "Ruiz");
+    assert_eq!(outer.within, None);
+    // The outer quote keeps its whole content, inner marks included.
+    assert!(pieces(text, outer)[0].contains("‘The bridge is safe,’ and they agreed"));
+    let outer_index = qs.iter().position(|q| std::ptr::eq(q, outer)).unwrap();
+
+    // `I told them, ‘…’`: the outer speaker quoting herself.
+    let safe = &qs[index("The bridge is safe,")];
+    assert_eq!(safe.kind, QuoteKind::Direct);
+    assert_eq!(safe.cue.unwrap().slice(text), "told");
+    let sp = safe.speaker.unwrap();
+    assert_eq!((sp.span.slice(text), sp.entity), ("I", Some(ruiz)));
+    assert_eq!(safe.within, Some(outer_index));
+    assert!(safe.confidence >= quotes::CONFIDENT);
+
+    // `He said: ‘…’`, with `He` resolved to the name inside the outer quotation.
+    let reports = &qs[index("We have the reports to prove it.")];
+    assert_eq!(reports.cue.unwrap().slice(text), "said");
+    let sp = reports.speaker.unwrap();
+    assert_eq!((sp.span.slice(text), sp.entity), ("He", Some(berg)));
+    let holder = reports.within.expect("nested");
+    assert!(pieces(text, &qs[holder])
+        .iter()
+        .any(|p| p.contains("My deputy Tomas Berg")));
+
+    // A cue after the inner quotation, still inside the outer one.
+    let never = &qs[index("Never again,")];
+    assert_eq!(never.cue.unwrap().slice(text), "promised");
+    assert_eq!(never.speaker.unwrap().span.slice(text), "the engineers");
+    assert!(never.within.is_some());
+
+    // A cue leading into it beats a clause after it.
+    let rant = &qs[index("rant,")];
+    assert_eq!(rant.cue.unwrap().slice(text), "called");
+    assert_eq!(rant.speaker.unwrap().span.slice(text), "she");
+
+    // A scare quote inside a quote is reported, but as no attribution.
+    let miracle = &qs[index("miracle")];
+    assert!(miracle.confidence < quotes::CONFIDENT);
+    assert!((miracle.cue, miracle.speaker) == (None, None));
+    assert!(miracle.within.is_some());
+
+    // Only the nested ones point anywhere.
+    assert_eq!(qs.iter().filter(|q| q.within.is_some()).count(), 5);
+}
+
+#[test]
+fn within_indexes_the_quotes_that_are_kept() {
+    let text = "Critics call the plan a “bailout” for banks.\n\
+“Ana López told me, ‘We will not pay for it,’ and walked out,” said Omar Haddad, a union leader.\n";
+    let at = |r: &newsmark::Analysis| {
+        let inner = r
+            .quotes
+            .iter()
+            .find(|q| q.within.is_some())
+            .expect("a nested quote");
+        let outer = &r.quotes[inner.within.expect("nested")];
+        assert!(text[outer.content[0].start..outer.content[0].end].starts_with("Ana López told me"));
+        assert_eq!(inner.cue.as_ref().unwrap().text, "told");
+        inner.within.unwrap()
+    };
+    let all = whole(text);
+    let confident = analyze(
+        text,
+        &Options {
+            clean: false,
+            offsets: Unit::Utf8,
+            min_confidence: quotes::CONFIDENT,
+            ..Options::default()
+        },
+    )
+    .unwrap();
+    // The scare quote before them is dropped at 0.5, so the index moves down by one.
+    assert!(all.quotes.len() > confident.quotes.len());
+    assert_eq!(at(&all), at(&confident) + 1);
+}
+
+#[test]
+fn a_nested_quote_after_an_opening_adverb_is_the_subjects() {
+    let text =
+        "“Maybe I can, by speaking directly to voters, say, ‘Look, this is not who we are,’ \
+                and they will listen,” Elena Ruiz said.\n";
+    let mentions = [mention(text, "Elena Ruiz", 0, Label::Per)];
+    let (qs, _) = run(text, &mentions);
+    let inner = qs
+        .iter()
+        .find(|q| q.within.is_some())
+        .expect("a nested quote");
+    assert_eq!(pieces(text, inner), vec!["Look, this is not who we are,"]);
+    let sp = inner.speaker.unwrap();
+    assert_eq!((sp.span.slice(text), sp.entity), ("I", Some(0)));
 }

@@ -649,3 +649,12 @@ fn an_emoji_before_the_cue_does_not_cut_the_speaker() {
     let t = "“We will stay,” the union leader 😀 said.\n";
     assert_eq!(speaker_of(t, "We will stay"), Some("the union leader"));
 }
+
+#[test]
+fn a_sentence_adverb_is_not_part_of_the_speaker() {
+    let t = "Maybe Omar Haddad described the plan best as “a gift to the banks.”\n";
+    assert_eq!(speaker_of(t, "a gift to the banks"), Some("Omar Haddad"));
+    let t = "Perhaps the peacekeepers were blamed for “bringing cholera to the island,” as one \
+             diplomat put it.\n";
+    assert_eq!(speaker_of(t, "bringing cholera"), Some("the peacekeepers"));
+}

@@ -148,7 +148,14 @@ function spansOf(r) {
   r.quotes.forEach((q, i) => {
     const who = speakerName(r, q);
     q.content.forEach((c) =>
-      spans.push({ id: `q${i}`, start: c.start, end: c.end, kind: 'quote', group: `q${i}`, label: `Quote ${i + 1}, ${q.kind}, by ${who}` }),
+      spans.push({
+        id: `q${i}`,
+        start: c.start,
+        end: c.end,
+        kind: 'quote',
+        group: `q${i}`,
+        label: `Quote ${i + 1}, ${q.kind}, by ${who}${q.within === null ? '' : `, inside quote ${q.within + 1}`}`,
+      }),
     );
     if (q.cue) spans.push({ id: `c${i}`, start: q.cue.start, end: q.cue.end, kind: 'cue', group: `q${i}`, label: `Cue of quote ${i + 1}` });
     if (q.speaker) {
@@ -275,10 +282,11 @@ function renderQuotes(r) {
       { type: 'button', className: 'quote', dataset: { quote: String(i) } },
       el('span', { className: 'who' }, speakerName(r, q)),
       el('span', { className: 'said' }, `“${quoteText(r, q)}”`),
-      el('span', { className: 'meta' }, `${q.kind}${q.cue ? ` · ${q.cue.text}` : ''}`),
+      el('span', { className: 'meta' }, `${q.kind}${q.cue ? ` · ${q.cue.text}` : ''}${q.within === null ? '' : ` · inside quote ${q.within + 1}`}`),
     );
     b.addEventListener('click', () => focusGroup(`q${i}`, b));
-    ol.append(el('li', {}, b));
+    // A quote inside a quote (`within`) is listed indented under the quote that holds it.
+    ol.append(el('li', q.within === null ? {} : { className: 'nested' }, b));
   });
   if (!r.quotes.length) ol.append(el('li', { className: 'empty' }, 'No quotes found.'));
 }

@@ -87,6 +87,12 @@ export interface Quote {
   cue: TextSpan | null;
   speaker: Speaker | null;
   confidence: number;
+  /**
+   * For a quotation inside a quotation (`“He told me, ‘Never,’ and left,” she said`): the index
+   * into `quotes` of the quote that holds it; `null` for the others, and when that quote was
+   * left out by `minConfidence`.
+   */
+  within: number | null;
 }
 
 export interface Analysis {

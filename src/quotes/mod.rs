@@ -75,6 +75,9 @@ pub struct Quote {
     pub cue: Option<Span>,
     pub speaker: Option<Speaker>,
     pub confidence: f32,
+    /// For a quotation inside a quotation (`“She told me, ‘Never,’ and left,” he said`): the
+    /// index, in the list [`extract`] returns, of the quote whose content holds it.
+    pub within: Option<usize>,
 }
 
 /// Confidence below which a quote is a guess (scare quotes, titles, unattributed marks).
@@ -227,6 +230,7 @@ impl Ctx<'_, '_> {
             cue: Some(self.cue_span(cue)),
             speaker: speaker.map(|p| self.speaker(p)),
             confidence: 0.5,
+            within: None,
         }
     }
 
@@ -578,6 +582,8 @@ fn subject_any(ctx: &Ctx, a: usize, before: usize) -> Option<Phrase> {
             | "upon"
             | "given"
             | "regarding"
+            | "maybe"
+            | "perhaps"
     ) || words::is_time_word(&first)
         // `Continuing to explain his view, Carson …`: an opening participle.
         || first.len() > 5 && first.ends_with("ing") && is_capitalized(ctx.tok(k));
@@ -603,9 +609,9 @@ fn subject_any(ctx: &Ctx, a: usize, before: usize) -> Option<Phrase> {
         }
     } else if matches!(
         first.as_str(),
-        "but" | "and" | "yet" | "so" | "then" | "still"
+        "but" | "and" | "yet" | "so" | "then" | "still" | "maybe" | "perhaps"
     ) {
-        // `But Trump said …`, `And then Trump went …`
+        // `But Trump said …`, `And then Trump went …`, `Maybe I can …`
         let mut j = k + 1;
         while j < before && matches!(ctx.tok(j), "then" | "now" | "also" | "so") {
             j += 1;
@@ -730,6 +736,7 @@ fn relative_partial(
         cue: Some(ctx.cue_span(cue)),
         speaker: Some(ctx.speaker(sp)),
         confidence: if words >= 2 { 0.5 } else { 0.3 },
+        within: None,
     })
 }
 
@@ -1162,6 +1169,7 @@ pub fn extract(
                 cue: None,
                 speaker: None,
                 confidence: 0.1,
+                within: None,
             });
             continue;
         }
@@ -1357,6 +1365,7 @@ pub fn extract(
                             cue: None,
                             speaker: sp,
                             confidence: 0.6,
+                            within: None,
                         });
                         last = Some((out.len() - 1, close_line, None));
                         continue;
@@ -1381,6 +1390,7 @@ pub fn extract(
                         cue: None,
                         speaker: att.speaker.map(|p| ctx.speaker(p)),
                         confidence: 0.6,
+                        within: None,
                     });
                     last = Some((out.len() - 1, close_line, None));
                     continue;
@@ -1437,6 +1447,7 @@ pub fn extract(
                                 (true, false) => GUESS_NO_VERB,
                                 _ => 0.3,
                             },
+                            within: None,
                         });
                         last = Some((out.len() - 1, close_line, None));
                         continue;
@@ -1460,6 +1471,7 @@ pub fn extract(
             cue,
             speaker,
             confidence,
+            within: None,
         });
         // `Ryan said he was “not ready” …, and suggested that …`: a second report of the
         // same speaker is a quote of its own; each part is partial only if it holds marks.
@@ -1485,8 +1497,161 @@ pub fn extract(
     labelled_reports(&ctx, mentions, &mut out);
     labelled_attributions(&ctx, mentions, &mut out);
     participle_speakers(&ctx, &mut out);
+    nested(&ctx, &all, &mut out);
     out.sort_by_key(|q| q.content.first().map_or(0, |s| s.start));
+    link_nested(&mut out);
     out
+}
+
+/// Quotations inside a quotation: `“She looked at me and said, ‘We will never sign this,’
+/// and left,” Alvarez said` quotes Alvarez, who quotes her. Each closed inner quotation of
+/// an attributed direct quote is a quote of its own: its cue and speaker are looked for
+/// inside the outer quotation only (`…, ‘…,’ she said` or `she said: ‘…’`); `I` there is
+/// the outer speaker. One without a cue of its own (a scare quote inside a quote, a title)
+/// is reported at confidence 0.1, like such a quotation outside quotes. The outer quote
+/// keeps its whole content; [`link_nested`] records which quote holds which.
+fn nested(ctx: &Ctx, all: &[marks::Quotation], out: &mut Vec<Quote>) {
+    let doc = ctx.doc;
+    let mut inner: Vec<&marks::Quotation> = all
+        .iter()
+        .filter(|q| q.depth > 0 && q.close.is_some())
+        .collect();
+    // Outer before inner, so that a quotation two levels down finds its parent's quote.
+    inner.sort_by_key(|q| (q.depth, q.open.start));
+    for q in inner {
+        let outer = q.outer();
+        // The smallest attributed direct quote holding it, and its piece that does.
+        let parent = out
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.kind == QuoteKind::Direct && o.confidence >= CONFIDENT)
+            .filter_map(|(i, o)| {
+                let piece = o.content.iter().find(|c| c.contains(outer))?;
+                Some((i, *piece))
+            })
+            .min_by_key(|(_, piece)| piece.len());
+        let Some((parent, piece)) = parent else {
+            continue;
+        };
+        let lo = doc.token_at_or_after(piece.start);
+        let hi = doc.token_at_or_after(piece.end);
+        let open_tok = doc.token_at_or_after(q.open.start);
+        let after_tok = doc.token_at_or_after(outer.end);
+        // A cue leading into it is nearer than one after it (`what she called ‘rant,’ a
+        // series of postings saying …`).
+        let att = nested_leading(ctx, lo, open_tok)
+            .or_else(|| trailing(ctx, after_tok, hi).filter(|a| a.cue.end <= hi));
+        let speaker = att.and_then(|a| a.speaker).map(|p| {
+            let word = ctx.tok(p.start).low();
+            if p.pronoun && word == "i" {
+                // The outer speaker quoting themself.
+                Speaker {
+                    span: p.span,
+                    entity: out[parent].speaker.and_then(|s| s.entity),
+                }
+            } else if p.pronoun {
+                // Names inside the outer quotation count (`My sister Ana called. She said, ‘…’`).
+                let skip = |s: Span| ctx.in_quote(s) && !piece.contains(s);
+                Speaker {
+                    span: p.span,
+                    entity: ctx.resolver.resolve(p.span.start, &word, &skip),
+                }
+            } else {
+                ctx.speaker(p)
+            }
+        });
+        let confidence = match (att, speaker) {
+            (Some(_), Some(_)) => 0.75,
+            // `as ‘The Wall Street Journal’ wrote`: a title the cue's sentence is about.
+            (Some(_), None) => 0.3,
+            _ => 0.1,
+        };
+        out.push(Quote {
+            kind: QuoteKind::Direct,
+            content: q.pieces.clone(),
+            cue: att.map(|a| ctx.cue_span(a.cue)),
+            speaker,
+            confidence,
+            // Marks the quote as nested until [`link_nested`] finds its index.
+            within: Some(usize::MAX),
+        });
+    }
+}
+
+/// `she said, ‘…’` / `he told me: ‘…’` inside a quotation: a cue of speech no more than a
+/// comma or a colon (and an object) before the inner quotation at token `open`, not before
+/// token `lo`, with its subject.
+fn nested_leading(ctx: &Ctx, lo: usize, open: usize) -> Option<Attribution> {
+    let doc = ctx.doc;
+    let mut k = open;
+    while k > lo && k + 8 > open {
+        k -= 1;
+        if doc.tokens[k].kind == TokenKind::Quote || ctx.is_punct(k, &[".", "!", "?", ";"]) {
+            return None;
+        }
+        let Some(c) = ctx.cue(k) else { continue };
+        if c.end > open
+            || c.according
+            || c.class == CueClass::Thought
+            || k > 0 && ctx.tok(k - 1).eq_ignore_ascii_case("to")
+        {
+            continue;
+        }
+        let between = c.end..open;
+        // `said, ‘…’`, `told them: ‘…’`, `what she called a ‘rant’`.
+        let lead_in = between.is_empty()
+            || ctx.is_punct(open - 1, &[",", ":"])
+                && between.len() <= 3
+                && !(c.end..open - 1).any(|i| doc.tokens[i].kind != TokenKind::Word)
+            || between.len() == 1 && words::is_determiner(&ctx.tok(c.end).low())
+            // `always told me ‘never sell the farm’`
+            || between.len() == 1
+                && matches!(ctx.tok(c.end).low().as_str(), "me" | "us" | "him" | "her" | "them" | "you");
+        if !lead_in {
+            return None;
+        }
+        // The subject right before the cue, else the subject of the clause (`She looked at
+        // me and said, ‘…’`).
+        let (s_lo, _) = sentence_range(doc, k);
+        let floor = lo.max(s_lo);
+        // (A subject further off must name someone: `it now allowed me to … say to them:
+        // ‘…’` is said by `me`, not `it`.)
+        let speaker = speakers::before(doc, c.start, floor)
+            .filter(|p| speaker_like(ctx, *p))
+            .or_else(|| {
+                subject_any(ctx, floor, c.start).filter(|p| {
+                    speaker_like(ctx, *p) && !(p.pronoun && ctx.tok(p.start).low() == "it")
+                })
+            });
+        return Some(Attribution { cue: c, speaker });
+    }
+    None
+}
+
+/// Fills [`Quote::within`] for the quotes [`nested`] added, once the list has its final order:
+/// the smallest other quote whose content holds the nested one's first piece.
+fn link_nested(out: &mut [Quote]) {
+    let nested: Vec<usize> = (0..out.len())
+        .filter(|&i| out[i].within.is_some())
+        .collect();
+    for i in nested {
+        let Some(&first) = out[i].content.first() else {
+            continue;
+        };
+        out[i].within = out
+            .iter()
+            .enumerate()
+            .filter(|&(j, o)| j != i && o.kind == QuoteKind::Direct)
+            .filter_map(|(j, o)| {
+                let c = o
+                    .content
+                    .iter()
+                    .find(|c| c.contains(first) && **c != first)?;
+                Some((j, c.len()))
+            })
+            .min_by_key(|&(_, len)| len)
+            .map(|(j, _)| j);
+    }
 }
 
 /// A direct quote cued by the colon after its speaker's name (`WALLACE: …`, `Pence: ‘…’`).
@@ -1503,6 +1668,7 @@ fn colon_quote(
         cue: Some(ctx.cue_span(cue)),
         speaker: speaker.map(|p| ctx.speaker(p)),
         confidence,
+        within: None,
     }
 }
 
@@ -1758,6 +1924,7 @@ fn labelled_reports(ctx: &Ctx, mentions: &[Mention], out: &mut Vec<Quote>) {
                 // The labeller's margin for the cue over `O` (in weight units; half the
                 // cues the labeller finds on PolNeAR dev score over about 200).
                 confidence: 0.5 + 0.2 * (cue_margin / 300.0).tanh().max(0.0),
+                within: None,
             });
         }
     }
@@ -2327,6 +2494,7 @@ fn split_report(ctx: &Ctx, q: &mut Quote) -> Option<Quote> {
             cue: Some(ctx.cue_span(c)),
             speaker: q.speaker,
             confidence: q.confidence,
+            within: None,
         });
     }
     None
@@ -2412,6 +2580,7 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
         cue: Some(ctx.cue_span(c)),
         speaker: sp.map(|p| ctx.speaker(p)),
         confidence: conf,
+        within: None,
     };
     let tail_at = tail_attribution(ctx, a, b);
     for k in a..b {
@@ -2549,6 +2718,7 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
                             cue: Some(ctx.cue_span(c)),
                             speaker: Some(ctx.speaker(sp)),
                             confidence: 0.6,
+                            within: None,
                         });
                     }
                 }
@@ -2941,6 +3111,7 @@ fn headline(ctx: &Ctx) -> Option<(Quote, usize)> {
                     cue: Some(ctx.cue_span(cue)),
                     speaker: Some(ctx.speaker(np)),
                     confidence: if marked { 0.7 } else { 0.6 },
+                    within: None,
                 };
                 return Some((q, line.end));
             }
@@ -2972,6 +3143,7 @@ fn headline(ctx: &Ctx) -> Option<(Quote, usize)> {
             cue: Some(ctx.cue_span(c)),
             speaker: Some(ctx.speaker(np)),
             confidence: 0.7,
+            within: None,
         };
         return Some((q, line.end));
     }
@@ -2999,6 +3171,7 @@ fn headline(ctx: &Ctx) -> Option<(Quote, usize)> {
         cue: Some(ctx.cue_span(c)),
         speaker: Some(ctx.speaker(np)),
         confidence: 0.7,
+        within: None,
     };
     Some((q, line.end))
 }

@@ -96,6 +96,14 @@ test('entities and quotes are highlighted with the right labels', async () => {
   // The quotes panel names the speakers.
   const panel = await page.$$eval('#quotes button.quote', (bs) => bs.map((b) => b.querySelector('.who').textContent));
   assert.ok(panel.some((who) => who.includes('Lindqvist')), JSON.stringify(panel));
+  // A quote inside a quote is its own quote, listed under the quote that holds it.
+  const slice = (c) => r.text.slice(c.start, c.end);
+  const inner = r.quotes.find((q) => q.within !== null);
+  assert.ok(inner, 'the sample has a quote inside a quote');
+  assert.equal(slice(inner.content[0]), 'The cranes are coming whether you like it or not,');
+  assert.ok(slice(r.quotes[inner.within].content[0]).includes(`‘${slice(inner.content[0])}’`));
+  const nested = await page.$$eval('#quotes li.nested .meta', (ms) => ms.map((m) => m.textContent));
+  assert.deepEqual(nested, [`direct · told · inside quote ${inner.within + 1}`]);
   await context.close();
 });
 
