@@ -1498,10 +1498,29 @@ pub fn extract(
     labelled_attributions(&ctx, mentions, &mut out);
     participle_speakers(&ctx, &mut out);
     nested(&ctx, &all, &mut out);
-    out.sort_by_key(|q| q.content.first().map_or(0, |s| s.start));
-    link_nested(&mut out);
-    out
+    in_text_order(out)
 }
+
+/// Sorts the quotes by their first piece and keeps each `within` pointing at its quote.
+fn in_text_order(out: Vec<Quote>) -> Vec<Quote> {
+    let mut indexed: Vec<(usize, Quote)> = out.into_iter().enumerate().collect();
+    indexed.sort_by_key(|(_, q)| q.content.first().map_or(0, |s| s.start));
+    let mut position = vec![0; indexed.len()];
+    for (at, (was, _)) in indexed.iter().enumerate() {
+        position[*was] = at;
+    }
+    indexed
+        .into_iter()
+        .map(|(_, mut q)| {
+            q.within = q.within.and_then(|w| position.get(w).copied());
+            q
+        })
+        .collect()
+}
+
+/// How deep quotations nest before [`nested`] stops reporting them (a quote in a quote in a
+/// quote); it also bounds the work on adversarial nesting.
+const MAX_NESTED_DEPTH: usize = 3;
 
 /// Quotations inside a quotation: `“She looked at me and said, ‘We will never sign this,’
 /// and left,” Alvarez said` quotes Alvarez, who quotes her. Each closed inner quotation of
@@ -1509,27 +1528,40 @@ pub fn extract(
 /// inside the outer quotation only (`…, ‘…,’ she said` or `she said: ‘…’`); `I` there is
 /// the outer speaker. One without a cue of its own (a scare quote inside a quote, a title)
 /// is reported at confidence 0.1, like such a quotation outside quotes. The outer quote
-/// keeps its whole content; [`link_nested`] records which quote holds which.
+/// keeps its whole content; `within` is the index of the quote that holds the inner one.
 fn nested(ctx: &Ctx, all: &[marks::Quotation], out: &mut Vec<Quote>) {
     let doc = ctx.doc;
     let mut inner: Vec<&marks::Quotation> = all
         .iter()
-        .filter(|q| q.depth > 0 && q.close.is_some())
+        .filter(|q| q.depth > 0 && q.depth <= MAX_NESTED_DEPTH && q.close.is_some())
         .collect();
+    if inner.is_empty() {
+        return;
+    }
     // Outer before inner, so that a quotation two levels down finds its parent's quote.
     inner.sort_by_key(|q| (q.depth, q.open.start));
+    // The pieces of the attributed direct quotes that may hold a quotation, per depth, sorted
+    // by start: the top level's from `out`, each further level's as it is reported.
+    let mut levels: Vec<Vec<(Span, usize)>> = vec![Vec::new(); MAX_NESTED_DEPTH];
+    for (i, o) in out.iter().enumerate() {
+        if o.kind == QuoteKind::Direct && o.confidence >= CONFIDENT {
+            levels[0].extend(o.content.iter().map(|&c| (c, i)));
+        }
+    }
+    levels[0].sort_by_key(|&(c, _)| c.start);
     for q in inner {
         let outer = q.outer();
-        // The smallest attributed direct quote holding it, and its piece that does.
-        let parent = out
-            .iter()
-            .enumerate()
-            .filter(|(_, o)| o.kind == QuoteKind::Direct && o.confidence >= CONFIDENT)
-            .filter_map(|(i, o)| {
-                let piece = o.content.iter().find(|c| c.contains(outer))?;
-                Some((i, *piece))
-            })
-            .min_by_key(|(_, piece)| piece.len());
+        // The smallest piece holding it among the nearest few of the level above, else of a
+        // level further up.
+        let parent = (0..q.depth).rev().find_map(|d| {
+            let level = &levels[d];
+            let k = level.partition_point(|(c, _)| c.start <= outer.start);
+            level[k.saturating_sub(8)..k]
+                .iter()
+                .filter(|(c, _)| c.contains(outer))
+                .min_by_key(|(c, _)| c.len())
+                .map(|&(piece, i)| (i, piece))
+        });
         let Some((parent, piece)) = parent else {
             continue;
         };
@@ -1572,9 +1604,12 @@ fn nested(ctx: &Ctx, all: &[marks::Quotation], out: &mut Vec<Quote>) {
             cue: att.map(|a| ctx.cue_span(a.cue)),
             speaker,
             confidence,
-            // Marks the quote as nested until [`link_nested`] finds its index.
-            within: Some(usize::MAX),
+            within: Some(parent),
         });
+        if confidence >= CONFIDENT && q.depth < MAX_NESTED_DEPTH {
+            let i = out.len() - 1;
+            levels[q.depth].extend(q.pieces.iter().map(|&c| (c, i)));
+        }
     }
 }
 
@@ -1626,32 +1661,6 @@ fn nested_leading(ctx: &Ctx, lo: usize, open: usize) -> Option<Attribution> {
         return Some(Attribution { cue: c, speaker });
     }
     None
-}
-
-/// Fills [`Quote::within`] for the quotes [`nested`] added, once the list has its final order:
-/// the smallest other quote whose content holds the nested one's first piece.
-fn link_nested(out: &mut [Quote]) {
-    let nested: Vec<usize> = (0..out.len())
-        .filter(|&i| out[i].within.is_some())
-        .collect();
-    for i in nested {
-        let Some(&first) = out[i].content.first() else {
-            continue;
-        };
-        out[i].within = out
-            .iter()
-            .enumerate()
-            .filter(|&(j, o)| j != i && o.kind == QuoteKind::Direct)
-            .filter_map(|(j, o)| {
-                let c = o
-                    .content
-                    .iter()
-                    .find(|c| c.contains(first) && **c != first)?;
-                Some((j, c.len()))
-            })
-            .min_by_key(|&(_, len)| len)
-            .map(|(j, _)| j);
-    }
 }
 
 /// A direct quote cued by the colon after its speaker's name (`WALLACE: …`, `Pence: ‘…’`).
