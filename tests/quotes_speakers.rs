@@ -658,3 +658,63 @@ fn a_sentence_adverb_is_not_part_of_the_speaker() {
              diplomat put it.\n";
     assert_eq!(speaker_of(t, "bringing cholera"), Some("the peacekeepers"));
 }
+
+#[test]
+fn a_wire_dateline_with_a_hyphen_is_no_speaker() {
+    let t = "OSLO (Reuters) - Norwegian utility Nordwind Energy said on Tuesday it had agreed to \
+             buy Kestrel Solar, a Dutch panel maker, for $2.1 billion.\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "Kestrel Solar");
+    assert_eq!(speaker(t, q), Some("Norwegian utility Nordwind Energy"));
+    // The time of the report is not part of what was said.
+    assert_eq!(
+        pieces(t, q),
+        vec!["it had agreed to buy Kestrel Solar, a Dutch panel maker, for $2.1 billion"]
+    );
+    // A hyphen inside a word is no dateline's dash.
+    let t = "Anglo-Dutch group Velmora said on Monday it would close two plants in the north.\n";
+    assert_eq!(
+        speaker_of(t, "close two plants"),
+        Some("Anglo-Dutch group Velmora")
+    );
+}
+
+#[test]
+fn a_time_that_the_clause_is_about_stays_in_it() {
+    let t = "The ministry called Friday's test a grave threat to the region.\n";
+    let qs = run(t);
+    assert!(
+        qs.iter()
+            .all(|q| pieces(t, q).iter().all(|p| !p.starts_with("'s"))),
+        "{qs:?}"
+    );
+    let t = "The mayor said last week the budget would be cut by a tenth.\n";
+    assert_eq!(
+        pieces(t, quote_with(t, &run(t), "budget")),
+        vec!["the budget would be cut by a tenth"]
+    );
+}
+
+#[test]
+fn an_attribution_closing_the_sentence_with_where_it_was_said() {
+    let t =
+        "Kestrel employs about 3,400 people. Its founder, Pieter van Dam, will stay on as head \
+             of the solar unit, the companies said in a joint statement.\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "solar unit");
+    assert_eq!(speaker(t, q), Some("the companies"));
+    assert_eq!(
+        pieces(t, q),
+        vec!["Its founder, Pieter van Dam, will stay on as head of the solar unit"]
+    );
+    // Not a modal's clause: `…, Trump will insist on being Trump.` reports nothing of that
+    // shape.
+    let t = "No matter the setting, no matter the stakes, Donald Trump will insist on being \
+             himself.\n";
+    let qs = run(t);
+    assert!(
+        qs.iter()
+            .all(|q| !pieces(t, q).iter().any(|p| p.starts_with("No matter"))),
+        "{qs:?}"
+    );
+}

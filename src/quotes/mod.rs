@@ -461,8 +461,17 @@ fn subject(ctx: &Ctx, a: usize, before: usize) -> Option<Phrase> {
 fn subject_any(ctx: &Ctx, a: usize, before: usize) -> Option<Phrase> {
     let doc = ctx.doc;
     let mut k = a;
-    // A dateline: `WASHINGTON, Dec. 8 (UPI) — …`, `CONCORD, N.H. — …`.
-    if let Some(dash) = (k..before.min(k + 12)).find(|&i| ctx.is_punct(i, &["—", "–", "--"])) {
+    // A dateline: `WASHINGTON, Dec. 8 (UPI) — …`, `CONCORD, N.H. — …`, `OSLO (Reuters) - …`
+    // (a hyphen only with spaces around it).
+    let spaced_hyphen = |i: usize| {
+        let t = doc.tokens[i].span;
+        ctx.is_punct(i, &["-"])
+            && doc.text[..t.start].ends_with(' ')
+            && doc.text[t.end..].starts_with(' ')
+    };
+    if let Some(dash) =
+        (k..before.min(k + 12)).find(|&i| ctx.is_punct(i, &["—", "–", "--"]) || spaced_hyphen(i))
+    {
         // A dateline opens with a place (`On Friday, Gingrich — mentioned … — told` is no
         // dateline).
         let place = !matches!(
@@ -1033,6 +1042,22 @@ fn clause_after(ctx: &Ctx, c: CueMatch, end: usize) -> Option<Span> {
     } else if c.class == CueClass::Tell {
         let np = speakers::after(doc, k, end)?;
         k = np.end;
+    } else {
+        // `said on Tuesday it had agreed …`, `said last week the plan …`: the time of the
+        // report is no part of what was said.
+        let mut t = k;
+        if t < end && matches!(ctx.tok(t).low().as_str(), "on" | "this" | "earlier") {
+            t += 1;
+        }
+        let first = t;
+        while t < end && t < first + 3 && words::is_time_word(&ctx.tok(t).low()) {
+            t += 1;
+        }
+        // (Not `Friday's test`: the time may be what the clause is about.)
+        let possessive = |i: usize| ctx.tok(i).starts_with(['\'', '’']);
+        if t > first && t + 3 <= end && doc.tokens[t].kind == TokenKind::Word && !possessive(t) {
+            k = t;
+        }
     }
     while k < end && ctx.is_punct(k, &[",", ":"]) {
         k += 1;
@@ -2664,7 +2689,27 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
                 w == "on"
                     || words::is_time_word(&w)
                     || matches!(w.as_str(), "earlier" | "later" | "recently")
-            });
+            })
+            // `…, the companies said in a joint statement.`, `…, she said at a rally on Friday.`
+            || c.class == CueClass::Speech
+                && !(k > a
+                    && matches!(
+                        ctx.tok(k - 1).low().as_str(),
+                        "will" | "would" | "could" | "can" | "may" | "might" | "should" | "must"
+                            | "to"
+                    ))
+                && b >= c.end + 3
+                && b <= c.end + 8
+                && ctx.is_punct(b - 1, &[".", "!", "?"])
+                && matches!(
+                    ctx.tok(c.end).low().as_str(),
+                    "in" | "on" | "at" | "during" | "via" | "through" | "after" | "before"
+                )
+                && (c.end..b - 1).all(|i| {
+                    doc.tokens[i].kind != TokenKind::Quote
+                        && ctx.cue(i).is_none()
+                        && !matches!(ctx.tok(i).low().as_str(), "that" | "," | "which" | "who")
+                });
         if tail_only {
             if c.class == CueClass::Thought {
                 continue;
