@@ -361,6 +361,70 @@ fn initials(ws: &[String]) -> String {
         .collect()
 }
 
+/// The distinctive first word of a company's name whose other words only say what kind of
+/// company it is (`Nordwind Energy`, `Velmora Holdings Ltd`, `Harvard University`), in lower
+/// case.
+fn company_head(ws: &[String]) -> Option<&str> {
+    let (head, rest) = ws.split_first()?;
+    let kind = |w: &String| {
+        matches!(
+            w.trim_end_matches('.'),
+            "inc"
+                | "incorporated"
+                | "corp"
+                | "corporation"
+                | "co"
+                | "company"
+                | "ltd"
+                | "limited"
+                | "llc"
+                | "plc"
+                | "ag"
+                | "gmbh"
+                | "sa"
+                | "nv"
+                | "ab"
+                | "asa"
+                | "holdings"
+                | "holding"
+                | "group"
+                | "industries"
+                | "enterprises"
+                | "bancorp"
+                | "securities"
+                | "capital"
+                | "investments"
+                | "insurance"
+                | "financial"
+                | "airlines"
+                | "airways"
+                | "motors"
+                | "automotive"
+                | "petroleum"
+                | "energy"
+                | "utilities"
+                | "communications"
+                | "telecom"
+                | "systems"
+                | "technologies"
+                | "software"
+                | "electronics"
+                | "pharmaceuticals"
+                | "pharma"
+                | "foods"
+                | "resources"
+                | "mining"
+                | "steel"
+                | "chemicals"
+                | "solar"
+                | "labs"
+                | "entertainment"
+                | "university"
+        )
+    };
+    (!rest.is_empty() && rest.iter().all(kind) && head.chars().count() > 2).then_some(head.as_str())
+}
+
 fn acronym(text: &str) -> Option<String> {
     let letters: String = text.chars().filter(|c| *c != '.').collect();
     let n = letters.chars().count();
@@ -438,6 +502,22 @@ pub fn group(doc: &Doc, mentions: &[Mention]) -> (Vec<Entity>, Vec<usize>) {
             if found.is_none() {
                 if let Some(a) = acronym(text) {
                     found = by_key.get(&(c, format!("acr:{a}"))).copied();
+                }
+            }
+            // `Nordwind Energy` … `Nordwind`: a company's name without its legal form or
+            // line of business, either way round (organisations only: `Boston Globe` is no
+            // `Boston`).
+            if m.label == Label::Org {
+                if let Some(head) = company_head(&ws) {
+                    keys.push(format!("head:{head}"));
+                    if found.is_none() {
+                        found = by_key
+                            .get(&(c, format!("name:{head}")))
+                            .copied()
+                            .filter(|&e| entities[e].label == Label::Org && best_len[e] == 1);
+                    }
+                } else if found.is_none() && ws.len() == 1 {
+                    found = by_key.get(&(c, format!("head:{}", ws[0]))).copied();
                 }
             }
             // "Full Name (ACR)": the acronym in parentheses right after the previous mention.

@@ -94,3 +94,31 @@ fn pronouns_pick_the_compatible_entity() {
     );
     assert_eq!(resolve_pronoun(&doc, &ms, &of, &ents, 0, "he", &none), None);
 }
+
+#[test]
+fn a_company_and_its_short_name_are_one_organisation() {
+    let t = "Velmora to buy Kestrel. Velmora Holdings said it would pay $2 billion for Kestrel \
+             Solar. Kestrel makes panels. The Boston Globe reported the deal first; shares rose \
+             in Boston. Velmora fell.";
+    let doc = Doc::new(t);
+    let ms = vec![
+        m(t, "Velmora", 0, Label::Org),          // 0: the short name first
+        m(t, "Kestrel", 0, Label::Org),          // 1
+        m(t, "Velmora Holdings", 0, Label::Org), // 2
+        m(t, "Kestrel Solar", 0, Label::Org),    // 3
+        m(t, "Kestrel", 2, Label::Org),          // 4: the short name after
+        m(t, "Boston Globe", 0, Label::Org),     // 5
+        m(t, "Boston", 1, Label::Loc),           // 6
+        m(t, "Velmora", 2, Label::Org),          // 7
+    ];
+    let (ents, of) = group(&doc, &ms);
+    assert_eq!(of[0], of[2]);
+    assert_eq!(of[0], of[7]);
+    assert_eq!(ents[of[0]].name, "Velmora Holdings");
+    assert_eq!(of[1], of[3]);
+    assert_eq!(of[1], of[4]);
+    assert_eq!(ents[of[1]].name, "Kestrel Solar");
+    // A newspaper named after its city is not the city.
+    assert_ne!(of[5], of[6]);
+    assert_eq!(ents.len(), 4);
+}
