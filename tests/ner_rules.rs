@@ -436,3 +436,33 @@ fn national_security_adviser_is_a_title() {
     let ms = mentions("The National Security Council met on Friday.");
     assert!(has(&ms, "National Security Council", Label::Org), "{ms:?}");
 }
+
+#[test]
+fn a_dateline_with_only_a_dash_names_a_known_place() {
+    let t = "TALLAHASSEE — The governor signed the storm relief bill on Friday.\n\n\
+             DES MOINES — Farmers in the state waited for the rain.\n\n\
+             EXCLUSIVE — The senator told donors that the race was tightening.";
+    let ms = mentions(t);
+    for name in ["TALLAHASSEE", "DES MOINES"] {
+        assert!(has(&ms, name, Label::Loc), "{name} not LOC in {ms:?}");
+    }
+    // A section head before a dash is no place.
+    assert!(!ms.iter().any(|(t, _)| t == "EXCLUSIVE"), "{ms:?}");
+}
+
+#[test]
+fn storms_are_named_misc_without_their_kind() {
+    let t = "Hurricane Edouard turned north on Monday, and Storm Ingrid reached Skarholm. \
+             Typhoon Haiyan was the strongest on record. The model Storm Reid and Ingrid \
+             Holm spoke.";
+    let ms = mentions(t);
+    for name in ["Edouard", "Ingrid", "Haiyan"] {
+        assert!(has(&ms, name, Label::Misc), "{name} not MISC in {ms:?}");
+    }
+    assert!(
+        !ms.iter()
+            .any(|(t, _)| t.starts_with("Hurricane") || t.starts_with("Typhoon")),
+        "{ms:?}"
+    );
+    assert!(has(&ms, "Ingrid Holm", Label::Per), "{ms:?}");
+}

@@ -191,6 +191,19 @@ impl Lexicons {
         Lexicons { phrases, words }
     }
 
+    /// The lists (a bit per list) that hold the whole phrase `tokens`, matched as
+    /// [`Lexicons::mark_sentence`] matches them (case-insensitively); 0 for none.
+    pub(crate) fn lists_of<S: AsRef<str>>(&self, tokens: &[S]) -> u8 {
+        if tokens.is_empty() || tokens.len() > MAX_PHRASE {
+            return 0;
+        }
+        let mut h = H::new(91);
+        for t in tokens {
+            h = h.add(token_key(t.as_ref()));
+        }
+        self.phrases.get(fold(h.finish())).map_or(0, |&[mask]| mask)
+    }
+
     /// Cluster codes of a token (zeros when unknown).
     #[cfg(test)]
     pub(crate) fn cluster_of(&self, token: &str) -> [u32; CLUSTERS] {

@@ -161,8 +161,9 @@ fn tag_rules<S: AsRef<str>>(
     let start = out.len();
     model.tag_part(part, ws, out);
     for (s, tags) in part.iter().zip(&mut out[start..]) {
-        news_dateline(s, tags);
+        news_dateline(s, tags, model.lexicons());
         adviser_titles(s, tags);
+        storm_names(s, tags);
         honorifics(s, tags);
         entity_shapes(s, tags);
         office_titles(s, tags);
@@ -183,7 +184,7 @@ fn tag_rules<S: AsRef<str>>(
 /// a comma) are LOC, whatever the tagger made of them (a city that names a football club in
 /// CoNLL-2003 comes out ORG); the agency in the bracket keeps its tags. CoNLL's own datelines
 /// (`ROTTERDAM 1996-08-22`) have no dash and are left alone. Reads at most 15 tokens.
-fn news_dateline<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
+fn news_dateline<S: AsRef<str>>(tokens: &[S], tags: &mut [u8], lex: &lexicon::Lexicons) {
     let n = tokens.len().min(tags.len()).min(12);
     let word = |i: usize| tokens[i].as_ref();
     let capitals = |w: &str| {
@@ -217,10 +218,15 @@ fn news_dateline<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
         k = e;
     }
     // `(Reuters)`: a bracket of one to three capitalised words. A dateline without an agency
-    // or a region (`WASHINGTON —`) is left to the tagger: CoNLL's section heads look alike
-    // (`PRESS DIGEST -`, `NOTE -`, `IPO FILING --`).
+    // or a region (`WASHINGTON —`) must name a known place (the place or country list) before
+    // a typographic dash: section heads look alike (CoNLL's `PRESS DIGEST -`, `NOTE -`, `IPO
+    // FILING --`; news sites' `EXCLUSIVE —`, `NOW OPEN —`).
     let agency = k < n && word(k) == "(";
-    if !agency && region.is_none() {
+    let known_place = || {
+        const PLACE_LISTS: u8 = 1 << 2 | 1 << 5;
+        k < n && matches!(word(k), "—" | "–") && lex.lists_of(&tokens[..place]) & PLACE_LISTS != 0
+    };
+    if !agency && region.is_none() && !known_place() {
         return;
     }
     if agency {
@@ -244,6 +250,38 @@ fn news_dateline<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
     mark(0, place);
     if let Some((a, b)) = region {
         mark(a, b);
+    }
+}
+
+/// `Hurricane Edouard`, `Storm Ingrid`, `Typhoon Haiyan`: a storm's name is MISC and the
+/// word before it is outside it, as CoNLL-2003 train tags `Hurricane Dolly`, whatever the
+/// tagger made of the name (a person's first name, mostly).
+fn storm_names<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
+    const MISC: u8 = 3;
+    let n = tokens.len().min(tags.len());
+    let storm = |w: &str| matches!(w, "Hurricane" | "Typhoon" | "Cyclone" | "Storm");
+    for (a, b, _) in entities(&tags[..n]) {
+        // The storm word inside the name (`Storm Ingrid` tagged whole) or right before it.
+        // (`Storm` is a first name too: only before the name, not inside it.)
+        let (from, name) = if storm(tokens[a].as_ref()) && tokens[a].as_ref() != "Storm" {
+            (a, a + 1)
+        } else if a > 0 && storm(tokens[a - 1].as_ref()) {
+            (a, a)
+        } else {
+            continue;
+        };
+        let capitalised = (name..b).all(|i| {
+            tokens[i]
+                .as_ref()
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        });
+        if name < b && b - name <= 2 && capitalised {
+            tags[from..name].fill(0);
+            tags[name] = begin(MISC);
+            tags[name + 1..b].fill(begin(MISC) + 1);
+        }
     }
 }
 
