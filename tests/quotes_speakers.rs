@@ -718,3 +718,38 @@ fn an_attribution_closing_the_sentence_with_where_it_was_said() {
         "{qs:?}"
     );
 }
+
+#[test]
+fn a_report_holds_no_dateline() {
+    for (t, content, who) in [
+        (
+            "KESSENBURG — Storm Ingrid cut power to about 40,000 homes overnight, officials said \
+             on Friday.\n",
+            "Storm Ingrid cut power to about 40,000 homes overnight",
+            "officials",
+        ),
+        (
+            "NEWPORT NEWS, Va. — The shipyard will hire 2,000 workers next year, company \
+             officials said on Monday.\n",
+            "The shipyard will hire 2,000 workers next year",
+            "company officials",
+        ),
+    ] {
+        let qs = run(t);
+        let q = quote_with(t, &qs, "000");
+        assert_eq!(pieces(t, q), vec![content]);
+        assert_eq!(speaker(t, q), Some(who));
+    }
+}
+
+#[test]
+fn a_cue_and_that_around_an_adverb() {
+    let t = "Ekdahl said crews had reached most villages. He warned, however, that the coastal \
+             road could stay closed until Monday.\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "coastal road");
+    assert_eq!(
+        pieces(t, q),
+        vec!["that the coastal road could stay closed until Monday"]
+    );
+}

@@ -1018,15 +1018,74 @@ fn sentence_range(doc: &Doc, t: usize) -> (usize, usize) {
 
 /// The content of reported speech after a cue: from `that` (or the first word after the
 /// cue, its listener skipped) to the end of the sentence, without its final punctuation.
+/// The first token after a wire dateline opening tokens `[a, b)` (`WASHINGTON —`, `NEWPORT
+/// NEWS, Va. —`, `OSLO (Reuters) -`), or `a` when there is none: one to four words in capitals,
+/// a region after a comma or an agency in brackets, then a dash (a hyphen only with spaces
+/// around it), and more of the sentence after it.
+fn after_dateline(ctx: &Ctx, a: usize, b: usize) -> usize {
+    let doc = ctx.doc;
+    let capitals = |i: usize| {
+        let w = ctx.tok(i);
+        doc.tokens[i].kind == TokenKind::Word
+            && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars()
+                .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '\''))
+    };
+    let mut k = a;
+    while k < b && k < a + 4 && capitals(k) {
+        k += 1;
+    }
+    if k == a {
+        return a;
+    }
+    // `, Va.` / `, Ostland`: one to three capitalised words.
+    if k < b && ctx.is_punct(k, &[","]) {
+        let from = k + 1;
+        while k + 1 < b && k < from + 3 && is_capitalized(ctx.tok(k + 1)) {
+            k += 1;
+        }
+        if k + 1 == from {
+            return a;
+        }
+        k += 1;
+        // (`Va.` may be tokenised with its full stop apart.)
+        if k < b && ctx.is_punct(k, &["."]) {
+            k += 1;
+        }
+    }
+    // `(Reuters)`, `(AP)`.
+    if k + 2 < b && ctx.is_punct(k, &["("]) && ctx.is_punct(k + 2, &[")"]) {
+        k += 3;
+    }
+    let dash = k < b
+        && (ctx.is_punct(k, &["—", "–", "--"])
+            || ctx.is_punct(k, &["-"])
+                && doc.text[..doc.tokens[k].span.start].ends_with(' ')
+                && doc.text[doc.tokens[k].span.end..].starts_with(' '));
+    if dash && k + 4 < b {
+        k + 1
+    } else {
+        a
+    }
+}
+
 fn clause_after(ctx: &Ctx, c: CueMatch, end: usize) -> Option<Span> {
     let doc = ctx.doc;
     let mut k = c.end;
     // `said on Tuesday that`, `told reporters that`: jump to a close `that`.
     if let Some(t) = (k..end.min(k + 12)).find(|&i| ctx.tok(i).eq_ignore_ascii_case("that")) {
         // Not past a comma, a mark, a conjunction or another cue (`say the vote is close but
-        // noted that …`).
-        if !(k..t).any(|i| {
-            ctx.is_punct(i, &[",", ":", ";", "and", "but"])
+        // noted that …`); past an adverb set off by commas (`warned, however, that`).
+        let aside = t == k + 3
+            && ctx.is_punct(k, &[","])
+            && ctx.is_punct(k + 2, &[","])
+            && matches!(
+                ctx.tok(k + 1).low().as_str(),
+                "however" | "though" | "too" | "also" | "again" | "meanwhile" | "moreover"
+            );
+        if aside
+            || !(k..t).any(|i| {
+                ctx.is_punct(i, &[",", ":", ";", "and", "but"])
                 || doc.tokens[i].kind == TokenKind::Quote
                 // (a phrase like `in a statement` is no other cue)
                 || ctx.cue(i).is_some_and(|c| c.end == i + 1)
@@ -1036,7 +1095,8 @@ fn clause_after(ctx: &Ctx, c: CueMatch, end: usize) -> Option<Span> {
                     "is" | "was" | "are" | "were" | "has" | "have" | "had" | "will" | "would"
                         | "could" | "can" | "should" | "does" | "did" | "may" | "might"
                 )
-        }) {
+            })
+        {
             k = t;
         }
     } else if c.class == CueClass::Tell {
@@ -2601,6 +2661,8 @@ fn generic_cue(ctx: &Ctx, k: usize, b: usize) -> Option<CueMatch> {
 
 fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
     let doc = ctx.doc;
+    // `KESSENBURG — Storm Ingrid tore through …, officials said`: no report holds its dateline.
+    let a = after_dateline(ctx, a, b);
     let sent_span = |s: usize, e: usize| {
         let mut e = e;
         while e > s && doc.tokens[e - 1].kind == TokenKind::Punct {
