@@ -1616,15 +1616,15 @@ const MAX_NESTED_DEPTH: usize = 3;
 /// keeps its whole content; `within` is the index of the quote that holds the inner one.
 fn nested(ctx: &Ctx, all: &[marks::Quotation], out: &mut Vec<Quote>) {
     let doc = ctx.doc;
-    let mut inner: Vec<&marks::Quotation> = all
-        .iter()
-        .filter(|q| q.depth > 0 && q.depth <= MAX_NESTED_DEPTH && q.close.is_some())
-        .collect();
-    if inner.is_empty() {
+    if !all.iter().any(|q| q.depth > 0) {
         return;
     }
-    // Outer before inner, so that a quotation two levels down finds its parent's quote.
-    inner.sort_by_key(|q| (q.depth, q.open.start));
+    // Outer before inner, so that a quotation two levels down finds its parent's quote; each
+    // level in text order, as [`marks::find`] returns them.
+    let inner = (1..=MAX_NESTED_DEPTH).flat_map(|d| {
+        all.iter()
+            .filter(move |q| q.depth == d && q.close.is_some())
+    });
     // The pieces of the attributed direct quotes that may hold a quotation, per depth, sorted
     // by start: the top level's from `out`, each further level's as it is reported.
     let mut levels: Vec<Vec<(Span, usize)>> = vec![Vec::new(); MAX_NESTED_DEPTH];
@@ -1633,7 +1633,7 @@ fn nested(ctx: &Ctx, all: &[marks::Quotation], out: &mut Vec<Quote>) {
             levels[0].extend(o.content.iter().map(|&c| (c, i)));
         }
     }
-    levels[0].sort_by_key(|&(c, _)| c.start);
+    levels[0].sort_unstable_by_key(|&(c, i)| (c.start, i));
     for q in inner {
         let outer = q.outer();
         // The smallest piece holding it among the nearest few of the level above, else of a
