@@ -753,3 +753,20 @@ fn a_cue_and_that_around_an_adverb() {
         vec!["that the coastal road could stay closed until Monday"]
     );
 }
+
+#[test]
+fn what_was_promised_is_reported_with_its_object() {
+    let t = "Prime Minister Karin Holm, who visited Valmera on Friday, promised help for families \
+             whose homes were damaged.\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "families");
+    assert_eq!(
+        pieces(t, q),
+        vec!["help for families whose homes were damaged"]
+    );
+    // Who was told stays out of what was said.
+    let t = "She told reporters in Valmera the road would reopen on Monday.\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "road");
+    assert_eq!(pieces(t, q), vec!["the road would reopen on Monday"]);
+}

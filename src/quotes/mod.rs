@@ -1101,7 +1101,20 @@ fn clause_after(ctx: &Ctx, c: CueMatch, end: usize) -> Option<Span> {
         }
     } else if c.class == CueClass::Tell {
         let np = speakers::after(doc, k, end)?;
-        k = np.end;
+        // The phrase after `told` is who was told; after `promised` it may be what was
+        // promised, when a preposition follows it (`promised help for families`).
+        let cue = ctx.tok(c.start).low();
+        let object = ["promis", "pledg", "offer", "guarant"]
+            .iter()
+            .any(|p| cue.starts_with(p))
+            && np.end < end
+            && matches!(
+                ctx.tok(np.end).low().as_str(),
+                "for" | "in" | "on" | "at" | "with" | "from" | "of" | "by" | "during"
+            );
+        if !object {
+            k = np.end;
+        }
     } else {
         // `said on Tuesday it had agreed …`, `said last week the plan …`: the time of the
         // report is no part of what was said.
