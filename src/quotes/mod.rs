@@ -147,6 +147,16 @@ impl Ctx<'_, '_> {
         i < self.doc.tokens.len() && set.contains(&self.tok(i))
     }
 
+    /// Is token `i` the dash of a dateline (`—`, `–`, `--`, or a hyphen with spaces around
+    /// it: `OSLO (Reuters) - …`)?
+    fn dateline_dash(&self, i: usize) -> bool {
+        self.is_punct(i, &["—", "–", "--"])
+            || self.is_punct(i, &["-"]) && {
+                let t = self.doc.tokens[i].span;
+                self.doc.text[..t.start].ends_with(' ') && self.doc.text[t.end..].starts_with(' ')
+            }
+    }
+
     /// `“…,” officials in Kessenburg said`: a phrase followed by in/at/from, a noun phrase and
     /// the cue takes that place in.
     fn place_before_cue(&self, p: Phrase) -> Phrase {
@@ -461,17 +471,8 @@ fn subject(ctx: &Ctx, a: usize, before: usize) -> Option<Phrase> {
 fn subject_any(ctx: &Ctx, a: usize, before: usize) -> Option<Phrase> {
     let doc = ctx.doc;
     let mut k = a;
-    // A dateline: `WASHINGTON, Dec. 8 (UPI) — …`, `CONCORD, N.H. — …`, `OSLO (Reuters) - …`
-    // (a hyphen only with spaces around it).
-    let spaced_hyphen = |i: usize| {
-        let t = doc.tokens[i].span;
-        ctx.is_punct(i, &["-"])
-            && doc.text[..t.start].ends_with(' ')
-            && doc.text[t.end..].starts_with(' ')
-    };
-    if let Some(dash) =
-        (k..before.min(k + 12)).find(|&i| ctx.is_punct(i, &["—", "–", "--"]) || spaced_hyphen(i))
-    {
+    // A dateline: `WASHINGTON, Dec. 8 (UPI) — …`, `CONCORD, N.H. — …`, `OSLO (Reuters) - …`.
+    if let Some(dash) = (k..before.min(k + 12)).find(|&i| ctx.dateline_dash(i)) {
         // A dateline opens with a place (`On Friday, Gingrich — mentioned … — told` is no
         // dateline).
         let place = !matches!(
@@ -1016,8 +1017,6 @@ fn sentence_range(doc: &Doc, t: usize) -> (usize, usize) {
     (s.tokens.start, s.tokens.end)
 }
 
-/// The content of reported speech after a cue: from `that` (or the first word after the
-/// cue, its listener skipped) to the end of the sentence, without its final punctuation.
 /// The first token after a wire dateline opening tokens `[a, b)` (`WASHINGTON —`, `NEWPORT
 /// NEWS, Va. —`, `OSLO (Reuters) -`), or `a` when there is none: one to four words in capitals,
 /// a region after a comma or an agency in brackets, then a dash (a hyphen only with spaces
@@ -1057,18 +1056,16 @@ fn after_dateline(ctx: &Ctx, a: usize, b: usize) -> usize {
     if k + 2 < b && ctx.is_punct(k, &["("]) && ctx.is_punct(k + 2, &[")"]) {
         k += 3;
     }
-    let dash = k < b
-        && (ctx.is_punct(k, &["—", "–", "--"])
-            || ctx.is_punct(k, &["-"])
-                && doc.text[..doc.tokens[k].span.start].ends_with(' ')
-                && doc.text[doc.tokens[k].span.end..].starts_with(' '));
-    if dash && k + 4 < b {
+    if k + 4 < b && ctx.dateline_dash(k) {
         k + 1
     } else {
         a
     }
 }
 
+/// The content of reported speech after a cue: from `that` (or the first word after the
+/// cue, its listener or the time of the report skipped) to the end of the sentence, without
+/// its final punctuation.
 fn clause_after(ctx: &Ctx, c: CueMatch, end: usize) -> Option<Span> {
     let doc = ctx.doc;
     let mut k = c.end;
