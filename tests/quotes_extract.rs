@@ -905,3 +905,85 @@ fn a_nested_quote_after_an_opening_adverb_is_the_subjects() {
     let sp = inner.speaker.unwrap();
     assert_eq!((sp.span.slice(text), sp.entity), ("I", Some(0)));
 }
+
+#[test]
+fn closing_attributions_with_a_place_or_occasion() {
+    // `said in a statement` is a cue phrase of its own; the clause before it is the content.
+    let t = "The board met.\n\nPrices will rise in June, the company said in a statement.\n";
+    let r = whole(t);
+    let q = analysed_quote(&r, t, "Prices");
+    assert_eq!(
+        q.content
+            .iter()
+            .map(|c| &t[c.start..c.end])
+            .collect::<Vec<_>>(),
+        vec!["Prices will rise in June"]
+    );
+    assert_eq!(q.speaker.as_ref().unwrap().text, "the company");
+    // `called Halcyon` between commas names the chip; `said at …` closes the sentence.
+    let t = "The board met.\n\nThe chip, called Halcyon, will ship in the fourth quarter, chief \
+             executive Priya Raman said at the company's annual developer conference.\n";
+    let r = whole(t);
+    let confident: Vec<_> = r
+        .quotes
+        .iter()
+        .filter(|q| q.confidence >= quotes::CONFIDENT)
+        .collect();
+    assert_eq!(confident.len(), 1, "{confident:?}");
+    let q = confident[0];
+    assert_eq!(q.cue.as_ref().unwrap().text, "said");
+    assert_eq!(
+        &t[q.content[0].start..q.content[0].end],
+        "The chip, called Halcyon, will ship in the fourth quarter"
+    );
+    // The rules' attribution is not reported again by the labeller with the occasion as
+    // its content.
+    let t = "The board met.\n\nThe plant will close in June, chief executive Priya Raman said \
+             during a visit to Oslo.\n";
+    let r = whole(t);
+    let confident: Vec<_> = r
+        .quotes
+        .iter()
+        .filter(|q| q.confidence >= quotes::CONFIDENT)
+        .collect();
+    assert_eq!(confident.len(), 1, "{confident:?}");
+    assert_eq!(
+        &t[confident[0].content[0].start..confident[0].content[0].end],
+        "The plant will close in June"
+    );
+}
+
+#[test]
+fn clauses_that_only_look_like_attributions() {
+    // `…, said the senator's trip was …,`: a reported clause, not `said NP` with an
+    // appositive.
+    let t = "The visit ended.\n\nDana Reed, a former aide who travelled with her in 2011, said \
+             the senator's trip was perhaps more important than the governor's, even though it \
+             got less attention.\n";
+    let (qs, _) = run(t, &[]);
+    let q = quote_with(&qs, t, "trip was");
+    assert!(
+        q.speaker.unwrap().span.slice(t).starts_with("Dana Reed"),
+        "{q:?}"
+    );
+    assert!(pieces(t, q)[0].starts_with("the senator's trip"), "{q:?}");
+    // A relative clause between commas ends before the main clause's verb.
+    let t = "The video was released.\n\nThe boy's parents, who asked police to release the \
+             video, watched it with their lawyer on Thursday.\n";
+    let (qs, _) = run(t, &[]);
+    let q = quote_with(&qs, t, "release the video");
+    assert_eq!(q.cue.unwrap().slice(t), "asked");
+    assert!(pieces(t, q).iter().all(|p| !p.contains("watched")), "{q:?}");
+    // A passive with its agent: the subject is what was reported, not who reported it.
+    let t = "The vote was delayed.\n\nThe registration problem was first reported by The \
+             Harbour Ledger on Monday.\n";
+    let r = whole(t);
+    assert!(
+        r.quotes.iter().all(|q| q
+            .speaker
+            .as_ref()
+            .is_none_or(|s| !s.text.contains("registration"))),
+        "{:?}",
+        r.quotes
+    );
+}

@@ -770,3 +770,42 @@ fn what_was_promised_is_reported_with_its_object() {
     let q = quote_with(t, &qs, "road");
     assert_eq!(pieces(t, q), vec!["the road would reopen on Monday"]);
 }
+
+#[test]
+fn a_conjunction_with_a_speaker_of_its_own_ends_a_report() {
+    // Two speakers in one sentence, each with their own words.
+    let t = "Officials said the bridge would reopen in May, but engineers warned that the \
+             repairs could take a year.\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "bridge");
+    assert_eq!(pieces(t, q), vec!["the bridge would reopen in May"]);
+    assert_eq!(speaker(t, q), Some("Officials"));
+    let q = quote_with(t, &qs, "repairs");
+    assert_eq!(speaker(t, q), Some("engineers"));
+    assert_eq!(pieces(t, q), vec!["that the repairs could take a year"]);
+    // `while` opens another speaker's clause, not the attribution of the quotation before.
+    let t = "Minister Anna Kowal told reporters that her country would «never accept quotas», \
+             while her counterpart, Luca Ferri, called for «a shared solution».\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "never accept");
+    assert_eq!(speaker(t, q), Some("Minister Anna Kowal"));
+    assert_eq!(
+        pieces(t, q),
+        vec!["that her country would «never accept quotas»"]
+    );
+    let q = quote_with(t, &qs, "shared solution");
+    assert_eq!(pieces(t, q), vec!["a shared solution"]);
+    assert_eq!(q.cue.unwrap().slice(t), "called for");
+    assert!(
+        speaker(t, q).unwrap().starts_with("her counterpart"),
+        "{q:?}"
+    );
+    // A conjunction without a speaker and cue of its own stays inside the report.
+    let t = "Officials said the bridge would reopen in May, but only for buses.\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "bridge");
+    assert_eq!(
+        pieces(t, q),
+        vec!["the bridge would reopen in May, but only for buses"]
+    );
+}

@@ -611,6 +611,30 @@ fn word_cue(doc: &Doc, i: usize, w: &str, class: CueClass) -> Option<CueMatch> {
     if i > 0 && is_article(&lower(doc, i - 1)) {
         return None;
     }
+    // `The accelerator, called Halcyon, will ship …`: an appositive naming, not speech.
+    if matches!(w, "called" | "named" | "dubbed") && i > 0 && doc.token_str(i - 1) == "," {
+        let capital = |k: usize| {
+            k < doc.tokens.len()
+                && doc.tokens[k].kind == TokenKind::Word
+                && doc
+                    .token_str(k)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+        };
+        let mut k = i + 1;
+        // (`, called the Virginia Conservation Fund,`)
+        if k < doc.tokens.len() && matches!(doc.token_str(k), "the" | "a" | "an") {
+            k += 1;
+        }
+        let first = k;
+        while k < first + 5 && capital(k) {
+            k += 1;
+        }
+        if k > first && (k == doc.tokens.len() || matches!(doc.token_str(k), "," | "." | ")")) {
+            return None;
+        }
+    }
     Some(CueMatch {
         start: i,
         end: i + 1,

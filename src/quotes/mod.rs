@@ -289,6 +289,15 @@ fn trailing(ctx: &Ctx, a: usize, b: usize) -> Option<Attribution> {
     while end < b && !ctx.terminal(end) && doc.tokens[end].kind != TokenKind::Quote {
         end += 1;
     }
+    // `…”, while his counterpart called for “…”`: a conjunction and a subject open a clause of
+    // their own, not the quotation's attribution (`…” but to act, says Tracey` goes on).
+    // (`and` may lead to the speaker's own aside: `…” and Warren, she said, “…`.)
+    if clause_conjunction(ctx.tok(k))
+        && !ctx.tok(k).eq_ignore_ascii_case("and")
+        && subject_cue(ctx, k + 1, end).is_some()
+    {
+        return None;
+    }
     // Cue first: `said the official`.
     if let Some(c) = ctx.cue(k) {
         if c.class != CueClass::Thought && k < a + WINDOW {
@@ -875,16 +884,18 @@ fn leading(ctx: &Ctx, lo: usize, open: usize) -> Option<(Attribution, bool)> {
                 && between.len() <= 8
                 && !between[..between.len() - 1].contains(&",")
             || between == ["that"];
-        // `a song called “Blue Roads”`: a name, not speech.
-        let naming = matches!(
-            ctx.tok(k).low().as_str(),
-            "called" | "named" | "dubbed" | "titled" | "entitled" | "known"
-        ) && !(k > 0 && {
-            let prev = ctx.tok(k - 1);
-            speakers::is_pronoun(&prev.low())
-                || prev.chars().next().is_some_and(char::is_uppercase)
-                || speaking_before(&prev.low())
-        });
+        // `a song called “Blue Roads”`: a name, not speech (`called for “…”` is).
+        let naming = c.end == k + 1
+            && matches!(
+                ctx.tok(k).low().as_str(),
+                "called" | "named" | "dubbed" | "titled" | "entitled" | "known"
+            )
+            && !(k > 0 && {
+                let prev = ctx.tok(k - 1);
+                speakers::is_pronoun(&prev.low())
+                    || prev.chars().next().is_some_and(char::is_uppercase)
+                    || speaking_before(&prev.low())
+            });
         if naming {
             return None;
         }
@@ -1132,11 +1143,35 @@ fn clause_after(ctx: &Ctx, c: CueMatch, end: usize) -> Option<Span> {
     while k < end && ctx.is_punct(k, &[",", ":"]) {
         k += 1;
     }
+    // `said prices rose, but analysts said …`: another speaker's report ends this one.
+    let end = (k..end)
+        .find(|&i| {
+            ctx.is_punct(i, &[","])
+                && i + 2 < end
+                && clause_conjunction(ctx.tok(i + 1))
+                && subject_cue(ctx, i + 2, end).is_some_and(|a| {
+                    // The cue right after its subject (`but she noted`, `but he did not
+                    // say`) or after an appositive; not `but they are unfamiliar with what
+                    // he is saying`.
+                    a.speaker
+                        .is_some_and(|p| a.cue.start <= p.end + 2 || ctx.is_punct(p.end, &[","]))
+                })
+        })
+        .unwrap_or(end);
     let mut e = end;
     while e > k && doc.tokens[e - 1].kind == TokenKind::Punct {
         e -= 1;
     }
     (e >= k + 3).then(|| Span::new(doc.tokens[k].span.start, doc.tokens[e - 1].span.end))
+}
+
+/// A conjunction that opens a clause with a subject of its own (`…, while X said`, `…, but
+/// Y said`); not `as` (`…,” as Smith put it`).
+fn clause_conjunction(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "while" | "whereas" | "but" | "although" | "though" | "yet" | "and"
+    )
 }
 
 /// Finds the quotations of a document.
@@ -1974,6 +2009,20 @@ fn labelled_reports(ctx: &Ctx, mentions: &[Mention], out: &mut Vec<Quote>) {
     };
     let doc = ctx.doc;
     let merged = taken_spans(ctx, out);
+    // A cue and speaker the rules used report nothing more (`…, Raman said during a visit to
+    // Oslo.`: not `to Oslo` again).
+    let mut used: Vec<(Span, Span)> = out
+        .iter()
+        .filter_map(|q| Some((q.cue?, q.speaker?.span)))
+        .collect();
+    used.sort();
+    let attributed = |cue: Span, speaker: Option<Span>| {
+        let k = used.partition_point(|t| t.0.end <= cue.start);
+        used[k..]
+            .iter()
+            .take_while(|t| t.0.start < cue.end)
+            .any(|t| Some(t.1) == speaker)
+    };
     let overlaps_taken = |s: Span| {
         let k = merged.partition_point(|t| t.end <= s.start);
         merged.get(k).is_some_and(|t| t.overlaps(s))
@@ -2017,9 +2066,12 @@ fn labelled_reports(ctx: &Ctx, mentions: &[Mention], out: &mut Vec<Quote>) {
             if content.iter().any(|&c| overlaps_taken(c)) {
                 continue;
             }
+            let speaker = labelled_speaker(ctx, doc, a, &r);
+            if attributed(span(&r.cue), speaker.map(|p| p.span)) {
+                continue;
+            }
             let cue_margin = margin[r.cue.start..r.cue.end].iter().sum::<f32>()
                 / (r.cue.end - r.cue.start) as f32;
-            let speaker = labelled_speaker(ctx, doc, a, &r);
             found.push(Quote {
                 kind: QuoteKind::Indirect,
                 content,
@@ -2749,6 +2801,9 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
         if lw.chars().next().is_some_and(char::is_uppercase) {
             continue;
         }
+        if passive_with_agent(ctx, a, k, c.end, b) {
+            continue;
+        }
         // CLAUSE, NP CUE. / CLAUSE, CUE NP.
         let tail_only = c.end + 1 >= b
             || ctx.is_punct(c.end, &[".", "!", "?"])
@@ -2771,7 +2826,7 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
                             | "to"
                     ))
                 && b >= c.end + 3
-                && b <= c.end + 8
+                && b <= c.end + 10
                 && ctx.is_punct(b - 1, &[".", "!", "?"])
                 && matches!(
                     ctx.tok(c.end).low().as_str(),
@@ -2779,7 +2834,8 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
                 )
                 && (c.end..b - 1).all(|i| {
                     doc.tokens[i].kind != TokenKind::Quote
-                        && ctx.cue(i).is_none()
+                        // (a cue phrase of its own may follow: `said in a statement`)
+                        && ctx.cue(i).is_none_or(|c| ctx.tok(c.start).eq_ignore_ascii_case("in"))
                         && !matches!(ctx.tok(i).low().as_str(), "that" | "," | "which" | "who")
                 });
         if tail_only {
@@ -2809,7 +2865,12 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
         {
             let np_before = speakers::before(doc, k, a);
             let pre = match np_before {
-                Some(p) if p.start > a + 2 && ctx.is_punct(p.start - 1, &[","]) => {
+                // (`Scott's relatives, who asked …, watched it`: a relative clause)
+                Some(p)
+                    if p.start > a + 2
+                        && ctx.is_punct(p.start - 1, &[","])
+                        && !matches!(ctx.tok(p.start), "who" | "which" | "that") =>
+                {
                     Some((p.start - 1, p, c.end))
                 }
                 _ if ctx.is_punct(k - 1, &[","]) => speakers::after(doc, c.end, b)
@@ -2823,11 +2884,35 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
                 while e < b && e < att_end + 12 && !ctx.is_punct(e, &[",", ".", "!", "?", ";"]) {
                     e += 1;
                 }
-                let relative = e + 1 < b
-                    && matches!(
-                        ctx.tok(e + 1).low().as_str(),
-                        "who" | "which" | "whose" | "whom" | "where" | "when" | "and" | "but"
-                    );
+                // (`…, said McConnell's trip was more important than …,`: a clause, not an
+                // attribution with an appositive)
+                let clause = (att_end..e).any(|i| {
+                    matches!(
+                        ctx.tok(i).low().as_str(),
+                        "is" | "was"
+                            | "are"
+                            | "were"
+                            | "has"
+                            | "have"
+                            | "had"
+                            | "will"
+                            | "would"
+                            | "could"
+                            | "can"
+                            | "should"
+                            | "may"
+                            | "might"
+                            | "must"
+                            | "does"
+                            | "did"
+                    )
+                });
+                let relative = clause
+                    || e + 1 < b
+                        && matches!(
+                            ctx.tok(e + 1).low().as_str(),
+                            "who" | "which" | "whose" | "whom" | "where" | "when" | "and" | "but"
+                        );
                 if ctx.is_punct(e, &[","]) && !relative {
                     // The subject before the comma may be short (`The offer, the union said,
                     // was too low`).
@@ -2973,7 +3058,49 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
             CueClass::Speech if !(clause_start || that_soon) => continue,
             _ => {}
         }
-        let content = clause_after(ctx, c, b)?;
+        // `Scott's relatives, who asked police to …, watched it`: a relative clause set off by
+        // commas ends at its closing comma.
+        let relative = sp.start > a
+            && ctx.is_punct(sp.start - 1, &[","])
+            && matches!(ctx.tok(sp.start), "who" | "which");
+        // (Only its first comma, and only before the main clause's verb: not `who said that
+        // the two men, and Cruz in particular, must …`.)
+        let main_verb = |i: usize| {
+            let w = ctx.tok(i);
+            doc.tokens[i].kind == TokenKind::Word
+                && w.starts_with(|c: char| c.is_lowercase())
+                && (w.ends_with("ed")
+                    || speakers::is_past_verb(w)
+                    || ctx.cue(i).is_some()
+                    || matches!(
+                        w,
+                        "is" | "was"
+                            | "are"
+                            | "were"
+                            | "has"
+                            | "have"
+                            | "had"
+                            | "will"
+                            | "would"
+                            | "may"
+                            | "might"
+                            | "can"
+                            | "could"
+                            | "must"
+                            | "should"
+                            | "did"
+                            | "does"
+                    ))
+        };
+        let end = if relative {
+            (c.end..b.saturating_sub(1))
+                .find(|&i| ctx.is_punct(i, &[","]))
+                .filter(|&i| main_verb(i + 1))
+                .unwrap_or(b)
+        } else {
+            b
+        };
+        let content = clause_after(ctx, c, end)?;
         let conf = if next == "that" { 0.7 } else { 0.55 };
         return Some(mk(ctx, content, c, Some(sp), conf));
     }
@@ -2986,6 +3113,7 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
                 && ctx.tok(k).chars().all(|ch| ch.is_lowercase())
                 && (k == 0 || !ctx.tok(k - 1).eq_ignore_ascii_case("to"))
                 && !aspect_only(ctx, k, c.end)
+                && !passive_with_agent(ctx, a, k, c.end, b)
         })
     })?;
     let c = ctx.cue(k)?;
@@ -3016,6 +3144,25 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
     });
     let sp = clause_subject.or_else(|| subject(ctx, a, k).filter(usable))?;
     Some(mk(ctx, content, c, Some(sp), 0.5))
+}
+
+/// `The issue was first reported by The Washington Post`: the cue in tokens `[k, end)` of the
+/// sentence `[a, b)` is a passive with its agent, so the subject is what was said, not who
+/// said it.
+fn passive_with_agent(ctx: &Ctx, a: usize, k: usize, end: usize, b: usize) -> bool {
+    let be = |i: usize| {
+        matches!(
+            ctx.tok(i).low().as_str(),
+            "was" | "were" | "is" | "are" | "been" | "be" | "being"
+        )
+    };
+    let adverb = |i: usize| {
+        let w = ctx.tok(i);
+        w.ends_with("ly") || matches!(w, "first" | "also" | "later")
+    };
+    k > a
+        && (be(k - 1) || k > a + 1 && be(k - 2) && adverb(k - 1))
+        && (end..b.min(end + 3)).any(|i| ctx.tok(i).eq_ignore_ascii_case("by"))
 }
 
 /// The speaker label opening line `line` of a transcript (`PENCE: …`, `MR. TRUMP: …`,
