@@ -809,3 +809,21 @@ fn a_conjunction_with_a_speaker_of_its_own_ends_a_report() {
         vec!["the bridge would reopen in May, but only for buses"]
     );
 }
+
+#[test]
+fn a_plural_noun_before_that_is_no_cue() {
+    // `data centres that it says …`: the noun ends the verb's object; `says` is the cue.
+    let t = "Norhav Chips on Wednesday unveiled a new chip for data centres that it says will use \
+             half the power of rival products.\n";
+    let qs = run(t);
+    assert!(
+        qs.iter()
+            .all(|q| q.cue.is_none_or(|c| c.slice(t) != "centres")),
+        "{qs:?}"
+    );
+    // A subject's verb still is: `The report alleges that …`.
+    let t = "The report alleges that the harbour authority ignored safety warnings for years.\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "harbour authority");
+    assert_eq!(q.cue.unwrap().slice(t), "alleges");
+}

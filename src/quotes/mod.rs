@@ -2692,7 +2692,19 @@ fn generic_cue(ctx: &Ctx, k: usize, b: usize) -> Option<CueMatch> {
     let verb_like = w.len() > 3
         && w.chars().all(|c| c.is_ascii_lowercase())
         && (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"));
+    // `unveiled a chip for data centres that it says …`: a noun after a verb's object is
+    // no verb.
+    let object = w.ends_with('s')
+        && speakers::before(doc, k, k.saturating_sub(12)).is_some_and(|p| {
+            p.start > 0 && {
+                let v = ctx.tok(p.start - 1);
+                doc.tokens[p.start - 1].kind == TokenKind::Word
+                    && v.starts_with(|c: char| c.is_lowercase())
+                    && (v.ends_with("ed") || speakers::is_past_verb(v))
+            }
+        });
     if !verb_like
+        || object
         || matches!(
             w,
             "has"
