@@ -361,68 +361,84 @@ fn initials(ws: &[String]) -> String {
         .collect()
 }
 
+/// Is `w` (any case) a word that only says what kind of company a name is: a legal form or a
+/// line of business (`Ltd`, `Holdings`, `Energy`, `University`)?
+pub(crate) fn company_kind(w: &str) -> bool {
+    let w = w.trim_end_matches('.');
+    if w.len() > 16 {
+        return false;
+    }
+    let lower = w.to_ascii_lowercase();
+    matches!(
+        lower.as_str(),
+        "inc"
+            | "incorporated"
+            | "corp"
+            | "corporation"
+            | "co"
+            | "company"
+            | "ltd"
+            | "limited"
+            | "llc"
+            | "plc"
+            | "ag"
+            | "gmbh"
+            | "sa"
+            | "nv"
+            | "ab"
+            | "asa"
+            | "holdings"
+            | "holding"
+            | "group"
+            | "industries"
+            | "enterprises"
+            | "bancorp"
+            | "securities"
+            | "capital"
+            | "investments"
+            | "insurance"
+            | "financial"
+            | "airlines"
+            | "airways"
+            | "motors"
+            | "automotive"
+            | "petroleum"
+            | "energy"
+            | "utilities"
+            | "communications"
+            | "telecom"
+            | "systems"
+            | "technologies"
+            | "software"
+            | "electronics"
+            | "pharmaceuticals"
+            | "pharma"
+            | "foods"
+            | "resources"
+            | "mining"
+            | "steel"
+            | "chemicals"
+            | "solar"
+            | "semiconductor"
+            | "semiconductors"
+            | "biotech"
+            | "therapeutics"
+            | "robotics"
+            | "aerospace"
+            | "logistics"
+            | "labs"
+            | "entertainment"
+            | "university"
+    )
+}
+
 /// The distinctive first word of a company's name whose other words only say what kind of
 /// company it is (`Nordwind Energy`, `Velmora Holdings Ltd`, `Harvard University`), in lower
 /// case.
 fn company_head(ws: &[String]) -> Option<&str> {
     let (head, rest) = ws.split_first()?;
-    let kind = |w: &String| {
-        matches!(
-            w.trim_end_matches('.'),
-            "inc"
-                | "incorporated"
-                | "corp"
-                | "corporation"
-                | "co"
-                | "company"
-                | "ltd"
-                | "limited"
-                | "llc"
-                | "plc"
-                | "ag"
-                | "gmbh"
-                | "sa"
-                | "nv"
-                | "ab"
-                | "asa"
-                | "holdings"
-                | "holding"
-                | "group"
-                | "industries"
-                | "enterprises"
-                | "bancorp"
-                | "securities"
-                | "capital"
-                | "investments"
-                | "insurance"
-                | "financial"
-                | "airlines"
-                | "airways"
-                | "motors"
-                | "automotive"
-                | "petroleum"
-                | "energy"
-                | "utilities"
-                | "communications"
-                | "telecom"
-                | "systems"
-                | "technologies"
-                | "software"
-                | "electronics"
-                | "pharmaceuticals"
-                | "pharma"
-                | "foods"
-                | "resources"
-                | "mining"
-                | "steel"
-                | "chemicals"
-                | "solar"
-                | "labs"
-                | "entertainment"
-                | "university"
-        )
-    };
-    (!rest.is_empty() && rest.iter().all(kind) && head.chars().count() > 2).then_some(head.as_str())
+    (!rest.is_empty() && rest.iter().all(|w| company_kind(w)) && head.chars().count() > 2)
+        .then_some(head.as_str())
 }
 
 fn acronym(text: &str) -> Option<String> {

@@ -466,3 +466,64 @@ fn storms_are_named_misc_without_their_kind() {
     );
     assert!(has(&ms, "Ingrid Holm", Label::Per), "{ms:?}");
 }
+
+#[test]
+fn time_zones_after_a_clock_time_are_no_names() {
+    // As train's "EDT" (the tagger alone makes both ORG).
+    let t = "Updated 22:41 BST, 14 March\n\nThe vote opens at 9 a.m. EST on Tuesday.";
+    let ms = mentions(t);
+    assert!(!ms.iter().any(|(t, _)| t == "BST" || t == "EST"), "{ms:?}");
+}
+
+#[test]
+fn a_team_before_its_manager_is_an_organisation() {
+    // (The tagger alone makes Harlow a person.)
+    let t = "Harlow boss Gemma Stokes said her side had been \"robbed by one moment of \
+             brilliance\" and insisted the referee should have awarded a second penalty.";
+    let ms = mentions(t);
+    assert!(has(&ms, "Harlow", Label::Org), "{ms:?}");
+    assert!(has(&ms, "Gemma Stokes", Label::Per), "{ms:?}");
+}
+
+#[test]
+fn a_company_named_in_full_is_an_organisation_alone() {
+    // (The tagger alone makes both "Veltrix" persons.)
+    let t = "Veltrix Semiconductor on Wednesday unveiled a new chip for data centres. Not \
+             everyone was convinced. Analyst Marcus Feld wrote in a note to clients that the \
+             power figures were \"plausible but unproven,\" adding that Veltrix had missed \
+             delivery dates for its previous two products. Raman said Veltrix had held \
+             \"constructive conversations\" with officials in Washington.";
+    let ms = mentions(t);
+    let alone: Vec<_> = ms.iter().filter(|(t, _)| t == "Veltrix").collect();
+    assert_eq!(alone.len(), 2, "{ms:?}");
+    assert!(alone.iter().all(|(_, l)| *l == Label::Org), "{ms:?}");
+    // A word used alone for a person before the company is named stays a person.
+    let t = "Harlan spoke to reporters on Monday. Analysts said Harlan had missed delivery \
+             dates. Harlan Robotics shares fell 4 percent.";
+    let ms = mentions(t);
+    assert!(
+        ms.iter()
+            .filter(|(t, _)| t == "Harlan")
+            .all(|(_, l)| *l != Label::Org),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn a_common_word_opening_a_headline_is_outside_the_name() {
+    // The article names the scorer "Samuel Okafor" and the company "Veltrix Semiconductor".
+    let t = "Late Okafor header sends Brackley into final\n\nSamuel Okafor rose highest in the \
+             89th minute. Okafor said he had waited his whole career for it.";
+    let ms = mentions(t);
+    assert!(!ms.iter().any(|(t, _)| t == "Late Okafor"), "{ms:?}");
+    assert!(has(&ms, "Samuel Okafor", Label::Per), "{ms:?}");
+    let t = "Chipmaker Veltrix unveils AI accelerator\n\nVeltrix Semiconductor on Wednesday \
+             unveiled a new chip. Veltrix said it would ship in May.";
+    let ms = mentions(t);
+    assert!(!ms.iter().any(|(t, _)| t == "Chipmaker Veltrix"), "{ms:?}");
+    // A full name opening a sentence keeps its first name.
+    let t = "Priya Raman spoke first.\n\nThe company's chief executive, Raman, said the chip \
+             would ship in May.";
+    let ms = mentions(t);
+    assert!(has(&ms, "Priya Raman", Label::Per), "{ms:?}");
+}

@@ -216,6 +216,12 @@ impl Lexicons {
         self.word_of(token).1
     }
 
+    /// The type prior of a token's GloVe neighbours ([`WordCodes::prior`]: 0 unknown or O,
+    /// 1 + 2 × label, + 1 when strong; PER is 1 or 2).
+    pub(crate) fn prior_of(&self, token: &str) -> u8 {
+        self.word_of(token).2
+    }
+
     /// Cluster codes, case bucket and type prior of a token (zeros when unknown).
     fn word_of(&self, token: &str) -> ([u32; CLUSTERS], u8, u8) {
         if self.words.is_empty() {
