@@ -527,3 +527,26 @@ fn a_common_word_opening_a_headline_is_outside_the_name() {
     let ms = mentions(t);
     assert!(has(&ms, "Priya Raman", Label::Per), "{ms:?}");
 }
+
+#[test]
+fn a_newsroom_job_is_no_name() {
+    // (The tagger alone makes "Sports Correspondent" an organisation.)
+    let t = "Cup final\n\nBy Tom Whitcombe, Sports Correspondent\nUpdated 14 March\n\nThe match \
+             ended late.";
+    let ms = mentions(t);
+    assert!(has(&ms, "Tom Whitcombe", Label::Per), "{ms:?}");
+    assert!(
+        !ms.iter().any(|(t, _)| t.contains("Correspondent")),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn a_name_does_not_run_through_of() {
+    // (The tagger alone reads "Marcus Feld of Bernstein" as one person.)
+    let t = "Not everyone was convinced. Analyst Marcus Feld of Bernstein wrote in a note to \
+             clients that the figures were unproven.";
+    let ms = mentions(t);
+    assert!(has(&ms, "Marcus Feld", Label::Per), "{ms:?}");
+    assert!(has(&ms, "Bernstein", Label::Org), "{ms:?}");
+}

@@ -254,6 +254,8 @@ fn tag_rules<S: AsRef<str>>(
     model.tag_part(part, ws, out);
     for (s, tags) in part.iter().zip(&mut out[start..]) {
         news_dateline(s, tags, model.lexicons());
+        staff_titles(s, tags);
+        of_affiliations(s, tags, model.lexicons());
         adviser_titles(s, tags);
         storm_names(s, tags);
         honorifics(s, tags);
@@ -343,6 +345,110 @@ fn news_dateline<S: AsRef<str>>(tokens: &[S], tags: &mut [u8], lex: &lexicon::Le
     mark(0, place);
     if let Some((a, b)) = region {
         mark(a, b);
+    }
+}
+
+/// A newsroom job ending a name ("By Tom Whitcombe, Sports Correspondent", "Political
+/// Editor"): the job and the desk before it are no name; a name before them keeps its type
+/// ("Reuters Correspondent" keeps "Reuters"). Linear in the sentence's length.
+fn staff_titles<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
+    let n = tokens.len().min(tags.len());
+    let word = |i: usize| tokens[i].as_ref();
+    let job = |w: &str| {
+        matches!(
+            w,
+            "Correspondent"
+                | "Editor"
+                | "Reporter"
+                | "Writer"
+                | "Columnist"
+                | "Contributor"
+                | "Producer"
+                | "Photographer"
+        )
+    };
+    let desk = |w: &str| {
+        matches!(
+            w,
+            "Sports"
+                | "Political"
+                | "Politics"
+                | "Senior"
+                | "Chief"
+                | "Foreign"
+                | "Business"
+                | "Economics"
+                | "Science"
+                | "Technology"
+                | "Health"
+                | "Staff"
+                | "Special"
+                | "Deputy"
+                | "Associate"
+                | "Managing"
+                | "Executive"
+                | "Diplomatic"
+                | "Security"
+                | "Defence"
+                | "Defense"
+                | "Environment"
+                | "Education"
+                | "Legal"
+                | "Royal"
+                | "Culture"
+                | "Arts"
+                | "Music"
+                | "Film"
+                | "Food"
+                | "Travel"
+                | "Investigative"
+                | "Contributing"
+                | "National"
+                | "International"
+                | "Home"
+                | "City"
+                | "Media"
+        )
+    };
+    for (a, b, label) in entities(&tags[..n]) {
+        if !job(word(b - 1)) {
+            continue;
+        }
+        let mut k = b - 1;
+        while k > a && desk(word(k - 1)) {
+            k -= 1;
+        }
+        tags[k..b].fill(0);
+        if k > a {
+            retag(tags, a, k, label);
+        }
+    }
+}
+
+/// "Analyst Marcus Feld of Bernstein": a person's name does not go on through "of" (CoNLL-2003
+/// train has one such name, "Saint of the Gutters"); the words after it name where the person
+/// works or comes from, a place when the lexicons' place lists hold them, else an
+/// organisation. Only after two words of the name. Linear in the sentence's length.
+fn of_affiliations<S: AsRef<str>>(tokens: &[S], tags: &mut [u8], lex: &lexicon::Lexicons) {
+    const PER: u8 = 0;
+    const ORG: u8 = 1;
+    const LOC: u8 = 2;
+    const PLACE_LISTS: u8 = 1 << 2 | 1 << 5;
+    let n = tokens.len().min(tags.len());
+    for (a, b, label) in entities(&tags[..n]) {
+        if label != PER || b < a + 4 {
+            continue;
+        }
+        let Some(k) = (a + 2..b - 1).find(|&k| tokens[k].as_ref() == "of") else {
+            continue;
+        };
+        if !(k + 1..b).all(|i| capitalised(tokens[i].as_ref())) {
+            continue;
+        }
+        let place = lex.lists_of(&tokens[k + 1..b]) & PLACE_LISTS != 0;
+        tags[k] = 0;
+        retag(tags, a, k, PER);
+        retag(tags, k + 1, b, if place { LOC } else { ORG });
     }
 }
 
