@@ -441,6 +441,62 @@ fn company_head(ws: &[String]) -> Option<&str> {
         .then_some(head.as_str())
 }
 
+/// A word that ends the names of many organisations (`Party`, `Department`, `Council`): alone,
+/// it is no short name of one of them.
+fn generic_body(w: &str) -> bool {
+    matches!(
+        w,
+        "party"
+            | "council"
+            | "committee"
+            | "department"
+            | "ministry"
+            | "agency"
+            | "office"
+            | "court"
+            | "commission"
+            | "association"
+            | "union"
+            | "bank"
+            | "board"
+            | "service"
+            | "services"
+            | "house"
+            | "senate"
+            | "assembly"
+            | "parliament"
+            | "institute"
+            | "foundation"
+            | "center"
+            | "centre"
+            | "school"
+            | "college"
+            | "club"
+            | "league"
+            | "federation"
+            | "organization"
+            | "organisation"
+            | "network"
+            | "news"
+            | "press"
+            | "fund"
+            | "authority"
+            | "police"
+            | "army"
+            | "navy"
+            | "force"
+            | "forces"
+            | "government"
+            | "administration"
+            | "campaign"
+            | "city"
+            | "united"
+            | "town"
+            | "county"
+            | "state"
+    )
+}
+
 fn acronym(text: &str) -> Option<String> {
     let letters: String = text.chars().filter(|c| *c != '.').collect();
     let n = letters.chars().count();
@@ -455,6 +511,8 @@ pub fn group(doc: &Doc, mentions: &[Mention]) -> (Vec<Entity>, Vec<usize>) {
     let mut of_mention = Vec::with_capacity(mentions.len());
     // Lookup keys → entity: (label-class, key).
     let mut by_key: FastMap<(u8, String), usize> = FastMap::default();
+    // Last word of a longer organisation's name → its entity, `None` when two share it.
+    let mut tails: FastMap<String, Option<usize>> = FastMap::default();
     // Full-name length of each entity's canonical form, for "fullest".
     let mut best_len: Vec<usize> = Vec::new();
     let class = |l: Label| match l {
@@ -535,6 +593,11 @@ pub fn group(doc: &Doc, mentions: &[Mention]) -> (Vec<Entity>, Vec<usize>) {
                 } else if found.is_none() && ws.len() == 1 {
                     found = by_key.get(&(c, format!("head:{}", ws[0]))).copied();
                 }
+                // `Harlow Rovers` … `Rovers`, `Boston Celtics` … `Celtics`: a team's (or
+                // paper's) distinctive last word, when no other organisation ends in it.
+                if found.is_none() && ws.len() == 1 {
+                    found = tails.get(&ws[0]).copied().flatten();
+                }
             }
             // "Full Name (ACR)": the acronym in parentheses right after the previous mention.
             if found.is_none() && i > 0 && acronym(text).is_some() {
@@ -562,6 +625,28 @@ pub fn group(doc: &Doc, mentions: &[Mention]) -> (Vec<Entity>, Vec<usize>) {
             entities[id].name = display;
         }
         entities[id].mentions.push(i);
+        if m.label == Label::Org {
+            let ws = words(text);
+            if let [.., last] = &ws[..] {
+                // (not an acronym, which has keys of its own, nor after a number: `335th
+                // Twitter` is a misread)
+                let plain = !text.starts_with(|c: char| c.is_ascii_digit())
+                    && text
+                        .rsplit(char::is_whitespace)
+                        .next()
+                        .is_some_and(|w| w.chars().any(char::is_lowercase));
+                if ws.len() > 1 && plain && !company_kind(last) && !generic_body(last) {
+                    tails
+                        .entry(last.clone())
+                        .and_modify(|e| {
+                            if *e != Some(id) {
+                                *e = None
+                            }
+                        })
+                        .or_insert(Some(id));
+                }
+            }
+        }
         for k in keys {
             // "first:" keys only when unambiguous: keep the first owner.
             by_key.entry((c, k)).or_insert(id);

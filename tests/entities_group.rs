@@ -122,3 +122,28 @@ fn a_company_and_its_short_name_are_one_organisation() {
     assert_ne!(of[5], of[6]);
     assert_eq!(ents.len(), 4);
 }
+
+#[test]
+fn a_team_or_paper_by_its_last_word() {
+    let t = "Harlow Rovers lost. The Rovers coach left. The New York Times and the Times of \
+             India reported it; the Times said more. Bank of Kent and Bank of Sussex merged; \
+             the Bank said so.";
+    let doc = Doc::new(t);
+    let ms = vec![
+        m(t, "Harlow Rovers", 0, Label::Org),  // 0
+        m(t, "Rovers", 1, Label::Org),         // 1
+        m(t, "New York Times", 0, Label::Org), // 2
+        m(t, "Times of India", 0, Label::Org), // 3
+        m(t, "Times", 2, Label::Org),          // 4
+        m(t, "Bank of Kent", 0, Label::Org),   // 5
+        m(t, "Bank of Sussex", 0, Label::Org), // 6
+        m(t, "Bank", 2, Label::Org),           // 7
+    ];
+    let (ents, of) = group(&doc, &ms);
+    assert_eq!(of[0], of[1], "{ents:?}");
+    assert_eq!(ents[of[0]].name, "Harlow Rovers");
+    // Only one organisation ends in "Times"; "Bank" ends none (a common word of names).
+    assert_eq!(of[2], of[4], "{ents:?}");
+    assert_ne!(of[7], of[5]);
+    assert_ne!(of[7], of[6]);
+}
