@@ -987,3 +987,16 @@ fn clauses_that_only_look_like_attributions() {
         r.quotes
     );
 }
+
+#[test]
+fn a_quotation_after_its_speakers_gesture() {
+    let t = "The final is in May.\n\nAsked whether it would be the club's biggest day, Kevin \
+             Wilkin smiled. “Ask me after we've won it.”\n\nThe crowd cheered. “Again!”\n";
+    let (qs, _) = run(t, &[]);
+    let q = quote_with(&qs, t, "Ask me");
+    assert_eq!(q.speaker.unwrap().span.slice(t), "Kevin Wilkin");
+    assert!(q.confidence >= quotes::CONFIDENT, "{q:?}");
+    // Not a crowd's.
+    let q = quote_with(&qs, t, "Again");
+    assert!(q.speaker.is_none(), "{q:?}");
+}

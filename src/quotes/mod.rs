@@ -471,6 +471,36 @@ fn previous_sentence_attribution(ctx: &Ctx, open: usize, lo: usize) -> Option<At
     (att.cue.end + 2 >= last).then_some(att)
 }
 
+/// `Wilkin smiled.` / `…, she paused.` right before token `open`, in the same paragraph (not
+/// before `lo`): a named person or a pronoun and a verb in the past ending the sentence, alone
+/// or after a comma; its subject.
+fn gesture_before(ctx: &Ctx, open: usize, lo: usize) -> Option<Phrase> {
+    let doc = ctx.doc;
+    if open < lo + 3 || !ctx.is_punct(open - 1, &["."]) {
+        return None;
+    }
+    let (s_lo, _) = sentence_range(doc, open - 1);
+    let v = open - 2;
+    if s_lo < lo || v <= s_lo {
+        return None;
+    }
+    let w = ctx.tok(v);
+    let past = doc.tokens[v].kind == TokenKind::Word
+        && w.len() > 3
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+        && (w.ends_with("ed") || speakers::is_past_verb(w));
+    if !past {
+        return None;
+    }
+    // The whole sentence, or its last clause after a comma (`Asked whether …, Wilkin
+    // smiled.`).
+    speakers::before(doc, v, s_lo).filter(|p| {
+        p.end == v
+            && (p.named || p.pronoun)
+            && (p.start == s_lo || ctx.is_punct(p.start - 1, &[","]))
+    })
+}
+
 /// The subject of the sentence whose tokens start at `a`, before token `before`: its first
 /// noun phrase, skipping an opening adverbial (`In a speech on Tuesday, …`).
 fn subject(ctx: &Ctx, a: usize, before: usize) -> Option<Phrase> {
@@ -1519,6 +1549,23 @@ pub fn extract(
                         content,
                         cue: None,
                         speaker: att.speaker.map(|p| ctx.speaker(p)),
+                        confidence: 0.6,
+                        within: None,
+                    });
+                    last = Some((out.len() - 1, close_line, None));
+                    continue;
+                }
+            }
+            // `Wilkin smiled. “Ask me after we've won it.”`: a short sentence of a named
+            // speaker's gesture opens the quotation's paragraph.
+            if starts_line || open_tok > lo {
+                let line_first = doc.token_at_or_after(ctx.lines[open_line]);
+                if let Some(p) = gesture_before(&ctx, open_tok, line_first) {
+                    out.push(Quote {
+                        kind: QuoteKind::Direct,
+                        content,
+                        cue: None,
+                        speaker: Some(ctx.speaker(p)),
                         confidence: 0.6,
                         within: None,
                     });
