@@ -821,7 +821,22 @@ fn a_plural_noun_before_that_is_no_cue() {
             .all(|q| q.cue.is_none_or(|c| c.slice(t) != "centres")),
         "{qs:?}"
     );
-    // A subject's verb still is: `The report alleges that …`.
+    // Nor after a clause: `…, overwhelming flood barriers that the agency had installed`.
+    let t = "Homes were evacuated as the river rose, overwhelming flood barriers that the \
+             agency had installed only days earlier.\n";
+    let qs = run(t);
+    assert!(
+        qs.iter()
+            .all(|q| q.cue.is_none_or(|c| c.slice(t) != "barriers")),
+        "{qs:?}"
+    );
+    // A subject's verb still is: `The report alleges that …`, `A document on the campaign's
+    // website states that …`.
+    let t = "A document on the campaign's website states that the leave applies to every \
+             parent.\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "leave applies");
+    assert_eq!(q.cue.unwrap().slice(t), "states");
     let t = "The report alleges that the harbour authority ignored safety warnings for years.\n";
     let qs = run(t);
     let q = quote_with(t, &qs, "harbour authority");

@@ -2739,17 +2739,30 @@ fn generic_cue(ctx: &Ctx, k: usize, b: usize) -> Option<CueMatch> {
     let verb_like = w.len() > 3
         && w.chars().all(|c| c.is_ascii_lowercase())
         && (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"));
-    // `unveiled a chip for data centres that it says …`: a noun after a verb's object is
-    // no verb.
-    let object = w.ends_with('s')
-        && speakers::before(doc, k, k.saturating_sub(12)).is_some_and(|p| {
-            p.start > 0 && {
-                let v = ctx.tok(p.start - 1);
-                doc.tokens[p.start - 1].kind == TokenKind::Word
-                    && v.starts_with(|c: char| c.is_lowercase())
-                    && (v.ends_with("ed") || speakers::is_past_verb(v))
-            }
-        });
+    // A word in `-s` is a verb only after its subject: a name (`Trump charges that`), a
+    // pronoun (`He notes that`) or a phrase opening the sentence (`The Tax Foundation
+    // estimates that`); `sanctions that`, `cities that`, `data centres that` are nouns before
+    // a relative clause.
+    let object = w.ends_with('s') && !w.ends_with("ed") && k > 0 && {
+        let prev = ctx.tok(k - 1);
+        let (s_lo, _) = sentence_range(doc, k);
+        // (`A document on the campaign's website states that`: no verb or comma before it)
+        let subject_prefix = k > s_lo
+            && k <= s_lo + 12
+            && (s_lo..k).all(|i| {
+                let t = ctx.tok(i);
+                !(ctx.is_punct(i, &[",", ";", ":", "—", "–"])
+                    || t.starts_with(|c: char| c.is_lowercase())
+                        && (t.ends_with("ed") || t.ends_with("ing") || speakers::is_past_verb(t))
+                    || matches!(
+                        t,
+                        "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would"
+                    ))
+            });
+        !(prev.starts_with(|c: char| c.is_uppercase())
+            || speakers::is_pronoun(&prev.low())
+            || subject_prefix)
+    };
     if !verb_like
         || object
         || matches!(
