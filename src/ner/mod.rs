@@ -179,8 +179,18 @@ fn opening_descriptors<S: AsRef<str>>(
         .enumerate()
         .filter_map(|(i, (s, t))| {
             let n = s.len().min(t.len());
-            let (a, b, l) = entities(&t[..n]).into_iter().next()?;
-            (a == 0 && b == 2 && (l == PER || l == ORG)).then_some((i, l))
+            if n < 2 || t[0] % 2 == 0 || t[1] != t[0] + 1 || n > 2 && t[2] == t[1] {
+                return None;
+            }
+            let l = (t[0] - 1) / 2;
+            let w0 = s[0].as_ref();
+            // (not "The Post", "Bin Laden", "De Blasio")
+            let case = lex.case_of(w0);
+            let shape = w0.chars().skip(1).all(char::is_lowercase)
+                && !w0.eq_ignore_ascii_case("the")
+                && !is_name_particle(&w0.to_lowercase());
+            let lower_word = case >= 5 || l == ORG && case == 0;
+            ((l == PER || l == ORG) && shape && lower_word).then_some((i, l))
         })
         .collect();
     if candidates.is_empty() {
@@ -220,13 +230,7 @@ fn opening_descriptors<S: AsRef<str>>(
         let s = &sentences[i];
         let (w0, w1) = (s[0].as_ref(), s[1].as_ref());
         let once = whole.get(&name_key(s, 0, 2)) == Some(&1);
-        let case = lex.case_of(w0);
-        // (not "The Post", "Bin Laden", "De Blasio")
-        let common = !capitalised_inside.contains_key(&key(w0))
-            && !w0.eq_ignore_ascii_case("the")
-            && !is_name_particle(&w0.to_lowercase())
-            && (case >= 5 || l == ORG && case == 0)
-            && w0.chars().skip(1).all(char::is_lowercase);
+        let common = !capitalised_inside.contains_key(&key(w0));
         let named_elsewhere = if l == PER {
             // (another full name than this one: "Samuel Okafor" for "Late Okafor")
             surname_first
@@ -410,6 +414,9 @@ fn staff_titles<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
                 | "Media"
         )
     };
+    if !(0..n).any(|i| tags[i] != 0 && job(word(i))) {
+        return;
+    }
     for (a, b, label) in entities(&tags[..n]) {
         if !job(word(b - 1)) {
             continue;
@@ -435,6 +442,9 @@ fn of_affiliations<S: AsRef<str>>(tokens: &[S], tags: &mut [u8], lex: &lexicon::
     const LOC: u8 = 2;
     const PLACE_LISTS: u8 = 1 << 2 | 1 << 5;
     let n = tokens.len().min(tags.len());
+    if !(0..n).any(|i| tags[i] == inside(PER) && tokens[i].as_ref() == "of") {
+        return;
+    }
     for (a, b, label) in entities(&tags[..n]) {
         if label != PER || b < a + 4 {
             continue;
@@ -2565,6 +2575,25 @@ fn company_short_names<S: AsRef<str>>(
     // The sentence of each company name's first occurrence, by its first word; of each
     // one-word person's.
     let mut heads: KeyMap<usize> = KeyMap::default();
+    for (i, (s, t)) in sentences.iter().zip(tags.iter()).enumerate() {
+        let n = s.len().min(t.len());
+        for a in 0..n.saturating_sub(1) {
+            if t[a] != begin(ORG) || t[a + 1] != inside(ORG) {
+                continue;
+            }
+            let b = (a + 1..n).find(|&j| t[j] != inside(ORG)).unwrap_or(n);
+            if s[a].as_ref().chars().count() > 2
+                && s[a + 1..b]
+                    .iter()
+                    .all(|w| crate::entities::company_kind(w.as_ref()))
+            {
+                heads.entry(name_key(&s[..n], a, a + 1)).or_insert(i);
+            }
+        }
+    }
+    if heads.is_empty() {
+        return;
+    }
     let mut alone: KeyMap<usize> = KeyMap::default();
     let mut surnames: KeyMap<()> = KeyMap::default();
     for (i, (s, t)) in sentences.iter().zip(tags.iter()).enumerate() {
@@ -2576,19 +2605,7 @@ fn company_short_names<S: AsRef<str>>(
             if l == PER && b == a + 1 {
                 alone.entry(name_key(&s[..n], a, b)).or_insert(i);
             }
-            if l == ORG
-                && b > a + 1
-                && s[a].as_ref().chars().count() > 2
-                && s[a + 1..b]
-                    .iter()
-                    .all(|w| crate::entities::company_kind(w.as_ref()))
-            {
-                heads.entry(name_key(&s[..n], a, a + 1)).or_insert(i);
-            }
         }
-    }
-    if heads.is_empty() {
-        return;
     }
     for (s, t) in sentences.iter().zip(tags.iter_mut()) {
         let n = s.len().min(t.len());
