@@ -2754,10 +2754,7 @@ fn generic_cue(ctx: &Ctx, k: usize, b: usize) -> Option<CueMatch> {
                 !(ctx.is_punct(i, &[",", ";", ":", "—", "–"])
                     || t.starts_with(|c: char| c.is_lowercase())
                         && (t.ends_with("ed") || t.ends_with("ing") || speakers::is_past_verb(t))
-                    || matches!(
-                        t,
-                        "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would"
-                    ))
+                    || auxiliary(t))
             });
         !(prev.starts_with(|c: char| c.is_uppercase())
             || speakers::is_pronoun(&prev.low())
@@ -2958,27 +2955,7 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
                 }
                 // (`…, said McConnell's trip was more important than …,`: a clause, not an
                 // attribution with an appositive)
-                let clause = (att_end..e).any(|i| {
-                    matches!(
-                        ctx.tok(i).low().as_str(),
-                        "is" | "was"
-                            | "are"
-                            | "were"
-                            | "has"
-                            | "have"
-                            | "had"
-                            | "will"
-                            | "would"
-                            | "could"
-                            | "can"
-                            | "should"
-                            | "may"
-                            | "might"
-                            | "must"
-                            | "does"
-                            | "did"
-                    )
-                });
+                let clause = (att_end..e).any(|i| auxiliary(&ctx.tok(i).low()));
                 let relative = clause
                     || e + 1 < b
                         && matches!(
@@ -3144,25 +3121,7 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
                 && (w.ends_with("ed")
                     || speakers::is_past_verb(w)
                     || ctx.cue(i).is_some()
-                    || matches!(
-                        w,
-                        "is" | "was"
-                            | "are"
-                            | "were"
-                            | "has"
-                            | "have"
-                            | "had"
-                            | "will"
-                            | "would"
-                            | "may"
-                            | "might"
-                            | "can"
-                            | "could"
-                            | "must"
-                            | "should"
-                            | "did"
-                            | "does"
-                    ))
+                    || auxiliary(w))
         };
         let end = if relative {
             (c.end..b.saturating_sub(1))
@@ -3216,6 +3175,29 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
     });
     let sp = clause_subject.or_else(|| subject(ctx, a, k).filter(usable))?;
     Some(mk(ctx, content, c, Some(sp), 0.5))
+}
+
+/// A finite auxiliary or modal (`was`, `has`, `would`, `must`): a clause's verb.
+fn auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "was"
+            | "are"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "does"
+            | "did"
+    )
 }
 
 /// `The issue was first reported by The Washington Post`: the cue in tokens `[k, end)` of the
