@@ -1540,32 +1540,22 @@ pub fn extract(
                 0.3
             };
             // The previous sentence of the paragraph ends with its attribution (`…, Schiff
-            // said. “The other factor …`): the quotation goes on with that speaker.
+            // said. “The other factor …`) or is its speaker's gesture (`Wilkin smiled. “Ask me
+            // after we've won it.”`): the quotation goes on with that speaker.
             if open_tok > lo {
                 let line_first = doc.token_at_or_after(ctx.lines[open_line]);
-                if let Some(att) = previous_sentence_attribution(&ctx, open_tok, line_first) {
+                let speaker = match previous_sentence_attribution(&ctx, open_tok, line_first) {
+                    Some(att) => Some(att.speaker.map(|p| ctx.speaker(p))),
+                    None => {
+                        gesture_before(&ctx, open_tok, line_first).map(|p| Some(ctx.speaker(p)))
+                    }
+                };
+                if let Some(speaker) = speaker {
                     out.push(Quote {
                         kind: QuoteKind::Direct,
                         content,
                         cue: None,
-                        speaker: att.speaker.map(|p| ctx.speaker(p)),
-                        confidence: 0.6,
-                        within: None,
-                    });
-                    last = Some((out.len() - 1, close_line, None));
-                    continue;
-                }
-            }
-            // `Wilkin smiled. “Ask me after we've won it.”`: a short sentence of a named
-            // speaker's gesture opens the quotation's paragraph.
-            if starts_line || open_tok > lo {
-                let line_first = doc.token_at_or_after(ctx.lines[open_line]);
-                if let Some(p) = gesture_before(&ctx, open_tok, line_first) {
-                    out.push(Quote {
-                        kind: QuoteKind::Direct,
-                        content,
-                        cue: None,
-                        speaker: Some(ctx.speaker(p)),
+                        speaker,
                         confidence: 0.6,
                         within: None,
                     });
