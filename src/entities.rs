@@ -364,13 +364,17 @@ fn initials(ws: &[String]) -> String {
 /// Is `w` (any case) a word that only says what kind of company a name is: a legal form or a
 /// line of business (`Ltd`, `Holdings`, `Energy`, `University`)?
 pub(crate) fn company_kind(w: &str) -> bool {
-    let w = w.trim_end_matches('.');
+    let w = w.trim_end_matches('.').as_bytes();
     if w.len() > 16 {
         return false;
     }
-    let lower = w.to_ascii_lowercase();
+    // Lower-cased on the stack: this runs for every word of every organisation's name.
+    let mut buf = [0u8; 16];
+    let lower = &mut buf[..w.len()];
+    lower.copy_from_slice(w);
+    lower.make_ascii_lowercase();
     matches!(
-        lower.as_str(),
+        std::str::from_utf8(lower).unwrap_or(""),
         "inc"
             | "incorporated"
             | "corp"
@@ -527,6 +531,8 @@ pub fn group(doc: &Doc, mentions: &[Mention]) -> (Vec<Entity>, Vec<usize>) {
         let mut keys: Vec<String> = Vec::new();
         let display;
         let fullness;
+        // The distinctive last word of a longer organisation's name, for `tails`.
+        let mut tail: Option<String> = None;
         if m.label == Label::Per {
             let (name, _) = person_name(text);
             display = person_display(text);
@@ -559,6 +565,18 @@ pub fn group(doc: &Doc, mentions: &[Mention]) -> (Vec<Entity>, Vec<usize>) {
             }
         } else {
             let ws = words(text);
+            // (not an acronym, which has keys of its own, nor after a number: `335th Twitter`
+            // is a misread)
+            let plain = !text.starts_with(|c: char| c.is_ascii_digit())
+                && text
+                    .rsplit(char::is_whitespace)
+                    .next()
+                    .is_some_and(|w| w.chars().any(char::is_lowercase));
+            if let [_, .., last] = &ws[..] {
+                if m.label == Label::Org && plain && !company_kind(last) && !generic_body(last) {
+                    tail = Some(last.clone());
+                }
+            }
             let key = alias_key(&ws);
             display = trim_suffix(trim_suffix(text, "'s"), "’s").to_string();
             fullness = ws.len();
@@ -625,27 +643,15 @@ pub fn group(doc: &Doc, mentions: &[Mention]) -> (Vec<Entity>, Vec<usize>) {
             entities[id].name = display;
         }
         entities[id].mentions.push(i);
-        if m.label == Label::Org {
-            let ws = words(text);
-            if let [.., last] = &ws[..] {
-                // (not an acronym, which has keys of its own, nor after a number: `335th
-                // Twitter` is a misread)
-                let plain = !text.starts_with(|c: char| c.is_ascii_digit())
-                    && text
-                        .rsplit(char::is_whitespace)
-                        .next()
-                        .is_some_and(|w| w.chars().any(char::is_lowercase));
-                if ws.len() > 1 && plain && !company_kind(last) && !generic_body(last) {
-                    tails
-                        .entry(last.clone())
-                        .and_modify(|e| {
-                            if *e != Some(id) {
-                                *e = None
-                            }
-                        })
-                        .or_insert(Some(id));
-                }
-            }
+        if let Some(last) = tail {
+            tails
+                .entry(last)
+                .and_modify(|e| {
+                    if *e != Some(id) {
+                        *e = None
+                    }
+                })
+                .or_insert(Some(id));
         }
         for k in keys {
             // "first:" keys only when unambiguous: keep the first owner.

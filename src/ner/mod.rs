@@ -2862,8 +2862,8 @@ fn cued_kinds<S: AsRef<str>>(sentences: &[Vec<S>], tags: &mut [Vec<u8>]) {
                 // one-word name that ends no person's name in the article).
                 let team = b == a + 1
                     && j == b
-                    && team_role(word(j.min(n - 1)))
                     && j + 1 < n
+                    && team_role(word(j))
                     && capitalised(word(j + 1))
                     && !surnames.contains_key(&name_key(&s[..n], a, b));
                 if team || company_role(&s[..n], j) {

@@ -1198,10 +1198,11 @@ fn clause_after(ctx: &Ctx, c: CueMatch, end: usize) -> Option<Span> {
 /// A conjunction that opens a clause with a subject of its own (`…, while X said`, `…, but
 /// Y said`); not `as` (`…,” as Smith put it`).
 fn clause_conjunction(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "while" | "whereas" | "but" | "although" | "though" | "yet" | "and"
-    )
+    [
+        "while", "whereas", "but", "although", "though", "yet", "and",
+    ]
+    .iter()
+    .any(|c| w.eq_ignore_ascii_case(c))
 }
 
 /// Finds the quotations of a document.
