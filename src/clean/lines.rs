@@ -517,6 +517,10 @@ fn whole_line(
         {
             return Some((Reason::Other, "other.repeated_line"));
         }
+        // Breadcrumbs over a headline: "World | Europe", "News › Politics › Congress".
+        if pieces.len() == 1 && breadcrumb(raw_first.trim()) {
+            return Some((Reason::Navigation, "navigation.breadcrumb"));
+        }
     }
     if words <= 8 && css_declaration(&view.s) {
         return Some((Reason::Other, "other.css"));
@@ -600,6 +604,24 @@ fn whole_line(
         .any(|w| view.s.contains(w))
     {
         return Some((Reason::Navigation, "navigation.cookie_banner"));
+    }
+    // The fine print under a sign-up box: "By signing up, you agree to our Terms of Use and
+    // Privacy Policy." (a sentence of the story may open on "By signing up 3,000 voters, …").
+    if words <= 50
+        && [
+            "by signing up",
+            "by subscribing",
+            "by clicking",
+            "by registering",
+            "by entering your email",
+        ]
+        .iter()
+        .any(|p| body.starts_with(p))
+        && ["privacy", "terms of", "you agree", "you consent"]
+            .iter()
+            .any(|w| body.contains(w))
+    {
+        return Some((Reason::Share, "share.newsletter_terms"));
     }
     // "Follow Jeff Horwitz and Chad Day on Twitter: https://twitter.com/…".
     if !tweet
@@ -1207,6 +1229,31 @@ fn separated_kicker(rest: &str) -> Option<usize> {
     Some(rest.len() - after.len())
 }
 
+/// A line of site sections: two to five of them, each of one to three capitalised words
+/// (`&` allowed), between separators that prose does not use this way (` | `, ` › `, ` » `,
+/// ` > `, ` / `), and no sentence punctuation: "World | Europe", "News › US & Canada".
+fn breadcrumb(line: &str) -> bool {
+    const SEPARATORS: [char; 5] = ['|', '›', '»', '>', '/'];
+    // Every separator stands between spaces.
+    let spaced = line.char_indices().all(|(i, c)| {
+        !SEPARATORS.contains(&c)
+            || (line[..i].ends_with(' ') && line[i + c.len_utf8()..].starts_with(' '))
+    });
+    let section = |part: &str| {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        (1..=3).contains(&words.len())
+            && words.iter().all(|w| {
+                *w == "&"
+                    || (w.starts_with(char::is_uppercase)
+                        && w.chars()
+                            .all(|c| c.is_alphabetic() || matches!(c, '-' | '&')))
+            })
+    };
+    spaced
+        && (2..=5).contains(&line.split(SEPARATORS).count())
+        && line.split(SEPARATORS).all(section)
+}
+
 /// Names and brands that start with a section label and are no kicker.
 const KICKER_BRANDS: &[&str] = &[
     "WorldCom",
@@ -1750,5 +1797,42 @@ mod handle_tests {
         );
         assert!(rules("The mayor said the vote was close and fair.").is_empty());
         assert!(rules("Follow the money, he said, in 2016").is_empty());
+    }
+}
+
+#[cfg(test)]
+mod chrome_tests {
+    fn rules(line: &str) -> Vec<&'static str> {
+        let story = "The council voted on Tuesday to approve the new budget for the city.";
+        let text = format!("{story}\n\n{line}\n\n{story}");
+        crate::clean::clean(&text)
+            .removed
+            .iter()
+            .map(|r| r.rule)
+            .collect()
+    }
+
+    #[test]
+    fn breadcrumbs_are_site_sections_only() {
+        assert_eq!(rules("World | Europe"), ["navigation.breadcrumb"]);
+        assert_eq!(
+            rules("Home › Business › Markets"),
+            ["navigation.breadcrumb"]
+        );
+        // A sentence, a ratio and a headline with a bar are no breadcrumbs.
+        assert!(rules("Turnout was 52 / 48 in the north.").is_empty());
+        assert!(rules("Budget vote | Council approves new plan for city parks").is_empty());
+        assert!(rules("Ana Ruiz/Kessenburg")
+            .iter()
+            .all(|r| *r != "navigation.breadcrumb"));
+    }
+
+    #[test]
+    fn sign_up_fine_print_but_not_a_sentence_opening_alike() {
+        assert_eq!(
+            rules("By signing up, you agree to our Terms of Use and Privacy Policy."),
+            ["share.newsletter_terms"]
+        );
+        assert!(rules("By signing up 3,000 new voters, the campaign doubled its list.").is_empty());
     }
 }
