@@ -847,3 +847,40 @@ fn a_plural_noun_before_that_is_no_cue() {
     let q = quote_with(t, &qs, "harbour authority");
     assert_eq!(q.cue.unwrap().slice(t), "alleges");
 }
+
+#[test]
+fn a_closing_attribution_may_name_its_listener() {
+    let t = "The port will reopen on Monday, two officials told Reuters.\n\n\
+             The ferry was late again, a spokeswoman told reporters on Friday.\n\n\
+             The harbour was busier than ever, the captain told the Valmera Gazette in an \
+             interview.\n";
+    let qs = run(t);
+    for (needle, who) in [
+        ("The port will reopen on Monday", "two officials"),
+        ("The ferry was late again", "a spokeswoman"),
+        ("The harbour was busier than ever", "the captain"),
+    ] {
+        let q = quote_with(t, &qs, needle);
+        assert_eq!(pieces(t, q), vec![needle]);
+        assert_eq!(q.cue.unwrap().slice(t), "told");
+        assert_eq!(speaker(t, q), Some(who));
+    }
+    // What is told is no listener: the opening phrase is no report.
+    no_confident_quote_with(
+        "At the dinner on Friday, after the vote, Tomas Keller told a joke.\n",
+        "At the dinner",
+    );
+}
+
+#[test]
+fn a_wire_dateline_with_a_date_stays_out_of_the_report() {
+    let t = "VALMERA, Nov 27 (Reuters) - Harbour workers returned to work on Friday after \
+             eight days on strike, the port operator said.\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "Harbour workers");
+    assert_eq!(
+        pieces(t, q),
+        vec!["Harbour workers returned to work on Friday after eight days on strike"]
+    );
+    assert_eq!(speaker(t, q), Some("the port operator"));
+}

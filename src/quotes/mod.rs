@@ -1078,19 +1078,22 @@ fn after_dateline(ctx: &Ctx, a: usize, b: usize) -> usize {
     if k == a {
         return a;
     }
-    // `, Va.` / `, Ostland`: one to three capitalised words.
+    // `, Va.` / `, Ostland` / `, Nov 27` / `, Ostland, March 3`: a region or a date, up to
+    // five capitalised words, numbers, commas and full stops (`Va.` may be tokenised with its
+    // full stop apart), starting with a word or number.
     if k < b && ctx.is_punct(k, &[","]) {
         let from = k + 1;
-        while k + 1 < b && k < from + 3 && is_capitalized(ctx.tok(k + 1)) {
+        let part = |i: usize| {
+            is_capitalized(ctx.tok(i))
+                || doc.tokens[i].kind == TokenKind::Number
+                || (i > from && ctx.is_punct(i, &[",", "."]))
+        };
+        k = from;
+        while k < b && k < from + 5 && part(k) {
             k += 1;
         }
-        if k + 1 == from {
+        if k == from {
             return a;
-        }
-        k += 1;
-        // (`Va.` may be tokenised with its full stop apart.)
-        if k < b && ctx.is_punct(k, &["."]) {
-            k += 1;
         }
     }
     // `(Reuters)`, `(AP)`.
@@ -2898,6 +2901,61 @@ fn reported(ctx: &Ctx, a: usize, b: usize) -> Option<Quote> {
                         && ctx.cue(i).is_none_or(|c| ctx.tok(c.start).eq_ignore_ascii_case("in"))
                         && !matches!(ctx.tok(i).low().as_str(), "that" | "," | "which" | "who")
                 });
+        // `…, she told the Guardian.`, `…, two sources told Reuters on Friday.`: a listener
+        // (and an occasion) closing the sentence.
+        let tail_only = tail_only
+            || c.class == CueClass::Tell
+                && matches!(
+                    lw,
+                    "told" | "tells" | "warned" | "warns" | "assured" | "reminded" | "cautioned"
+                )
+                && k > a
+                && !ctx.is_punct(k - 1, &[","])
+                && {
+                    // The listener: one to four words (`reporters`, `the Guardian`), no clause.
+                    let mut e = b;
+                    while e > c.end && doc.tokens[e - 1].kind == TokenKind::Punct {
+                        e -= 1;
+                    }
+                    let occasion = |w: &str| {
+                        matches!(
+                            w,
+                            "in" | "on" | "at" | "during" | "last" | "this" | "earlier"
+                        )
+                    };
+                    let mut j = c.end;
+                    while j < e && j < c.end + 4 && !occasion(&ctx.tok(j).low()) {
+                        let w = ctx.tok(j).low();
+                        if doc.tokens[j].kind != TokenKind::Word
+                            || speakers::is_pronoun(&w)
+                                && !matches!(w.as_str(), "him" | "her" | "them" | "us" | "me")
+                            || auxiliary(&w)
+                            || matches!(
+                                w.as_str(),
+                                "that" | "who" | "which" | "to" | "about" | "of"
+                            )
+                        {
+                            break;
+                        }
+                        j += 1;
+                    }
+                    j > c.end
+                        // (`Gary Johnson told a joke.`: what is told, not to whom)
+                        && !(c.end..j).any(|i| {
+                            matches!(
+                                ctx.tok(i).low().as_str(),
+                                "joke" | "jokes" | "story" | "stories" | "lie" | "lies" | "tale"
+                                    | "tales" | "truth" | "secret" | "secrets" | "anecdote"
+                            )
+                        })
+                        && (j == e
+                            || occasion(&ctx.tok(j).low())
+                                && e <= j + 6
+                                && (j..e).all(|i| {
+                                    matches!(doc.tokens[i].kind, TokenKind::Word | TokenKind::Number)
+                                        && !matches!(ctx.tok(i), "that" | "who" | "which")
+                                }))
+                };
         if tail_only {
             if c.class == CueClass::Thought {
                 continue;
