@@ -621,7 +621,14 @@ pub fn group(doc: &Doc, mentions: &[Mention]) -> (Vec<Entity>, Vec<usize>) {
             if found.is_none() && i > 0 && acronym(text).is_some() {
                 let prev = mentions[i - 1];
                 let between = doc.text.get(prev.span.end..m.span.start).unwrap_or("");
-                if between.trim() == "(" && class(prev.label) == c {
+                // Its letters are the name's (`Islamic Revolutionary Guard Corps (IRGC)`), or
+                // the name is long enough for a foreign one (`Doctors Without Borders (MSF)`);
+                // not a station after a dateline (`HARBOR POINT, Mass. (WPRX)`).
+                let name = prev.span.slice(doc.text);
+                let initial = |w: &str| w.chars().next().map(|c| c.to_ascii_uppercase());
+                let letters =
+                    initial(text) == initial(name) || name.split_whitespace().count() >= 3;
+                if between.trim() == "(" && class(prev.label) == c && letters {
                     found = Some(of_mention[i - 1]);
                 }
             }

@@ -147,3 +147,31 @@ fn a_team_or_paper_by_its_last_word() {
     assert_ne!(of[7], of[5]);
     assert_ne!(of[7], of[6]);
 }
+
+#[test]
+fn a_station_in_brackets_after_a_dateline_is_no_acronym_of_the_place() {
+    let t = "HARBOR POINT, Mass. (WPRX) — The council voted late Wednesday. Doctors Without \
+             Borders (MSF) sent a team, and the Valmera Port Authority (VPA) closed the quay. \
+             Mayor Ana Ruiz told WPRX the MSF team was welcome.";
+    let doc = Doc::new(t);
+    let ms = vec![
+        m(t, "HARBOR POINT", 0, Label::Loc),            // 0
+        m(t, "Mass.", 0, Label::Loc),                   // 1
+        m(t, "WPRX", 0, Label::Org),                    // 2
+        m(t, "Doctors Without Borders", 0, Label::Org), // 3
+        m(t, "MSF", 0, Label::Org),                     // 4
+        m(t, "Valmera Port Authority", 0, Label::Org),  // 5
+        m(t, "VPA", 0, Label::Org),                     // 6
+        m(t, "Ana Ruiz", 0, Label::Per),                // 7
+        m(t, "WPRX", 1, Label::Org),                    // 8
+        m(t, "MSF", 1, Label::Org),                     // 9
+    ];
+    let (ents, of) = group(&doc, &ms);
+    assert_ne!(of[1], of[2], "{ents:?}");
+    assert_eq!(of[2], of[8]);
+    assert_eq!(ents[of[2]].name, "WPRX");
+    // Acronyms of their names still join them, a foreign one after a long name too.
+    assert_eq!(of[5], of[6]);
+    assert_eq!(of[3], of[4]);
+    assert_eq!(of[3], of[9]);
+}

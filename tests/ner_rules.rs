@@ -560,3 +560,13 @@ fn common_acronyms_are_no_names() {
     let ms = mentions(t);
     assert!(!ms.iter().any(|(t, _)| t == "AI"), "{ms:?}");
 }
+
+#[test]
+fn local_office_titles_stay_outside_the_name() {
+    let t = "Councilor Luis Ortega led the opposition, and Sheriff Dana Brooks kept order while \
+             Commissioner Renata Fox watched.";
+    let ms = mentions(t);
+    for name in ["Luis Ortega", "Dana Brooks", "Renata Fox"] {
+        assert!(has(&ms, name, Label::Per), "{name} not PER in {ms:?}");
+    }
+}

@@ -25,6 +25,9 @@ struct Ctx<'a> {
     /// The previous non-empty line ends with a closing quote mark (a quote block whose
     /// speaker may follow: `"…pay zero taxes."` then `- Sanders.`).
     prev_quote: bool,
+    /// Among the article's first lines, before any line of prose: where site chrome
+    /// stands over the headline ("Local News", "Weather Alert").
+    head: bool,
     repeats: &'a HashMap<String, u32>,
 }
 
@@ -76,6 +79,7 @@ pub fn classify(input: &str, lines: &[Line]) -> Vec<Vec<Removal>> {
     let mut seen = 0usize;
     let mut prev: Option<(usize, Outcome)> = None;
     let mut prev_quote = false;
+    let mut prose_seen = false;
     // Words of the article, built only when a line might start with a kicker.
     let mut words = ArticleWords::new(input);
     // Lines removed whole, for the pass over the trailing junk.
@@ -123,6 +127,7 @@ pub fn classify(input: &str, lines: &[Line]) -> Vec<Vec<Removal>> {
                     from_end: total - seen,
                     related_list: related > 0,
                     prev_quote,
+                    head: seen <= HEAD_LINES && !prose_seen,
                     repeats: &repeats,
                 };
                 // A section label glued to the headline ("POLITICSTrump says…").
@@ -156,6 +161,7 @@ pub fn classify(input: &str, lines: &[Line]) -> Vec<Vec<Removal>> {
             }
             whole[li] = o.whole.is_some();
             prev_quote = text.ends_with(['"', '”', '\'', '’']);
+            prose_seen |= text.split_whitespace().nth(PROSE_WORDS - 1).is_some();
             prev = Some((li, o));
         }
         out.push(cuts);
@@ -246,6 +252,7 @@ fn trailing_junk(
             from_end: 0,
             related_list: false,
             prev_quote: false,
+            head: false,
             repeats,
         };
         let mut cuts = Vec::new();
@@ -516,6 +523,9 @@ fn whole_line(
             && ctx.repeats.get(&key_of(&view.s)).is_some_and(|&n| n >= 3)
         {
             return Some((Reason::Other, "other.repeated_line"));
+        }
+        if ctx.head && section_label(&key) {
+            return Some((Reason::Navigation, "navigation.section_label"));
         }
         // Breadcrumbs over a headline: "World | Europe", "News › Politics › Congress".
         if pieces.len() == 1 && breadcrumb(raw_first.trim()) {
@@ -1025,6 +1035,23 @@ fn tail(view: &View, out: &mut Vec<(usize, usize, Reason, &'static str)>) {
     if let Some((p, r)) = best {
         out.push((p, s.len(), r.reason, r.id));
     }
+}
+
+/// Section labels and banners standing alone are looked for in the first lines only.
+const HEAD_LINES: usize = 6;
+/// A line of this many words or more is prose: the head of the article is over.
+const PROSE_WORDS: usize = 15;
+
+/// A section label or a banner standing alone over the headline: "Local News", "Politics",
+/// "Weather Alert", "Breaking News".
+fn section_label(key: &str) -> bool {
+    let words = key.split(' ').count();
+    let label = |k: &str| KICKERS.iter().any(|x| key_of(x) == k);
+    label(key)
+        || key
+            .strip_suffix(" news")
+            .is_some_and(|k| label(k) || matches!(k, "local" | "state" | "regional"))
+        || words <= 3 && (key.ends_with(" alert") || key.ends_with(" alerts"))
 }
 
 /// Kickers are looked for in the first lines only (the headline and what precedes it).

@@ -3082,6 +3082,16 @@ const TITLES: &[&str] = &[
     "princess",
     "chancellor",
     "mayor",
+    "councilor",
+    "councillor",
+    "councilman",
+    "councilwoman",
+    "alderman",
+    "alderwoman",
+    "assemblyman",
+    "assemblywoman",
+    "commissioner",
+    "sheriff",
     "ambassador",
 ];
 
