@@ -462,8 +462,14 @@ fn whole_line(
         {
             return Some((Reason::Navigation, "navigation.timestamp"));
         }
-        // Slide counters ("1 of 23").
-        if kw.len() == 3 && kw[1] == "of" && is_number(kw[0]) && is_number(kw[2]) {
+        // Slide counters ("1 of 23", "Image 1 of 4", "Photo 2 of 10").
+        let counter =
+            |kw: &[&str]| kw.len() == 3 && kw[1] == "of" && is_number(kw[0]) && is_number(kw[2]);
+        if counter(&kw)
+            || kw.len() == 4
+                && matches!(kw[0], "image" | "photo" | "picture" | "slide" | "gallery")
+                && counter(&kw[1..])
+        {
             return Some((Reason::Media, "media.slide_counter"));
         }
         // A stray letter ("X.", "C.").
@@ -781,7 +787,17 @@ fn caption_credit(input: &str, view: &View, out: &mut Vec<(usize, usize, Reason,
             let raw = input
                 .get(view.input_start(open + 1)..view.input_end(input, tend - 1))
                 .unwrap_or("");
-            if credit_like(content, true) || photographer_outlet(raw) {
+            // A lone agency in brackets after the full stop of a short line ("… on Monday.
+            // (Getty Images)"), not a dateline's "(Reuters)".
+            let after_sentence = view.words <= 20 && t[..open].trim_end().ends_with('.');
+            if credit_like(content, true)
+                || photographer_outlet(raw)
+                || after_sentence && {
+                    // (a known agency: "(WARNING: Video contains graphic images.)" is no credit)
+                    let k = key_of(content);
+                    AGENCIES.contains(&k.as_str()) || k.starts_with("getty images")
+                }
+            {
                 credit = Some((open, "credit.parenthetical"));
             }
         }
@@ -1852,6 +1868,26 @@ mod chrome_tests {
         assert!(rules("Ana Ruiz/Kessenburg")
             .iter()
             .all(|r| *r != "navigation.breadcrumb"));
+    }
+
+    #[test]
+    fn gallery_counters_and_a_lone_agency_after_a_short_caption() {
+        assert_eq!(rules("Image 1 of 4"), ["media.slide_counter"]);
+        assert_eq!(rules("Photo 12 of 30"), ["media.slide_counter"]);
+        assert_eq!(
+            rules("Lawyers for the city leave the courthouse on Monday. (Getty Images)"),
+            ["caption.with_credit", "credit.parenthetical"]
+        );
+        // A paragraph of the story, and a warning in brackets, stay.
+        assert!(rules(
+            "A judge on Monday ordered the city to publish the contracts behind its harbour \
+             plan, handing a victory to residents who had sued two years ago. (AP)"
+        )
+        .is_empty());
+        assert!(rules(
+            "He was shot after he approached the car. (WARNING: Video contains graphic images.)"
+        )
+        .is_empty());
     }
 
     #[test]
