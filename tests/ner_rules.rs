@@ -570,3 +570,18 @@ fn local_office_titles_stay_outside_the_name() {
         assert!(has(&ms, name, Label::Per), "{name} not PER in {ms:?}");
     }
 }
+
+#[test]
+fn a_bylines_outlet_after_the_job_is_an_organisation() {
+    let t = "By Tom Hale, Transport Editor For The Daily Courier\n\nBy Ana Ruiz, Crime Reporter \
+             at the Valmera Gazette";
+    let ms = mentions(t);
+    assert!(has(&ms, "Tom Hale", Label::Per), "{ms:?}");
+    assert!(has(&ms, "Daily Courier", Label::Org), "{ms:?}");
+    assert!(has(&ms, "Valmera Gazette", Label::Org), "{ms:?}");
+    assert!(
+        ms.iter()
+            .all(|(t, _)| !t.contains("Editor") && !t.contains("Reporter")),
+        "{ms:?}"
+    );
+}

@@ -884,3 +884,13 @@ fn a_wire_dateline_with_a_date_stays_out_of_the_report() {
     );
     assert_eq!(speaker(t, q), Some("the port operator"));
 }
+
+#[test]
+fn hit_back_ends_the_speaker_of_a_participle() {
+    let t = "But union boss Gareth Lyle hit back, accusing ministers of hiding behind the rail \
+             companies.\n";
+    let qs = run(t);
+    let q = quote_with(t, &qs, "hiding behind");
+    assert_eq!(q.cue.unwrap().slice(t), "accusing");
+    assert_eq!(speaker(t, q), Some("union boss Gareth Lyle"));
+}

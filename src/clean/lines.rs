@@ -431,25 +431,7 @@ fn whole_line(
         }
         let kw: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
         // Date-only lines ("Saturday, December 19, 2015.").
-        if kw.len() <= 10
-            && kw
-                .iter()
-                .any(|w| MONTHS.contains(w) || WEEKDAYS.contains(w))
-            && kw.iter().any(|w| is_number(w))
-            && kw.iter().all(|w| {
-                MONTHS.contains(w)
-                    || WEEKDAYS.contains(w)
-                    || is_number(w)
-                    || matches!(
-                        *w,
-                        "at" | "am" | "pm" | "a" | "m" | "p" | "et" | "est" | "edt"
-                    )
-                    || matches!(
-                        *w,
-                        "gmt" | "utc" | "updated" | "published" | "posted" | "on"
-                    )
-            })
-        {
+        if kw.len() <= 10 && date_words(&kw) {
             return Some((Reason::Navigation, "navigation.date_line"));
         }
         // Time-only lines ("9:05 p.m.", "11 a.m."), live-blog stamps.
@@ -604,6 +586,17 @@ fn whole_line(
         {
             return Some((Reason::Share, "share.contact"));
         }
+    }
+    // "Published: 08:12 GMT, 27 November 2026 | Updated: 11:40 GMT, 27 November 2026".
+    if (13..=24).contains(&words)
+        && body.contains('|')
+        && body.split('|').all(|part| {
+            let k = key_of(part);
+            let kw: Vec<&str> = k.split(' ').filter(|w| !w.is_empty()).collect();
+            kw.len() <= 10 && date_words(&kw)
+        })
+    {
+        return Some((Reason::Navigation, "navigation.date_line"));
     }
     if words <= 80
         && view.s.contains("cookie")
@@ -1051,6 +1044,36 @@ fn tail(view: &View, out: &mut Vec<(usize, usize, Reason, &'static str)>) {
     if let Some((p, r)) = best {
         out.push((p, s.len(), r.reason, r.id));
     }
+}
+
+/// The words of a date line ("saturday december 19 2015", "updated 9 15 am gmt nov 27
+/// 2026"): a month or a weekday, a number, and nothing but dates, times and their labels.
+fn date_words(kw: &[&str]) -> bool {
+    kw.iter()
+        .any(|w| MONTHS.contains(w) || WEEKDAYS.contains(w))
+        && kw.iter().any(|w| is_number(w))
+        && kw.iter().all(|w| {
+            MONTHS.contains(w)
+                || WEEKDAYS.contains(w)
+                || is_number(w)
+                || matches!(
+                    *w,
+                    "at" | "am"
+                        | "pm"
+                        | "a"
+                        | "m"
+                        | "p"
+                        | "et"
+                        | "est"
+                        | "edt"
+                        | "gmt"
+                        | "utc"
+                        | "updated"
+                        | "published"
+                        | "posted"
+                        | "on"
+                )
+        })
 }
 
 /// Section labels and banners standing alone are looked for in the first lines only.

@@ -425,6 +425,7 @@ pub const PREFIX_RULES: &[Rule] = &[
     r("share.follow", Share, "connect with us", 40),
     r("share.follow", Share, "share this:", 40),
     r("share.follow", Share, "share this article", 40),
+    r("share.follow", Share, "share or comment on this", 40),
     r("share.follow", Share, "share this story", 40),
     r("share.follow", Share, "share on ", 20),
     r("share.follow", Share, "share:", 20),

@@ -387,68 +387,103 @@ fn common_acronyms<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
     }
 }
 
+/// Newsroom jobs ([`staff_titles`]).
+const STAFF_JOBS: &[&str] = &[
+    "Correspondent",
+    "Editor",
+    "Reporter",
+    "Writer",
+    "Columnist",
+    "Contributor",
+    "Producer",
+    "Photographer",
+];
+
+/// The desks before a newsroom job ([`staff_titles`]).
+const STAFF_DESKS: &[&str] = &[
+    "Sports",
+    "Political",
+    "Politics",
+    "Senior",
+    "Chief",
+    "Foreign",
+    "Business",
+    "Economics",
+    "Science",
+    "Technology",
+    "Health",
+    "Staff",
+    "Special",
+    "Deputy",
+    "Associate",
+    "Managing",
+    "Executive",
+    "Diplomatic",
+    "Security",
+    "Defence",
+    "Defense",
+    "Environment",
+    "Education",
+    "Legal",
+    "Royal",
+    "Culture",
+    "Arts",
+    "Music",
+    "Film",
+    "Food",
+    "Travel",
+    "Investigative",
+    "Contributing",
+    "National",
+    "International",
+    "Home",
+    "City",
+    "Media",
+    "Transport",
+    "Crime",
+    "Energy",
+    "Climate",
+    "Markets",
+    "Economy",
+    "Consumer",
+    "Property",
+    "Fashion",
+    "Religion",
+];
+
 /// A newsroom job ending a name ("By Tom Whitcombe, Sports Correspondent", "Political
 /// Editor"): the job and the desk before it are no name; a name before them keeps its type
 /// ("Reuters Correspondent" keeps "Reuters"). Linear in the sentence's length.
 fn staff_titles<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
     let n = tokens.len().min(tags.len());
     let word = |i: usize| tokens[i].as_ref();
-    let job = |w: &str| {
-        matches!(
-            w,
-            "Correspondent"
-                | "Editor"
-                | "Reporter"
-                | "Writer"
-                | "Columnist"
-                | "Contributor"
-                | "Producer"
-                | "Photographer"
-        )
-    };
-    let desk = |w: &str| {
-        matches!(
-            w,
-            "Sports"
-                | "Political"
-                | "Politics"
-                | "Senior"
-                | "Chief"
-                | "Foreign"
-                | "Business"
-                | "Economics"
-                | "Science"
-                | "Technology"
-                | "Health"
-                | "Staff"
-                | "Special"
-                | "Deputy"
-                | "Associate"
-                | "Managing"
-                | "Executive"
-                | "Diplomatic"
-                | "Security"
-                | "Defence"
-                | "Defense"
-                | "Environment"
-                | "Education"
-                | "Legal"
-                | "Royal"
-                | "Culture"
-                | "Arts"
-                | "Music"
-                | "Film"
-                | "Food"
-                | "Travel"
-                | "Investigative"
-                | "Contributing"
-                | "National"
-                | "International"
-                | "Home"
-                | "City"
-                | "Media"
-        )
-    };
+    // (Any case: a byline in title case is tagged truecased, "transport editor for the …".)
+    let job = |w: &str| STAFF_JOBS.iter().any(|x| x.eq_ignore_ascii_case(w));
+    let desk = |w: &str| STAFF_DESKS.iter().any(|x| x.eq_ignore_ascii_case(w));
+    // "Transport Editor For The Daily Courier", "Crime Reporter at the Valmera Gazette": the
+    // name after the job and "for"/"at" is the outlet, an organisation; the job is none.
+    for i in 0..n.saturating_sub(2) {
+        if !matches!(word(i + 1), "For" | "for" | "At" | "at") || !job(word(i)) {
+            continue;
+        }
+        let mut o = i + 2;
+        if o + 1 < n && matches!(word(o), "The" | "the") {
+            o += 1;
+        }
+        if tags[o] == 0 {
+            continue;
+        }
+        let mut e = o + 1;
+        while e < n && tags[e] != 0 && tags[e] % 2 == 0 {
+            e += 1;
+        }
+        let mut k = i;
+        while k > 0 && desk(word(k - 1)) {
+            k -= 1;
+        }
+        tags[k..o].fill(0);
+        retag(tags, o, e, 1);
+    }
     if !(0..n).any(|i| tags[i] != 0 && job(word(i))) {
         return;
     }

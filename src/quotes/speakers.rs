@@ -175,6 +175,7 @@ pub fn is_past_verb(lower: &str) -> bool {
             | "built"
             | "meant"
             | "heard"
+            | "hit"
             | "shot"
             | "struck"
             | "swore"
