@@ -786,6 +786,27 @@ impl<'a> Resolver<'a> {
     }
 
     /// Does a person mention overlap `span`?
+    /// The person an article's opening introduces (an interview's guest): of the people
+    /// mentioned before byte `at`, the one mentioned most often in the whole article (the
+    /// first on a tie), with the span of their first mention.
+    pub fn main_person_before(&self, at: usize) -> Option<Span> {
+        let mut best: Option<(usize, Span)> = None;
+        for (m, &e) in self.mentions.iter().zip(self.mention_entity) {
+            if m.span.start >= at {
+                break;
+            }
+            let n = self.entities.get(e).map_or(0, |x| x.mentions.len());
+            let first = self.entities.get(e).and_then(|x| x.mentions.first());
+            if m.label == Label::Per
+                && first.is_some_and(|&f| self.mentions[f].span == m.span)
+                && best.is_none_or(|(b, _)| n > b)
+            {
+                best = Some((n, m.span));
+            }
+        }
+        best.map(|(_, s)| s)
+    }
+
     pub fn person_at(&self, span: Span) -> bool {
         let end = self.mentions.partition_point(|m| m.span.start < span.end);
         self.mentions[end.saturating_sub(8)..end]

@@ -894,3 +894,49 @@ fn hit_back_ends_the_speaker_of_a_participle() {
     assert_eq!(q.cue.unwrap().slice(t), "accusing");
     assert_eq!(speaker(t, q), Some("union boss Gareth Lyle"));
 }
+
+#[test]
+fn an_interviews_answers_are_the_guests_and_its_questions_the_interviewers() {
+    let t = "Chips, China and the next five years\n\n\
+             Elena Marsh has run Veltrix Semiconductor since 2021. She spoke to us in Eindhoven.\n\n\
+             Q: Your new chip ships next month. Is it late?\n\n\
+             A: It is exactly on time.\n\n\
+             Nobody expected that.\n\n\
+             Q: What about export rules?\n\n\
+             A: We follow the rules of every country we sell in.\n\n\
+             Marsh later flew to Oslo. \"We are not done yet,\" she said.\n";
+    let doc = Doc::new(t);
+    let ms = newsmark::ner::recognize(&doc);
+    let (ents, of) = entities::group(&doc, &ms);
+    let qs = quotes::extract(&doc, &ms, &ents, &of);
+    let marsh = ents
+        .iter()
+        .position(|e| e.name == "Elena Marsh")
+        .expect("Elena Marsh");
+    // An answer runs over the lines up to the next label; the last answer keeps its line.
+    let q = quote_with(t, &qs, "exactly on time");
+    assert_eq!(
+        pieces(t, q),
+        vec!["It is exactly on time.", "Nobody expected that."]
+    );
+    assert_eq!(speaker(t, q), Some("A"));
+    assert_eq!(q.speaker.unwrap().entity, Some(marsh));
+    assert_eq!(q.cue.unwrap().slice(t), ":");
+    let q = quote_with(t, &qs, "rules of every country");
+    assert_eq!(
+        pieces(t, q),
+        vec!["We follow the rules of every country we sell in."]
+    );
+    assert_eq!(q.speaker.unwrap().entity, Some(marsh));
+    let q = quote_with(t, &qs, "Is it late?");
+    assert_eq!(speaker(t, q), Some("Q"));
+    assert_eq!(q.speaker.unwrap().entity, None);
+    // The story after the last answer is not part of it.
+    let q = quote_with(t, &qs, "not done yet");
+    assert_eq!(speaker(t, q), Some("she"));
+    // One `A:` line is no interview.
+    let t = "The panel met.\n\nA: the first option, which nobody chose.\n\nThe vote was close.\n";
+    assert!(run(t)
+        .iter()
+        .all(|q| q.cue.is_none_or(|c| c.slice(t) != ":")));
+}

@@ -1668,6 +1668,8 @@ pub fn extract(
     labelled_reports(&ctx, mentions, &mut out);
     labelled_attributions(&ctx, mentions, &mut out);
     participle_speakers(&ctx, &mut out);
+    // (after the reports: those inside an answer are the guest's, and PolNeAR marks them too)
+    interview(&ctx, &mut out, headline_end);
     nested(&ctx, &all, &mut out);
     in_text_order(out)
 }
@@ -3408,6 +3410,91 @@ fn transcript(ctx: &Ctx, out: &mut Vec<Quote>, headline_end: usize) {
             Some(phrase),
             0.7,
         ));
+    }
+}
+
+/// An interview set as questions and answers (`Q: …` / `A: …`, two of each at least): each
+/// question and answer, with the lines after it up to the next label, is a direct quote with
+/// its label as the speaker and its colon as the cue (confidence 0.7), as PolNeAR annotates
+/// them. An answer's speaker is the guest the opening introduces
+/// ([`Resolver::main_person_before`]); the interviewer is not named.
+fn interview(ctx: &Ctx, out: &mut Vec<Quote>, headline_end: usize) {
+    let doc = ctx.doc;
+    let n = ctx.lines.len();
+    // Per line: `Some((is_answer, label token))` for a `Q:` or `A:` line.
+    let label = |line: usize| {
+        let span = ctx.line_span(line);
+        let first = doc.token_at_or_after(span.start);
+        let is_answer = match doc.tokens.get(first).map(|t| t.span.slice(doc.text)) {
+            Some("A") => true,
+            Some("Q") => false,
+            _ => return None,
+        };
+        (first + 2 < doc.tokens.len()
+            && ctx.is_punct(first + 1, &[":"])
+            && doc.tokens[first + 2].span.start < span.end)
+            .then_some((is_answer, first))
+    };
+    // Most articles have no such line: one look at each line's first token.
+    let labels: Vec<(usize, bool, usize)> = (0..n)
+        .filter(|&l| ctx.line_span(l).start >= headline_end)
+        .filter_map(|l| label(l).map(|(a, t)| (l, a, t)))
+        .collect();
+    let answers = labels.iter().filter(|x| x.1).count();
+    if answers < 2 || labels.len() - answers < 2 {
+        return;
+    }
+    let guest = ctx
+        .resolver
+        .main_person_before(ctx.line_span(labels[0].0).start)
+        .and_then(|g| ctx.resolver.entity_at(doc.text, g));
+    // Lines quoted already (with marks, or as a transcript) stay as they are.
+    let mut taken: Vec<Span> = out
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Direct)
+        .flat_map(|q| q.content.iter().copied())
+        .collect();
+    taken.sort();
+    for (k, &(line, is_answer, at)) in labels.iter().enumerate() {
+        // The lines: this one (after the colon) and the unlabelled ones up to the next
+        // label; the last answer has its own line only (the story may go on after it).
+        let next = labels.get(k + 1).map_or(line + 1, |x| x.0);
+        let mut content = Vec::new();
+        for l in line..next {
+            let span = ctx.line_span(l);
+            let from = if l == line {
+                doc.tokens[at + 2].span.start
+            } else {
+                span.start
+            };
+            let text = &doc.text[from..span.end.max(from)];
+            let lead = text.len() - text.trim_start().len();
+            let piece = Span::new(from + lead, from + text.trim_end().len());
+            if !piece.is_empty() {
+                content.push(piece);
+            }
+        }
+        let Some(start) = content.first().map(|c| c.start) else {
+            continue;
+        };
+        let k = taken.partition_point(|t| t.end <= start);
+        if taken
+            .get(k)
+            .is_some_and(|t| content.iter().any(|c| t.overlaps(*c)))
+        {
+            continue;
+        }
+        out.push(Quote {
+            kind: QuoteKind::Direct,
+            content,
+            cue: Some(doc.tokens[at + 1].span),
+            speaker: Some(Speaker {
+                span: doc.tokens[at].span,
+                entity: if is_answer { guest } else { None },
+            }),
+            confidence: 0.7,
+            within: None,
+        });
     }
 }
 
