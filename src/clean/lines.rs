@@ -161,7 +161,9 @@ pub fn classify(input: &str, lines: &[Line]) -> Vec<Vec<Removal>> {
             }
             whole[li] = o.whole.is_some();
             prev_quote = text.ends_with(['"', '”', '\'', '’']);
-            prose_seen |= text.split_whitespace().nth(PROSE_WORDS - 1).is_some();
+            if !prose_seen && seen <= HEAD_LINES {
+                prose_seen = text.split_whitespace().nth(PROSE_WORDS - 1).is_some();
+            }
             prev = Some((li, o));
         }
         out.push(cuts);
@@ -617,6 +619,7 @@ fn whole_line(
     // The fine print under a sign-up box: "By signing up, you agree to our Terms of Use and
     // Privacy Policy." (a sentence of the story may open on "By signing up 3,000 voters, …").
     if words <= 50
+        && body.starts_with("by ")
         && [
             "by signing up",
             "by subscribing",
@@ -1085,7 +1088,9 @@ const PROSE_WORDS: usize = 15;
 /// "Weather Alert", "Breaking News".
 fn section_label(key: &str) -> bool {
     let words = key.split(' ').count();
-    let label = |k: &str| KICKERS.iter().any(|x| key_of(x) == k);
+    static KEYS: OnceLock<Vec<String>> = OnceLock::new();
+    let keys = KEYS.get_or_init(|| KICKERS.iter().map(|x| key_of(x)).collect());
+    let label = |k: &str| keys.iter().any(|x| x == k);
     label(key)
         || key
             .strip_suffix(" news")

@@ -3424,6 +3424,12 @@ fn interview(ctx: &Ctx, out: &mut Vec<Quote>, headline_end: usize) {
     // Per line: `Some((is_answer, label token))` for a `Q:` or `A:` line.
     let label = |line: usize| {
         let span = ctx.line_span(line);
+        let lead = doc.text.as_bytes()[span.start..span.end]
+            .iter()
+            .find(|b| !b.is_ascii_whitespace());
+        if !matches!(lead, Some(b'Q' | b'A')) {
+            return None;
+        }
         let first = doc.token_at_or_after(span.start);
         let is_answer = match doc.tokens.get(first).map(|t| t.span.slice(doc.text)) {
             Some("A") => true,
@@ -3437,8 +3443,8 @@ fn interview(ctx: &Ctx, out: &mut Vec<Quote>, headline_end: usize) {
     };
     // Most articles have no such line: one look at each line's first token.
     let labels: Vec<(usize, bool, usize)> = (0..n)
-        .filter(|&l| ctx.line_span(l).start >= headline_end)
         .filter_map(|l| label(l).map(|(a, t)| (l, a, t)))
+        .filter(|&(l, _, _)| ctx.line_span(l).start >= headline_end)
         .collect();
     let answers = labels.iter().filter(|x| x.1).count();
     if answers < 2 || labels.len() - answers < 2 {
