@@ -585,3 +585,14 @@ fn a_bylines_outlet_after_the_job_is_an_organisation() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_possessive_inside_an_institutions_name_stays_in_it() {
+    let t = "Professor Ian Clarke of King's College London said the findings were interesting. \
+             The service was held at St. Paul's Cathedral. Alphabet's Google said it would appeal.";
+    let ms = mentions(t);
+    assert!(has(&ms, "King's College London", Label::Org), "{ms:?}");
+    assert!(has(&ms, "St. Paul's Cathedral", Label::Loc), "{ms:?}");
+    // A company's possessive before another name still ends the first.
+    assert!(ms.iter().all(|(t, _)| !t.contains("Alphabet's")), "{ms:?}");
+}

@@ -69,7 +69,14 @@ pub fn recognize_with(model: &Model, doc: &Doc) -> Vec<Mention> {
         for (i, &t) in tags.iter().enumerate() {
             let tag = TAGS[t as usize];
             let text = toks[i].span.slice(doc.text);
-            let possessive = matches!(text, "'s" | "’s" | "'" | "’");
+            // A possessive ends a name ("Trump's"), unless the name goes on after it
+            // ("King's College London", see [`possessive_institutions`]).
+            let possessive = matches!(text, "'s" | "’s" | "'" | "’")
+                && !(tag.starts_with("I-")
+                    && tags.get(i + 1) == Some(&t)
+                    && toks
+                        .get(i + 1)
+                        .is_some_and(|n| INSTITUTIONS.contains(&n.span.slice(doc.text))));
             if tag == "O" || possessive {
                 close(&mut open, &mut mentions);
                 continue;
@@ -276,8 +283,66 @@ fn tag_rules<S: AsRef<str>>(
     for (s, tags) in part.iter().zip(&mut out[start..]) {
         bracketed_forms(s, tags);
         glossed_words(s, tags);
+        possessive_institutions(s, tags);
     }
 }
+
+/// A saint's or a patron's possessive opening an institution's name is part of it: "King's
+/// College London", "St Mary's Hospital", "Children's Hospital of Philadelphia", which the
+/// tagger splits at the "'s" ("King" and "College London"). Only before a word that names a
+/// kind of institution ([`INSTITUTIONS`]) that the tagger begins a name with, the words before
+/// the "'s" capitalised: "Alphabet's Google" stays two names. Linear in the sentence's length.
+fn possessive_institutions<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
+    const ORG: u8 = 1;
+    const LOC: u8 = 2;
+    let n = tokens.len().min(tags.len());
+    let word = |i: usize| tokens[i].as_ref();
+    for i in 1..n.saturating_sub(1) {
+        if !matches!(word(i), "'s" | "’s")
+            || tags[i + 1] == 0
+            || tags[i + 1] % 2 == 0
+            || !INSTITUTIONS.contains(&word(i + 1))
+            || !capitalised(word(i - 1))
+        {
+            continue;
+        }
+        // A church is a place, a college or a hospital an organisation.
+        let label = if INSTITUTIONS[..4].contains(&word(i + 1)) {
+            LOC
+        } else {
+            ORG
+        };
+        // The capitalised words before the "'s" (at most three: "St. Mary", "Great Ormond").
+        let mut a = i;
+        while a > 0 && i - a < 3 && (capitalised(word(a - 1)) || word(a - 1) == ".") {
+            a -= 1;
+        }
+        // (only when the tagger did not make them part of something else before them)
+        if a > 0 && tags[a - 1] != 0 && tags[a] % 2 == 0 && tags[a] != 0 {
+            continue;
+        }
+        let mut e = i + 2;
+        while e < n && tags[e] == tags[i + 1] + 1 {
+            e += 1;
+        }
+        retag(tags, a, e, label);
+    }
+}
+
+/// Words naming a kind of institution after a possessive ([`possessive_institutions`]); the
+/// first four are buildings (places), the rest organisations.
+const INSTITUTIONS: &[&str] = &[
+    "Cathedral",
+    "Church",
+    "Abbey",
+    "Chapel",
+    "College",
+    "Hospital",
+    "School",
+    "University",
+    "Infirmary",
+    "Academy",
+];
 
 /// A wire dateline opening a sentence names a place: `ROTTERDAM (Reuters) -`, `NEW YORK (AP) —`,
 /// `KESSENBURG, Ostland —`. The words in capitals before the dash (and the region after
