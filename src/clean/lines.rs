@@ -1851,15 +1851,7 @@ mod handle_tests {
     /// `#`, `http` or `www.` skip the search; lines without them are kept.
     #[test]
     fn handles_links_and_contacts() {
-        let story = "The council voted on Tuesday to approve the new budget for the city.";
-        let rules = |line: &str| -> Vec<&'static str> {
-            let text = format!("{story}\n\n{line}\n\n{story}");
-            crate::clean::clean(&text)
-                .removed
-                .iter()
-                .map(|r| r.rule)
-                .collect()
-        };
+        let rules = super::chrome_tests::rules;
         assert_eq!(rules("https://example.com/a/b"), ["other.bare_url"]);
         assert_eq!(rules("@jdoe @asmith #budget"), ["share.handles"]);
         assert_eq!(
@@ -1873,7 +1865,8 @@ mod handle_tests {
 
 #[cfg(test)]
 mod chrome_tests {
-    fn rules(line: &str) -> Vec<&'static str> {
+    /// The rules that remove `line` set between two paragraphs of a story.
+    pub(super) fn rules(line: &str) -> Vec<&'static str> {
         let story = "The council voted on Tuesday to approve the new budget for the city.";
         let text = format!("{story}\n\n{line}\n\n{story}");
         crate::clean::clean(&text)
