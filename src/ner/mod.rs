@@ -76,7 +76,7 @@ pub fn recognize_with(model: &Model, doc: &Doc) -> Vec<Mention> {
                     && tags.get(i + 1) == Some(&t)
                     && toks
                         .get(i + 1)
-                        .is_some_and(|n| INSTITUTIONS.contains(&n.span.slice(doc.text))));
+                        .is_some_and(|n| institution(n.span.slice(doc.text)).is_some()));
             if tag == "O" || possessive {
                 close(&mut open, &mut mentions);
                 continue;
@@ -290,27 +290,21 @@ fn tag_rules<S: AsRef<str>>(
 /// A saint's or a patron's possessive opening an institution's name is part of it: "King's
 /// College London", "St Mary's Hospital", "Children's Hospital of Philadelphia", which the
 /// tagger splits at the "'s" ("King" and "College London"). Only before a word that names a
-/// kind of institution ([`INSTITUTIONS`]) that the tagger begins a name with, the words before
+/// kind of institution ([`institution`]) that the tagger begins a name with, the words before
 /// the "'s" capitalised: "Alphabet's Google" stays two names. Linear in the sentence's length.
 fn possessive_institutions<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
-    const ORG: u8 = 1;
-    const LOC: u8 = 2;
     let n = tokens.len().min(tags.len());
     let word = |i: usize| tokens[i].as_ref();
     for i in 1..n.saturating_sub(1) {
         if !matches!(word(i), "'s" | "’s")
             || tags[i + 1] == 0
             || tags[i + 1] % 2 == 0
-            || !INSTITUTIONS.contains(&word(i + 1))
             || !capitalised(word(i - 1))
         {
             continue;
         }
-        // A church is a place, a college or a hospital an organisation.
-        let label = if INSTITUTIONS[..4].contains(&word(i + 1)) {
-            LOC
-        } else {
-            ORG
+        let Some(label) = institution(word(i + 1)) else {
+            continue;
         };
         // The capitalised words before the "'s" (at most three: "St. Mary", "Great Ormond").
         let mut a = i;
@@ -329,20 +323,16 @@ fn possessive_institutions<S: AsRef<str>>(tokens: &[S], tags: &mut [u8]) {
     }
 }
 
-/// Words naming a kind of institution after a possessive ([`possessive_institutions`]); the
-/// first four are buildings (places), the rest organisations.
-const INSTITUTIONS: &[&str] = &[
-    "Cathedral",
-    "Church",
-    "Abbey",
-    "Chapel",
-    "College",
-    "Hospital",
-    "School",
-    "University",
-    "Infirmary",
-    "Academy",
-];
+/// The label of a word naming a kind of institution after a possessive
+/// ([`possessive_institutions`]): a church is a place (LOC), a college or a hospital an
+/// organisation (ORG); `None` for other words.
+fn institution(w: &str) -> Option<u8> {
+    match w {
+        "Cathedral" | "Church" | "Abbey" | "Chapel" => Some(2),
+        "College" | "Hospital" | "School" | "University" | "Infirmary" | "Academy" => Some(1),
+        _ => None,
+    }
+}
 
 /// A wire dateline opening a sentence names a place: `ROTTERDAM (Reuters) -`, `NEW YORK (AP) —`,
 /// `KESSENBURG, Ostland —`. The words in capitals before the dash (and the region after

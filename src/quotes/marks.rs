@@ -242,7 +242,9 @@ struct Open {
     depth: usize,
 }
 
-fn trimmed(text: &str, start: usize, end: usize) -> Option<Span> {
+/// The span `[start, end)` of `text` without its leading and trailing white space; `None` when
+/// nothing is left.
+pub(super) fn trimmed(text: &str, start: usize, end: usize) -> Option<Span> {
     if start >= end {
         return None;
     }

@@ -3465,28 +3465,25 @@ fn interview(ctx: &Ctx, out: &mut Vec<Quote>, headline_end: usize) {
         // The lines: this one (after the colon) and the unlabelled ones up to the next
         // label; the last answer has its own line only (the story may go on after it).
         let next = labels.get(k + 1).map_or(line + 1, |x| x.0);
-        let mut content = Vec::new();
-        for l in line..next {
-            let span = ctx.line_span(l);
-            let from = if l == line {
-                doc.tokens[at + 2].span.start
-            } else {
-                span.start
-            };
-            let text = &doc.text[from..span.end.max(from)];
-            let lead = text.len() - text.trim_start().len();
-            let piece = Span::new(from + lead, from + text.trim_end().len());
-            if !piece.is_empty() {
-                content.push(piece);
-            }
-        }
-        let Some(start) = content.first().map(|c| c.start) else {
+        let content: Vec<Span> = (line..next)
+            .filter_map(|l| {
+                let span = ctx.line_span(l);
+                let from = if l == line {
+                    doc.tokens[at + 2].span.start
+                } else {
+                    span.start
+                };
+                marks::trimmed(doc.text, from, span.end)
+            })
+            .collect();
+        let (Some(first), Some(last)) = (content.first(), content.last()) else {
             continue;
         };
-        let k = taken.partition_point(|t| t.end <= start);
-        if taken
-            .get(k)
-            .is_some_and(|t| content.iter().any(|c| t.overlaps(*c)))
+        let k = taken.partition_point(|t| t.end <= first.start);
+        if taken[k..]
+            .iter()
+            .take_while(|t| t.start < last.end)
+            .any(|t| content.iter().any(|c| t.overlaps(*c)))
         {
             continue;
         }
